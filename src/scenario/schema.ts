@@ -1,0 +1,296 @@
+// Zod schemas for scenario files: the single source of truth for their shape (types are inferred from here).
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes, e.g. "army-cap"')
+  .meta({ description: 'A stable identifier used for references inside the scenario.' });
+
+const sourceIds = z.array(id).meta({ description: 'Ids into meta.sources.' });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+
+/** Every number a designer sets carries its reason and its sources. */
+const justified = {
+  rationale: z.string().min(1).meta({ description: 'Why this number: in plain words.' }),
+  sources: sourceIds,
+};
+
+export const SourceSchema = z.strictObject({
+  id,
+  publisher: z.string().min(1),
+  title: z.string().min(1),
+  date: isoDate,
+  url: z.url().optional().meta({ description: 'Only when the address is known.' }),
+});
+
+export const MetaSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  asOf: isoDate.meta({ description: 'The day the game starts; nothing later than this is taught as known.' }),
+  summary: z.string().min(1),
+  contentNote: z.string().min(1).meta({ description: 'Shown before play.' }),
+  sources: z.array(SourceSchema).min(1),
+});
+
+export const MemberSchema = z.strictObject({
+  role: z.string().min(1).meta({ description: 'A role title, not a name.' }),
+  note: z.string().optional(),
+});
+
+export const PartySchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  shortName: z.string().min(1).max(12),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are written #rrggbb'),
+  delegation: z.array(MemberSchema).min(1),
+  publicProfile: z.string().min(1).meta({ description: 'What every side knows about this party.' }),
+});
+
+export const OptionSchema = z.strictObject({
+  id,
+  label: z.string().min(1),
+  description: z.string().min(1),
+  status: z
+    .string()
+    .min(1)
+    .meta({ description: 'Which draft, who proposed it, when; where reports disagree, say so.' }),
+  sources: sourceIds,
+});
+
+export const IssueSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().min(1),
+  options: z.array(OptionSchema).min(2).max(6),
+});
+
+export const PackageSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().min(1),
+  issues: z.array(IssueSchema).min(1),
+});
+
+/** A condition on a text or outcome: which option each issue holds. */
+export type Condition =
+  | { issue: string; in: string[] }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ issue: id, in: z.array(id).min(1) }),
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+  ]),
+);
+
+export const MeetingSchema = z.strictObject({
+  id,
+  venue: z.string().min(1),
+  date: isoDate,
+  participants: z.array(id).min(2),
+  agenda: z.array(id).min(1).meta({ description: 'Package ids discussed at this meeting.' }),
+  turns: z
+    .number()
+    .int()
+    .min(1)
+    .max(6)
+    .default(2)
+    .meta({ description: 'How many times each participant speaks before the meeting closes.' }),
+  note: z.string().optional(),
+});
+
+const percent = z.number().int().min(0).max(100);
+
+export const PreferenceSchema = z.strictObject({
+  weight: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .meta({ description: 'Share of the 100 points this party puts on the issue.' }),
+  values: z.record(id, percent).meta({ description: 'Option id → value 0–100 to this party.' }),
+  ...justified,
+});
+
+export const RedLineSchema = z.strictObject({
+  id,
+  description: z.string().min(1).meta({ description: 'In plain words, shown in the brief.' }),
+  when: ConditionSchema.meta({ description: 'The party can never sign a text for which this holds.' }),
+  ...justified,
+});
+
+export const MandateSchema = z.strictObject({
+  minimum: percent.meta({
+    description: 'Least share (0–100) of its best utility in this package the delegation may accept unaided.',
+  }),
+  ...justified,
+});
+
+export const SupportEffectSchema = z.strictObject({
+  when: ConditionSchema,
+  delta: z.number().int().min(-100).max(100),
+  note: z.string().optional(),
+});
+
+export const RatificationCheckSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('support'),
+    id,
+    body: z.string().min(1).meta({ description: 'Who ratifies: a parliament, a referendum, a legislature.' }),
+    description: z.string().min(1),
+    base: percent.meta({ description: 'Support (%) before the terms are known.' }),
+    threshold: percent.meta({ description: 'Support (%) the terms need to pass.' }),
+    effects: z.array(SupportEffectSchema),
+    ...justified,
+  }),
+  z.strictObject({
+    kind: z.literal('consent'),
+    id,
+    body: z
+      .string()
+      .min(1)
+      .meta({ description: 'An outside actor whose consent some options need (e.g. the EU).' }),
+    description: z.string().min(1),
+    failsWhen: ConditionSchema,
+    ...justified,
+  }),
+]);
+
+export const PersonalitySchema = z.strictObject({
+  toughness: percent.meta({ description: 'How slowly the AI concedes (0 soft, 100 hard).' }),
+  trustInOthers: percent.meta({ description: 'How much stated priorities of others are believed at first.' }),
+  rationale: z.string().min(1),
+});
+
+export const BriefSchema = z.strictObject({
+  summary: z.string().min(1),
+  interests: z.array(z.string().min(1)).min(1),
+  instructions: z.string().min(1).meta({ description: 'The mandate from the capital, in plain words.' }),
+});
+
+export const ProfileSchema = z.strictObject({
+  brief: BriefSchema,
+  preferences: z.record(id, PreferenceSchema).meta({ description: 'Issue id → weight and option values.' }),
+  reservation: z.strictObject({
+    value: z
+      .number()
+      .int()
+      .min(0)
+      .max(10000)
+      .meta({ description: 'Utility (0–10,000) of no deal: the BATNA.' }),
+    ...justified,
+  }),
+  redLines: z.array(RedLineSchema),
+  mandate: z.record(id, MandateSchema).meta({ description: 'Package id → least acceptable share.' }),
+  consultation: z.strictObject({
+    chance: percent.meta({ description: 'Chance (%) the capital widens a mandate when consulted.' }),
+    widenBy: percent.meta({ description: 'Points the minimum drops when it widens.' }),
+    ...justified,
+  }),
+  ratification: z.array(RatificationCheckSchema),
+  personality: PersonalitySchema,
+});
+
+export const PublicPriorSchema = z.strictObject({
+  about: id.meta({ description: 'The party these beliefs are about.' }),
+  priorities: z
+    .array(id)
+    .meta({ description: 'Issue ids this party is believed to care most about, most first.' }),
+  preferred: z.record(id, id).meta({ description: 'Issue id → the option this party is believed to want.' }),
+  ...justified,
+});
+
+const effect = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('reservation'),
+    party: id,
+    delta: z.number().int().min(-10000).max(10000),
+  }),
+  z.strictObject({
+    type: z.literal('value'),
+    party: id,
+    issue: id,
+    option: id,
+    delta: z.number().int().min(-100).max(100),
+  }),
+  z.strictObject({
+    type: z.literal('trust'),
+    party: id,
+    toward: id,
+    delta: z.number().int().min(-100).max(100),
+  }),
+  z.strictObject({
+    type: z.literal('support'),
+    party: id,
+    check: id,
+    delta: z.number().int().min(-100).max(100),
+  }),
+  z.strictObject({
+    type: z.literal('addOption'),
+    issue: id,
+    option: OptionSchema,
+    values: z.record(id, percent).meta({ description: 'Party id → value of the new option.' }),
+  }),
+  z.strictObject({ type: z.literal('dropMeeting'), meeting: id }),
+]);
+export const EventEffectSchema = effect;
+
+export const ScriptedEventSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  text: z.string().min(1).meta({ description: 'What every side is told.' }),
+  at: id
+    .optional()
+    .meta({ description: 'Meeting id at whose opening it fires; omit for events only a teacher injects.' }),
+  effects: z.array(effect),
+  sources: sourceIds,
+});
+
+export const ScenarioSchema = z
+  .strictObject({
+    format: z.literal(1).meta({ description: 'Scenario format version.' }),
+    meta: MetaSchema,
+    parties: z.array(PartySchema).min(2),
+    mediator: id
+      .nullable()
+      .meta({ description: 'The party that publishes the text, or null: proposals alternate.' }),
+    packages: z.array(PackageSchema).min(1),
+    initialText: z.record(id, id).meta({ description: 'Issue id → option id: the opening text.' }),
+    calendar: z.array(MeetingSchema).min(1),
+    discountPerMeeting: z
+      .number()
+      .int()
+      .min(0)
+      .max(50)
+      .meta({ description: 'Percent by which every deal is worth less after each meeting without one.' }),
+    profiles: z.record(id, ProfileSchema).meta({ description: 'Party id → its private brief and numbers.' }),
+    publicPriors: z.array(PublicPriorSchema),
+    events: z.array(ScriptedEventSchema),
+    epilogue: z.strictObject({ text: z.string().min(1), sources: sourceIds }),
+    glossary: z.record(z.string(), z.string()).optional(),
+  })
+  .meta({
+    title: 'Shuttle Diplomacy scenario',
+    description: 'A negotiation scenario for Shuttle Diplomacy.',
+  });
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Party = z.infer<typeof PartySchema>;
+export type Package = z.infer<typeof PackageSchema>;
+export type Issue = z.infer<typeof IssueSchema>;
+export type Option = z.infer<typeof OptionSchema>;
+export type Meeting = z.infer<typeof MeetingSchema>;
+export type Profile = z.infer<typeof ProfileSchema>;
+export type RedLine = z.infer<typeof RedLineSchema>;
+export type RatificationCheck = z.infer<typeof RatificationCheckSchema>;
+export type ScriptedEvent = z.infer<typeof ScriptedEventSchema>;
+export type EventEffect = z.infer<typeof EventEffectSchema>;
+export type PublicPrior = z.infer<typeof PublicPriorSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+/** Issue id → option id. */
+export type Text = Record<string, string>;
