@@ -1,0 +1,9 @@
+// The engine's public surface: pure rules, seeded, one view per seat.
+export * from './errors';
+export * from './game';
+export * from './intents';
+export * from './live';
+export * from './rng';
+export * from './state';
+export * from './transcript';
+export * from './view';

@@ -1,0 +1,74 @@
+// Intents: what a seat (a human through the UI, an AI, or the clock) asks the engine to do. Plain, versioned JSON.
+import { z } from 'zod';
+
+export const INTENT_VERSION = 1;
+
+const id = z.string().min(1).max(64);
+const reason = z
+  .strictObject({
+    public: z.string().max(600),
+    private: z.string().max(2000).optional(),
+  })
+  .optional()
+  .meta({ description: 'Why: a public part every witness may read, a private part only the actor sees.' });
+const base = { v: z.literal(INTENT_VERSION), seat: id, reason };
+
+export const SignalKindSchema = z.enum(['priority', 'concern', 'commitment']);
+
+export const IntentSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...base,
+    type: z.literal('text.publish'),
+    text: z.record(id, id).meta({ description: 'Issue id → option id; issues left out keep their option.' }),
+    folds: z.array(z.number().int()).max(50).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('package.accept'),
+    package: id,
+    version: z.number().int().min(1),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('package.reject'),
+    package: id,
+    version: z.number().int().min(1),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('package.acceptConditional'),
+    package: id,
+    version: z.number().int().min(1),
+    onlyIf: z.array(id).min(1).max(12),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('amendment.propose'),
+    package: id,
+    options: z.record(id, id),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('signal.send'),
+    kind: SignalKindSchema,
+    issue: id,
+    option: id.optional(),
+    to: z.union([z.literal('all'), z.array(id).min(1).max(12)]),
+    message: z.string().max(280).optional(),
+  }),
+  z.strictObject({ ...base, type: z.literal('capital.consult'), package: id }),
+  z.strictObject({ ...base, type: z.literal('text.sign'), version: z.number().int().min(1) }),
+  z.strictObject({ ...base, type: z.literal('table.walkAway') }),
+  z.strictObject({ ...base, type: z.literal('turn.end') }),
+  z.strictObject({ ...base, type: z.literal('turn.timeout') }),
+  z.strictObject({ ...base, type: z.literal('event.inject'), event: id }),
+]);
+
+export type Intent = z.infer<typeof IntentSchema>;
+export type IntentType = Intent['type'];
+export type SignalKind = z.infer<typeof SignalKindSchema>;
+/** An intent without its envelope, as drivers build it. */
+export type Move = Intent extends infer I ? (I extends Intent ? Omit<I, 'v' | 'seat'> : never) : never;
+
+/** The seat a teacher or the scenario acts from; never a party. */
+export const DIRECTOR = 'director';

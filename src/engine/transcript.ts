@@ -1,0 +1,103 @@
+// A readable text transcript of a game's log: who did what, and why (public and, for the debrief, private reasons).
+import type { Scenario } from '../scenario/schema';
+import type { GameEvent } from './state';
+
+export interface TranscriptOptions {
+  /** Include private reasons (debrief and tests); views never do. */
+  withPrivate?: boolean;
+}
+
+export function renderTranscript(
+  scenario: Scenario,
+  log: readonly GameEvent[],
+  options: TranscriptOptions = {},
+): string {
+  const name = (id: string) => scenario.parties.find((p) => p.id === id)?.shortName ?? id;
+  const lines: string[] = [];
+  for (const e of log) {
+    const line = describe(e, name);
+    if (line === null) continue;
+    let out = line;
+    if (e.reason?.public) out += ` — "${e.reason.public}"`;
+    lines.push(out);
+    if (options.withPrivate && e.private)
+      lines.push(`    (private to ${name(e.private.party)}: ${e.private.note})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function optionsText(options: Record<string, string>): string {
+  return Object.entries(options)
+    .map(([i, o]) => `${i}=${o}`)
+    .join(', ');
+}
+
+export function describe(e: GameEvent, name: (id: string) => string): string | null {
+  switch (e.type) {
+    case 'game.started':
+      return `# Game started (seed ${e.seed}) with ${e.parties.map(name).join(', ')}`;
+    case 'meeting.opened':
+      return `\n## ${e.venue}, ${e.date}: ${e.participants.map(name).join(' + ')}; agenda ${e.agenda.join(', ')}`;
+    case 'turn.started':
+      return null;
+    case 'turn.ended':
+      return e.timedOut ? `${name(e.party)}'s time ran out` : null;
+    case 'text.published':
+      return `${name(e.by)} publishes text v${e.version}: ${optionsText(e.changed)}${e.folds.length ? ` (folds amendment ${e.folds.join(', ')})` : ''}`;
+    case 'package.accepted':
+      return `${name(e.by)} accepts ${e.package} at v${e.version}${
+        e.onlyIf
+          ? ` only if ${Object.entries(e.onlyIf)
+              .map(([p, v]) => `${p} stays at v${v}`)
+              .join(' and ')}`
+          : ''
+      }`;
+    case 'package.rejected':
+      return `${name(e.by)} rejects ${e.package} at v${e.version}`;
+    case 'acceptance.lapsed':
+      return `${name(e.by)}'s acceptance of ${e.package} lapses: ${e.because}`;
+    case 'amendment.proposed':
+      return `${name(e.by)} proposes amendment ${e.amendment} to ${e.package}: ${optionsText(e.options)}`;
+    case 'signal.sent':
+      return `${name(e.by)} signals a ${e.kind} on ${e.issue}${e.option ? ` (${e.option})` : ''} to ${
+        e.recipients === 'all'
+          ? 'all'
+          : e.recipients
+              .filter((r) => r !== e.by)
+              .map(name)
+              .join(', ')
+      }${e.message ? `: ${e.message}` : ''}`;
+    case 'capital.consulted':
+      return `${name(e.by)} consults its capital on ${e.package}`;
+    case 'capital.replied':
+      return `${name(e.party)}'s capital ${e.widened ? 'widens' : 'keeps'} the mandate on ${e.package} (minimum ${e.minimum}%)`;
+    case 'text.signed':
+      return `${name(e.by)} signs text v${e.version}`;
+    case 'signature.lapsed':
+      return `${name(e.by)}'s signature on v${e.version} lapses`;
+    case 'commitment.broken':
+      return `${name(e.by)} breaks its public commitment on ${e.issue} (${e.option})`;
+    case 'ratification.held':
+      return `Ratification of v${e.version}: ${e.results
+        .map(
+          (r) =>
+            `${name(r.party)} ${
+              r.passed
+                ? 'passes'
+                : `fails (${r.checks
+                    .filter((c) => !c.passed)
+                    .map((c) => c.body)
+                    .join(', ')})`
+            }`,
+        )
+        .join('; ')}`;
+    case 'scripted.event':
+      return `EVENT${e.injected ? ' (injected)' : ''}: ${e.title}. ${e.text}`;
+    case 'party.walkedAway':
+      return `${name(e.by)} walks away from the table`;
+    case 'meeting.closed':
+      return `Meeting closes; provisionally agreed: ${e.agreed.length ? e.agreed.join(', ') : 'nothing'}`;
+    case 'game.ended':
+      return `\n# Outcome: ${e.outcome.kind}. ${e.outcome.summary}\n${e.outcome.results.map((r) => `  ${name(r.party)}: utility ${r.utility}, reservation ${r.reservation}, score ${r.score}`).join('\n')}`;
+  }
+}
