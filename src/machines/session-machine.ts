@@ -1,0 +1,134 @@
+// The session machine: holds the engine state, spawns one delegation machine per party, applies intents through
+// the engine, runs the turn timer on an injected clock (expiry enters the log as an intent) and ends the game.
+import { assign, enqueueActions, setup } from 'xstate';
+import { applyIntent, replay } from '../engine/game';
+import { INTENT_VERSION, type Intent } from '../engine/intents';
+import type { GameEvent, GameState } from '../engine/state';
+import type { Scenario } from '../scenario/schema';
+import { delegationMachine } from './delegation-machine';
+
+export interface SessionInput {
+  scenario: Scenario;
+  seed: string;
+  /** Intents to replay first, e.g. after a page reload. */
+  intents?: Intent[];
+  /** Seconds a speaker has before the clock ends its turn; null for no limit. */
+  turnSeconds?: number | null;
+}
+
+export interface SessionContext {
+  scenario: Scenario;
+  seed: string;
+  game: GameState;
+  intents: Intent[];
+  turnSeconds: number | null;
+  /** Events produced by the last accepted intent. */
+  lastEvents: GameEvent[];
+  lastError: { code: string; message: string } | null;
+}
+
+export type SessionEvent =
+  | { type: 'intent.submitted'; intent: Intent }
+  | { type: 'session.paused' }
+  | { type: 'session.resumed' };
+
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    input: {} as SessionInput,
+  },
+  actors: { delegation: delegationMachine },
+  guards: {
+    gameOver: ({ context }) => context.game.status === 'ended',
+    hasTimer: ({ context }) => context.turnSeconds !== null,
+  },
+  delays: {
+    turnLimit: ({ context }) => (context.turnSeconds ?? 0) * 1000,
+  },
+  actions: {
+    applySubmitted: assign(({ context, event }) => {
+      if (event.type !== 'intent.submitted') return {};
+      const r = applyIntent(context.scenario, context.game, event.intent);
+      if (!r.ok) return { lastError: { code: r.error.code, message: r.error.message }, lastEvents: [] };
+      return {
+        game: r.state,
+        intents: [...context.intents, event.intent],
+        lastEvents: r.events,
+        lastError: null,
+      };
+    }),
+    applyTimeout: assign(({ context }) => {
+      const seat = context.game.order[context.game.speaker];
+      if (!seat || context.game.status !== 'negotiating') return {};
+      const intent: Intent = { v: INTENT_VERSION, seat, type: 'turn.timeout' };
+      const r = applyIntent(context.scenario, context.game, intent);
+      if (!r.ok) return {};
+      return { game: r.state, intents: [...context.intents, intent], lastEvents: r.events, lastError: null };
+    }),
+    notifyDelegations: enqueueActions(({ context, enqueue }) => {
+      for (const party of context.scenario.parties) {
+        enqueue.sendTo(party.id, { type: 'table.changed', game: context.game, scenario: context.scenario });
+      }
+    }),
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => ({
+    scenario: input.scenario,
+    seed: input.seed,
+    game: replay(input.scenario, input.seed, input.intents ?? []),
+    intents: [...(input.intents ?? [])],
+    turnSeconds: input.turnSeconds ?? null,
+    lastEvents: [],
+    lastError: null,
+  }),
+  entry: [
+    enqueueActions(({ context, enqueue }) => {
+      for (const party of context.scenario.parties) {
+        enqueue.spawnChild('delegation', {
+          id: party.id,
+          systemId: `delegation.${party.id}`,
+          input: { party: party.id, scenario: context.scenario, game: context.game },
+        });
+      }
+    }),
+  ],
+  initial: 'routing',
+  states: {
+    routing: {
+      always: [{ guard: 'gameOver', target: 'ended' }, { target: 'running' }],
+    },
+    running: {
+      initial: 'turn',
+      on: {
+        'session.paused': { target: 'paused' },
+      },
+      states: {
+        turn: {
+          after: {
+            turnLimit: {
+              guard: 'hasTimer',
+              actions: ['applyTimeout', 'notifyDelegations'],
+              target: 'turn',
+              reenter: true,
+            },
+          },
+          on: {
+            'intent.submitted': {
+              actions: ['applySubmitted', 'notifyDelegations'],
+              target: 'turn',
+              reenter: true,
+            },
+          },
+        },
+      },
+      always: { guard: 'gameOver', target: 'ended' },
+    },
+    paused: {
+      on: { 'session.resumed': { target: 'running' } },
+    },
+    // Not a final state: the delegations stay alive to show the outcome and the debrief.
+    ended: {},
+  },
+});

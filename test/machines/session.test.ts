@@ -1,0 +1,75 @@
+// The session and delegation machines: full games driven through them, the turn timer on a simulated clock.
+
+import { describe, expect, it } from 'vitest';
+import { SimulatedClock } from 'xstate';
+import { attachAi } from '../../src/ai/ai-driver';
+import { replay } from '../../src/engine';
+import { createLocalTable } from '../../src/net/local-table';
+import { harbour } from '../engine/fixtures';
+
+const sc = harbour();
+
+async function settle(done: () => boolean, limit = 5000): Promise<void> {
+  for (let i = 0; i < limit && !done(); i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+describe('the session machine', () => {
+  it('runs a whole AI-vs-AI game on a two-party, no-mediator scenario through the delegation machines', async () => {
+    const table = createLocalTable({ scenario: sc, seed: '5' });
+    for (const seat of table.seats())
+      attachAi(table.connect(seat), { difficulty: 'medium', seed: 5, schedule: (fn) => queueMicrotask(fn) });
+    await settle(() => table.state().status === 'ended');
+    expect(table.state().status).toBe('ended');
+    expect(table.actor.getSnapshot().value).toBe('ended');
+    for (const seat of table.seats()) expect(table.connect(seat).phase()).toBe('done');
+    // The session's log replays to the same game.
+    expect(JSON.stringify(replay(sc, '5', JSON.parse(JSON.stringify(table.intents()))))).toBe(
+      JSON.stringify(table.state()),
+    );
+  });
+
+  it('keeps a delegation in its briefing until it has read its brief, and refuses moves out of turn', async () => {
+    const table = createLocalTable({ scenario: sc, seed: '1' });
+    const north = table.connect('north');
+    const south = table.connect('south');
+    expect(north.phase()).toBe('briefing');
+    expect((await north.send({ type: 'turn.end' })).ok).toBe(false);
+    north.acknowledgeBrief();
+    south.acknowledgeBrief();
+    expect(north.phase()).toBe('deliberating');
+    expect(south.phase()).toBe('waiting');
+    const refused = await south.send({ type: 'turn.end' });
+    expect(refused.ok).toBe(false);
+    const bad = await north.send({ type: 'package.accept', package: 'nowhere', version: 1 });
+    expect(bad).toEqual({ ok: false, error: { code: 'unknown.package', message: 'no package "nowhere"' } });
+    expect((await north.send({ type: 'capital.consult', package: 'pier' })).ok).toBe(true);
+    expect(north.phase()).toBe('consultingCapital');
+    expect(south.phase()).toBe('deliberating');
+  });
+
+  it('ends a speaker’s turn when the clock runs out, and logs the expiry as an intent', () => {
+    const clock = new SimulatedClock();
+    const table = createLocalTable({ scenario: sc, seed: '1', turnSeconds: 60, clock });
+    for (const seat of table.seats()) table.connect(seat).acknowledgeBrief();
+    expect(table.state().order[table.state().speaker]).toBe('north');
+    clock.increment(59_000);
+    expect(table.intents()).toHaveLength(0);
+    clock.increment(1_000);
+    expect(table.intents()).toEqual([{ v: 1, seat: 'north', type: 'turn.timeout' }]);
+    expect(table.state().order[table.state().speaker]).toBe('south');
+    clock.increment(60_000);
+    expect(table.intents()).toHaveLength(2);
+  });
+
+  it('restores a saved game from its intents', async () => {
+    const table = createLocalTable({ scenario: sc, seed: '9' });
+    for (const seat of table.seats())
+      attachAi(table.connect(seat), { difficulty: 'hard', seed: 9, schedule: (fn) => queueMicrotask(fn) });
+    await settle(() => table.intents().length >= 12);
+    const saved = JSON.parse(JSON.stringify(table.intents().slice(0, 12)));
+    table.close();
+    const restored = createLocalTable({ scenario: sc, seed: '9', intents: saved });
+    expect(JSON.stringify(restored.state())).toBe(JSON.stringify(replay(sc, '9', saved)));
+    expect(restored.connect('north').view().log.length).toBeGreaterThan(5);
+  });
+});
