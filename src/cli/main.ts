@@ -1,0 +1,113 @@
+// The designer's command line: validate scenario files and write their JSON Schema.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+import { scenarioJsonSchema } from '../scenario/json-schema';
+import { formatDiagnostic, loadScenario } from '../scenario/load';
+import { formatReport, simulate } from './simulate';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_UNREADABLE = 2;
+
+/** Validates each file; prints errors and warnings as `file:line:col: …`; returns the exit code. */
+export function validate(files: string[], io = { out: process.stdout, err: process.stderr }): number {
+  let code = EXIT_OK;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      const reason = e instanceof Error && 'code' in e ? String(e.code) : String(e);
+      io.err.write(`${file}: cannot read the file (${reason})\n`);
+      code = EXIT_UNREADABLE;
+      continue;
+    }
+    const result = loadScenario(text, file);
+    for (const w of result.warnings) io.err.write(`${formatDiagnostic(w, 'warning')}\n`);
+    if (!result.ok) {
+      for (const e of result.errors) io.err.write(`${formatDiagnostic(e)}\n`);
+      io.err.write(`${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}\n`);
+      if (code === EXIT_OK) code = EXIT_INVALID;
+      continue;
+    }
+    const s = result.scenario;
+    const issues = s.packages.reduce((n, p) => n + p.issues.length, 0);
+    const warned = result.warnings.length;
+    io.out.write(
+      `${file}: OK: "${s.meta.title}": ${s.parties.length} parties, ${s.packages.length} packages, ` +
+        `${issues} issues, ${s.calendar.length} meetings, ${s.events.length} events` +
+        `${warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}\n`,
+    );
+  }
+  return code;
+}
+
+export function writeSchema(out: string): void {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  process.stdout.write(`wrote ${out}\n`);
+}
+
+export function program(): Command {
+  const cli = new Command('shuttle-diplomacy').description('Tools for Shuttle Diplomacy scenario designers.');
+  cli
+    .command('validate')
+    .description('check scenario files (YAML or JSON); errors and warnings as file:line:col')
+    .argument('<files...>', 'scenario files')
+    .action((files: string[]) => {
+      process.exitCode = validate(files);
+    });
+  cli
+    .command('schema')
+    .description('write the JSON Schema of scenario files')
+    .option('--out <path>', 'where to write it', 'assets/scenarios/scenario.schema.json')
+    .action((options: { out: string }) => {
+      writeSchema(options.out);
+    });
+  cli
+    .command('simulate')
+    .description('play seeded AI-vs-AI games on a scenario and report outcomes')
+    .argument('<file>', 'scenario file')
+    .option('--games <n>', 'how many games', '100')
+    .option('--seed-start <n>', 'first seed', '1')
+    .option('--difficulty <level>', 'easy, medium or hard', 'medium')
+    .action((file: string, options: { games: string; seedStart: string; difficulty: string }) => {
+      const games = Number(options.games);
+      const seedStart = Number(options.seedStart);
+      const difficulty = options.difficulty;
+      if (!Number.isInteger(games) || games < 1 || !Number.isInteger(seedStart)) {
+        process.stderr.write('--games must be a positive integer and --seed-start an integer\n');
+        process.exitCode = EXIT_INVALID;
+        return;
+      }
+      if (difficulty !== 'easy' && difficulty !== 'medium' && difficulty !== 'hard') {
+        process.stderr.write('--difficulty must be easy, medium or hard\n');
+        process.exitCode = EXIT_INVALID;
+        return;
+      }
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        process.stderr.write(`${file}: cannot read the file\n`);
+        process.exitCode = EXIT_UNREADABLE;
+        return;
+      }
+      const loaded = loadScenario(text, file);
+      if (!loaded.ok) {
+        for (const e of loaded.errors) process.stderr.write(`${formatDiagnostic(e)}\n`);
+        process.exitCode = EXIT_INVALID;
+        return;
+      }
+      process.stdout.write(formatReport(simulate(loaded.scenario, { games, seedStart, difficulty })));
+    });
+  return cli;
+}
+
+// Run only when started as a program, so tests can import the functions above.
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href) {
+  await program().parseAsync(process.argv);
+}

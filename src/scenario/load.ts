@@ -1,0 +1,270 @@
+// Loads a scenario from YAML or JSON text: every syntax, shape and reference error with its file:line:col.
+
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { balanceWarnings } from './balance';
+import { type Finding, referenceErrors } from './reference-checks';
+import { type Scenario, ScenarioSchema } from './schema';
+
+export { balanceWarnings } from './balance';
+export type { Finding } from './reference-checks';
+
+export type DiagnosticPath = Array<string | number>;
+
+export interface Diagnostic {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  col: number;
+  message: string;
+  /** Where in the scenario the problem is, e.g. ['profiles', 'north', 'preferences', 'quota', 'weight']. */
+  path: DiagnosticPath;
+}
+
+export type LoadResult =
+  | { ok: true; scenario: Scenario; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/** `file:line:col: message`, the form editors and terminals turn into links. */
+export function formatDiagnostic(d: Diagnostic, severity?: 'warning'): string {
+  return `${d.file}:${d.line}:${d.col}: ${severity ? `${severity}: ` : ''}${d.message}`;
+}
+
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+/** Dotted path for people: profiles.north.redLines[0].when. */
+export function pathToString(path: DiagnosticPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+/** Parses, validates against the schema and checks every cross-reference; reports all problems at once. */
+export function loadScenario(text: string, fileName: string): LoadResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number, message: string, path: DiagnosticPath = []): Diagnostic => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { file: fileName, line, col, message, path };
+  };
+
+  const warnings = doc.warnings.map((w) => at(w.pos[0], w.message));
+  const syntaxErrors = doc.errors.map((e) => at(e.pos[0], e.message));
+  if (syntaxErrors.length === 0 && /\.json$/i.test(fileName)) {
+    // YAML accepts a superset of JSON (comments, unquoted strings): a .json file must be strict JSON too.
+    const jsonError = strictJsonError(text);
+    if (jsonError) syntaxErrors.push(at(jsonError.offset, jsonError.message));
+  }
+  if (syntaxErrors.length > 0) return { ok: false, errors: syntaxErrors.sort(byPosition), warnings };
+
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const locate = (path: DiagnosticPath, target: 'value' | 'key' = 'value'): number =>
+    offsetOf(doc.contents, path, target);
+  const diagnose = (f: Finding): Diagnostic =>
+    at(
+      locate(f.path, f.target),
+      `${f.path.length > 0 ? `${pathToString(f.path)}: ` : ''}${f.message}`,
+      f.path,
+    );
+
+  const parsed = ScenarioSchema.safeParse(value);
+  const findings: Finding[] = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((i) => describeIssue(i, [], value));
+  // References are checked even when the shape is wrong, so one run shows every mistake.
+  findings.push(...referenceErrors(value));
+  suggestMisspelledKeys(findings);
+  const errors = dedupe(findings.map(diagnose)).sort(byPosition);
+
+  if (!parsed.success || errors.length > 0) return { ok: false, errors, warnings };
+  const scenario = parsed.data;
+  warnings.push(...balanceWarnings(scenario).map(diagnose));
+  return { ok: true, scenario, warnings: warnings.sort(byPosition) };
+}
+
+/** A typo makes one key unknown and another missing in the same map: say which was meant. */
+function suggestMisspelledKeys(findings: Finding[]): void {
+  const missing = new Map<string, string[]>();
+  for (const f of findings) {
+    const key = /^missing required key "(.*)"$/.exec(f.message)?.[1];
+    if (key === undefined) continue;
+    const parent = pathToString(f.path.slice(0, -1));
+    missing.set(parent, [...(missing.get(parent) ?? []), key]);
+  }
+  for (const f of findings) {
+    const unknown = /^unknown key "(.*)"$/.exec(f.message)?.[1];
+    if (unknown === undefined) continue;
+    const candidates = missing.get(pathToString(f.path.slice(0, -1))) ?? [];
+    const near = candidates.find((c) => editDistance(c.toLowerCase(), unknown.toLowerCase()) <= 2);
+    if (near !== undefined) f.message += ` (did you mean "${near}"?)`;
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.line}:${d.col}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The offset of the node at `path`; for a missing node, of the nearest ancestor's key (or the ancestor). */
+function offsetOf(root: Node | null, path: DiagnosticPath, target: 'value' | 'key'): number {
+  let node: unknown = root;
+  let keyNode: unknown = null;
+  let best = rangeStart(root) ?? 0;
+  for (const [i, segment] of path.entries()) {
+    let next: unknown;
+    let nextKey: unknown = null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(segment));
+      if (pair) {
+        next = pair.value;
+        nextKey = pair.key;
+      }
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+    }
+    if (next === undefined && nextKey === null) return rangeStart(keyNode) ?? best;
+    const last = i === path.length - 1;
+    if (last && target === 'key' && nextKey !== null) return rangeStart(nextKey) ?? best;
+    // `key:` with nothing after it has no value node: point at the key.
+    if (next === null || next === undefined) return rangeStart(nextKey) ?? best;
+    node = isPair(next) ? next.value : next;
+    keyNode = nextKey;
+    best = rangeStart(node) ?? rangeStart(keyNode) ?? best;
+  }
+  return best;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  if (node && typeof node === 'object' && 'range' in node) {
+    const range = (node as { range?: [number, number, number] | null }).range;
+    if (range) return range[0];
+  }
+  return undefined;
+}
+
+function valueAt(root: unknown, path: DiagnosticPath): unknown {
+  let v = root;
+  for (const segment of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[segment];
+  }
+  return v;
+}
+
+function hasKey(root: unknown, path: DiagnosticPath): boolean {
+  const parent = valueAt(root, path.slice(0, -1));
+  const last = path[path.length - 1];
+  return parent !== null && typeof parent === 'object' && last !== undefined && last in parent;
+}
+
+/** A short description of a value for messages: `string "high"`, `number 7`, `a list`. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a map';
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Turns one Zod issue (paths relative to `base`) into findings a designer can act on. */
+function describeIssue(issue: Issue, base: DiagnosticPath, root: unknown): Finding[] {
+  const path: DiagnosticPath = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        target: 'key' as const,
+        message: `unknown key "${key}"`,
+      }));
+    case 'invalid_type': {
+      if (!hasKey(root, path) && path.length > 0) {
+        return [{ path, message: `missing required key "${String(path[path.length - 1])}"` }];
+      }
+      if (path.length === 0) {
+        return [{ path, message: `expected a scenario (a map of keys), got ${describeValue(root)}` }];
+      }
+      return [{ path, message: `expected ${issue.expected}, got ${describeValue(valueAt(root, path))}` }];
+    }
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator) {
+        const options = (issue as { options?: unknown[] }).options ?? [];
+        const got = valueAt(root, path);
+        const message =
+          got === undefined
+            ? `missing required key "${issue.discriminator}" (one of: ${options.join(', ')})`
+            : `unknown ${issue.discriminator} ${describeValue(got)}; expected one of: ${options.join(', ')}`;
+        return [{ path, message }];
+      }
+      const branch = closestBranch(issue.errors);
+      if (!branch || branch.every((i) => i.path.length === 0 && i.code === 'invalid_type')) {
+        return [{ path, message: `${describeValue(valueAt(root, path))} matches none of the allowed forms` }];
+      }
+      return branch.flatMap((i) => describeIssue(i, path, root));
+    }
+    case 'too_small':
+    case 'too_big':
+    case 'invalid_format':
+    case 'invalid_value':
+    case 'not_multiple_of':
+      return [{ path, message: `${issue.message} (got ${describeValue(valueAt(root, path))})` }];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** The union branch the input was most likely meant to match: the one with the fewest complaints. */
+function closestBranch(branches: Issue[][]): Issue[] | undefined {
+  const cost = (issues: Issue[]): number =>
+    issues.reduce((sum, i) => sum + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
+  let best: Issue[] | undefined;
+  for (const b of branches) if (!best || cost(b) < cost(best)) best = b;
+  return best;
+}
+
+/** Where strict JSON parsing fails, if it does (engines word the position differently). */
+function strictJsonError(text: string): { offset: number; message: string } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    const message = `invalid JSON: ${raw.replace(/\s*\(line \d+ column \d+\)$/, '').replace(/ in JSON at position \d+.*$/, '')}`;
+    const lineCol = /line (\d+) column (\d+)/.exec(raw);
+    if (lineCol) {
+      const lines = text.split('\n');
+      const line = Number(lineCol[1]);
+      let offset = 0;
+      for (let i = 0; i < line - 1 && i < lines.length; i++) offset += (lines[i]?.length ?? 0) + 1;
+      return { offset: offset + Number(lineCol[2]) - 1, message };
+    }
+    const position = /position (\d+)/.exec(raw);
+    return { offset: position ? Number(position[1]) : 0, message };
+  }
+}
