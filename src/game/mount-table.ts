@@ -1,0 +1,158 @@
+// Mounts the Phaser table into a DOM element and hands back update/destroy; the only entry point the UI uses (loaded lazily).
+import * as Phaser from 'phaser';
+import type { GameEvent } from '../engine/state';
+import type { SeatView } from '../engine/view';
+import { COLORS } from './palette';
+import { type Motion, TableScene } from './table-scene';
+
+export interface TableHandle {
+  /** A new view and the events since the last update (they are animated). */
+  update(view: SeatView, events: GameEvent[]): void;
+  destroy(): void;
+}
+
+export interface MountOptions {
+  /** Test mode: about 10 frames a second and no animation longer than 150 ms. */
+  lowFrameRate?: boolean;
+}
+
+/** Height to use when the container has none of its own (e.g. an empty div in a flow layout). */
+const FALLBACK_ASPECT = 0.62;
+const MIN_WIDTH = 280;
+const MIN_HEIGHT = 240;
+
+function measure(container: HTMLElement): { width: number; height: number } {
+  const width = Math.max(MIN_WIDTH, Math.floor(container.clientWidth || 0) || 800);
+  const own = Math.floor(container.clientHeight || 0);
+  const height = Math.max(MIN_HEIGHT, own > 0 ? own : Math.round(width * FALLBACK_ASPECT));
+  return { width, height };
+}
+
+function pixelRatio(): number {
+  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio : 1;
+  return Math.min(3, Math.max(1, Number.isFinite(dpr) && dpr > 0 ? dpr : 1));
+}
+
+function motionFor(options: MountOptions): Motion {
+  if (options.lowFrameRate) return 'test';
+  const reduced =
+    typeof window !== 'undefined' &&
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return reduced ? 'reduced' : 'full';
+}
+
+/**
+ * Draws the table for `view` inside `container` and resolves once the first frame's picture is built.
+ * The canvas is decorative (`aria-hidden`): every fact it shows is also in the DOM panels, and it takes no input.
+ */
+export async function mountTable(
+  container: HTMLElement,
+  view: SeatView,
+  options: MountOptions = {},
+): Promise<TableHandle> {
+  const motion = motionFor(options);
+  let size = measure(container);
+  let dpr = pixelRatio();
+  // The canvas is laid over the container so it never changes the container's own size (no resize loops).
+  if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+  if (!container.clientHeight) container.style.minHeight = `${size.height}px`;
+
+  return new Promise<TableHandle>((resolve, reject) => {
+    let game: Phaser.Game | null = null;
+    let observer: ResizeObserver | null = null;
+    let frame = 0;
+    let destroyed = false;
+
+    const scene = new TableScene({
+      view,
+      motion,
+      width: size.width,
+      height: size.height,
+      dpr,
+      onReady: () => {
+        const canvas = game?.canvas;
+        if (canvas) styleCanvas(canvas);
+        resolve(handle);
+      },
+    });
+
+    const styleCanvas = (canvas: HTMLCanvasElement) => {
+      canvas.setAttribute('aria-hidden', 'true');
+      canvas.setAttribute('role', 'presentation');
+      canvas.tabIndex = -1;
+      canvas.style.position = 'absolute';
+      canvas.style.left = '0';
+      canvas.style.top = '0';
+      canvas.style.display = 'block';
+      canvas.style.width = `${size.width}px`;
+      canvas.style.height = `${size.height}px`;
+      canvas.style.pointerEvents = 'none';
+    };
+
+    const relayout = () => {
+      frame = 0;
+      if (destroyed || !game) return;
+      const next = measure(container);
+      const nextDpr = pixelRatio();
+      if (next.width === size.width && next.height === size.height && nextDpr === dpr) return;
+      size = next;
+      dpr = nextDpr;
+      game.scale.resize(Math.round(size.width * dpr), Math.round(size.height * dpr));
+      styleCanvas(game.canvas);
+      scene.resizeTo(size.width, size.height, dpr);
+    };
+    const scheduleRelayout = () => {
+      if (!frame) frame = requestAnimationFrame(relayout);
+    };
+
+    const handle: TableHandle = {
+      update(next, events) {
+        if (destroyed) return;
+        scene.showView(next, events);
+      },
+      destroy() {
+        if (destroyed) return;
+        destroyed = true;
+        if (frame) cancelAnimationFrame(frame);
+        observer?.disconnect();
+        window.removeEventListener('resize', scheduleRelayout);
+        game?.destroy(true);
+        game = null;
+      },
+    };
+
+    try {
+      game = new Phaser.Game({
+        type: Phaser.AUTO,
+        parent: container,
+        width: Math.round(size.width * dpr),
+        height: Math.round(size.height * dpr),
+        backgroundColor: COLORS.background,
+        banner: false,
+        antialias: true,
+        antialiasGL: true,
+        autoFocus: false,
+        disableContextMenu: false,
+        // The table takes no input at all: keyboard capture would steal keys from the DOM controls.
+        input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+        audio: { noAudio: true },
+        scale: { mode: Phaser.Scale.NONE, expandParent: false, autoRound: true },
+        // Raw frame times: Phaser's smoothing caps a frame at 1/60 s while the window is unfocused, which would
+        // stretch a 4 s banner to 15 s on a slow, unfocused screen (a projector, a headless test).
+        fps: options.lowFrameRate
+          ? { target: 10, limit: 10, forceSetTimeOut: true, smoothStep: false }
+          : { target: 60, smoothStep: false },
+        scene: [scene],
+      });
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    if (game.canvas) styleCanvas(game.canvas);
+    observer = new ResizeObserver(scheduleRelayout);
+    observer.observe(container);
+    // A change of device pixel ratio (moving the window to another screen) fires a window resize.
+    window.addEventListener('resize', scheduleRelayout);
+  });
+}
