@@ -14,7 +14,16 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', '**/node_modules/**'],
+          exclude: ['test/e2e/**', 'test/game/**', 'test/ui/**', '**/node_modules/**'],
+        },
+      },
+      {
+        // Pure helpers of the browser layers (layout maths, formatting): kept out of the node project.
+        extends: true,
+        test: {
+          name: 'ui',
+          environment: 'node',
+          include: ['test/game/**/*.test.ts', 'test/ui/**/*.test.ts'],
         },
       },
       {

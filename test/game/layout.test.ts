@@ -1,7 +1,7 @@
 // The table's layout maths and captions: pure functions, checked without Phaser or a browser.
 import { describe, expect, it } from 'vitest';
-import { calendarPills, cardGrid, seatSpots, tableLayout } from '../src/game/layout';
-import { costLine, effectFor, formatDate, groupDigits, truncate } from '../src/game/table-text';
+import { calendarPills, cardGrid, seatSpots, tableLayout } from '../../src/game/layout';
+import { costLine, effectFor, formatDate, groupDigits, truncate } from '../../src/game/table-text';
 
 const ring = { cx: 500, cy: 300, rx: 300, ry: 150 };
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;

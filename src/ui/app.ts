@@ -1,0 +1,255 @@
+// The app: title → brief → table → outcome, for solo play and hot seat; resumes a saved game after a reload.
+import type { Intent } from '../engine/intents';
+import type { SeatView } from '../engine/view';
+import type { Scenario } from '../scenario/schema';
+import { renderBriefScreen } from './brief-screen';
+import { el } from './dom';
+import type { GameSession } from './game-session';
+import { renderOutcomeScreen } from './outcome-screen';
+import { renderPassScreen } from './pass-device-screen';
+import { clearSavedGame, loadSavedGame } from './saved-game';
+import { type CatalogueEntry, findScenario, loadCatalogue } from './scenario-catalogue';
+import type { TableLoader } from './table-mount';
+import { renderTableScreen } from './table-screen';
+import { type GameChoice, renderTitleScreen } from './title-screen';
+
+export interface AppOptions {
+  loadTable: TableLoader;
+  location: Pick<Location, 'search'>;
+}
+
+interface Settings {
+  test: boolean;
+  seed: string | null;
+}
+
+function readSettings(location: Pick<Location, 'search'>): Settings {
+  const params = new URLSearchParams(location.search);
+  const seed = params.get('seed');
+  return {
+    test: params.get('test') === '1',
+    seed: seed && /^[0-9A-Za-z-]{1,40}$/.test(seed) ? seed : null,
+  };
+}
+
+/** A fresh random seed for a new game (the UI layer may use the platform's randomness). */
+function randomSeed(): string {
+  const buf = new Uint32Array(1);
+  crypto.getRandomValues(buf);
+  return String(buf[0] ?? 1);
+}
+
+export async function startApp(root: HTMLElement, options: AppOptions): Promise<void> {
+  const settings = readSettings(options.location);
+  const catalogue: CatalogueEntry[] = await loadCatalogue({ includeTestScenarios: settings.test });
+  let cleanup: (() => void) | null = null;
+  let session: GameSession | null = null;
+  let offRouting: (() => void) | null = null;
+  /** The human seat whose screen is showing (hot seat: only ever one at a time). */
+  let shown: string | null = null;
+  let screenName = '';
+  const briefed = new Set<string>();
+
+  const show = (name: string, title: string, render: () => () => void) => {
+    cleanup?.();
+    cleanup = null;
+    screenName = name;
+    root.dataset.screen = name;
+    document.title = `${title} · Shuttle Diplomacy`;
+    window.scrollTo(0, 0);
+    cleanup = render();
+  };
+
+  const endSession = () => {
+    offRouting?.();
+    offRouting = null;
+    session?.close();
+    session = null;
+    shown = null;
+    briefed.clear();
+  };
+
+  const partyOf = (scenario: Scenario, seat: string) => scenario.parties.find((p) => p.id === seat);
+
+  const showTitle = () => {
+    endSession();
+    show('title', 'Choose a game', () =>
+      renderTitleScreen(root, { catalogue, onStart: (choice) => void begin(choice) }),
+    );
+  };
+
+  const newGame = () => {
+    endSession();
+    clearSavedGame();
+    showTitle();
+  };
+
+  const showOutcome = (view: SeatView, scenario: Scenario) => {
+    show('outcome', 'Outcome', () =>
+      renderOutcomeScreen(root, { view, epilogue: scenario.epilogue.text, onPlayAgain: newGame }),
+    );
+  };
+
+  const showTable = (seat: string, notice?: string) => {
+    const s = session;
+    if (!s) return;
+    shown = seat;
+    const conn = s.connection(seat);
+    show('table', `${partyOf(s.setup.scenario, seat)?.name ?? seat} at the table`, () => {
+      const screen = renderTableScreen(root, {
+        conn,
+        isAi: (p) => s.isAi(p),
+        loadTable: options.loadTable,
+        lowFrameRate: settings.test,
+        ...(notice ? { notice } : {}),
+        onNewGame: () => {
+          // A confirm step would need its own screen; the game is saved, so a plain confirm dialog is enough.
+          if (settings.test || window.confirm('Leave this game and start a new one? This game will be lost.'))
+            newGame();
+        },
+      });
+      return () => screen.destroy();
+    });
+  };
+
+  const showBrief = (seat: string) => {
+    const s = session;
+    if (!s) return;
+    shown = seat;
+    const conn = s.connection(seat);
+    show('brief', 'Your brief', () =>
+      renderBriefScreen(root, {
+        view: conn.view(),
+        onTakeSeat: () => {
+          briefed.add(seat);
+          conn.acknowledgeBrief();
+          route(true);
+        },
+      }),
+    );
+  };
+
+  const showPass = (seat: string) => {
+    const s = session;
+    if (!s) return;
+    // The previous seat's panels are removed from the page before anything else is shown.
+    cleanup?.();
+    cleanup = null;
+    shown = null;
+    const party = partyOf(s.setup.scenario, seat);
+    show('pass', 'Pass the device', () =>
+      renderPassScreen(root, {
+        partyName: party?.name ?? seat,
+        color: party?.color ?? '#555555',
+        onReady: () => {
+          shown = seat;
+          if (briefed.has(seat)) showTable(seat);
+          else showBrief(seat);
+        },
+      }),
+    );
+  };
+
+  /** Decides which screen the game needs now; `force` re-shows the table after a brief. */
+  const route = (force = false) => {
+    const s = session;
+    if (!s) return;
+    const humans = s.setup.humanSeats;
+    const anyone = humans[0];
+    if (!anyone) return;
+    const probe = s.connection(shown ?? anyone).view();
+    if (probe.status === 'ended') {
+      if (screenName !== 'outcome') showOutcome(probe, s.setup.scenario);
+      return;
+    }
+    if (humans.length === 1) {
+      if (force || screenName !== 'table') showTable(anyone);
+      return;
+    }
+    const speaker = probe.speaker;
+    if (speaker && s.isHuman(speaker) && speaker !== shown && screenName !== 'pass') {
+      showPass(speaker);
+      return;
+    }
+    if (force && shown) showTable(shown);
+  };
+
+  const launch = async (choice: Omit<GameChoice, 'mode'>, seed: string, intents?: Intent[]) => {
+    endSession();
+    // The rules, the session machine and the AI load when a game starts, keeping the first screen's script small.
+    const { startSession } = await import('./game-session');
+    session = startSession({
+      scenario: choice.scenario,
+      seed,
+      humanSeats: choice.humanSeats,
+      difficulty: choice.difficulty,
+      aiDelayMs: settings.test ? 0 : 400,
+      ...(intents ? { intents } : {}),
+    });
+    const s = session;
+    offRouting = s.table.onChange(() => {
+      // Only act on screens that belong to a running game (not while a brief is being read, say).
+      if (
+        screenName === 'table' ||
+        screenName === 'outcome' ||
+        screenName === 'brief' ||
+        screenName === 'pass'
+      ) {
+        const view = s.connection(shown ?? s.setup.humanSeats[0] ?? '').view();
+        if (view.status === 'ended') route();
+        else if (screenName === 'table') route();
+      }
+    });
+    return s;
+  };
+
+  const begin = async (choice: GameChoice) => {
+    clearSavedGame();
+    const s = await launch(choice, settings.seed ?? randomSeed());
+    const first = s.setup.humanSeats[0];
+    if (!first) return;
+    if (choice.mode === 'solo') {
+      showBrief(first);
+      return;
+    }
+    const speaker = s.connection(first).view().speaker;
+    showPass(speaker && s.isHuman(speaker) ? speaker : first);
+  };
+
+  // Resume a saved game, if there is one for a scenario we have.
+  const saved = loadSavedGame();
+  const scenario = saved ? findScenario(catalogue, saved.scenarioId) : undefined;
+  if (saved && scenario && saved.humanSeats.every((h) => scenario.parties.some((p) => p.id === h))) {
+    try {
+      const s = await launch(
+        { scenario, humanSeats: saved.humanSeats, difficulty: saved.difficulty },
+        saved.seed,
+        saved.intents,
+      );
+      for (const h of saved.humanSeats) {
+        briefed.add(h);
+        s.connection(h).acknowledgeBrief();
+      }
+      const first = saved.humanSeats[0] ?? '';
+      const view = s.connection(first).view();
+      if (view.status === 'ended') {
+        showOutcome(view, scenario);
+      } else if (saved.humanSeats.length === 1) {
+        showTable(first, 'Your game was restored from this browser.');
+      } else {
+        const speaker = view.speaker;
+        showPass(speaker && s.isHuman(speaker) ? speaker : first);
+      }
+      return;
+    } catch {
+      // A save from an older version that no longer replays: start afresh.
+      endSession();
+      clearSavedGame();
+    }
+  }
+  if (catalogue.length === 0) {
+    root.replaceChildren(el('p', { attrs: { role: 'alert' } }, 'No scenario is bundled with this build.'));
+    return;
+  }
+  showTitle();
+}

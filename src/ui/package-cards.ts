@@ -1,0 +1,340 @@
+// One card per package: the current text with your values, the amendment builder with a live score, and the
+// package moves (accept, reject, conditional accept, propose, publish).
+import type { Move } from '../engine/intents';
+import type { SeatView } from '../engine/view';
+import type { Text } from '../scenario/schema';
+import { el, formatPoints } from './dom';
+import { namesFor } from './names';
+import { optionValue, packageShareFor, ratificationFailures, redLinesCrossed, utilityFor } from './scoring';
+
+/** What the player has set up but not sent yet; it survives re-renders. */
+export interface Drafts {
+  /** Issue id → the option the player would like instead. */
+  options: Map<string, string>;
+  /** Package id → linked packages ticked for a conditional acceptance. */
+  links: Map<string, Set<string>>;
+}
+
+export function newDrafts(): Drafts {
+  return { options: new Map(), links: new Map() };
+}
+
+export interface CardContext {
+  view: SeatView;
+  canAct: boolean;
+  drafts: Drafts;
+  act(move: Move, focusAfter?: string): void;
+  rerender(focusId?: string): void;
+  fail(message: string): void;
+}
+
+/** The issues of a package whose draft differs from the current text. */
+export function changesIn(view: SeatView, drafts: Drafts, packageId: string): Text {
+  const pkg = view.scenario.packages.find((p) => p.id === packageId);
+  const out: Text = {};
+  for (const issue of pkg?.issues ?? []) {
+    const want = drafts.options.get(issue.id);
+    if (want !== undefined && want !== view.text[issue.id]) out[issue.id] = want;
+  }
+  return out;
+}
+
+function draftText(view: SeatView, drafts: Drafts): Text {
+  const text: Text = { ...view.text };
+  for (const [issue, option] of drafts.options) text[issue] = option;
+  return text;
+}
+
+export function renderPackageCards(ctx: CardContext): HTMLElement {
+  const { view } = ctx;
+  const names = namesFor(view);
+  const wrap = el('div', { className: 'package-cards' });
+  for (const pkg of view.scenario.packages) {
+    const pv = view.packages.find((p) => p.id === pkg.id);
+    if (!pv) continue;
+    const me = view.me;
+    const headingId = `pkg-${pkg.id}-heading`;
+    const card = el('section', {
+      className: `package-card${pv.onAgenda ? ' on-agenda' : ''}${pv.agreed ? ' agreed' : ''}`,
+      attrs: { 'aria-labelledby': headingId },
+    });
+    card.append(
+      el(
+        'h3',
+        { id: headingId, attrs: { tabindex: -1 } },
+        pkg.name,
+        el('span', { className: 'pkg-version' }, ` · v${pv.version}`),
+      ),
+    );
+    const badges = el('p', { className: 'badges' });
+    badges.append(
+      el(
+        'span',
+        { className: `badge ${pv.onAgenda ? 'badge-agenda' : 'badge-muted'}` },
+        pv.onAgenda ? 'On the agenda' : 'Not on this agenda',
+      ),
+    );
+    if (pv.agreed) badges.append(el('span', { className: 'badge badge-good' }, 'Provisionally agreed'));
+    card.append(badges);
+
+    const accepted = pv.acceptedBy.map((p) => {
+      const linked = pv.conditional[p];
+      return linked?.length
+        ? `${names.party(p)} (only if ${linked.map(names.packageName).join(' and ')} ${linked.length === 1 ? 'stays' : 'stay'} as ${linked.length === 1 ? 'it is' : 'they are'})`
+        : names.party(p);
+    });
+    card.append(
+      el(
+        'p',
+        { className: 'pkg-status' },
+        `Accepted by: ${accepted.length ? accepted.join(', ') : 'nobody yet'}.`,
+        pv.rejectedBy.length ? ` Rejected by: ${pv.rejectedBy.map(names.party).join(', ')}.` : '',
+      ),
+    );
+
+    // The text and the builder, one row per issue.
+    const table = el(
+      'table',
+      { className: 'data-table text-table' },
+      el('caption', { className: 'visually-hidden' }, `${pkg.name}: the current text and your changes`),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { attrs: { scope: 'col' } }, 'Issue'),
+          el('th', { attrs: { scope: 'col' } }, 'In the text now'),
+          el('th', { attrs: { scope: 'col' } }, 'Your amendment'),
+        ),
+      ),
+    );
+    const body = el('tbody');
+    for (const issue of pkg.issues) {
+      const current = view.text[issue.id] ?? '';
+      const currentValue = optionValue(me, issue.id, current);
+      const selectId = `amend-${issue.id}`;
+      const select = el('select', {
+        id: selectId,
+        attrs: { 'aria-label': `Amend ${issue.name}`, disabled: !pv.onAgenda },
+        on: {
+          change: (event) => {
+            const value = (event.target as HTMLSelectElement).value;
+            if (value === current) ctx.drafts.options.delete(issue.id);
+            else ctx.drafts.options.set(issue.id, value);
+            ctx.rerender(selectId);
+          },
+        },
+      });
+      const chosen = ctx.drafts.options.get(issue.id) ?? current;
+      for (const o of issue.options) {
+        const v = optionValue(me, issue.id, o.id);
+        select.append(
+          el(
+            'option',
+            { attrs: { value: o.id, selected: o.id === chosen } },
+            `${o.label}${v === null ? '' : ` (worth ${v})`}${o.id === current ? ' · current' : ''}`,
+          ),
+        );
+      }
+      const currentOption = issue.options.find((o) => o.id === current);
+      body.append(
+        el(
+          'tr',
+          { className: chosen !== current ? 'changed' : '' },
+          el('th', { attrs: { scope: 'row' } }, issue.name),
+          el(
+            'td',
+            {},
+            el('span', { className: 'option-label' }, currentOption?.label ?? current),
+            currentValue === null
+              ? null
+              : el('span', { className: 'value-chip' }, `worth ${currentValue} to you`),
+          ),
+          el('td', {}, select),
+        ),
+      );
+    }
+    table.append(body);
+    card.append(el('div', { className: 'table-scroll' }, table));
+
+    // Live score of the text with the player's changes.
+    const changes = changesIn(view, ctx.drafts, pkg.id);
+    const hasChanges = Object.keys(changes).length > 0;
+    if (me) {
+      const minimum = me.mandate.find((m) => m.package === pkg.id)?.minimum ?? 0;
+      const shareNow = packageShareFor(view, me, view.text, pkg.id);
+      const withText = draftText(view, { options: new Map(Object.entries(changes)), links: new Map() });
+      const shareThen = packageShareFor(view, me, withText, pkg.id);
+      const utilityNow = utilityFor(me, view.text);
+      const utilityThen = utilityFor(me, withText);
+      const score = el('div', { className: 'live-score', attrs: { 'aria-live': 'polite' } });
+      score.append(
+        el(
+          'p',
+          {},
+          `Now: this package gives you ${shareNow}% of your best (mandate ${minimum}%); the whole text is worth ${formatPoints(utilityNow)} to you.`,
+        ),
+      );
+      if (hasChanges) {
+        const crossed = redLinesCrossed(me, withText);
+        const fails = ratificationFailures(me, withText);
+        score.append(
+          el(
+            'p',
+            { className: 'with-changes' },
+            `With your changes: ${shareThen}% of your best (${shareThen >= minimum ? 'within' : 'below'} your mandate); the whole text would be worth ${formatPoints(utilityThen)} (${utilityThen >= utilityNow ? '+' : ''}${formatPoints(utilityThen - utilityNow)}).`,
+          ),
+        );
+        if (crossed.length)
+          score.append(el('p', { className: 'warn' }, `Crosses your red line: ${crossed.join(' ')}`));
+        if (fails.length)
+          score.append(
+            el('p', { className: 'warn' }, `Would fail ratification at home: ${fails.join(', ')}.`),
+          );
+      }
+      card.append(score);
+    }
+
+    // Package moves.
+    const seat = view.seat;
+    const mine = me?.mandate.find((m) => m.package === pkg.id);
+    const share = me ? packageShareFor(view, me, view.text, pkg.id) : 0;
+    const belowMandate = mine !== undefined && share < mine.minimum;
+    const acceptedPlain = pv.acceptedBy.includes(seat) && !pv.conditional[seat];
+    const rejected = pv.rejectedBy.includes(seat);
+    const notes: string[] = [];
+    if (!pv.onAgenda) notes.push("Not on this meeting's agenda: it can't be moved or changed now.");
+    else {
+      if (acceptedPlain) notes.push(`You accept ${pkg.name} at v${pv.version}.`);
+      if (belowMandate)
+        notes.push(
+          `Below your mandate (${share}% of your best, you need ${mine?.minimum}%): you cannot accept it without consulting your capital.`,
+        );
+    }
+    const moveOk = ctx.canAct && pv.onAgenda;
+    const buttons = el('div', { className: 'button-row' });
+    const button = (id: string, label: string, enabled: boolean, onClick: () => void, primary = false) =>
+      el(
+        'button',
+        {
+          id,
+          className: primary ? 'primary' : '',
+          attrs: { type: 'button', disabled: !enabled },
+          on: { click: onClick },
+        },
+        label,
+      );
+    buttons.append(
+      button(
+        `accept-${pkg.id}`,
+        'Accept',
+        moveOk && !acceptedPlain && !belowMandate,
+        () =>
+          ctx.act({ type: 'package.accept', package: pkg.id, version: view.textVersion }, `accept-${pkg.id}`),
+        true,
+      ),
+      button(`reject-${pkg.id}`, 'Reject', moveOk && !rejected, () =>
+        ctx.act({ type: 'package.reject', package: pkg.id, version: view.textVersion }, `reject-${pkg.id}`),
+      ),
+      button(`propose-${pkg.id}`, 'Propose amendment', moveOk && hasChanges, () => {
+        ctx.act({ type: 'amendment.propose', package: pkg.id, options: changes }, `propose-${pkg.id}`);
+      }),
+    );
+    if (view.canPublish) {
+      buttons.append(
+        button(`publish-${pkg.id}`, 'Publish as new text', moveOk && hasChanges, () =>
+          ctx.act({ type: 'text.publish', text: changes }, `publish-${pkg.id}`),
+        ),
+      );
+    }
+    card.append(buttons);
+    if (notes.length) card.append(el('p', { className: 'hint move-note' }, notes.join(' ')));
+
+    // Conditional acceptance.
+    const others = view.scenario.packages.filter((p) => p.id !== pkg.id);
+    if (others.length) {
+      const ticked = ctx.drafts.links.get(pkg.id) ?? new Set<string>();
+      const condEnabled = moveOk && !belowMandate;
+      const fs = el(
+        'fieldset',
+        { className: 'conditional', attrs: { disabled: !condEnabled } },
+        el('legend', {}, `Accept ${pkg.name} only if these stay as they are`),
+      );
+      for (const o of others) {
+        const id = `link-${pkg.id}-${o.id}`;
+        fs.append(
+          el(
+            'span',
+            { className: 'check-inline' },
+            el('input', {
+              id,
+              attrs: { type: 'checkbox', checked: ticked.has(o.id) },
+              on: {
+                change: (event) => {
+                  const set = ctx.drafts.links.get(pkg.id) ?? new Set<string>();
+                  if ((event.target as HTMLInputElement).checked) set.add(o.id);
+                  else set.delete(o.id);
+                  ctx.drafts.links.set(pkg.id, set);
+                },
+              },
+            }),
+            el('label', { attrs: { for: id } }, o.name),
+          ),
+        );
+      }
+      fs.append(
+        button(`conditional-${pkg.id}`, 'Conditional accept', condEnabled, () => {
+          const links = [...(ctx.drafts.links.get(pkg.id) ?? [])];
+          if (links.length === 0) {
+            ctx.fail('Tick at least one other package that must stay as it is.');
+            return;
+          }
+          ctx.act(
+            { type: 'package.acceptConditional', package: pkg.id, version: view.textVersion, onlyIf: links },
+            `conditional-${pkg.id}`,
+          );
+        }),
+      );
+      card.append(fs);
+    }
+
+    // Amendments on the table that touch this package.
+    const open = view.openAmendments.filter((a) => a.package === pkg.id);
+    if (open.length) {
+      const list = el('ul', { className: 'amendments' });
+      for (const a of open) {
+        const loadId = `load-amendment-${a.id}`;
+        list.append(
+          el(
+            'li',
+            {},
+            `Amendment ${a.id} by ${names.party(a.by)}: `,
+            Object.entries(a.options)
+              .map(([i, o]) => `${names.issueName(i)} → ${names.optionLabel(i, o)}`)
+              .join('; '),
+            ' ',
+            el(
+              'button',
+              {
+                id: loadId,
+                className: 'link-button',
+                attrs: { type: 'button', disabled: !pv.onAgenda },
+                on: {
+                  click: () => {
+                    for (const [i, o] of Object.entries(a.options)) ctx.drafts.options.set(i, o);
+                    ctx.rerender(loadId);
+                  },
+                },
+              },
+              'Load into my amendment',
+            ),
+          ),
+        );
+      }
+      card.append(el('div', { className: 'open-amendments' }, el('h4', {}, 'Amendments on the table'), list));
+    }
+    wrap.append(card);
+  }
+  return wrap;
+}

@@ -1,0 +1,146 @@
+// The signal form: a priority, a concern or a public commitment on an issue, to everyone or to chosen parties.
+import type { Move, SignalKind } from '../engine/intents';
+import type { SeatView } from '../engine/view';
+import { el } from './dom';
+
+export interface SignalForm {
+  element: HTMLElement;
+  update(view: SeatView, canAct: boolean): void;
+}
+
+const KINDS: Array<{ id: SignalKind; label: string }> = [
+  { id: 'priority', label: 'Priority: this issue matters most to us' },
+  { id: 'concern', label: 'Concern: we cannot live with this' },
+  { id: 'commitment', label: 'Public commitment: we stand by this option (to everyone)' },
+];
+
+export function createSignalForm(
+  view0: SeatView,
+  send: (move: Move) => Promise<boolean>,
+  fail: (message: string) => void,
+): SignalForm {
+  let view = view0;
+  const kind = el('select', { id: 'signal-kind' });
+  for (const k of KINDS) kind.append(el('option', { attrs: { value: k.id } }, k.label));
+  const issue = el('select', { id: 'signal-issue' });
+  for (const pkg of view.scenario.packages) {
+    const group = el('optgroup', { attrs: { label: pkg.name } });
+    for (const i of pkg.issues) group.append(el('option', { attrs: { value: i.id } }, i.name));
+    issue.append(group);
+  }
+  const option = el('select', { id: 'signal-option' });
+  const fillOptions = () => {
+    const keep = option.value;
+    const found = view.scenario.packages.flatMap((p) => p.issues).find((i) => i.id === issue.value);
+    option.replaceChildren(el('option', { attrs: { value: '' } }, '(no particular option)'));
+    for (const o of found?.options ?? []) {
+      const v = view.me?.preferences[found?.id ?? '']?.values[o.id];
+      option.append(
+        el('option', { attrs: { value: o.id } }, `${o.label}${v === undefined ? '' : ` (worth ${v})`}`),
+      );
+    }
+    if ([...option.options].some((o) => o.value === keep)) option.value = keep;
+  };
+  issue.addEventListener('change', fillOptions);
+  fillOptions();
+
+  const toAll = el('input', {
+    id: 'signal-to-all',
+    attrs: { type: 'radio', name: 'signal-to', checked: true },
+  });
+  const toSome = el('input', { id: 'signal-to-some', attrs: { type: 'radio', name: 'signal-to' } });
+  const recipients = el('div', { className: 'recipients' });
+  const others = view.scenario.parties.filter((p) => p.id !== view.seat);
+  const boxes = others.map((p) => {
+    const box = el('input', { id: `signal-to-${p.id}`, attrs: { type: 'checkbox', value: p.id } });
+    recipients.append(
+      el('span', { className: 'check-inline' }, box, el('label', { attrs: { for: box.id } }, p.name)),
+    );
+    return box;
+  });
+  const syncRecipients = () => {
+    for (const b of boxes) b.disabled = toAll.checked || toAll.disabled;
+  };
+  toAll.addEventListener('change', syncRecipients);
+  toSome.addEventListener('change', syncRecipients);
+
+  const message = el('textarea', { id: 'signal-message', attrs: { maxlength: 280, rows: 2 } });
+  const counter = el(
+    'span',
+    { id: 'signal-count', className: 'hint', attrs: { 'aria-live': 'off' } },
+    '0 / 280',
+  );
+  message.addEventListener('input', () => {
+    counter.textContent = `${message.value.length} / 280`;
+  });
+  const submit = el('button', { id: 'signal-send', attrs: { type: 'submit' } }, 'Send signal');
+
+  const form = el(
+    'form',
+    {
+      className: 'signal-form',
+      attrs: { 'aria-labelledby': 'signal-heading' },
+      on: {
+        submit: async (event) => {
+          event.preventDefault();
+          const to: 'all' | string[] = toAll.checked
+            ? 'all'
+            : boxes.filter((b) => b.checked).map((b) => b.value);
+          if (to !== 'all' && to.length === 0) {
+            fail('Choose at least one party to send the signal to, or send it to everyone.');
+            return;
+          }
+          const text = message.value.trim();
+          const move: Move = {
+            type: 'signal.send',
+            kind: kind.value as SignalKind,
+            issue: issue.value,
+            to,
+            ...(option.value ? { option: option.value } : {}),
+            ...(text ? { message: text.slice(0, 280) } : {}),
+          };
+          if (await send(move)) {
+            message.value = '';
+            counter.textContent = '0 / 280';
+          }
+        },
+      },
+    },
+    el('h3', { id: 'signal-heading' }, 'Send a signal'),
+    el('div', { className: 'field' }, el('label', { attrs: { for: kind.id } }, 'Kind'), kind),
+    el('div', { className: 'field' }, el('label', { attrs: { for: issue.id } }, 'Issue'), issue),
+    el('div', { className: 'field' }, el('label', { attrs: { for: option.id } }, 'Option'), option),
+    el(
+      'fieldset',
+      { className: 'field' },
+      el('legend', {}, 'To'),
+      el('span', { className: 'check-inline' }, toAll, el('label', { attrs: { for: toAll.id } }, 'Everyone')),
+      el(
+        'span',
+        { className: 'check-inline' },
+        toSome,
+        el('label', { attrs: { for: toSome.id } }, 'Only these parties:'),
+      ),
+      recipients,
+    ),
+    el(
+      'div',
+      { className: 'field' },
+      el('label', { attrs: { for: message.id } }, 'Message (optional, up to 280 characters)'),
+      message,
+      counter,
+    ),
+    el('div', { className: 'button-row' }, submit),
+  );
+
+  const controls = [kind, issue, option, toAll, toSome, message, submit];
+  return {
+    element: form,
+    update(next, canAct) {
+      view = next;
+      fillOptions();
+      for (const c of controls) c.disabled = !canAct;
+      syncRecipients();
+    },
+  };
+}

@@ -1,0 +1,325 @@
+// The title screen: content note, scenario, side, AI difficulty and mode (solo against AI, or hot seat).
+import type { Difficulty } from '../ai/simple-negotiator';
+import type { Scenario } from '../scenario/schema';
+import { el, focusQuietly, screenHeading, uniqueId } from './dom';
+import type { CatalogueEntry } from './scenario-catalogue';
+
+export type Mode = 'solo' | 'hotseat';
+
+export interface GameChoice {
+  scenario: Scenario;
+  humanSeats: string[];
+  difficulty: Difficulty;
+  mode: Mode;
+}
+
+export interface TitleOptions {
+  catalogue: CatalogueEntry[];
+  onStart(choice: GameChoice): void;
+}
+
+const DIFFICULTIES: Array<{ id: Difficulty; label: string; hint: string }> = [
+  { id: 'easy', label: 'Easy', hint: 'AI delegations concede early.' },
+  { id: 'medium', label: 'Medium', hint: 'AI delegations concede steadily.' },
+  { id: 'hard', label: 'Hard', hint: 'AI delegations hold out until late.' },
+];
+
+export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () => void {
+  const playable = options.catalogue.flatMap((e) => (e.ok ? [e.scenario] : []));
+  const broken = options.catalogue.flatMap((e) => (e.ok ? [] : [e]));
+  const state = {
+    scenarioId: playable[0]?.meta.id ?? '',
+    mode: 'solo' as Mode,
+    side: '' as string,
+    hotSeats: [] as string[],
+    difficulty: 'medium' as Difficulty,
+    error: '',
+  };
+  const scenario = () => playable.find((s) => s.meta.id === state.scenarioId);
+
+  const render = (focusId?: string) => {
+    const active = focusId ?? (document.activeElement as HTMLElement | null)?.id;
+    const current = scenario();
+    const main = el('div', { className: 'screen title-screen' });
+    const heading = screenHeading('Shuttle Diplomacy');
+    main.append(
+      el(
+        'header',
+        { className: 'title-header' },
+        heading,
+        el(
+          'p',
+          { className: 'tagline' },
+          'A negotiation game: read your confidential brief, work the single negotiating text, and find a deal your side can sign and ratify.',
+        ),
+      ),
+    );
+    if (!current) {
+      main.append(el('p', { attrs: { role: 'alert' } }, 'No scenario could be loaded.'), brokenList(broken));
+      root.replaceChildren(main);
+      return;
+    }
+
+    main.append(
+      el(
+        'section',
+        { className: 'content-note', attrs: { 'aria-labelledby': 'content-note-heading' } },
+        el('h2', { id: 'content-note-heading' }, 'Content note'),
+        el('p', {}, current.meta.contentNote),
+      ),
+    );
+
+    const form = el('form', {
+      className: 'setup',
+      attrs: { 'aria-label': 'Set up a game', novalidate: true },
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          start();
+        },
+      },
+    });
+
+    // Scenario
+    const scenarioSet = el('fieldset', { className: 'choice-group' }, el('legend', {}, 'Scenario'));
+    for (const s of playable) {
+      const id = `scenario-${s.meta.id}`;
+      scenarioSet.append(
+        el(
+          'div',
+          { className: 'radio-row' },
+          el('input', {
+            id,
+            attrs: {
+              type: 'radio',
+              name: 'scenario',
+              value: s.meta.id,
+              checked: s.meta.id === state.scenarioId,
+            },
+            on: {
+              change: () => {
+                state.scenarioId = s.meta.id;
+                state.side = '';
+                state.hotSeats = [];
+                state.error = '';
+                render(id);
+              },
+            },
+          }),
+          el('label', { attrs: { for: id } }, s.meta.title),
+        ),
+      );
+    }
+    scenarioSet.append(
+      el('p', { className: 'scenario-summary' }, current.meta.summary),
+      el('p', { className: 'hint' }, `The game starts on ${current.meta.asOf}.`),
+    );
+    if (broken.length) scenarioSet.append(brokenList(broken));
+    form.append(scenarioSet);
+
+    // Mode
+    const modeSet = el('fieldset', { className: 'choice-group' }, el('legend', {}, 'Mode'));
+    const modes: Array<{ id: Mode; label: string; hint: string }> = [
+      { id: 'solo', label: 'Solo against AI delegations', hint: 'You play one side; AI plays the others.' },
+      {
+        id: 'hotseat',
+        label: 'Hot seat on this device',
+        hint: 'Two or three people share this device; AI plays any other side.',
+      },
+    ];
+    for (const m of modes) {
+      const id = `mode-${m.id}`;
+      modeSet.append(
+        el(
+          'div',
+          { className: 'radio-row' },
+          el('input', {
+            id,
+            attrs: { type: 'radio', name: 'mode', value: m.id, checked: state.mode === m.id },
+            on: {
+              change: () => {
+                state.mode = m.id;
+                state.error = '';
+                render(id);
+              },
+            },
+          }),
+          el('label', { attrs: { for: id } }, m.label, el('span', { className: 'hint-inline' }, m.hint)),
+        ),
+      );
+    }
+    form.append(modeSet);
+
+    // Sides
+    if (state.mode === 'solo') {
+      const sideSet = el(
+        'fieldset',
+        { className: 'choice-group sides' },
+        el('legend', {}, 'Pick your side'),
+        el(
+          'p',
+          { className: 'hint' },
+          'Each side has its own confidential brief. To play another role, pick another side.',
+        ),
+      );
+      const grid = el('div', { className: 'side-grid' });
+      for (const p of current.parties) {
+        const id = `side-${p.id}`;
+        const pressed = state.side === p.id;
+        grid.append(
+          el(
+            'button',
+            {
+              id,
+              className: `side-button${pressed ? ' selected' : ''}`,
+              attrs: { type: 'button', 'aria-pressed': pressed ? 'true' : 'false' },
+              on: {
+                click: () => {
+                  state.side = p.id;
+                  state.error = '';
+                  render(id);
+                },
+              },
+            },
+            el('span', {
+              className: 'swatch',
+              attrs: { 'aria-hidden': 'true', style: `background:${p.color}` },
+            }),
+            el('span', { className: 'side-name' }, p.name),
+            el('span', { className: 'side-roles' }, p.delegation.map((d) => d.role).join(', ')),
+            current.mediator === p.id ? el('span', { className: 'side-tag' }, 'Mediator') : null,
+          ),
+        );
+      }
+      sideSet.append(grid);
+      form.append(sideSet);
+    } else {
+      const max = Math.min(3, current.parties.length);
+      const seatSet = el(
+        'fieldset',
+        { className: 'choice-group' },
+        el('legend', {}, 'Who is played by a person'),
+        el(
+          'p',
+          { className: 'hint' },
+          `Choose 2${max > 2 ? ` or ${max}` : ''} sides for the people at this device; AI plays the rest.`,
+        ),
+      );
+      for (const p of current.parties) {
+        const id = `human-${p.id}`;
+        seatSet.append(
+          el(
+            'div',
+            { className: 'radio-row' },
+            el('input', {
+              id,
+              attrs: { type: 'checkbox', value: p.id, checked: state.hotSeats.includes(p.id) },
+              on: {
+                change: (event) => {
+                  const checked = (event.target as HTMLInputElement).checked;
+                  state.hotSeats = checked
+                    ? [...state.hotSeats.filter((s) => s !== p.id), p.id]
+                    : state.hotSeats.filter((s) => s !== p.id);
+                  state.error = '';
+                  render(id);
+                },
+              },
+            }),
+            el(
+              'label',
+              { attrs: { for: id } },
+              p.name,
+              el('span', { className: 'hint-inline' }, p.delegation.map((d) => d.role).join(', ')),
+            ),
+          ),
+        );
+      }
+      form.append(seatSet);
+    }
+
+    // Difficulty
+    const difficultySet = el('fieldset', { className: 'choice-group' }, el('legend', {}, 'AI difficulty'));
+    for (const d of DIFFICULTIES) {
+      const id = `difficulty-${d.id}`;
+      difficultySet.append(
+        el(
+          'div',
+          { className: 'radio-row' },
+          el('input', {
+            id,
+            attrs: { type: 'radio', name: 'difficulty', value: d.id, checked: state.difficulty === d.id },
+            on: {
+              change: () => {
+                state.difficulty = d.id;
+                render(id);
+              },
+            },
+          }),
+          el('label', { attrs: { for: id } }, d.label, el('span', { className: 'hint-inline' }, d.hint)),
+        ),
+      );
+    }
+    form.append(difficultySet);
+
+    const errorId = uniqueId('setup-error');
+    form.append(
+      el('p', { id: errorId, className: 'form-error', attrs: { role: 'alert' } }, state.error),
+      el(
+        'div',
+        { className: 'actions-row' },
+        el(
+          'button',
+          { id: 'start-game', className: 'primary', attrs: { type: 'submit' } },
+          state.mode === 'solo' ? 'Read my brief' : 'Start the hot-seat game',
+        ),
+      ),
+    );
+    main.append(form);
+    root.replaceChildren(main);
+    if (active) focusQuietly(document.getElementById(active));
+  };
+
+  const start = () => {
+    const current = scenario();
+    if (!current) return;
+    let humans: string[];
+    if (state.mode === 'solo') {
+      if (!state.side) {
+        state.error = 'Pick a side first.';
+        render('start-game');
+        return;
+      }
+      humans = [state.side];
+    } else {
+      const max = Math.min(3, current.parties.length);
+      if (state.hotSeats.length < 2 || state.hotSeats.length > max) {
+        state.error = `Choose ${max > 2 ? `2 or ${max}` : '2'} sides to be played by people.`;
+        render('start-game');
+        return;
+      }
+      // Seats in the scenario's order, so the device passes round predictably.
+      humans = current.parties.map((p) => p.id).filter((id) => state.hotSeats.includes(id));
+    }
+    options.onStart({
+      scenario: current,
+      humanSeats: humans,
+      difficulty: state.difficulty,
+      mode: state.mode,
+    });
+  };
+
+  render();
+  focusQuietly(root.querySelector<HTMLElement>('h1'));
+  return () => root.replaceChildren();
+}
+
+function brokenList(broken: Array<{ file: string; errors: string[] }>): HTMLElement {
+  return el(
+    'details',
+    { className: 'broken-scenarios' },
+    el('summary', {}, `${broken.length} scenario file(s) could not be loaded`),
+    ...broken.map((b) =>
+      el('div', {}, el('p', {}, b.file), el('ul', {}, ...b.errors.slice(0, 20).map((e) => el('li', {}, e)))),
+    ),
+  );
+}

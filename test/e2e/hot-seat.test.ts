@@ -1,0 +1,120 @@
+// Hot seat in real Chromium: people pass the device; no seat's screen or storage ever holds another seat's brief.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, openPage, screenshotPath, startHarness } from './harness';
+import { briefSentences, escapeRegExp, takeTurn, testScenario, waitForPlayer } from './player';
+
+const { scenario } = testScenario();
+// Two people and (in a three-party scenario) the mediator played by AI, so the device passes around an AI's turns too.
+const humans =
+  scenario.parties.length > 2
+    ? scenario.parties
+        .filter((p) => p.id !== scenario.mediator)
+        .slice(0, 2)
+        .map((p) => p.id)
+    : scenario.parties.map((p) => p.id);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function pageText(page: Page): Promise<{ text: string; html: string; storage: string }> {
+  return page.evaluate(() => {
+    const dump = (s: Storage) => {
+      const out: Record<string, string | null> = {};
+      for (let i = 0; i < s.length; i++) {
+        const k = s.key(i);
+        if (k !== null) out[k] = s.getItem(k);
+      }
+      return JSON.stringify(out);
+    };
+    return {
+      // innerText on purpose: what a person at the screen can read.
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is being checked
+      text: document.body.innerText,
+      html: document.documentElement.outerHTML,
+      storage: dump(localStorage) + dump(sessionStorage),
+    };
+  });
+}
+
+/** What the seat on screen must never see: every other profile's brief sentences (not shared with its own). */
+function forbiddenFor(seat: string | null): string[] {
+  const own = new Set(seat ? briefSentences(scenario, seat) : []);
+  return scenario.parties
+    .filter((p) => p.id !== seat)
+    .flatMap((p) => briefSentences(scenario, p.id))
+    .filter((s) => !own.has(s));
+}
+
+async function assertPrivate(page: Page, seat: string | null, where: string) {
+  const { text, html, storage } = await pageText(page);
+  for (const sentence of forbiddenFor(seat)) {
+    const escaped = sentence.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect(text.includes(sentence), `${where}: page text shows "${sentence}"`).toBe(false);
+    expect(html.includes(sentence) || html.includes(escaped), `${where}: page HTML holds "${sentence}"`).toBe(
+      false,
+    );
+    expect(storage.includes(sentence), `${where}: storage holds "${sentence}"`).toBe(false);
+  }
+}
+
+async function seatOnScreen(page: Page): Promise<string | null> {
+  const title = (await page.getByRole('heading', { level: 1 }).first().textContent()) ?? '';
+  const party = scenario.parties.find(
+    (p) => title === `Confidential brief: ${p.name}` || title === `${p.name} at the table`,
+  );
+  return party?.id ?? null;
+}
+
+describe(`hot seat (${scenario.meta.id}, ${humans.length} people)`, () => {
+  it('passes the device between people and keeps every brief private, to the outcome', async () => {
+    const t = await openPage(h);
+    const { page } = t;
+    await page.goto(`${h.baseUrl}/?test=1&seed=3`);
+    await page.getByRole('radio', { name: scenario.meta.title }).check();
+    await page.getByRole('radio', { name: /^Hot seat/ }).check();
+    for (const seat of humans) {
+      const name = scenario.parties.find((p) => p.id === seat)?.name ?? seat;
+      await page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(name)}`) }).check();
+    }
+    await page.getByRole('button', { name: 'Start the hot-seat game' }).click();
+
+    const seen = { pass: 0, brief: new Set<string>(), table: new Set<string>() };
+    for (let step = 0; step < 200; step++) {
+      const screen = await waitForPlayer(page);
+      if (screen === 'outcome') break;
+      if (screen === 'pass') {
+        seen.pass += 1;
+        await assertPrivate(page, null, 'pass screen');
+        const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+        expect(heading).toMatch(/^Pass the device to /);
+        await page.getByRole('button', { name: /show my screen$/ }).click();
+        continue;
+      }
+      const seat = await seatOnScreen(page);
+      expect(seat, `a seat's screen (${screen})`).not.toBeNull();
+      expect(humans).toContain(seat);
+      await assertPrivate(page, seat, `${screen} of ${seat}`);
+      if (screen === 'brief') {
+        seen.brief.add(seat ?? '');
+        await page.getByRole('button', { name: 'Take my seat' }).click();
+        continue;
+      }
+      seen.table.add(seat ?? '');
+      if (seen.table.size === 1 && seen.pass === 1)
+        await page.screenshot({ path: screenshotPath('hot-seat-table'), fullPage: false });
+      await takeTurn(page, scenario);
+    }
+    await page.getByRole('heading', { level: 1, name: /^Outcome/ }).waitFor();
+    await assertPrivate(page, null, 'outcome');
+    expect(seen.pass).toBeGreaterThanOrEqual(humans.length);
+    expect([...seen.brief].sort()).toEqual([...humans].sort());
+    expect(t.errors).toEqual([]);
+    await t.close();
+  });
+});

@@ -1,0 +1,16 @@
+// Vite build and dev-server settings for the browser game: Phaser stays in its own lazily loaded chunk.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: '.',
+  // Scenario files are imported as raw text (`?raw`) through import.meta.glob; no plugin is needed for that.
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Phaser alone is over a megabyte; it is loaded only when the table opens, so the warning is expected.
+    chunkSizeWarningLimit: 1600,
+  },
+  server: { port: 5173 },
+  preview: { port: 8080 },
+});
