@@ -7,8 +7,10 @@ export interface PartyModel {
   weight: Record<string, number>;
   /** Issue id → option id → believed value 0–100. */
   value: Record<string, Record<string, number>>;
-  /** Issue id → options it has said it can never accept. */
+  /** Issue id → options it has said it cannot live with as the text stands. */
   vetoed: Record<string, string[]>;
+  /** Issue id → options it has said it can never sign. */
+  redLines: Record<string, string[]>;
 }
 
 export type OpponentModels = Record<string, PartyModel>;
@@ -23,7 +25,7 @@ export function buildModels(view: SeatView): OpponentModels {
   const issues = view.scenario.packages.flatMap((p) => p.issues);
   for (const party of view.scenario.parties) {
     if (party.id === view.seat) continue;
-    const m: PartyModel = { weight: {}, value: {}, vetoed: {} };
+    const m: PartyModel = { weight: {}, value: {}, vetoed: {}, redLines: {} };
     for (const issue of issues) {
       m.weight[issue.id] = 1;
       m.value[issue.id] = Object.fromEntries(issue.options.map((o) => [o.id, 50]));
@@ -41,7 +43,22 @@ export function buildModels(view: SeatView): OpponentModels {
     }
     models[party.id] = m;
   }
+  const packageIssues = new Map(view.scenario.packages.map((p) => [p.id, p.issues.map((i) => i.id)]));
+  const text: Record<string, string> = {};
   for (const e of view.log) {
+    if (e.type === 'text.published') Object.assign(text, e.changed);
+    if (e.type === 'package.rejected' || e.type === 'package.accepted') {
+      // A rejection says the package's current options are worth less to that party than we thought.
+      const m = models[e.by];
+      if (!m) continue;
+      for (const issueId of packageIssues.get(e.package) ?? []) {
+        const row = m.value[issueId];
+        const option = text[issueId];
+        if (row && option)
+          row[option] = clamp((row[option] ?? 50) + (e.type === 'package.rejected' ? -15 : 5));
+      }
+      continue;
+    }
     if (e.type === 'signal.sent') {
       const m = models[e.by];
       if (!m) continue;
@@ -50,6 +67,9 @@ export function buildModels(view: SeatView): OpponentModels {
         m.weight[e.issue] = (m.weight[e.issue] ?? 1) + 2;
         if (row && e.option)
           for (const o of Object.keys(row)) row[o] = o === e.option ? 100 : clamp((row[o] ?? 50) - 15);
+      } else if (e.kind === 'red-line' && row && e.option) {
+        row[e.option] = 0;
+        m.redLines[e.issue] = [...(m.redLines[e.issue] ?? []), e.option];
       } else if (e.kind === 'concern' && row && e.option) {
         m.weight[e.issue] = (m.weight[e.issue] ?? 1) + 1;
         row[e.option] = 0;
@@ -88,7 +108,13 @@ export function believedShare(model: PartyModel, text: Record<string, string>): 
   return best === 0 ? 1 : got / best;
 }
 
-/** Whether a text uses an option the party said it can never accept. */
-export function hitsVeto(model: PartyModel, text: Record<string, string>): boolean {
-  return Object.entries(model.vetoed).some(([issueId, options]) => options.includes(text[issueId] ?? ''));
+/** How many options of a text the party said it cannot live with as things stand. */
+export function hitsVeto(model: PartyModel, text: Record<string, string>): number {
+  return Object.entries(model.vetoed).filter(([issueId, options]) => options.includes(text[issueId] ?? ''))
+    .length;
+}
+
+/** Whether a text uses an option the party said it can never sign. */
+export function hitsRedLine(model: PartyModel, text: Record<string, string>): boolean {
+  return Object.entries(model.redLines).some(([issueId, options]) => options.includes(text[issueId] ?? ''));
 }

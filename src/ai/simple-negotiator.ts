@@ -5,7 +5,7 @@ import { nextRandom } from '../engine/rng';
 import type { SeatView } from '../engine/view';
 import type { Text } from '../scenario/schema';
 import { crossedRedLines, discounted, packageShare, runCheck, utilityOf } from '../scenario/utility';
-import { believedShare, buildModels, hitsVeto, type OpponentModels } from './opponent-model';
+import { believedShare, buildModels, hitsRedLine, hitsVeto, type OpponentModels } from './opponent-model';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
@@ -107,43 +107,64 @@ function personality(view: SeatView): number {
 function bestText(view: SeatView, models: OpponentModels, floor: number, seed: number): Text | null {
   const agenda = new Set(view.meeting.agenda);
   const issues = view.scenario.packages.filter((p) => agenda.has(p.id)).flatMap((p) => p.issues);
+  // Lexicographic: first no broken limit of ours, then our aspiration, then what the others need.
   const score = (text: Text): number => {
     const ev = evaluate(view, text);
-    if (!ev.ok) return Number.NEGATIVE_INFINITY;
-    // Below our aspiration, climb toward what we need; above it, toward what the others need.
-    if (ev.utility < floor) return -1000 + ev.utility / Math.max(1, ownProfile(view).ideal);
+    const broken = ev.redLines.length + ev.ratificationFails.length + ev.mandateShort.length;
+    const ideal = Math.max(1, ownProfile(view).ideal);
+    if (broken > 0 || ev.utility < floor) return -1e6 * broken + ev.utility / ideal;
     let s = 0;
     for (const m of Object.values(models)) {
       s += Math.log(believedShare(m, text) + 0.02);
-      if (hitsVeto(m, text)) s -= 4;
+      s -= 2.5 * hitsVeto(m, text);
+      if (hitsRedLine(m, text)) s -= 100;
     }
-    return s + 0.5 * (ev.utility / Math.max(1, ownProfile(view).ideal));
+    return 1e3 + s + 0.5 * (ev.utility / ideal);
   };
   let best: Text = { ...view.text };
   let bestScore = score(best);
   let rng = seed;
-  for (let pass = 0; pass < 4; pass++) {
+  const moves: Array<{ issue: string; option: string }> = issues.flatMap((i) =>
+    i.options.map((o) => ({ issue: i.id, option: o.id })),
+  );
+  // Hill-climb on single changes, then on pairs (a concession on one issue paid for on another).
+  for (let pass = 0; pass < 6; pass++) {
     let improved = false;
     const r = nextRandom(rng);
     rng = r.state;
-    const startAt = Math.floor(r.value * Math.max(1, issues.length));
-    for (let k = 0; k < issues.length; k++) {
-      const issue = issues[(k + startAt) % issues.length];
-      if (!issue) continue;
-      for (const option of issue.options) {
-        if (best[issue.id] === option.id) continue;
-        const candidate = { ...best, [issue.id]: option.id };
-        const s = score(candidate);
-        if (s > bestScore + 1e-9) {
-          best = candidate;
-          bestScore = s;
-          improved = true;
+    const startAt = Math.floor(r.value * Math.max(1, moves.length));
+    for (let k = 0; k < moves.length; k++) {
+      const m = moves[(k + startAt) % moves.length]!;
+      if (best[m.issue] === m.option) continue;
+      const candidate = { ...best, [m.issue]: m.option };
+      const s = score(candidate);
+      if (s > bestScore + 1e-9) {
+        best = candidate;
+        bestScore = s;
+        improved = true;
+      }
+    }
+    if (!improved) {
+      for (let a = 0; a < moves.length && !improved; a++) {
+        const ma = moves[(a + startAt) % moves.length]!;
+        if (best[ma.issue] === ma.option) continue;
+        for (let b = a + 1; b < moves.length; b++) {
+          const mb = moves[(b + startAt) % moves.length]!;
+          if (mb.issue === ma.issue || best[mb.issue] === mb.option) continue;
+          const candidate = { ...best, [ma.issue]: ma.option, [mb.issue]: mb.option };
+          const s = score(candidate);
+          if (s > bestScore + 1e-9) {
+            best = candidate;
+            bestScore = s;
+            improved = true;
+            break;
+          }
         }
       }
     }
     if (!improved) break;
   }
-  return bestScore === Number.NEGATIVE_INFINITY ? null : best;
+  return best;
 }
 
 function changes(from: Text, to: Text): Text {
@@ -197,11 +218,11 @@ export function nextMove(view: SeatView, cfg: NegotiatorConfig, memory: TurnMemo
   }
 
   // 2. Voice what makes the current text impossible for us: a red line or a ratification that would fail.
-  const blockers: Array<{ issue: string; option: string; why: string }> = [];
+  const blockers: Array<{ issue: string; option: string; why: string; redLine?: boolean }> = [];
   for (const rl of me.rules.redLines) {
     if (!now.redLines.includes(rl.id)) continue;
     const leaf = firstLeafHolding(rl.when, view.text);
-    if (leaf) blockers.push({ ...leaf, why: `red line ${rl.id}` });
+    if (leaf) blockers.push({ ...leaf, why: `red line ${rl.id}`, redLine: 'issue' in rl.when });
   }
   for (const check of me.rules.ratification) {
     if (!now.ratificationFails.includes(check.id)) continue;
@@ -242,12 +263,14 @@ export function nextMove(view: SeatView, cfg: NegotiatorConfig, memory: TurnMemo
     memory.signalled.push(key);
     return {
       type: 'signal.send',
-      kind: 'concern',
+      kind: b.redLine ? 'red-line' : 'concern',
       issue: b.issue,
       option: b.option,
       to: 'all',
       reason: {
-        public: `We cannot sign a text with ${issueName(view, b.issue)}: ${optionLabel(view, b.issue, b.option)}. Our hands are tied.`,
+        public: b.redLine
+          ? `We can never sign a text with ${issueName(view, b.issue)}: ${optionLabel(view, b.issue, b.option)}.`
+          : `We cannot sign a text with ${issueName(view, b.issue)}: ${optionLabel(view, b.issue, b.option)} as it stands. Our hands are tied.`,
         private: `Because of ${b.why}.`,
       },
     };
@@ -280,10 +303,9 @@ export function nextMove(view: SeatView, cfg: NegotiatorConfig, memory: TurnMemo
   if (view.canPublish && !memory.published) {
     memory.published = true;
     const rejected = view.packages.some((p) => p.rejectedBy.length > 0);
-    const allSignedByOthers = Object.keys(view.signatures).some((p) => p !== view.seat);
-    const vetoed = Object.values(models).some((m) => hitsVeto(m, view.text));
+    const vetoed = Object.values(models).some((m) => hitsVeto(m, view.text) > 0 || hitsRedLine(m, view.text));
     const needsChange = !now.ok || now.utility < target || rejected || vetoed;
-    if (needsChange && !(allSignedByOthers && now.ok && now.utility >= target)) {
+    if (needsChange) {
       const candidate = bestText(view, models, target, seed);
       if (candidate) {
         const changed = changes(view.text, candidate);
@@ -327,7 +349,8 @@ export function nextMove(view: SeatView, cfg: NegotiatorConfig, memory: TurnMemo
         },
       };
     }
-    if (!packageFine && !pkg.rejectedBy.includes(view.seat)) {
+    // The author changes the text itself rather than amend or reject it.
+    if (!packageFine && !view.canPublish && !pkg.rejectedBy.includes(view.seat)) {
       const amendment = bestAmendment(view, pkg.id, models);
       const repeated = view.openAmendments.some(
         (a) =>

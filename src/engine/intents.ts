@@ -13,7 +13,9 @@ const reason = z
   .meta({ description: 'Why: a public part every witness may read, a private part only the actor sees.' });
 const base = { v: z.literal(INTENT_VERSION), seat: id, reason };
 
-export const SignalKindSchema = z.enum(['priority', 'concern', 'commitment']);
+/** priority: this matters most; concern: we cannot live with this as it stands; red-line: we can never sign
+ * this option, whatever else changes; commitment: we publicly stand by this option. */
+export const SignalKindSchema = z.enum(['priority', 'concern', 'red-line', 'commitment']);
 
 export const IntentSchema = z.discriminatedUnion('type', [
   z.strictObject({

@@ -10,7 +10,8 @@ export interface SignalForm {
 
 const KINDS: Array<{ id: SignalKind; label: string }> = [
   { id: 'priority', label: 'Priority: this issue matters most to us' },
-  { id: 'concern', label: 'Concern: we cannot live with this' },
+  { id: 'concern', label: 'Concern: we cannot live with this as it stands' },
+  { id: 'red-line', label: 'Red line: we can never sign this option' },
   { id: 'commitment', label: 'Public commitment: we stand by this option (to everyone)' },
 ];
 
