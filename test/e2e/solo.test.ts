@@ -11,7 +11,30 @@ const { scenario, isDefault } = testScenario();
  */
 const PLANS: Record<string, { seed: number; plan: TurnPlan; expectDeal?: boolean }> = isDefault
   ? {
-      us: { seed: 11, plan: {} },
+      // As the mediator, the player publishes a text inside everyone's zone of agreement (found by the
+      // calibration's exhaustive search) and the AI delegations come to sign it.
+      us: {
+        seed: 4,
+        plan: {
+          publish: {
+            'army-cap': 'cap-800k',
+            nato: 'nato-renounced',
+            elections: 'elections-100-days',
+            'foreign-troops': 'no-foreign-troops',
+            recognition: 'not-recognised',
+            donetsk: 'freeze-line',
+            south: 'south-frozen',
+            znpp: 'znpp-iaea-split',
+            assets: 'eu-reparations-loan',
+            sanctions: 'sanctions-staged',
+            g8: 'g8-invited',
+            guarantees: 'european-led',
+            enlargement: 'no-enlargement',
+            jets: 'jets-poland',
+          },
+        },
+        expectDeal: true,
+      },
       ua: { seed: 11, plan: {} },
       ru: { seed: 11, plan: {} },
     }
