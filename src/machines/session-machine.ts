@@ -41,6 +41,9 @@ export const sessionMachine = setup({
   actors: { delegation: delegationMachine },
   guards: {
     gameOver: ({ context }) => context.game.status === 'ended',
+    /** Whether the engine takes the intent: only a taken move restarts the speaker's clock. */
+    intentAccepted: ({ context, event }) =>
+      event.type === 'intent.submitted' && applyIntent(context.scenario, context.game, event.intent).ok,
     hasTimer: ({ context }) => context.turnSeconds !== null,
   },
   delays: {
@@ -115,11 +118,16 @@ export const sessionMachine = setup({
             },
           },
           on: {
-            'intent.submitted': {
-              actions: ['applySubmitted', 'notifyDelegations'],
-              target: 'turn',
-              reenter: true,
-            },
+            'intent.submitted': [
+              {
+                guard: 'intentAccepted',
+                actions: ['applySubmitted', 'notifyDelegations'],
+                target: 'turn',
+                reenter: true,
+              },
+              // A refused intent is answered (lastError) but leaves the speaker's clock running.
+              { actions: 'applySubmitted' },
+            ],
           },
         },
       },

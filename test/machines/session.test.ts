@@ -61,6 +61,17 @@ describe('the session machine', () => {
     expect(table.intents()).toHaveLength(2);
   });
 
+  it('does not restart the clock for a refused move', async () => {
+    const clock = new SimulatedClock();
+    const table = createLocalTable({ scenario: sc, seed: '1', turnSeconds: 60, clock });
+    const north = table.connect('north');
+    for (const seat of table.seats()) table.connect(seat).acknowledgeBrief();
+    clock.increment(50_000);
+    expect((await north.send({ type: 'package.accept', package: 'trade', version: 1 })).ok).toBe(false);
+    clock.increment(10_000);
+    expect(table.intents()).toEqual([{ v: 1, seat: 'north', type: 'turn.timeout' }]);
+  });
+
   it('restores a saved game from its intents', async () => {
     const table = createLocalTable({ scenario: sc, seed: '9' });
     for (const seat of table.seats())
