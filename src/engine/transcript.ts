@@ -13,9 +13,19 @@ export function renderTranscript(
   options: TranscriptOptions = {},
 ): string {
   const name = (id: string) => scenario.parties.find((p) => p.id === id)?.shortName ?? id;
+  const labels = new Map<string, string>();
+  for (const p of scenario.packages) {
+    for (const i of p.issues)
+      for (const o of i.options) labels.set(`${i.id}=${o.id}`, `${i.name}: ${o.label}`);
+  }
+  for (const ev of scenario.events) {
+    for (const eff of ev.effects)
+      if (eff.type === 'addOption') labels.set(`${eff.issue}=${eff.option.id}`, eff.option.label);
+  }
+  const label = (issue: string, option: string) => labels.get(`${issue}=${option}`) ?? `${issue}=${option}`;
   const lines: string[] = [];
   for (const e of log) {
-    const line = describe(e, name);
+    const line = describe(e, name, label);
     if (line === null) continue;
     let out = line;
     if (e.reason?.public) out += ` — "${e.reason.public}"`;
@@ -26,13 +36,20 @@ export function renderTranscript(
   return `${lines.join('\n')}\n`;
 }
 
-function optionsText(options: Record<string, string>): string {
+type Label = (issue: string, option: string) => string;
+
+function optionsText(options: Record<string, string>, label: Label): string {
   return Object.entries(options)
-    .map(([i, o]) => `${i}=${o}`)
-    .join(', ');
+    .map(([i, o]) => label(i, o))
+    .join('; ');
 }
 
-export function describe(e: GameEvent, name: (id: string) => string): string | null {
+/** One event as a line of text; `label` names an issue's option (ids by default). */
+export function describe(
+  e: GameEvent,
+  name: (id: string) => string,
+  label: Label = (issue, option) => `${issue}=${option}`,
+): string | null {
   switch (e.type) {
     case 'game.started':
       return `# Game started (seed ${e.seed}) with ${e.parties.map(name).join(', ')}`;
@@ -43,7 +60,7 @@ export function describe(e: GameEvent, name: (id: string) => string): string | n
     case 'turn.ended':
       return e.timedOut ? `${name(e.party)}'s time ran out` : null;
     case 'text.published':
-      return `${name(e.by)} publishes text v${e.version}: ${optionsText(e.changed)}${e.folds.length ? ` (folds amendment ${e.folds.join(', ')})` : ''}`;
+      return `${name(e.by)} publishes text v${e.version}: ${optionsText(e.changed, label)}${e.folds.length ? ` (folds amendment ${e.folds.join(', ')})` : ''}`;
     case 'package.accepted':
       return `${name(e.by)} accepts ${e.package} at v${e.version}${
         e.onlyIf
@@ -57,9 +74,9 @@ export function describe(e: GameEvent, name: (id: string) => string): string | n
     case 'acceptance.lapsed':
       return `${name(e.by)}'s acceptance of ${e.package} lapses: ${e.because}`;
     case 'amendment.proposed':
-      return `${name(e.by)} proposes amendment ${e.amendment} to ${e.package}: ${optionsText(e.options)}`;
+      return `${name(e.by)} proposes amendment ${e.amendment} to ${e.package}: ${optionsText(e.options, label)}`;
     case 'signal.sent':
-      return `${name(e.by)} signals a ${e.kind} on ${e.issue}${e.option ? ` (${e.option})` : ''} to ${
+      return `${name(e.by)} signals a ${e.kind} on ${e.option ? label(e.issue, e.option) : e.issue} to ${
         e.recipients === 'all'
           ? 'all'
           : e.recipients
