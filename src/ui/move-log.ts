@@ -47,10 +47,15 @@ export function createMoveLog(headingId: string): MoveLog {
     update(view) {
       const parties = new Map(view.scenario.parties.map((p) => [p.id, p]));
       const name = (id: string) => parties.get(id)?.shortName ?? id;
+      const issues = new Map(view.scenario.packages.flatMap((p) => p.issues.map((i) => [i.id, i] as const)));
+      const label = (issueId: string, optionId: string) => {
+        const issue = issues.get(issueId);
+        return `${issue?.name ?? issueId}: ${issue?.options.find((o) => o.id === optionId)?.label ?? optionId}`;
+      };
       const fresh = view.log.slice(seen);
       seen = view.log.length;
       for (const event of fresh) {
-        const text = describe(event, name);
+        const text = describe(event, name, label);
         if (text === null) continue;
         const clean = text
           .replace(/^\n+/, '')
@@ -67,8 +72,6 @@ export function createMoveLog(headingId: string): MoveLog {
           );
         }
         item.append(el('span', { className: 'log-text' }, clean));
-        const detail = readableChanges(view, event);
-        if (detail) item.append(el('span', { className: 'log-detail' }, detail));
         const reason = event.reason?.public;
         if (reason) item.append(el('span', { className: 'log-reason' }, `“${reason}”`));
         // The seat's own private note (only ever present on its own events) helps it remember why.
@@ -84,19 +87,3 @@ export function createMoveLog(headingId: string): MoveLog {
 }
 
 /** The options a new text or an amendment names, in words (the engine's line gives ids). */
-function readableChanges(view: SeatView, event: GameEvent): string | null {
-  const changed =
-    event.type === 'text.published'
-      ? event.changed
-      : event.type === 'amendment.proposed'
-        ? event.options
-        : null;
-  if (!changed) return null;
-  const issues = new Map(view.scenario.packages.flatMap((p) => p.issues.map((i) => [i.id, i] as const)));
-  return Object.entries(changed)
-    .map(([issueId, optionId]) => {
-      const issue = issues.get(issueId);
-      return `${issue?.name ?? issueId}: ${issue?.options.find((o) => o.id === optionId)?.label ?? optionId}`;
-    })
-    .join('; ');
-}
