@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, openPage, ROOT, screenshotPath, startHarness } from './harness';
-import { startSolo, testScenario, waitForPlayer } from './player';
+import { leave, startSolo, testScenario, waitForPlayer } from './player';
 
 const { scenario } = testScenario();
 const party = scenario.parties[1] ?? scenario.parties[0]!;
@@ -61,6 +61,7 @@ describe('first load and accessibility', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Take my seat' }).click();
+    await leave(page, 'brief');
     expect(await waitForPlayer(page)).toBe('table');
     // Let the table picture load so the page is checked as players see it.
     await page.locator('#table-canvas canvas').waitFor({ timeout: 20_000 });

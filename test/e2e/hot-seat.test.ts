@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, openPage, screenshotPath, startHarness } from './harness';
-import { briefSentences, escapeRegExp, takeTurn, testScenario, waitForPlayer } from './player';
+import { briefSentences, escapeRegExp, leave, takeTurn, testScenario, waitForPlayer } from './player';
 
 const { scenario } = testScenario();
 // Two people and (in a three-party scenario) the mediator played by AI, so the device passes around an AI's turns too.
@@ -83,6 +83,8 @@ describe(`hot seat (${scenario.meta.id}, ${humans.length} people)`, () => {
       await page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(name)}`) }).check();
     }
     await page.getByRole('button', { name: 'Start the hot-seat game' }).click();
+    // The game loads its rules lazily: wait until the title screen has gone before reading screens.
+    await leave(page, 'title');
 
     const seen = { pass: 0, brief: new Set<string>(), table: new Set<string>() };
     for (let step = 0; step < 200; step++) {
@@ -94,6 +96,7 @@ describe(`hot seat (${scenario.meta.id}, ${humans.length} people)`, () => {
         const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
         expect(heading).toMatch(/^Pass the device to /);
         await page.getByRole('button', { name: /show my screen$/ }).click();
+        await leave(page, 'pass');
         continue;
       }
       const seat = await seatOnScreen(page);
@@ -103,6 +106,7 @@ describe(`hot seat (${scenario.meta.id}, ${humans.length} people)`, () => {
       if (screen === 'brief') {
         seen.brief.add(seat ?? '');
         await page.getByRole('button', { name: 'Take my seat' }).click();
+        await leave(page, 'brief');
         continue;
       }
       seen.table.add(seat ?? '');

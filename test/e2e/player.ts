@@ -37,6 +37,18 @@ export async function waitForPlayer(page: Page, timeout = 60_000): Promise<Scree
   return screenOf(page);
 }
 
+/** Waits until the page has left `screen` (screens change after lazy loads, not always on the click itself). */
+export async function leave(page: Page, screen: Screen, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (from) => document.querySelector('#app')?.getAttribute('data-screen') !== from,
+    screen,
+    {
+      timeout,
+      polling: 50,
+    },
+  );
+}
+
 export async function startSolo(page: Page, scenarioTitle: string, partyName: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Shuttle Diplomacy' }).waitFor();
   await page.getByRole('radio', { name: scenarioTitle }).check();

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, openPage, startHarness } from './harness';
-import { playSoloToEnd, startSolo, takeTurn, testScenario, waitForPlayer } from './player';
+import { leave, playSoloToEnd, startSolo, takeTurn, testScenario, waitForPlayer } from './player';
 
 const { scenario } = testScenario();
 const party = scenario.parties[1] ?? scenario.parties[0]!;
@@ -33,6 +33,7 @@ describe('reload', () => {
     await page.goto(`${h.baseUrl}/?test=1&seed=21`);
     await startSolo(page, scenario.meta.title, party.name);
     await page.getByRole('button', { name: 'Take my seat' }).click();
+    await leave(page, 'brief');
     for (let i = 0; i < 2; i++) {
       expect(await waitForPlayer(page)).toBe('table');
       await takeTurn(page, scenario);

@@ -1,7 +1,7 @@
 // Solo games in real Chromium: one full game per side of the default scenario, each to the outcome screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, openPage, screenshotPath, startHarness } from './harness';
-import { playSoloToEnd, startSolo, type TurnPlan, testScenario } from './player';
+import { leave, playSoloToEnd, startSolo, type TurnPlan, testScenario } from './player';
 
 const { scenario, isDefault } = testScenario();
 
@@ -67,6 +67,7 @@ describe(`solo game against AI (${scenario.meta.id})`, () => {
       await page.goto(`${h.baseUrl}/?test=1&seed=${setup.seed}`);
       await startSolo(page, scenario.meta.title, party.name);
       await page.getByRole('button', { name: 'Take my seat' }).click();
+      await leave(page, 'brief');
       await page.getByRole('heading', { level: 1, name: `${party.name} at the table` }).waitFor();
       await playSoloToEnd(page, scenario, setup.plan);
 
