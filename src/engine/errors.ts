@@ -17,7 +17,9 @@ export type EngineErrorCode =
   | 'red.line'
   | 'no.change'
   | 'not.director'
-  | 'already.fired';
+  | 'already.fired'
+  | 'not.answerable'
+  | 'nothing.to.retract';
 
 export class EngineError extends Error {
   constructor(

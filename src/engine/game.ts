@@ -1,5 +1,5 @@
 // The rules: a game starts from a scenario and a seed, and each intent either becomes events or is refused.
-import type { Scenario, ScriptedEvent, Text } from '../scenario/schema';
+import { credibilityOf, type Scenario, type ScriptedEvent, type Text } from '../scenario/schema';
 import { discounted, issuesOf, packageShare, runCheck, utilityOf } from '../scenario/utility';
 import { EngineError } from './errors';
 import { DIRECTOR, type Intent, IntentSchema } from './intents';
@@ -19,6 +19,7 @@ import {
 } from './live';
 import { nextRandom, seedFrom } from './rng';
 import {
+  type Commitment,
   type GameEvent,
   type GameState,
   type Outcome,
@@ -31,7 +32,8 @@ import {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type NewEvent = DistributiveOmit<GameEvent, 'seq' | 'meeting'>;
 
-/** A working copy of the state plus the events this step produced. */
+/** A working copy of the state plus the events this step produced. Events are kept apart until the step
+ * succeeds, then appended to the shared log: a refused intent leaves the log untouched. */
 class Step {
   readonly events: GameEvent[] = [];
   constructor(
@@ -40,9 +42,24 @@ class Step {
   ) {}
 
   emit(event: NewEvent): void {
-    const full = { ...event, seq: this.state.log.length + 1, meeting: this.state.meeting } as GameEvent;
-    this.state.log.push(full);
+    const full = {
+      ...event,
+      seq: this.state.seq + this.events.length + 1,
+      meeting: this.state.meeting,
+    } as GameEvent;
     this.events.push(full);
+  }
+
+  /** An event of this game by its seq, whether logged before this step or during it. */
+  eventAt(seq: number): GameEvent | undefined {
+    if (seq <= this.state.seq) return this.state.log[seq - 1];
+    return this.events[seq - this.state.seq - 1];
+  }
+
+  /** Appends this step's events to the log and counts them. */
+  commit(): void {
+    for (const e of this.events) this.state.log.push(e);
+    this.state.seq += this.events.length;
   }
 
   random(): number {
@@ -56,8 +73,22 @@ class Step {
   }
 }
 
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+/** A deep copy of plain JSON data. */
+function copy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copy) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = copy(v);
+  return out as T;
+}
+
+/** A working copy of everything in the state but its log, which is shared: events only ever append to it.
+ * When the state is not the newest (an intent was already applied to it), its events are copied out first,
+ * so forking a game from an earlier state never disturbs the later one. */
+function workingCopy(state: GameState): GameState {
+  const { log, outcome, ...rest } = state;
+  const own = log.length === state.seq ? log : log.slice(0, state.seq);
+  return { ...copy(rest), outcome, log: own };
 }
 
 /** Starts a game: the first meeting opens and its first speaker has the floor. */
@@ -90,6 +121,7 @@ export function createGame(scenario: Scenario, seed: number | string): GameState
     amendments: [],
     signatures: {},
     commitments: [],
+    commitmentSupport: {},
     pendingConsultations: [],
     mandateShift: {},
     reservationShift: {},
@@ -101,6 +133,7 @@ export function createGame(scenario: Scenario, seed: number | string): GameState
     firedEvents: [],
     ratifications: 0,
     outcome: null,
+    seq: 0,
     log: [],
   };
   const step = new Step(scenario, state);
@@ -115,6 +148,7 @@ export function createGame(scenario: Scenario, seed: number | string): GameState
     folds: [],
   });
   openMeeting(step, 0);
+  step.commit();
   return state;
 }
 
@@ -122,7 +156,8 @@ export type ApplyResult =
   | { ok: true; state: GameState; events: GameEvent[] }
   | { ok: false; error: EngineError };
 
-/** Applies one intent. The input state is never changed; a refused intent changes nothing. */
+/** Applies one intent. The input state's fields are never changed (its log array is shared and grows: see
+ * `eventsOf`); a refused intent changes nothing. */
 export function applyIntent(scenario: Scenario, state: GameState, raw: unknown): ApplyResult {
   const parsed = IntentSchema.safeParse(raw);
   if (!parsed.success) {
@@ -135,13 +170,14 @@ export function applyIntent(scenario: Scenario, state: GameState, raw: unknown):
       ),
     };
   }
-  const step = new Step(scenario, clone(state));
+  const step = new Step(scenario, workingCopy(state));
   try {
     handle(step, parsed.data);
   } catch (e) {
     if (e instanceof EngineError) return { ok: false, error: e };
     throw e;
   }
+  step.commit();
   return { ok: true, state: step.state, events: step.events };
 }
 
@@ -290,6 +326,7 @@ function handle(step: Step, intent: Intent): void {
         version: state.textVersion,
         meeting: state.meeting,
         status: 'open',
+        seq: state.seq + step.events.length + 1,
       });
       step.emit(
         withReason({
@@ -319,10 +356,40 @@ function handle(step: Step, intent: Intent): void {
         if (intent.kind === 'commitment') fail('malformed', 'a commitment is public: send it to all');
         recipients = [party, ...intent.to];
       }
-      if (intent.kind === 'commitment') {
-        if (intent.option === undefined) fail('malformed', 'a commitment names the option you commit to');
-        state.commitments.push({ by: party, issue: intent.issue, option: intent.option });
-        shiftSupport(step, party, 3);
+      if (intent.kind === 'commitment' && intent.option === undefined)
+        fail('malformed', 'a commitment names the option you commit to');
+      if ((intent.kind === 'red-line' || intent.kind === 'retract') && intent.option === undefined)
+        fail('malformed', `a ${intent.kind} signal names its option`);
+      const option = intent.option ?? '';
+      let retracted: Commitment | null = null;
+      if (intent.kind === 'retract') {
+        retracted =
+          state.commitments.find((c) => c.by === party && c.issue === intent.issue && c.option === option) ??
+          null;
+        const objected = standingObjection(step, party, intent.issue, option);
+        if (!retracted && !objected)
+          fail('nothing.to.retract', 'you have no standing concern, red line or commitment on this option');
+      }
+      const isPublic = recipients === 'all';
+      if (isPublic && (intent.kind === 'commitment' || intent.kind === 'red-line')) {
+        const kind = intent.kind;
+        const standing = state.commitments.some(
+          (c) => c.by === party && c.kind === kind && c.issue === intent.issue && c.option === option,
+        );
+        // A repeated word adds nothing; support from words is capped per party.
+        if (!standing) {
+          state.commitments.push({ by: party, kind, issue: intent.issue, option });
+          if (kind === 'commitment') {
+            const rules = credibilityOf(scenario);
+            const cap = rules.capByParty[party] ?? rules.commitmentCap;
+            const earned = state.commitmentSupport[party] ?? 0;
+            const gain = Math.max(0, Math.min(rules.commitmentSupport, cap - earned));
+            if (gain > 0) {
+              state.commitmentSupport[party] = earned + gain;
+              shiftSupport(step, party, gain);
+            }
+          }
+        }
       }
       step.emit(
         withReason({
@@ -334,6 +401,47 @@ function handle(step: Step, intent: Intent): void {
           option: intent.option ?? null,
           recipients,
           message: intent.message ?? null,
+        }),
+      );
+      if (retracted) breakWord(step, retracted, 'retracted');
+      return;
+    }
+    case 'proposal.answer': {
+      if (!isAuthor(scenario, state, party))
+        fail('not.author', 'only the mediator (or, with no mediator, an author) answers proposals');
+      const target = step.eventAt(intent.ref);
+      const kind = target ? proposalKind(target) : null;
+      if (!target || !kind || !('by' in target) || target.by === party)
+        fail(
+          'not.answerable',
+          `event ${intent.ref} is not another party's amendment, conditional acceptance or red line`,
+        );
+      if (target.to !== 'all' && !target.to.includes(party))
+        fail('not.answerable', `you did not witness event ${intent.ref}`);
+      const checkText = (t: Record<string, string> | undefined): Text | null => {
+        if (!t) return null;
+        for (const [issueId, optionId] of Object.entries(t)) {
+          const issue = findIssue(scenario, state, issueId);
+          if (!issue?.options.some((o) => o.id === optionId))
+            fail('unknown.option', `no option "${optionId}" in ${issueId}`);
+        }
+        return { ...t };
+      };
+      if (intent.issue !== undefined && !findIssue(scenario, state, intent.issue))
+        fail('unknown.issue', `no issue "${intent.issue}"`);
+      const proposer = target.by;
+      step.emit(
+        withReason({
+          type: 'proposal.answered',
+          to: [...new Set([...room, proposer])],
+          by: party,
+          ref: intent.ref,
+          refKind: kind,
+          proposer,
+          verdict: intent.verdict,
+          issue: intent.issue ?? null,
+          give: checkText(intent.give),
+          ask: checkText(intent.ask),
         }),
       );
       return;
@@ -361,15 +469,8 @@ function handle(step: Step, intent: Intent): void {
       }
       state.signatures[party] = state.textVersion;
       step.emit(withReason({ type: 'text.signed', to: 'all', by: party, version: state.textVersion }));
-      for (const c of state.commitments.filter((c) => c.by === party && state.text[c.issue] !== c.option)) {
-        state.commitments = state.commitments.filter((x) => x !== c);
-        shiftSupport(step, party, -8);
-        for (const other of scenario.parties) {
-          const row = state.trust[other.id];
-          if (other.id !== party && row) row[party] = Math.max(0, (row[party] ?? 50) - 10);
-        }
-        step.emit({ type: 'commitment.broken', to: 'all', by: party, issue: c.issue, option: c.option });
-      }
+      for (const c of state.commitments.filter((c) => c.by === party && breaks(c, state.text)))
+        breakWord(step, c, 'signed');
       if (scenario.parties.every((p) => state.signatures[p.id] === state.textVersion)) {
         ratify(step);
         if (state.status !== 'negotiating') return;
@@ -383,7 +484,7 @@ function handle(step: Step, intent: Intent): void {
       return;
     }
     case 'turn.end':
-      endTurn(step, party, false);
+      endTurn(step, party, false, reason, priv);
       return;
     case 'turn.timeout':
       endTurn(step, party, true);
@@ -416,7 +517,6 @@ function publish(
   const changedPackages = [...new Set(Object.keys(changed).map((i) => packageOfIssue(scenario, i) ?? ''))];
   Object.assign(state.text, changed);
   for (const p of changedPackages) state.packageVersion[p] = version;
-  for (const a of state.amendments) if (folds.includes(a.id)) a.status = 'folded';
   step.emit({
     type: 'text.published',
     to: 'all',
@@ -428,6 +528,22 @@ function publish(
     ...(reason ? { reason } : {}),
     ...(priv ? { private: priv } : {}),
   });
+  for (const a of state.amendments) {
+    if (!folds.includes(a.id)) continue;
+    a.status = 'folded';
+    step.emit({
+      type: 'proposal.answered',
+      to: [...new Set([...currentMeeting(scenario, state).participants, a.by])],
+      by,
+      ref: a.seq,
+      refKind: 'amendment',
+      proposer: a.by,
+      verdict: 'folded',
+      issue: null,
+      give: null,
+      ask: null,
+    });
+  }
   for (const [pkg, byParty] of Object.entries(state.acceptances)) {
     for (const [party, acc] of Object.entries(byParty)) {
       let because: string | null = null;
@@ -447,6 +563,55 @@ function publish(
     delete state.signatures[party];
     step.emit({ type: 'signature.lapsed', to: 'all', by: party, version: v });
   }
+}
+
+/** What kind of proposal an event is, if a mediator owes it an answer. */
+export function proposalKind(e: GameEvent): 'amendment' | 'conditional' | 'red-line' | null {
+  if (e.type === 'amendment.proposed') return 'amendment';
+  if (e.type === 'package.accepted' && e.onlyIf) return 'conditional';
+  if (e.type === 'signal.sent' && e.kind === 'red-line') return 'red-line';
+  return null;
+}
+
+/** Whether a text breaks a word: it leaves out a committed option, or holds a declared red line. */
+function breaks(c: Commitment, text: Text): boolean {
+  return c.kind === 'commitment' ? text[c.issue] !== c.option : text[c.issue] === c.option;
+}
+
+/** Whether a party's latest word on an option is a concern or red line it has not retracted. */
+function standingObjection(step: Step, party: string, issue: string, option: string): boolean {
+  let standing = false;
+  const visit = (e: GameEvent) => {
+    if (e.type !== 'signal.sent' || e.by !== party || e.issue !== issue || e.option !== option) return;
+    if (e.kind === 'concern' || e.kind === 'red-line') standing = true;
+    else if (e.kind === 'retract') standing = false;
+  };
+  for (let i = 0; i < step.state.seq; i++) visit(step.state.log[i]!);
+  for (const e of step.events) visit(e);
+  return standing;
+}
+
+/** The audience cost of a public word broken (by signing against it) or taken back. */
+function breakWord(step: Step, c: Commitment, how: 'signed' | 'retracted'): void {
+  const { scenario, state } = step;
+  const rules = credibilityOf(scenario);
+  state.commitments = state.commitments.filter((x) => x !== c);
+  shiftSupport(step, c.by, -rules.brokenSupport);
+  for (const other of scenario.parties) {
+    const row = state.trust[other.id];
+    if (other.id !== c.by && row) row[c.by] = Math.max(0, (row[c.by] ?? 50) - rules.brokenTrust);
+  }
+  step.emit({
+    type: 'commitment.broken',
+    to: 'all',
+    by: c.by,
+    kind: c.kind,
+    issue: c.issue,
+    option: c.option,
+    supportCost: rules.brokenSupport,
+    trustCost: rules.brokenTrust,
+    how,
+  });
 }
 
 function shiftSupport(step: Step, party: string, delta: number): void {
@@ -564,9 +729,22 @@ function startTurn(step: Step): void {
   step.emit({ type: 'turn.started', to: 'all', party, round: state.round });
 }
 
-function endTurn(step: Step, party: string, timedOut: boolean): void {
+function endTurn(
+  step: Step,
+  party: string,
+  timedOut: boolean,
+  reason?: { public: string },
+  priv?: { party: string; note: string },
+): void {
   const { scenario, state } = step;
-  step.emit({ type: 'turn.ended', to: 'all', party, timedOut });
+  step.emit({
+    type: 'turn.ended',
+    to: 'all',
+    party,
+    timedOut,
+    ...(reason ? { reason } : {}),
+    ...(priv ? { private: priv } : {}),
+  });
   const turns = currentMeeting(scenario, state).turns;
   for (;;) {
     state.speaker += 1;
@@ -599,8 +777,17 @@ function closeMeeting(step: Step): void {
   });
   const last = isLastMeeting(scenario, state);
   state.meetingsElapsed += 1;
-  for (const a of state.amendments)
-    if (a.status === 'open' && a.meeting === state.meeting) a.status = 'lapsed';
+  for (const a of state.amendments) {
+    if (a.status !== 'open' || a.meeting !== state.meeting) continue;
+    a.status = 'lapsed';
+    step.emit({
+      type: 'amendment.lapsed',
+      to: [...meeting.participants],
+      by: a.by,
+      amendment: a.id,
+      package: a.package,
+    });
+  }
   if (last) {
     endGame(step, 'no-deal', null);
     return;

@@ -14,8 +14,9 @@ const reason = z
 const base = { v: z.literal(INTENT_VERSION), seat: id, reason };
 
 /** priority: this matters most; concern: we cannot live with this as it stands; red-line: we can never sign
- * this option, whatever else changes; commitment: we publicly stand by this option. */
-export const SignalKindSchema = z.enum(['priority', 'concern', 'red-line', 'commitment']);
+ * this option, whatever else changes (public: it binds like a commitment); commitment: we publicly stand by
+ * this option; retract: we withdraw our earlier concern, red line or commitment on this option. */
+export const SignalKindSchema = z.enum(['priority', 'concern', 'red-line', 'commitment', 'retract']);
 
 export const IntentSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -57,6 +58,19 @@ export const IntentSchema = z.discriminatedUnion('type', [
     option: id.optional(),
     to: z.union([z.literal('all'), z.array(id).min(1).max(12)]),
     message: z.string().max(280).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('proposal.answer'),
+    ref: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: 'The seq of the amendment, conditional acceptance or red-line signal answered.' }),
+    verdict: z.enum(['countered', 'declined']),
+    issue: id.optional().meta({ description: 'The issue the answer turns on.' }),
+    give: z.record(id, id).optional().meta({ description: 'In a counter: what the answerer offers.' }),
+    ask: z.record(id, id).optional().meta({ description: 'In a counter: what it asks in return.' }),
   }),
   z.strictObject({ ...base, type: z.literal('capital.consult'), package: id }),
   z.strictObject({ ...base, type: z.literal('text.sign'), version: z.number().int().min(1) }),

@@ -2,7 +2,7 @@
 import type { Option, Text } from '../scenario/schema';
 import type { SignalKind } from './intents';
 
-export const STATE_FORMAT = 1;
+export const STATE_FORMAT = 2;
 
 export type Visibility = 'all' | string[];
 
@@ -69,11 +69,38 @@ export type GameEvent = EventBase &
         recipients: Visibility;
         message: string | null;
       }
+    | { type: 'amendment.lapsed'; by: string; amendment: number; package: string }
+    | {
+        /** The mediator's answer to a proposal: folded into a text, countered with a trade, or declined. */
+        type: 'proposal.answered';
+        by: string;
+        /** The `seq` of the event answered. */
+        ref: number;
+        refKind: ProposalKind;
+        /** Who made the proposal. */
+        proposer: string;
+        verdict: AnswerVerdict;
+        /** The issue the answer turns on, when it names one. */
+        issue: string | null;
+        /** In a counter: what the answerer offers and what it asks in return (issue id → option id). */
+        give: Text | null;
+        ask: Text | null;
+      }
     | { type: 'capital.consulted'; by: string; package: string }
     | { type: 'capital.replied'; party: string; package: string; widened: boolean; minimum: number }
     | { type: 'text.signed'; by: string; version: number }
     | { type: 'signature.lapsed'; by: string; version: number }
-    | { type: 'commitment.broken'; by: string; issue: string; option: string }
+    | {
+        type: 'commitment.broken';
+        by: string;
+        kind: CommitmentKind;
+        issue: string;
+        option: string;
+        /** Support lost at home and trust lost with each other party. */
+        supportCost: number;
+        trustCost: number;
+        how: 'signed' | 'retracted';
+      }
     | { type: 'ratification.held'; version: number; results: RatificationOutcome[]; passed: boolean }
     | { type: 'scripted.event'; eventId: string; title: string; text: string; injected: boolean }
     | { type: 'party.walkedAway'; by: string }
@@ -82,6 +109,12 @@ export type GameEvent = EventBase &
   );
 
 export type GameEventType = GameEvent['type'];
+
+/** What a mediator answers: an amendment, a conditional acceptance, or a red-line signal. */
+export type ProposalKind = 'amendment' | 'conditional' | 'red-line';
+export type AnswerVerdict = 'folded' | 'countered' | 'declined';
+/** A public commitment binds its author to an option; a declared red line, against one. */
+export type CommitmentKind = 'commitment' | 'red-line';
 
 export interface RatificationOutcome {
   party: string;
@@ -125,10 +158,14 @@ export interface Amendment {
   version: number;
   meeting: number;
   status: 'open' | 'folded' | 'lapsed';
+  /** The `seq` of its amendment.proposed event. */
+  seq: number;
 }
 
+/** A word given in public: it binds its author until kept, retracted or broken. */
 export interface Commitment {
   by: string;
+  kind: CommitmentKind;
   issue: string;
   option: string;
 }
@@ -157,6 +194,8 @@ export interface GameState {
   amendments: Amendment[];
   signatures: Record<string, number>;
   commitments: Commitment[];
+  /** Party id → domestic support earned so far by public commitments (capped by the scenario). */
+  commitmentSupport: Record<string, number>;
   pendingConsultations: Array<{ party: string; package: string }>;
   /** What play has changed from the scenario. */
   mandateShift: Record<string, Record<string, number>>;
@@ -169,5 +208,14 @@ export interface GameState {
   firedEvents: string[];
   ratifications: number;
   outcome: Outcome | null;
+  /** How many events this state's log holds. The log array is shared with the states that follow this one
+   * (applying an intent appends to it rather than copy it), so a superseded state's array may be longer:
+   * read a state's own events through `eventsOf(state)`. */
+  seq: number;
   log: GameEvent[];
+}
+
+/** The events of this state, even when later states have appended to the shared log array. */
+export function eventsOf(state: GameState): GameEvent[] {
+  return state.log.length === state.seq ? state.log : state.log.slice(0, state.seq);
 }

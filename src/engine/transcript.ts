@@ -58,7 +58,8 @@ export function describe(
     case 'turn.started':
       return null;
     case 'turn.ended':
-      return e.timedOut ? `${name(e.party)}'s time ran out` : null;
+      if (e.timedOut) return `${name(e.party)}'s time ran out`;
+      return e.reason ? `${name(e.party)} ends its turn` : null;
     case 'text.published':
       return `${name(e.by)} publishes text v${e.version}: ${optionsText(e.changed, label)}${e.folds.length ? ` (folds amendment ${e.folds.join(', ')})` : ''}`;
     case 'package.accepted':
@@ -84,6 +85,22 @@ export function describe(
               .map(name)
               .join(', ')
       }${e.message ? `: ${e.message}` : ''}`;
+    case 'amendment.lapsed':
+      return `${name(e.by)}'s amendment ${e.amendment} to ${e.package} lapses unanswered in a text as the meeting closes`;
+    case 'proposal.answered': {
+      const what =
+        e.refKind === 'amendment'
+          ? 'amendment'
+          : e.refKind === 'conditional'
+            ? 'conditional acceptance'
+            : 'red line';
+      const verb = e.verdict === 'folded' ? 'folds' : e.verdict === 'countered' ? 'counters' : 'declines';
+      const trade =
+        e.verdict === 'countered' && (e.give || e.ask)
+          ? `: offers ${e.give ? optionsText(e.give, label) : 'nothing more'}${e.ask ? `, asks ${optionsText(e.ask, label)}` : ''}`
+          : '';
+      return `${name(e.by)} ${verb} ${name(e.proposer)}'s ${what} (#${e.ref})${trade}`;
+    }
     case 'capital.consulted':
       return `${name(e.by)} consults its capital on ${e.package}`;
     case 'capital.replied':
@@ -92,8 +109,11 @@ export function describe(
       return `${name(e.by)} signs text v${e.version}`;
     case 'signature.lapsed':
       return `${name(e.by)}'s signature on v${e.version} lapses`;
-    case 'commitment.broken':
-      return `${name(e.by)} breaks its public commitment on ${e.issue} (${e.option})`;
+    case 'commitment.broken': {
+      const word = e.kind === 'commitment' ? 'public commitment to' : 'declared red line against';
+      const how = e.how === 'signed' ? 'signs a text that breaks its' : 'takes back its';
+      return `${name(e.by)} ${how} ${word} ${label(e.issue, e.option)} (support −${e.supportCost}, trust −${e.trustCost})`;
+    }
     case 'ratification.held':
       return `Ratification of v${e.version}: ${e.results
         .map(

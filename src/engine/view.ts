@@ -23,7 +23,7 @@ import {
   provisionallyAgreed,
   signCheck,
 } from './live';
-import type { Amendment, GameEvent, GameState, Outcome } from './state';
+import { type Amendment, eventsOf, type GameEvent, type GameState, type Outcome } from './state';
 
 export const VIEW_VERSION = 1;
 
@@ -141,7 +141,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       agreed: agreed.includes(p.id),
     };
   });
-  const log = state.log
+  const log = eventsOf(state)
     .filter((e) => visible(e, seat))
     .map((e) => {
       if (!e.private || e.private.party === seat) return e;

@@ -1,7 +1,7 @@
 // The session machine: holds the engine state, spawns one delegation machine per party, applies intents through
 // the engine, runs the turn timer on an injected clock (expiry enters the log as an intent) and ends the game.
 import { assign, enqueueActions, setup } from 'xstate';
-import { applyIntent, replay } from '../engine/game';
+import { type ApplyResult, applyIntent, replay } from '../engine/game';
 import { INTENT_VERSION, type Intent } from '../engine/intents';
 import type { GameEvent, GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
@@ -32,6 +32,20 @@ export type SessionEvent =
   | { type: 'session.paused' }
   | { type: 'session.resumed' };
 
+/** The guard and the action see the same submitted event: apply its intent once and share the result
+ * (the engine appends to a shared log, so applying twice would copy the log the second time). */
+const applied = new WeakMap<object, { game: GameState; result: ApplyResult }>();
+function applyOnce(
+  context: SessionContext,
+  event: Extract<SessionEvent, { type: 'intent.submitted' }>,
+): ApplyResult {
+  const hit = applied.get(event);
+  if (hit && hit.game === context.game) return hit.result;
+  const result = applyIntent(context.scenario, context.game, event.intent);
+  applied.set(event, { game: context.game, result });
+  return result;
+}
+
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
@@ -42,8 +56,7 @@ export const sessionMachine = setup({
   guards: {
     gameOver: ({ context }) => context.game.status === 'ended',
     /** Whether the engine takes the intent: only a taken move restarts the speaker's clock. */
-    intentAccepted: ({ context, event }) =>
-      event.type === 'intent.submitted' && applyIntent(context.scenario, context.game, event.intent).ok,
+    intentAccepted: ({ context, event }) => event.type === 'intent.submitted' && applyOnce(context, event).ok,
     hasTimer: ({ context }) => context.turnSeconds !== null,
   },
   delays: {
@@ -52,7 +65,7 @@ export const sessionMachine = setup({
   actions: {
     applySubmitted: assign(({ context, event }) => {
       if (event.type !== 'intent.submitted') return {};
-      const r = applyIntent(context.scenario, context.game, event.intent);
+      const r = applyOnce(context, event);
       if (!r.ok) return { lastError: { code: r.error.code, message: r.error.message }, lastEvents: [] };
       return {
         game: r.state,

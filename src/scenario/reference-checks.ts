@@ -49,7 +49,15 @@ export function referenceErrors(value: unknown): Finding[] {
   checkProfiles(root, index, out);
   checkPriors(root, index, out);
   checkEvents(root, index, out);
+  checkCredibility(root, index, out);
   return out;
+}
+
+function checkCredibility(root: Obj, index: Index, out: Finding[]): void {
+  const cred = root.credibility;
+  if (!isObj(cred) || !isObj(cred.capByParty)) return;
+  for (const party of Object.keys(cred.capByParty))
+    partyRef(party, ['credibility', 'capByParty', party], index, out);
 }
 
 /** Reports repeated ids in a list of items under `path`; returns the set of ids. */

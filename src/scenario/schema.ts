@@ -251,6 +251,38 @@ export const ScriptedEventSchema = z.strictObject({
   sources: sourceIds,
 });
 
+export const CredibilitySchema = z
+  .strictObject({
+    commitmentSupport: z.number().int().min(0).max(50).default(3).meta({
+      description: 'Domestic support points (%) a new public commitment earns; a repeated one earns none.',
+    }),
+    commitmentCap: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(6)
+      .meta({ description: 'The most support (%) a party can earn from its public commitments in all.' }),
+    capByParty: z
+      .record(id, z.number().int().min(0).max(100))
+      .default({})
+      .meta({ description: 'Party id → its own cap, where it differs from commitmentCap.' }),
+    brokenSupport: z.number().int().min(0).max(100).default(8).meta({
+      description:
+        'Support (%) lost at home when a party signs a text that breaks its public commitment or declared red line, or retracts one.',
+    }),
+    brokenTrust: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(10)
+      .meta({ description: 'Trust (0–100) every other party loses in a party that breaks its public word.' }),
+    rationale: z.string().min(1).default("The game's default audience costs."),
+    sources: sourceIds.default([]),
+  })
+  .meta({ description: 'What public words earn and what breaking them costs (audience costs).' });
+
 export const ScenarioSchema = z
   .strictObject({
     format: z.literal(1).meta({ description: 'Scenario format version.' }),
@@ -272,6 +304,9 @@ export const ScenarioSchema = z
     publicPriors: z.array(PublicPriorSchema),
     events: z.array(ScriptedEventSchema),
     epilogue: z.strictObject({ text: z.string().min(1), sources: sourceIds }),
+    credibility: CredibilitySchema.optional().meta({
+      description: 'Audience costs of public words; the defaults apply when omitted.',
+    }),
     glossary: z.record(z.string(), z.string()).optional(),
   })
   .meta({
@@ -292,5 +327,11 @@ export type ScriptedEvent = z.infer<typeof ScriptedEventSchema>;
 export type EventEffect = z.infer<typeof EventEffectSchema>;
 export type PublicPrior = z.infer<typeof PublicPriorSchema>;
 export type Source = z.infer<typeof SourceSchema>;
+export type Credibility = z.infer<typeof CredibilitySchema>;
+
+/** The audience-cost rules in force: the scenario's, or the defaults. */
+export function credibilityOf(scenario: Pick<Scenario, 'credibility'>): Credibility {
+  return scenario.credibility ?? CredibilitySchema.parse({});
+}
 /** Issue id → option id. */
 export type Text = Record<string, string>;
