@@ -1,0 +1,201 @@
+// Scripted student strategies do what they say, in every seat, against the AI, on both test scenarios.
+import { describe, expect, it } from 'vitest';
+import { aiSeats, playGame } from '../../src/ai/ai-game';
+import type { StudentStrategy } from '../../src/ai/seat-player';
+import {
+  logrollIssues,
+  newStrategyMemory,
+  realRedLineOptions,
+  strategyMove,
+} from '../../src/ai/student-strategies';
+import {
+  createGame,
+  dealUtilityNow,
+  eventsOf,
+  type GameState,
+  type Intent,
+  liveProfile,
+  viewFor,
+} from '../../src/engine';
+import type { Scenario } from '../../src/scenario/schema';
+import { runCheck } from '../../src/scenario/utility';
+import { harbour, miami } from '../engine/fixtures';
+
+const LONG = 120_000;
+const SEEDS = [1, 2, 3];
+
+interface Played {
+  state: GameState;
+  /** The seat's own intents, each with the state before it was applied. */
+  moves: Array<{ intent: Intent; before: GameState }>;
+}
+
+function play(sc: Scenario, seat: string, strategy: StudentStrategy, seed: number): Played {
+  const moves: Played['moves'] = [];
+  let before = createGame(sc, seed);
+  const seats = { ...aiSeats(sc, 'medium'), [seat]: { kind: 'strategy' as const, strategy } };
+  const state = playGame(sc, seed, seats, {
+    onIntent: (intent, after) => {
+      if (intent.seat === seat) moves.push({ intent, before });
+      before = after;
+    },
+  });
+  return { state, moves };
+}
+
+function everyGame(sc: Scenario, strategy: StudentStrategy, check: (seat: string, game: Played) => void) {
+  for (const party of sc.parties)
+    for (const seed of SEEDS) {
+      const game = play(sc, party.id, strategy, seed);
+      expect(game.state.status, `${party.id} seed ${seed} ends`).toBe('ended');
+      check(party.id, game);
+    }
+}
+
+/** A signature by a student who signs like the passive one: the text beats its reservation and ratifies. */
+function expectPassiveSignature(sc: Scenario, seat: string, before: GameState) {
+  expect(dealUtilityNow(sc, before, seat, before.text)).toBeGreaterThan(
+    liveProfile(sc, before, seat).reservation.value,
+  );
+  for (const check of liveProfile(sc, before, seat).ratification)
+    expect(runCheck(check, before.text, before.supportShift[seat]?.[check.id] ?? 0).passed).toBe(true);
+}
+
+describe.each([
+  ['the default scenario', miami],
+  ['the two-party scenario without a mediator', harbour],
+])('scripted students on %s', (_name, load) => {
+  const sc = load();
+
+  it(
+    'passive accepts and signs, and never publishes, amends, rejects, signals or accepts on condition',
+    () => {
+      everyGame(sc, 'passive', (seat, { moves }) => {
+        for (const { intent, before } of moves) {
+          expect(['package.accept', 'text.sign', 'turn.end'], `${seat}: ${intent.type}`).toContain(
+            intent.type,
+          );
+          if (intent.type === 'text.sign') expectPassiveSignature(sc, seat, before);
+        }
+      });
+    },
+    LONG,
+  );
+
+  it(
+    'stonewaller rejects every package on the agenda in every turn and never signs',
+    () => {
+      everyGame(sc, 'stonewaller', (seat, { moves }) => {
+        let rejected: string[] = [];
+        for (const { intent, before } of moves) {
+          expect(['package.reject', 'turn.end'], `${seat}: ${intent.type}`).toContain(intent.type);
+          if (intent.type === 'package.reject') rejected.push(intent.package);
+          if (intent.type === 'turn.end') {
+            const agenda = sc.calendar[before.meeting]?.agenda ?? [];
+            expect(rejected.sort()).toEqual([...agenda].sort());
+            rejected = [];
+          }
+        }
+      });
+    },
+    LONG,
+  );
+
+  it(
+    'bluffer declares red lines only on options it merely dislikes, never on its real red lines, and signs like passive',
+    () => {
+      let bluffs = 0;
+      everyGame(sc, 'bluffer', (seat, { moves }) => {
+        for (const { intent, before } of moves) {
+          expect(['signal.send', 'package.accept', 'text.sign', 'turn.end']).toContain(intent.type);
+          if (intent.type === 'text.sign') expectPassiveSignature(sc, seat, before);
+          if (intent.type !== 'signal.send') continue;
+          bluffs++;
+          expect(intent.kind).toBe('red-line');
+          expect(intent.to).toBe('all');
+          const real = realRedLineOptions(viewFor(sc, before, seat));
+          expect(real.has(`${intent.issue}:${intent.option}`), `${seat} bluffs on a real red line`).toBe(
+            false,
+          );
+          const pref = liveProfile(sc, before, seat).preferences[intent.issue];
+          expect(pref?.values[intent.option ?? ''] ?? 100).toBeLessThanOrEqual(30);
+        }
+      });
+      expect(bluffs).toBeGreaterThan(0);
+    },
+    LONG,
+  );
+
+  it(
+    'logroller asks for its best options on its top issues, links acceptances to the package it cares about, signs like passive',
+    () => {
+      let amendments = 0;
+      everyGame(sc, 'logroller', (seat, { moves }) => {
+        for (const { intent, before } of moves) {
+          const view = viewFor(sc, before, seat);
+          const { top } = logrollIssues(view);
+          const prefs = liveProfile(sc, before, seat).preferences;
+          const isBest = (issue: string, option: string) =>
+            (prefs[issue]?.values[option] ?? -1) === Math.max(...Object.values(prefs[issue]?.values ?? {}));
+          expect([
+            'amendment.propose',
+            'text.publish',
+            'package.accept',
+            'package.acceptConditional',
+            'text.sign',
+            'turn.end',
+          ]).toContain(intent.type);
+          if (intent.type === 'text.sign') expectPassiveSignature(sc, seat, before);
+          if (intent.type === 'amendment.propose' || intent.type === 'text.publish') {
+            amendments++;
+            const changes = intent.type === 'amendment.propose' ? intent.options : intent.text;
+            const asks = Object.entries(changes).filter(([issue]) => top.includes(issue));
+            expect(asks.length, `${seat} asks for something on a top issue`).toBeGreaterThan(0);
+            for (const [issue, option] of asks) expect(isBest(issue, option)).toBe(true);
+            expect(intent.type === 'text.publish').toBe(view.canPublish);
+          }
+          if (intent.type === 'package.acceptConditional') expect(intent.onlyIf).toHaveLength(1);
+        }
+      });
+      expect(amendments).toBeGreaterThan(0);
+    },
+    LONG,
+  );
+});
+
+describe('scripted students are deterministic functions of their view', () => {
+  const sc = miami();
+
+  it(
+    'the same seed gives the same moves',
+    () => {
+      for (const strategy of ['passive', 'logroller', 'bluffer', 'stonewaller'] as const) {
+        const a = play(sc, 'ua', strategy, 7);
+        const b = play(sc, 'ua', strategy, 7);
+        expect(b.moves.map((m) => m.intent)).toEqual(a.moves.map((m) => m.intent));
+        expect(eventsOf(b.state)).toEqual(eventsOf(a.state));
+      }
+    },
+    LONG,
+  );
+
+  it('the same view and memory give the same move', () => {
+    const state = createGame(sc, 3);
+    const view = viewFor(sc, state, 'us');
+    for (const strategy of ['passive', 'logroller', 'bluffer', 'stonewaller'] as const)
+      expect(strategyMove(strategy, view, newStrategyMemory())).toEqual(
+        strategyMove(strategy, structuredClone(view), newStrategyMemory()),
+      );
+  });
+
+  it('as the mediator, passive never publishes and logroller publishes its asks', () => {
+    const state = createGame(sc, 3);
+    const view = viewFor(sc, state, 'us');
+    expect(view.canPublish).toBe(true);
+    const memory = newStrategyMemory();
+    const moves = [];
+    for (let i = 0; i < 8; i++) moves.push(strategyMove('passive', view, memory).type);
+    expect(moves).not.toContain('text.publish');
+    expect(strategyMove('logroller', view, newStrategyMemory()).type).toBe('text.publish');
+  });
+});
