@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { scenarioJsonSchema } from '../scenario/json-schema';
 import { formatDiagnostic, loadScenario } from '../scenario/load';
 import { analyseZone } from '../scenario/zone-of-agreement';
-import { formatReport, simulate } from './simulate';
+import { type SimulateFlags, simulateCommand } from './simulate';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -109,40 +109,22 @@ export function program(): Command {
     });
   cli
     .command('simulate')
-    .description('play seeded AI-vs-AI games on a scenario and report outcomes')
+    .description('play seeded games (AI delegations, scripted student strategies) on a scenario and report')
     .argument('<file>', 'scenario file')
     .option('--games <n>', 'how many games', '100')
-    .option('--seed-start <n>', 'first seed', '1')
-    .option('--difficulty <level>', 'easy, medium or hard', 'medium')
-    .action((file: string, options: { games: string; seedStart: string; difficulty: string }) => {
-      const games = Number(options.games);
-      const seedStart = Number(options.seedStart);
-      const difficulty = options.difficulty;
-      if (!Number.isInteger(games) || games < 1 || !Number.isInteger(seedStart)) {
-        process.stderr.write('--games must be a positive integer and --seed-start an integer\n');
-        process.exitCode = EXIT_INVALID;
-        return;
-      }
-      if (difficulty !== 'easy' && difficulty !== 'medium' && difficulty !== 'hard') {
-        process.stderr.write('--difficulty must be easy, medium or hard\n');
-        process.exitCode = EXIT_INVALID;
-        return;
-      }
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        process.stderr.write(`${file}: cannot read the file\n`);
-        process.exitCode = EXIT_UNREADABLE;
-        return;
-      }
-      const loaded = loadScenario(text, file);
-      if (!loaded.ok) {
-        for (const e of loaded.errors) process.stderr.write(`${formatDiagnostic(e)}\n`);
-        process.exitCode = EXIT_INVALID;
-        return;
-      }
-      process.stdout.write(formatReport(simulate(loaded.scenario, { games, seedStart, difficulty })));
+    .option('--seed <n>', 'seed of the first game; game i plays seed + i', '1')
+    .option('--difficulty <level>', 'the AI seats: easy, medium or hard', 'medium')
+    .option(
+      '--seat <party=player>',
+      'who plays a seat: a strategy (passive, logroller, bluffer, stonewaller) or a difficulty; repeatable',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--workers <k>', 'worker threads (1 plays in this thread); default one per core, at most 2')
+    .option('--json', 'print one JSON object instead of a table')
+    .action(async (file: string, options: SimulateFlags) => {
+      const ended = await simulateCommand(file, options);
+      process.exitCode = ended === 'ok' ? EXIT_OK : ended === 'unreadable' ? EXIT_UNREADABLE : EXIT_INVALID;
     });
   return cli;
 }

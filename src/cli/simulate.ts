@@ -1,70 +1,344 @@
-// `cli simulate`: plays many seeded AI-vs-AI games on a scenario and reports how the table fares.
-import { playAiGame } from '../ai/ai-game';
-import type { Difficulty } from '../ai/simple-negotiator';
-import { renderTranscript } from '../engine/transcript';
+// `cli simulate`: plays many seeded games (AI delegations and scripted student strategies) on worker threads and
+// reports how the table fares. Workers send back one small record per game, never a transcript.
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { playGame } from '../ai/ai-game';
+import type { Difficulty } from '../ai/decide';
+import { type SeatPlayer, STUDENT_STRATEGIES, type StudentStrategy } from '../ai/seat-player';
+import { formatDiagnostic, loadScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
+import { progressBar } from './progress-bar';
+import { type Aggregate, aggregate, type GameRecord, gameRecord } from './sim-metrics';
 
-export interface SimulationReport {
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+
+/** Everything a worker needs to play its share of the games; plain data, so it crosses threads. */
+export interface SimulationPlan {
+  /** Absolute path of the scenario file; each worker loads it itself. */
+  scenarioFile: string;
   games: number;
-  outcomes: Record<string, number>;
-  belowReservation: number;
-  distinctTranscripts: number;
-  meanScore: Record<string, number>;
-  meanMeetings: number;
-  millis: number;
+  /** Game i plays seed `seed + i`. */
+  seed: number;
+  difficulty: Difficulty;
+  /** Every party's player. */
+  seats: Record<string, SeatPlayer>;
 }
 
-export function simulate(
-  scenario: Scenario,
-  options: { games: number; seedStart: number; difficulty: Difficulty },
-  onProgress?: (done: number) => void,
-): SimulationReport {
-  const started = performance.now();
-  const outcomes: Record<string, number> = {};
-  const scoreSum: Record<string, number> = {};
-  const transcripts = new Set<string>();
-  let below = 0;
-  let meetings = 0;
-  for (let i = 0; i < options.games; i++) {
-    const { state } = playAiGame(scenario, options.seedStart + i, options.difficulty);
-    const outcome = state.outcome;
-    if (!outcome) continue;
-    outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
-    meetings += outcome.meetingsElapsed;
-    for (const r of outcome.results) {
-      scoreSum[r.party] = (scoreSum[r.party] ?? 0) + r.score;
-      if (r.utility < r.reservation) below++;
-    }
-    transcripts.add(renderTranscript(scenario, state.log));
-    onProgress?.(i + 1);
+export interface SimulationReport extends Aggregate {
+  scenario: string;
+  seed: number;
+  difficulty: Difficulty;
+  /** Party id → the strategy or the AI difficulty in that seat. */
+  seats: Record<string, string>;
+  workers: number;
+  millis: number;
+  gamesPerMinute: number;
+}
+
+export type Loaded = { ok: true; scenario: Scenario } | { ok: false; message: string; unreadable: boolean };
+
+/** Reads and validates a scenario file; the message says what is wrong, one diagnostic per line. */
+export function loadScenarioFile(file: string): Loaded {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { ok: false, message: `${file}: cannot read the file`, unreadable: true };
   }
-  const meanScore: Record<string, number> = {};
-  for (const [party, sum] of Object.entries(scoreSum))
-    meanScore[party] = Math.round(sum / Math.max(1, options.games));
+  const loaded = loadScenario(text, file);
+  if (!loaded.ok)
+    return {
+      ok: false,
+      message: loaded.errors.map((e) => formatDiagnostic(e)).join('\n'),
+      unreadable: false,
+    };
+  return { ok: true, scenario: loaded.scenario };
+}
+
+function loadOrThrow(file: string): Scenario {
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.scenario;
+}
+
+export function isDifficulty(s: string): s is Difficulty {
+  return (DIFFICULTIES as readonly string[]).includes(s);
+}
+
+function isStrategy(s: string): s is StudentStrategy {
+  return (STUDENT_STRATEGIES as readonly string[]).includes(s);
+}
+
+/** A seat's player from its name: a strategy, or an AI difficulty. */
+export function seatPlayer(name: string): SeatPlayer | null {
+  if (isStrategy(name)) return { kind: 'strategy', strategy: name };
+  if (isDifficulty(name)) return { kind: 'ai', difficulty: name };
+  return null;
+}
+
+export function seatName(player: SeatPlayer): string {
+  return player.kind === 'ai' ? player.difficulty : player.strategy;
+}
+
+/**
+ * Every party's player from `--seat party=strategy|difficulty` flags; parties not named are AIs at `difficulty`.
+ * Returns a one-line error for a malformed flag, an unknown party or player, or a party named twice.
+ */
+export function parseSeats(
+  flags: readonly string[],
+  parties: readonly string[],
+  difficulty: Difficulty,
+): { ok: true; seats: Record<string, SeatPlayer> } | { ok: false; error: string } {
+  const seats: Record<string, SeatPlayer> = {};
+  for (const p of parties) seats[p] = { kind: 'ai', difficulty };
+  const named = new Set<string>();
+  for (const flag of flags) {
+    const m = /^([^=\s]+)=([^=\s]+)$/.exec(flag);
+    if (!m)
+      return {
+        ok: false,
+        error: `--seat ${flag}: expected party=strategy or party=difficulty, e.g. ua=passive`,
+      };
+    const [, party = '', name = ''] = m;
+    if (!parties.includes(party))
+      return {
+        ok: false,
+        error: `--seat ${flag}: no party "${party}" in this scenario (${parties.join(', ')})`,
+      };
+    const player = seatPlayer(name);
+    if (!player) {
+      return {
+        ok: false,
+        error: `--seat ${flag}: "${name}" is neither a strategy (${STUDENT_STRATEGIES.join(', ')}) nor a difficulty (${DIFFICULTIES.join(', ')})`,
+      };
+    }
+    if (named.has(party)) return { ok: false, error: `--seat: party "${party}" is named twice` };
+    named.add(party);
+    seats[party] = player;
+  }
+  return { ok: true, seats };
+}
+
+/** How many workers to use by default: one per core, at most two. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
+/** Plays game `index` of the plan and measures it. */
+export function playRecord(scenario: Scenario, plan: SimulationPlan, index: number): GameRecord {
+  const seed = plan.seed + index;
+  const state = playGame(scenario, seed, plan.seats);
+  return gameRecord(scenario, seed, state, plan.seats);
+}
+
+/** Messages from a simulation worker. */
+export type WorkerMessage =
+  | { type: 'record'; index: number; record: GameRecord }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };
+
+export interface WorkerData {
+  plan: SimulationPlan;
+  /** This worker plays games worker, worker + workers, worker + 2·workers, … */
+  worker: number;
+  workers: number;
+}
+
+/**
+ * Starts the worker module. Under tsx (TypeScript sources) Node 20 does not pass tsx's loader on to worker
+ * threads, so a small bootstrap registers tsx in the worker before importing the module.
+ */
+function startWorker(data: WorkerData): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./simulate-worker.js', here), { workerData: data });
+  const entry = new URL('./simulate-worker.ts', here).href;
+  const api = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: data });
+}
+
+function runOnWorkers(
+  plan: SimulationPlan,
+  workers: number,
+  onRecord: (index: number, record: GameRecord) => void,
+): Promise<void> {
+  const running = Array.from({ length: workers }, (_, worker) => startWorker({ plan, worker, workers }));
+  const finished = running.map(
+    (w) =>
+      new Promise<void>((done, fail) => {
+        let ended = false;
+        w.on('message', (m: WorkerMessage) => {
+          if (m.type === 'record') onRecord(m.index, m.record);
+          else if (m.type === 'done') {
+            ended = true;
+            done();
+          } else fail(new Error(`a simulation worker failed: ${m.message}`));
+        });
+        w.on('error', fail);
+        w.on('exit', (code) => {
+          if (!ended)
+            fail(new Error(`a simulation worker stopped (exit code ${code}) before its games were done`));
+        });
+      }),
+  );
+  return Promise.all(finished).then(
+    () => undefined,
+    (e: unknown) => {
+      for (const w of running) void w.terminate();
+      throw e;
+    },
+  );
+}
+
+export interface SimulateOptions {
+  /** 1 plays in this thread; more plays on worker threads. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** The loaded scenario, to save loading it again for an in-thread run. */
+  scenario?: Scenario;
+}
+
+/** Plays the plan's games and aggregates their records in game order (the same figures for any worker count). */
+export async function simulate(
+  plan: SimulationPlan,
+  options: SimulateOptions = {},
+): Promise<SimulationReport> {
+  const started = performance.now();
+  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), plan.games));
+  const records: GameRecord[] = new Array(plan.games);
+  let done = 0;
+  const scenario = options.scenario ?? loadOrThrow(plan.scenarioFile);
+  if (workers === 1) {
+    for (let i = 0; i < plan.games; i++) {
+      records[i] = playRecord(scenario, plan, i);
+      options.onProgress?.(++done, plan.games);
+    }
+  } else {
+    await runOnWorkers(plan, workers, (index, record) => {
+      records[index] = record;
+      options.onProgress?.(++done, plan.games);
+    });
+  }
+  const millis = Math.max(1, Math.round(performance.now() - started));
+  const parties = Object.keys(plan.seats);
   return {
-    games: options.games,
-    outcomes,
-    belowReservation: below,
-    distinctTranscripts: transcripts.size,
-    meanScore,
-    meanMeetings: Math.round((meetings / Math.max(1, options.games)) * 10) / 10,
-    millis: Math.round(performance.now() - started),
+    scenario: scenario.meta.id,
+    seed: plan.seed,
+    difficulty: plan.difficulty,
+    seats: Object.fromEntries(Object.entries(plan.seats).map(([p, s]) => [p, seatName(s)])),
+    ...aggregate(records, parties),
+    workers,
+    millis,
+    gamesPerMinute: Math.round((plan.games * 60_000) / millis),
   };
 }
 
+function pct(x: number | null): string {
+  return x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`;
+}
+
+/** The report as a readable table. */
 export function formatReport(r: SimulationReport): string {
-  const pct = (n: number) => `${((n * 100) / Math.max(1, r.games)).toFixed(1)}%`;
-  const lines = [
-    `${r.games} games in ${(r.millis / 1000).toFixed(1)} s`,
-    ...Object.entries(r.outcomes).map(
-      ([kind, n]) => `  ${kind.padEnd(8)} ${String(n).padStart(6)}  ${pct(n)}`,
-    ),
-    `  below a reservation value: ${r.belowReservation}`,
-    `  distinct transcripts: ${r.distinctTranscripts}`,
-    `  mean meetings before the end: ${r.meanMeetings}`,
-    `  mean score (0 = reservation, 100 = ideal): ${Object.entries(r.meanScore)
-      .map(([p, s]) => `${p} ${s}`)
-      .join(', ')}`,
+  const seats = Object.entries(r.seats)
+    .map(([p, s]) => `${p}=${s}`)
+    .join(' ');
+  const rows: Array<[string, string]> = [
+    ['all signed at some point', pct(r.agreementRate)],
+    ['signed and ratified', pct(r.ratifiedRate)],
+    ...Object.entries(r.outcomes).map(([k, n]): [string, string] => [`  outcome ${k}`, String(n)]),
+    ['games below a reservation value', String(r.belowReservation)],
+    ['red lines crossed by deals', String(r.redLineViolations)],
+    ['broken words (AI signatures)', String(r.brokenWords)],
+    [
+      'deals within 0.10 of Nash',
+      r.analysedDeals === 0
+        ? 'n/a (no deal analysed)'
+        : `${pct(r.shareWithinNash010)} (mean distance ${r.meanNashDistance?.toFixed(3)})`,
+    ],
+    ['deals within 0.02 of the frontier', pct(r.shareWithinPareto002)],
+    [
+      'Pareto-dominated deals',
+      r.analysedDeals === 0 ? 'n/a' : `${r.dominatedDeals} (${pct(r.dominatedShare)})`,
+    ],
+    ['proposals answered', `${r.answeredShare.toFixed(2)} (${r.answered} of ${r.proposals})`],
+    ['mean meetings', String(r.meanMeetings)],
+    ...Object.entries(r.meanScore).map(([p, s]): [string, string] => [
+      `mean score ${p} (0-100)`,
+      s.toFixed(1),
+    ]),
   ];
-  return `${lines.join('\n')}\n`;
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return [
+    `${r.scenario}: ${r.games} games (seeds ${r.seed}-${r.seed + r.games - 1}), ${seats}`,
+    `${r.workers} worker${r.workers === 1 ? '' : 's'}, ${(r.millis / 1000).toFixed(1)} s, ${r.gamesPerMinute.toLocaleString('en-US')} games/min`,
+    ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
+    '',
+  ].join('\n');
+}
+
+export interface SimulateFlags {
+  games: string;
+  seed: string;
+  difficulty: string;
+  seat: string[];
+  workers?: string;
+  json?: boolean;
+}
+
+export interface CommandIo {
+  out: { write(s: string): unknown };
+  err: { write(s: string): unknown; isTTY?: boolean };
+}
+
+/** `simulate FILE …`: checks the flags (a one-line error for a bad one), runs, prints. Returns how it ended. */
+export async function simulateCommand(
+  file: string,
+  flags: SimulateFlags,
+  io: CommandIo = { out: process.stdout, err: process.stderr },
+): Promise<'ok' | 'invalid' | 'unreadable'> {
+  const bad = (message: string) => {
+    io.err.write(`${message}\n`);
+    return 'invalid' as const;
+  };
+  const games = Number(flags.games);
+  if (!/^\d+$/.test(flags.games) || games < 1)
+    return bad(`--games ${flags.games}: expected a positive integer`);
+  const seed = Number(flags.seed);
+  if (!/^-?\d+$/.test(flags.seed) || !Number.isSafeInteger(seed))
+    return bad(`--seed ${flags.seed}: expected an integer`);
+  if (!isDifficulty(flags.difficulty))
+    return bad(`--difficulty ${flags.difficulty}: expected ${DIFFICULTIES.join(', ')}`);
+  const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
+  if (flags.workers !== undefined && (!/^\d+$/.test(flags.workers) || workers < 1))
+    return bad(`--workers ${flags.workers}: expected a positive integer`);
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) {
+    io.err.write(`${loaded.message}\n`);
+    return loaded.unreadable ? 'unreadable' : 'invalid';
+  }
+  const parties = loaded.scenario.parties.map((p) => p.id);
+  const seats = parseSeats(flags.seat, parties, flags.difficulty);
+  if (!seats.ok) return bad(seats.error);
+  const plan: SimulationPlan = {
+    scenarioFile: resolve(file),
+    games,
+    seed,
+    difficulty: flags.difficulty,
+    seats: seats.seats,
+  };
+  const bar = io.err.isTTY ? progressBar(io.err, games) : null;
+  let report: SimulationReport;
+  try {
+    report = await simulate(plan, {
+      workers,
+      scenario: loaded.scenario,
+      ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
+    });
+  } finally {
+    bar?.stop();
+  }
+  io.out.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  return 'ok';
 }
