@@ -1,120 +1,265 @@
-// What an AI delegation believes the others want, built only from what its own view shows: public priors,
-// signals, amendments, acceptances and rejections.
+// What an AI delegation believes the others want, built only from its own seat's view: a frequency model seeded
+// from the public priors and updated by every amendment, acceptance, rejection, signal and signature it witnessed.
+import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
+import type { Text } from '../scenario/schema';
 
 export interface PartyModel {
-  /** Issue id → believed weight (relative). */
+  party: string;
+  /** Issue id → believed weight; the weights sum to 1. */
   weight: Record<string, number>;
-  /** Issue id → option id → believed value 0–100. */
+  /** Issue id → option id → believed value, 0–1. */
   value: Record<string, Record<string, number>>;
-  /** Issue id → options it has said it cannot live with as the text stands. */
-  vetoed: Record<string, string[]>;
-  /** Issue id → options it has said it can never sign. */
-  redLines: Record<string, string[]>;
+  /** Options the party said it can never sign (issue → options), with whether we believe it. */
+  redLines: Array<{ issue: string; option: string; believed: boolean; seq: number }>;
+  /** Options it said it cannot sign as the text stands. */
+  concerns: Array<{ issue: string; option: string; seq: number }>;
+  /** Believed least share (0–1) of its best it will sign for; rises each time it declines to sign. */
+  threshold: number;
+  /** 0–1: how far its words have held; each broken public word costs a third. */
+  credibility: number;
+  /** Versions it signed, and versions it had the floor on and left unsigned. */
+  signed: number[];
+  declined: number[];
 }
 
 export type OpponentModels = Record<string, PartyModel>;
 
-function clamp(v: number): number {
-  return Math.max(0, Math.min(100, v));
+export interface ModelSettings {
+  /** How much each observed move shifts the model (0–1): weaker models learn less. */
+  learning: number;
+  /** Whether a declared red line is believed: always, when the speaker's word has held, or only when proven. */
+  bluffBelief: 'always' | 'credible' | 'proven';
+  /** The believed share a party needs before any evidence. */
+  startThreshold: number;
 }
 
-/** Rebuilds every other party's model from the seat's view (deterministic: same view, same model). */
-export function buildModels(view: SeatView): OpponentModels {
-  const models: OpponentModels = {};
+const clamp01 = (v: number) => Math.max(0, Math.min(1, v));
+
+/** Rebuilds every other party's model from the seat's view: same view, same model. */
+export function buildModels(view: SeatView, settings: ModelSettings): OpponentModels {
   const issues = view.scenario.packages.flatMap((p) => p.issues);
+  const models: OpponentModels = {};
+  const raw: Record<string, Record<string, number>> = {};
   for (const party of view.scenario.parties) {
     if (party.id === view.seat) continue;
-    const m: PartyModel = { weight: {}, value: {}, vetoed: {}, redLines: {} };
+    const m: PartyModel = {
+      party: party.id,
+      weight: {},
+      value: {},
+      redLines: [],
+      concerns: [],
+      threshold: settings.startThreshold,
+      credibility: 1,
+      signed: [],
+      declined: [],
+    };
+    const w: Record<string, number> = {};
     for (const issue of issues) {
-      m.weight[issue.id] = 1;
-      m.value[issue.id] = Object.fromEntries(issue.options.map((o) => [o.id, 50]));
+      w[issue.id] = 1;
+      m.value[issue.id] = Object.fromEntries(issue.options.map((o) => [o.id, 0.5]));
     }
     const prior = view.scenario.publicPriors.find((p) => p.about === party.id);
     if (prior) {
       prior.priorities.forEach((issueId, rank) => {
-        m.weight[issueId] = 3 + Math.max(0, 3 - rank);
+        if (w[issueId] !== undefined) w[issueId] += Math.max(1, 4 - rank);
       });
       for (const [issueId, optionId] of Object.entries(prior.preferred)) {
         const row = m.value[issueId];
         if (!row) continue;
-        for (const o of Object.keys(row)) row[o] = o === optionId ? 100 : 25;
+        for (const o of Object.keys(row)) row[o] = o === optionId ? 1 : 0.3;
       }
     }
+    raw[party.id] = w;
     models[party.id] = m;
   }
+  const L = settings.learning;
   const packageIssues = new Map(view.scenario.packages.map((p) => [p.id, p.issues.map((i) => i.id)]));
-  const text: Record<string, string> = {};
+  const text: Text = {};
+  let version = 1;
+  // Who had the floor while which version stood, to learn from texts a party left unsigned.
+  let speaker: string | null = null;
+  let signedThisTurn = false;
+
+  const onEvent = (e: GameEvent) => {
+    switch (e.type) {
+      case 'text.published': {
+        Object.assign(text, e.changed);
+        version = e.version;
+        const m = models[e.by];
+        if (m && e.version > 1 && view.scenario.mediator === null) {
+          // With no mediator, what an author moves the text to, it wants.
+          for (const [i, o] of Object.entries(e.changed)) bump(m.value, i, o, 0.3 * L);
+        }
+        return;
+      }
+      case 'turn.started':
+        speaker = e.party;
+        signedThisTurn = false;
+        return;
+      case 'turn.ended': {
+        const m = models[e.party];
+        if (m && !signedThisTurn && speaker === e.party && !e.timedOut) m.declined.push(version);
+        return;
+      }
+      case 'text.signed': {
+        if (e.by === speaker) signedThisTurn = true;
+        const m = models[e.by];
+        if (m) m.signed.push(e.version);
+        return;
+      }
+      case 'signal.sent': {
+        const m = models[e.by];
+        const w = raw[e.by];
+        if (!m || !w) return;
+        const weight = m.credibility;
+        if (e.kind === 'priority' || e.kind === 'commitment') {
+          w[e.issue] = (w[e.issue] ?? 1) + 2.5 * weight * L;
+          const row = m.value[e.issue];
+          if (row && e.option)
+            for (const o of Object.keys(row)) row[o] = o === e.option ? 1 : (row[o] ?? 0.5) * 0.8;
+        } else if (e.kind === 'concern' && e.option) {
+          m.concerns.push({ issue: e.issue, option: e.option, seq: e.seq });
+          w[e.issue] = (w[e.issue] ?? 1) + 0.8 * weight * L;
+          const row = m.value[e.issue];
+          if (row) row[e.option] = Math.min(row[e.option] ?? 0.5, 0.1);
+        } else if (e.kind === 'red-line' && e.option) {
+          m.redLines.push({ issue: e.issue, option: e.option, believed: true, seq: e.seq });
+          const row = m.value[e.issue];
+          if (row) row[e.option] = 0;
+        } else if (e.kind === 'retract' && e.option) {
+          m.concerns = m.concerns.filter((c) => !(c.issue === e.issue && c.option === e.option));
+          m.redLines = m.redLines.filter((c) => !(c.issue === e.issue && c.option === e.option));
+          const row = m.value[e.issue];
+          if (row) row[e.option] = Math.max(row[e.option] ?? 0, 0.4);
+        }
+        return;
+      }
+      case 'amendment.proposed': {
+        const m = models[e.by];
+        const w = raw[e.by];
+        if (!m || !w) return;
+        for (const [issueId, optionId] of Object.entries(e.options)) {
+          const row = m.value[issueId];
+          if (!row || w[issueId] === undefined) continue;
+          const current = text[issueId];
+          // An option it asks for that we thought it valued less than the current one is a give: the issue
+          // matters less to it. Otherwise it is an ask: the issue matters and the option is wanted.
+          if (current !== undefined && (row[optionId] ?? 0.5) + 0.05 < (row[current] ?? 0.5)) {
+            w[issueId] = Math.max(0.2, w[issueId] - 0.6 * L);
+          } else {
+            w[issueId] += 1.2 * L;
+            bump(m.value, issueId, optionId, 0.5 * L);
+          }
+        }
+        return;
+      }
+      case 'package.rejected':
+      case 'package.accepted': {
+        const m = models[e.by];
+        if (!m) return;
+        for (const issueId of packageIssues.get(e.package) ?? []) {
+          const option = text[issueId];
+          const row = m.value[issueId];
+          if (!row || option === undefined) continue;
+          row[option] = clamp01(
+            (row[option] ?? 0.5) * (e.type === 'package.rejected' ? 1 - 0.2 * L : 1) +
+              (e.type === 'package.accepted' ? 0.05 * L : 0),
+          );
+        }
+        return;
+      }
+      case 'commitment.broken': {
+        const m = models[e.by];
+        if (m) m.credibility = Math.max(0, m.credibility - 1 / 3);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  // Texts by version, to learn thresholds from signatures and refusals to sign.
+  const texts = new Map<number, Text>();
   for (const e of view.log) {
-    if (e.type === 'text.published') Object.assign(text, e.changed);
-    if (e.type === 'package.rejected' || e.type === 'package.accepted') {
-      // A rejection says the package's current options are worth less to that party than we thought.
-      const m = models[e.by];
-      if (!m) continue;
-      for (const issueId of packageIssues.get(e.package) ?? []) {
-        const row = m.value[issueId];
-        const option = text[issueId];
-        if (row && option)
-          row[option] = clamp((row[option] ?? 50) + (e.type === 'package.rejected' ? -15 : 5));
-      }
-      continue;
+    onEvent(e);
+    if (e.type === 'text.published') texts.set(e.version, { ...text });
+  }
+  for (const m of Object.values(models)) {
+    const w = raw[m.party]!;
+    const total = Object.values(w).reduce((a, b) => a + b, 0) || 1;
+    for (const k of Object.keys(w)) m.weight[k] = (w[k] ?? 0) / total;
+    // It declined to sign these: it needs more than they gave (as we believe it). It signed those: it needs no more.
+    let floor = settings.startThreshold;
+    for (const v of m.declined) {
+      const t = texts.get(v);
+      if (t && !m.signed.includes(v)) floor = Math.max(floor, believedShare(m, t) + 0.02 * L);
     }
-    if (e.type === 'signal.sent') {
-      const m = models[e.by];
-      if (!m) continue;
-      const row = m.value[e.issue];
-      if (e.kind === 'priority' || e.kind === 'commitment') {
-        m.weight[e.issue] = (m.weight[e.issue] ?? 1) + 2;
-        if (row && e.option)
-          for (const o of Object.keys(row)) row[o] = o === e.option ? 100 : clamp((row[o] ?? 50) - 15);
-      } else if (e.kind === 'red-line' && row && e.option) {
-        row[e.option] = 0;
-        m.redLines[e.issue] = [...(m.redLines[e.issue] ?? []), e.option];
-      } else if (e.kind === 'concern' && row && e.option) {
-        m.weight[e.issue] = (m.weight[e.issue] ?? 1) + 1;
-        row[e.option] = 0;
-        m.vetoed[e.issue] = [...(m.vetoed[e.issue] ?? []), e.option];
-      }
-    } else if (e.type === 'text.published' && e.version > 1) {
-      // What an author moves the text to, it wants.
-      const m = models[e.by];
-      if (!m) continue;
-      for (const [issueId, optionId] of Object.entries(e.changed)) {
-        const row = m.value[issueId];
-        if (row) row[optionId] = clamp((row[optionId] ?? 50) + 25);
-      }
-    } else if (e.type === 'amendment.proposed') {
-      const m = models[e.by];
-      if (!m) continue;
-      for (const [issueId, optionId] of Object.entries(e.options)) {
-        const row = m.value[issueId];
-        if (row) row[optionId] = clamp((row[optionId] ?? 50) + 20);
-      }
+    let ceiling = 1;
+    for (const v of m.signed) {
+      const t = texts.get(v);
+      if (t) ceiling = Math.min(ceiling, believedShare(m, t));
     }
+    m.threshold = Math.min(floor, ceiling);
+    for (const r of m.redLines) r.believed = believes(settings, m, r, view);
   }
   return models;
 }
 
+function bump(
+  values: Record<string, Record<string, number>>,
+  issue: string,
+  option: string,
+  by: number,
+): void {
+  const row = values[issue];
+  if (!row) return;
+  row[option] = clamp01((row[option] ?? 0.5) + (1 - (row[option] ?? 0.5)) * by);
+}
+
+/** Whether we take a declared red line at its word. */
+function believes(
+  settings: ModelSettings,
+  m: PartyModel,
+  r: PartyModel['redLines'][number],
+  view: SeatView,
+): boolean {
+  if (settings.bluffBelief === 'always') return true;
+  if (m.credibility < 1) return false;
+  const prior = view.scenario.publicPriors.find((p) => p.about === m.party);
+  // A red line against the very option it is publicly known to want is not credible.
+  if (prior?.preferred[r.issue] === r.option) return false;
+  if (settings.bluffBelief === 'credible') return true;
+  // Proven: it is publicly known to care about this issue, or it has never accepted a package holding it.
+  return prior?.priorities.includes(r.issue) ?? false;
+}
+
 /** Believed share (0–1) of its best that a text gives a party. */
-export function believedShare(model: PartyModel, text: Record<string, string>): number {
+export function believedShare(model: PartyModel, text: Text): number {
   let got = 0;
   let best = 0;
   for (const [issueId, w] of Object.entries(model.weight)) {
-    const row = model.value[issueId] ?? {};
+    const row = model.value[issueId];
+    if (!row) continue;
     const option = text[issueId];
-    got += w * (option ? (row[option] ?? 50) : 0);
-    best += w * Math.max(0, ...Object.values(row));
+    let top = 0;
+    for (const v of Object.values(row)) if (v > top) top = v;
+    got += w * (option !== undefined ? (row[option] ?? 0) : 0);
+    best += w * top;
   }
   return best === 0 ? 1 : got / best;
 }
 
-/** How many options of a text the party said it cannot live with as things stand. */
-export function hitsVeto(model: PartyModel, text: Record<string, string>): number {
-  return Object.entries(model.vetoed).filter(([issueId, options]) => options.includes(text[issueId] ?? ''))
-    .length;
+/** Believed red lines of a party that a text crosses. */
+export function crossesBelievedRedLine(model: PartyModel, text: Text, onlyBelieved = true): number {
+  let n = 0;
+  for (const r of model.redLines) if ((r.believed || !onlyBelieved) && text[r.issue] === r.option) n++;
+  return n;
 }
 
-/** Whether a text uses an option the party said it can never sign. */
-export function hitsRedLine(model: PartyModel, text: Record<string, string>): boolean {
-  return Object.entries(model.redLines).some(([issueId, options]) => options.includes(text[issueId] ?? ''));
+/** Concerns of a party a text still holds. */
+export function concernsHit(model: PartyModel, text: Text): number {
+  let n = 0;
+  for (const c of model.concerns) if (text[c.issue] === c.option) n++;
+  return n;
 }

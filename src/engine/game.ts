@@ -22,6 +22,7 @@ import {
   type Commitment,
   type GameEvent,
   type GameState,
+  type LoggedReason,
   type Outcome,
   type PartyResult,
   type RatificationOutcome,
@@ -217,7 +218,9 @@ function handle(step: Step, intent: Intent): void {
   }
   if (currentSpeaker(state) !== party)
     fail('not.your.turn', `it is ${currentSpeaker(state)}'s turn, not ${party}'s`);
-  const reason = intent.reason ? { public: intent.reason.public } : undefined;
+  const reason = intent.reason
+    ? { public: intent.reason.public, ...(intent.reason.basis ? { basis: intent.reason.basis } : {}) }
+    : undefined;
   const priv = intent.reason?.private ? { party, note: intent.reason.private } : undefined;
   const withReason = <T extends object>(e: T) => ({
     ...e,
@@ -429,6 +432,8 @@ function handle(step: Step, intent: Intent): void {
       };
       if (intent.issue !== undefined && !findIssue(scenario, state, intent.issue))
         fail('unknown.issue', `no issue "${intent.issue}"`);
+      if (intent.verdict === 'folded' && !meets(target, state.text, state.packageVersion))
+        fail('not.answerable', 'the text does not meet this proposal: counter it or decline it');
       const proposer = target.by;
       step.emit(
         withReason({
@@ -508,7 +513,7 @@ function publish(
   by: string,
   changed: Text,
   folds: number[],
-  reason: { public: string } | undefined,
+  reason: LoggedReason | undefined,
   priv: { party: string; note: string } | undefined,
 ): void {
   const { scenario, state } = step;
@@ -571,6 +576,16 @@ export function proposalKind(e: GameEvent): 'amendment' | 'conditional' | 'red-l
   if (e.type === 'package.accepted' && e.onlyIf) return 'conditional';
   if (e.type === 'signal.sent' && e.kind === 'red-line') return 'red-line';
   return null;
+}
+
+/** Whether the text as it stands meets a proposal: holds an amendment's options, leaves out an option declared
+ * a red line, or keeps the packages a conditional acceptance names at their versions. */
+function meets(e: GameEvent, text: Text, versions: Record<string, number>): boolean {
+  if (e.type === 'amendment.proposed') return Object.entries(e.options).every(([i, o]) => text[i] === o);
+  if (e.type === 'signal.sent') return e.option !== null && text[e.issue] !== e.option;
+  if (e.type === 'package.accepted' && e.onlyIf)
+    return Object.entries(e.onlyIf).every(([p, v]) => versions[p] === v);
+  return false;
 }
 
 /** Whether a text breaks a word: it leaves out a committed option, or holds a declared red line. */
@@ -733,7 +748,7 @@ function endTurn(
   step: Step,
   party: string,
   timedOut: boolean,
-  reason?: { public: string },
+  reason?: LoggedReason,
   priv?: { party: string; note: string },
 ): void {
   const { scenario, state } = step;

@@ -4,10 +4,34 @@ import { z } from 'zod';
 export const INTENT_VERSION = 1;
 
 const id = z.string().min(1).max(64);
+/** Why a move was made, in structured form: what drove it, what it gave and what it asked. */
+export const ReasonDriverSchema = z.enum([
+  'aspiration',
+  'deadline',
+  'reciprocity',
+  'red-line',
+  'mandate',
+  'ratification',
+  'link',
+  'alternative',
+  'trade',
+  'priority',
+  'answer',
+  'spoiler',
+  'word',
+]);
+export type ReasonDriver = z.infer<typeof ReasonDriverSchema>;
+export const ReasonBasisSchema = z.strictObject({
+  drivers: z.array(ReasonDriverSchema).max(8),
+  conceded: z.record(id, id).optional().meta({ description: 'Issue → option the mover gives.' }),
+  asked: z.record(id, id).optional().meta({ description: 'Issue → option the mover asks for.' }),
+});
+export type ReasonBasis = z.infer<typeof ReasonBasisSchema>;
 const reason = z
   .strictObject({
     public: z.string().max(600),
     private: z.string().max(2000).optional(),
+    basis: ReasonBasisSchema.optional(),
   })
   .optional()
   .meta({ description: 'Why: a public part every witness may read, a private part only the actor sees.' });
@@ -67,7 +91,10 @@ export const IntentSchema = z.discriminatedUnion('type', [
       .int()
       .min(1)
       .meta({ description: 'The seq of the amendment, conditional acceptance or red-line signal answered.' }),
-    verdict: z.enum(['countered', 'declined']),
+    verdict: z.enum(['folded', 'countered', 'declined']).meta({
+      description:
+        'folded: the text now meets it; countered: a trade is offered; declined: not, with a reason.',
+    }),
     issue: id.optional().meta({ description: 'The issue the answer turns on.' }),
     give: z.record(id, id).optional().meta({ description: 'In a counter: what the answerer offers.' }),
     ask: z.record(id, id).optional().meta({ description: 'In a counter: what it asks in return.' }),

@@ -1,6 +1,6 @@
 // The engine's state and log events: plain JSON, small, holding only what play has changed from the scenario.
 import type { Option, Text } from '../scenario/schema';
-import type { SignalKind } from './intents';
+import type { ReasonBasis, SignalKind } from './intents';
 
 export const STATE_FORMAT = 2;
 
@@ -9,6 +9,8 @@ export type Visibility = 'all' | string[];
 /** A reason as logged: the private part is kept apart so views can strip it. */
 export interface LoggedReason {
   public: string;
+  /** What drove the move and what it gave or asked: public, like the words. */
+  basis?: ReasonBasis;
 }
 
 interface EventBase {

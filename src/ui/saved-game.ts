@@ -1,5 +1,5 @@
 // The game saved in this browser: scenario, seed, seats, difficulty and the intents so far; never a brief or a view.
-import type { Difficulty } from '../ai/simple-negotiator';
+import type { Difficulty } from '../ai/decide';
 import type { Intent } from '../engine/intents';
 
 const KEY = 'shuttle-diplomacy.saved-game';

@@ -1,5 +1,5 @@
 // The title screen: content note, scenario, side, AI difficulty and mode (solo against AI, or hot seat).
-import type { Difficulty } from '../ai/simple-negotiator';
+import type { Difficulty } from '../ai/decide';
 import type { Scenario } from '../scenario/schema';
 import { el, focusQuietly, screenHeading, uniqueId } from './dom';
 import type { CatalogueEntry } from './scenario-catalogue';
