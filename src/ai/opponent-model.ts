@@ -80,6 +80,9 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
   // Who had the floor while which version stood, to learn from texts a party left unsigned.
   let speaker: string | null = null;
   let signedThisTurn = false;
+  const declinedAt: Array<{ party: string; version: number; meeting: number }> = [];
+  const accepted = new Map<string, Set<string>>();
+  let agenda: string[] = [];
 
   const onEvent = (e: GameEvent) => {
     switch (e.type) {
@@ -93,13 +96,33 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
         }
         return;
       }
+      case 'meeting.opened':
+        agenda = e.agenda;
+        return;
+      case 'acceptance.lapsed':
+        accepted.get(e.by)?.delete(e.package);
+        return;
       case 'turn.started':
         speaker = e.party;
         signedThisTurn = false;
         return;
       case 'turn.ended': {
         const m = models[e.party];
-        if (m && !signedThisTurn && speaker === e.party && !e.timedOut) m.declined.push(version);
+        if (m && !signedThisTurn && speaker === e.party && !e.timedOut) {
+          m.declined.push(version);
+          declinedAt.push({ party: e.party, version, meeting: e.meeting });
+          // Packages on the agenda it left unaccepted while it let the text go unsigned: what it leaves
+          // unaccepted is worth less to it than we thought (a silent rejection).
+          const mine = accepted.get(e.party) ?? new Set<string>();
+          for (const pkg of agenda) {
+            if (mine.has(pkg)) continue;
+            for (const issueId of packageIssues.get(pkg) ?? []) {
+              const option = text[issueId];
+              const row = m.value[issueId];
+              if (row && option !== undefined) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.12 * L));
+            }
+          }
+        }
         return;
       }
       case 'text.signed': {
@@ -156,6 +179,11 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
       }
       case 'package.rejected':
       case 'package.accepted': {
+        if (e.type === 'package.accepted') {
+          const set = accepted.get(e.by) ?? new Set<string>();
+          set.add(e.package);
+          accepted.set(e.by, set);
+        } else accepted.get(e.by)?.delete(e.package);
         const m = models[e.by];
         if (!m) return;
         for (const issueId of packageIssues.get(e.package) ?? []) {
@@ -189,16 +217,24 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
     const w = raw[m.party]!;
     const total = Object.values(w).reduce((a, b) => a + b, 0) || 1;
     for (const k of Object.keys(w)) m.weight[k] = (w[k] ?? 0) / total;
-    // It declined to sign these: it needs more than they gave (as we believe it). It signed those: it needs no more.
+    // It declined to sign these: it needs more than they gave, as we believe it, and a little more for each
+    // refusal of the same text. Only recent refusals count: every side concedes as the calendar runs out.
     let floor = settings.startThreshold;
-    for (const v of m.declined) {
-      const t = texts.get(v);
-      if (t && !m.signed.includes(v)) floor = Math.max(floor, believedShare(m, t) + 0.02 * L);
+    const recent = declinedAt.filter((d) => d.party === m.party && d.meeting >= view.meeting.index - 1);
+    const times = new Map<number, number>();
+    for (const d of recent) {
+      if (m.signed.includes(d.version)) continue;
+      const t = texts.get(d.version);
+      if (!t) continue;
+      const n = (times.get(d.version) ?? 0) + 1;
+      times.set(d.version, n);
+      floor = Math.max(floor, believedShare(m, t) + 0.03 * n * L);
     }
+    // It signed those: it needs no more, and likely a little less, since aspirations fall with time.
     let ceiling = 1;
     for (const v of m.signed) {
       const t = texts.get(v);
-      if (t) ceiling = Math.min(ceiling, believedShare(m, t));
+      if (t) ceiling = Math.min(ceiling, believedShare(m, t) - 0.04);
     }
     m.threshold = Math.min(floor, ceiling);
     for (const r of m.redLines) r.believed = believes(settings, m, r, view);
