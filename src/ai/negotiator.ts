@@ -733,8 +733,18 @@ function makePlan(ctx: Ctx): Plan {
         m.declined.includes(view.textVersion)),
   );
   const margin = signedBy.length > 0 && !blocked ? 0.25 : 0.02;
-  const publish = Object.keys(changed).length > 0 && bestScore > currentScore + margin ? changed : null;
-  const result = publish ? best : view.text;
+  let publish = Object.keys(changed).length > 0 && bestScore > currentScore + margin ? changed : null;
+  let probe: string | null = null;
+  if (!publish) {
+    // Nothing better by our model, yet a side keeps the text unsigned: our model of it is wrong. Move the
+    // text toward it on the issue it seems to want most, at the least cost to us and to the others' walls.
+    const step = workOnBlocker(ctx, authorTarget);
+    if (step) {
+      publish = step.change;
+      probe = step.party;
+    }
+  }
+  const result = publish ? { ...view.text, ...publish } : view.text;
   const folds = publish
     ? view.openAmendments
         .filter((a) => a.by !== view.seat && Object.entries(a.options).every(([i, o]) => result[i] === o))
@@ -772,7 +782,7 @@ function makePlan(ctx: Ctx): Plan {
     .filter((b) => b.issues.some((i) => publish && publish[i] !== undefined))
     .map((b) => words.party(b.party));
   const why = publish
-    ? `Text v${view.textVersion + 1}: ${words.list(items)}.${foldedBy.length ? ` It folds in ${words.list(foldedBy)}.` : ''}${answersTo.length ? ` It answers what ${words.list(answersTo)} said stopped them.` : ''}${Object.keys(conceded).length && Object.keys(asked).length ? ' We give on some issues to gain on others.' : Object.keys(conceded).length ? ' We give ground ourselves to close the gap.' : ''}`
+    ? `Text v${view.textVersion + 1}: ${words.list(items)}.${probe ? ` ${words.party(probe)} has not signed and has not said why: we move toward what it seems to want and ask it to say what it needs.` : ''}${foldedBy.length ? ` It folds in ${words.list(foldedBy)}.` : ''}${answersTo.length ? ` It answers what ${words.list(answersTo)} said stopped them.` : ''}${Object.keys(conceded).length && Object.keys(asked).length ? ' We give on some issues to gain on others.' : Object.keys(conceded).length ? ' We give ground ourselves to close the gap.' : ''}`
     : '';
   const fmt = (p: { own: number; others: Record<string, number> }) =>
     `own ${p.own}; believed shares ${Object.entries(p.others)
@@ -795,6 +805,44 @@ function makePlan(ctx: Ctx): Plan {
     },
     privateNote: `Before: ${fmt(before)}. After: ${fmt(after)}. Aspiration ${authorTarget}; ${needs}; objective ${currentScore.toFixed(2)} → ${bestScore.toFixed(2)}.`,
   };
+}
+
+/** A single change toward the side that keeps refusing to sign, when the model finds nothing better. */
+function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: string } | null {
+  const { view, own, models } = ctx;
+  const blocker = Object.values(models)
+    .filter(
+      (m) =>
+        view.signatures[m.party] !== view.textVersion &&
+        m.declined.filter((v) => v === view.textVersion).length >= 1,
+    )
+    .sort((a, b) => a.party.localeCompare(b.party))[0];
+  if (!blocker) return null;
+  const agenda = new Set(view.meeting.agenda);
+  const floor =
+    view.meetingsLeft === 0 ? own.reservation + 1 : Math.min(authorTarget, own.discount(own.raw(view.text)));
+  let best: { change: Text; score: number } | null = null;
+  for (const issue of own.issues) {
+    if (!agenda.has(own.issuePackage.get(issue.id) ?? '')) continue;
+    for (const o of issue.options) {
+      if (view.text[issue.id] === o.id) continue;
+      const t = { ...view.text, [issue.id]: o.id };
+      if (!own.valid(t) || own.discount(own.raw(t)) < floor) continue;
+      const gain = believedShare(blocker, t) - believedShare(blocker, view.text);
+      if (gain <= 0) continue;
+      let cost = (own.raw(view.text) - own.raw(t)) / 10000;
+      let wall = false;
+      for (const m of Object.values(models)) {
+        if (m.party === blocker.party) continue;
+        if (crossesBelievedRedLine(m, t, true) || concernsHit(m, t) > concernsHit(m, view.text)) wall = true;
+        cost += Math.max(0, believedShare(m, view.text) - believedShare(m, t));
+      }
+      if (wall) continue;
+      const score = gain - 0.5 * cost;
+      if (!best || score > best.score) best = { change: { [issue.id]: o.id }, score };
+    }
+  }
+  return best ? { change: best.change, party: blocker.party } : null;
 }
 
 function authorMove(ctx: Ctx, memory: TurnMemory): Move | null {
