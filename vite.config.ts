@@ -1,4 +1,4 @@
-// Vite build and dev-server settings for the browser game: Phaser stays in its own lazily loaded chunk.
+// Vite build and dev-server settings for the browser game: Phaser and the AI worker stay in their own chunks.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -11,6 +11,8 @@ export default defineConfig({
     // Phaser alone is over a megabyte; it is loaded only when the table opens, so the warning is expected.
     chunkSizeWarningLimit: 1600,
   },
+  // The AI's Web Worker (src/ui/ai-worker.ts) is a module worker: bundle it as ES, in its own chunk.
+  worker: { format: 'es' },
   server: { port: 5173 },
   preview: { port: 8080 },
 });

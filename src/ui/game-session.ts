@@ -1,11 +1,50 @@
 // A game in this page: the in-process table, AI delegations on the seats no person plays, and saving after every move.
-import { attachAi } from '../ai/ai-driver';
-import type { Difficulty } from '../ai/simple-negotiator';
+import { type AiDecider, attachAi } from '../ai/ai-driver';
+import type { Difficulty } from '../ai/decide';
 import type { Intent } from '../engine/intents';
 import { createLocalTable, type LocalTable } from '../net/local-table';
 import type { SeatConnection } from '../net/transport';
 import type { Scenario } from '../scenario/schema';
 import { saveGame } from './saved-game';
+import {
+  createWorkerDecider,
+  type DecisionStats,
+  newDecisionStats,
+  recordDecision,
+  type WorkerDecider,
+} from './worker-decider';
+
+/** Where the AI seats decide: in a Web Worker (the default), or on the page's main thread (to compare, in tests). */
+export type AiThread = 'worker' | 'main';
+
+export interface AiSessionOptions {
+  thread: AiThread;
+  /** Exposes decision counts on `window.shuttleAiDebug`, for browser tests. */
+  debug: boolean;
+}
+
+/** What browser tests read to see where the AI's decisions ran, and how long they took there. */
+export interface AiDebugCounters {
+  readonly thread: AiThread;
+  readonly worker: DecisionStats;
+  readonly mainThread: DecisionStats;
+}
+
+declare global {
+  interface Window {
+    shuttleAiDebug?: AiDebugCounters;
+  }
+}
+
+/**
+ * The page's AI settings when the app does not pass them: `?test=1` turns the debug counters on, and in test mode
+ * `&aiThread=main` keeps decisions on the main thread, the baseline the worker test compares against.
+ */
+function aiOptionsFromLocation(): AiSessionOptions {
+  const params = new URLSearchParams(globalThis.location?.search ?? '');
+  const debug = params.get('test') === '1';
+  return { thread: debug && params.get('aiThread') === 'main' ? 'main' : 'worker', debug };
+}
 
 export interface SessionSetup {
   scenario: Scenario;
@@ -15,6 +54,8 @@ export interface SessionSetup {
   intents?: Intent[];
   /** Pause between AI moves: about 400 ms in play, 0 in tests. */
   aiDelayMs: number;
+  /** Where the AI decides; read from the page's address when absent. */
+  ai?: AiSessionOptions;
 }
 
 export interface GameSession {
@@ -64,14 +105,44 @@ export function startSession(setup: SessionSetup): GameSession {
   const offChange = table.onChange(save);
   save(table.intents());
 
+  const aiOptions = setup.ai ?? aiOptionsFromLocation();
+  const aiSeats = table.seats().filter((seat) => !human.has(seat));
+  // One worker thinks for every AI seat, so the page never blocks on a decision; it ends with the session.
+  let worker: WorkerDecider | null = null;
+  if (aiSeats.length > 0 && aiOptions.thread === 'worker' && typeof Worker !== 'undefined') {
+    worker = createWorkerDecider();
+  }
+  const mainThread = newDecisionStats();
+  /** Decides on the page's main thread (the fallback, or the baseline in tests), timing the decision itself. */
+  const onMainThread: AiDecider = async (view, cfg, memory) => {
+    const { decide, newTurnMemory } = await import('../ai/decide');
+    const next = memory ? structuredClone(memory) : newTurnMemory();
+    const started = performance.now();
+    const move = decide(view, cfg, next);
+    recordDecision(mainThread, performance.now() - started);
+    return { move, memory: next };
+  };
+  if (aiOptions.debug && typeof window !== 'undefined') {
+    window.shuttleAiDebug = {
+      thread: worker ? 'worker' : 'main',
+      get worker() {
+        return worker?.stats() ?? newDecisionStats();
+      },
+      get mainThread() {
+        return { ...mainThread };
+      },
+    };
+  }
+
   const detach: Array<() => void> = [];
-  for (const seat of table.seats()) {
-    if (human.has(seat)) continue;
+  for (const seat of aiSeats) {
     detach.push(
       attachAi(connection(seat), {
         difficulty: setup.difficulty,
         seed: seatSeed(setup.seed, seat),
         delayMs: setup.aiDelayMs,
+        decider: worker?.decide ?? onMainThread,
+        fallback: onMainThread,
       }),
     );
   }
@@ -84,6 +155,7 @@ export function startSession(setup: SessionSetup): GameSession {
     isHuman: (seat) => human.has(seat),
     close() {
       for (const d of detach) d();
+      worker?.close();
       offChange();
       table.close();
     },
