@@ -1073,7 +1073,10 @@ function cheapAsk(ctx: Ctx, m: PartyModel, skip: string[]): { issue: string; opt
       const ownGain = own.raw(t) - own.raw(view.text);
       if (ownGain <= 0) continue;
       const theirLoss = (believedShare(m, view.text) - believedShare(m, t)) * 10000;
-      if (crossesBelievedRedLine(m, t, false)) continue;
+      // Never ask for what any side has declared it can never sign.
+      if (Object.values(ctx.models).some((x) => crossesBelievedRedLine(x, t, false))) continue;
+      // Nor for what the proposer itself wants: that would be no price.
+      if (believedShare(m, t) >= believedShare(m, view.text)) continue;
       const score = ownGain - theirLoss;
       if (!best || score > best.score) best = { issue: issue.id, option: o.id, score };
     }
