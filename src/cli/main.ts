@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { scenarioJsonSchema } from '../scenario/json-schema';
 import { formatDiagnostic, loadScenario } from '../scenario/load';
-import { analyseZone } from '../scenario/zone-of-agreement';
+import { type AnalyseFlags, analyseCommand } from './analyse';
 import { type SimulateFlags, simulateCommand } from './simulate';
 
 export const EXIT_OK = 0;
@@ -70,42 +70,17 @@ export function program(): Command {
   cli
     .command('analyse')
     .description(
-      'search every complete text: the zone of agreement, how hard it is to find, and the Nash point',
+      'exact analysis: the Pareto frontier, the zone of agreement (its size), the Nash and Kalai–Smorodinsky points',
     )
     .argument('<file>', 'scenario file')
-    .action((file: string) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        process.stderr.write(`${file}: cannot read the file\n`);
-        process.exitCode = EXIT_UNREADABLE;
-        return;
-      }
-      const loaded = loadScenario(text, file);
-      if (!loaded.ok) {
-        for (const e of loaded.errors) process.stderr.write(`${formatDiagnostic(e)}\n`);
-        process.exitCode = EXIT_INVALID;
-        return;
-      }
-      const z = analyseZone(loaded.scenario);
-      const pct = ((z.feasible * 100) / z.texts).toFixed(3);
-      const lines = [
-        `${z.texts} complete texts; ${z.feasible} (${pct}%) beat every reservation value, cross no red line and pass every ratification`,
-        `  still worth a deal after the last meeting's time cost: ${z.feasibleAtDeadline}`,
-        `  the opening text is ${z.initialFeasible ? 'already a deal (too easy)' : 'not a deal'}`,
-        ...Object.entries(z.idealFeasible).map(
-          ([p, ok]) => `  ${p}'s ideal text is ${ok ? 'a deal for all' : 'not a deal'}`,
-        ),
-        z.nash
-          ? `  Nash point: ${Object.entries(z.nash.text)
-              .map(([i, o]) => `${i}=${o}`)
-              .join(', ')}\n  utilities there: ${Object.entries(z.nash.utilities)
-              .map(([p, u]) => `${p} ${u}`)
-              .join(', ')}`
-          : '  no deal exists: no text is acceptable to every party',
-      ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+    .option(
+      '--meeting <id>',
+      'analyse at the opening of this meeting: its events and earlier ones fired, its time cost',
+    )
+    .option('--json', 'print one JSON object instead of a report')
+    .action((file: string, options: AnalyseFlags) => {
+      const ended = analyseCommand(file, options);
+      process.exitCode = ended === 'ok' ? EXIT_OK : ended === 'unreadable' ? EXIT_UNREADABLE : EXIT_INVALID;
     });
   cli
     .command('simulate')

@@ -1,7 +1,7 @@
 // Balance warnings for a valid scenario: legal, but likely to make a dull or broken game.
+import { dealSummary } from './analysis';
 import type { Finding } from './reference-checks';
 import type { Scenario } from './schema';
-import { crossedRedLines, runCheck, utilityOf } from './utility';
 
 /** Each warning names the place in the file it is about. */
 export function balanceWarnings(scenario: Scenario): Finding[] {
@@ -46,23 +46,46 @@ export function balanceWarnings(scenario: Scenario): Finding[] {
     });
   });
 
-  const text = scenario.initialText;
-  const crosses = parties.some((party) => {
-    const profile = scenario.profiles[party];
-    return profile !== undefined && crossedRedLines(profile, text).length > 0;
-  });
-  const fails = parties.some((party) =>
-    (scenario.profiles[party]?.ratification ?? []).some((check) => !runCheck(check, text).passed),
-  );
-  if (!crosses && !fails) {
-    const acceptable = parties.every((party) => {
-      const profile = scenario.profiles[party];
-      return profile !== undefined && utilityOf(profile, text) >= profile.reservation.value;
-    });
+  // The rest comes from the exact Pareto frontier of the opening position (no scripted event fired).
+  const summary = dealSummary(scenario);
+  if (summary.initialValid) {
     out.push({
       path: ['initialText'],
-      message: `the opening text crosses no red line and passes every ratification check${acceptable ? ', and beats every reservation value' : ''}: the game may be too easy`,
+      message: `the opening text crosses no red line and passes every ratification check${summary.initialDeal ? ', and beats every reservation value' : ''}: the game may be too easy`,
     });
+  }
+  for (const party of parties) {
+    if (!summary.idealDeal[party]) continue;
+    out.push({
+      path: ['profiles', party, 'preferences'],
+      message: `a text that gives ${JSON.stringify(party)} the best utility it could ever get is already a deal for every side: it has nothing to concede`,
+    });
+  }
+  if (!summary.zoneExists) {
+    out.push({
+      path: ['profiles'],
+      message:
+        'no zone of agreement: no text crosses no red line, passes every ratification check and beats every reservation value',
+    });
+    for (const party of parties) {
+      const profile = scenario.profiles[party];
+      if (!profile) continue;
+      profile.redLines.forEach((_, r) => {
+        const without: Scenario = {
+          ...scenario,
+          profiles: {
+            ...scenario.profiles,
+            [party]: { ...profile, redLines: profile.redLines.filter((_, n) => n !== r) },
+          },
+        };
+        if (!dealSummary(without).zoneExists) return;
+        out.push({
+          path: ['profiles', party, 'redLines', r, 'when'],
+          message:
+            'this red line empties the zone of agreement: without it, some text would be a deal for every side',
+        });
+      });
+    }
   }
   return out;
 }

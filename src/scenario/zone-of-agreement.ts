@@ -1,6 +1,7 @@
-// Exhaustive search of a scenario's complete texts: which deals every party could sign and ratify, and the Nash point.
+// The zone-of-agreement report of the first analysis, now computed by the exact analysis (analysis.ts), without enumerating texts.
+import { analyseScenario } from './analysis';
 import type { Scenario, Text } from './schema';
-import { crossedRedLines, discounted, optionSpace, runCheck, utilityOf } from './utility';
+import { crossedRedLines, optionSpace, runCheck, utilityOf } from './utility';
 
 export interface ZoneReport {
   texts: number;
@@ -10,11 +11,11 @@ export interface ZoneReport {
   feasibleAtDeadline: number;
   nash: { text: Text; utilities: Record<string, number> } | null;
   initialFeasible: boolean;
-  /** Party id → whether its own ideal text is feasible. */
+  /** Party id → whether a text giving it its best possible utility is feasible. */
   idealFeasible: Record<string, boolean>;
 }
 
-/** Whether every party could sign and ratify `text` and prefers it to no deal. */
+/** Whether every party could sign and ratify `text` and prefers it to no deal (no event fired). */
 export function isFeasible(scenario: Scenario, text: Text): boolean {
   return scenario.parties.every((p) => {
     const profile = scenario.profiles[p.id];
@@ -27,6 +28,7 @@ export function isFeasible(scenario: Scenario, text: Text): boolean {
   });
 }
 
+/** A party's ideal text: its most valued option on every issue (the first in file order on ties). */
 export function idealText(scenario: Scenario, party: string): Text {
   const profile = scenario.profiles[party];
   const text: Text = {};
@@ -37,58 +39,23 @@ export function idealText(scenario: Scenario, party: string): Text {
   return text;
 }
 
-/** Counts the texts of the option space; refuses spaces above `limit` texts. */
+/** The number of complete texts. */
 export function spaceSize(scenario: Scenario): number {
   return optionSpace(scenario).reduce((n, s) => n * s.options.length, 1);
 }
 
-export function analyseZone(scenario: Scenario, limit = 5_000_000): ZoneReport {
-  const space = optionSpace(scenario);
-  const texts = spaceSize(scenario);
-  if (texts > limit)
-    throw new Error(`the option space has ${texts} texts, more than ${limit} to search exhaustively`);
-  const parties = scenario.parties.map((p) => p.id);
-  const lastDiscount = Math.max(0, scenario.calendar.length - 1);
-  let feasible = 0;
-  let feasibleAtDeadline = 0;
-  let nash: ZoneReport['nash'] = null;
-  let bestProduct = -1;
-  const text: Text = {};
-  const visit = (i: number): void => {
-    if (i === space.length) {
-      if (!isFeasible(scenario, text)) return;
-      feasible++;
-      let product = 1;
-      let lateOk = true;
-      const utilities: Record<string, number> = {};
-      for (const p of parties) {
-        const profile = scenario.profiles[p]!;
-        const u = utilityOf(profile, text);
-        utilities[p] = u;
-        product *= u - profile.reservation.value;
-        if (discounted(u, scenario.discountPerMeeting, lastDiscount) <= profile.reservation.value)
-          lateOk = false;
-      }
-      if (lateOk) feasibleAtDeadline++;
-      if (product > bestProduct) {
-        bestProduct = product;
-        nash = { text: { ...text }, utilities };
-      }
-      return;
-    }
-    const slot = space[i]!;
-    for (const option of slot.options) {
-      text[slot.issue] = option;
-      visit(i + 1);
-    }
-  };
-  visit(0);
+/**
+ * The zone of agreement at the opening (no event fired), and at the last meeting's time discount. Counts are
+ * exact where the analysis counts exactly, otherwise rounded estimates (see `analyseScenario` for intervals).
+ */
+export function analyseZone(scenario: Scenario): ZoneReport {
+  const a = analyseScenario(scenario, { meetingsElapsed: Math.max(0, scenario.calendar.length - 1) });
   return {
-    texts,
-    feasible,
-    feasibleAtDeadline,
-    nash,
-    initialFeasible: isFeasible(scenario, scenario.initialText),
-    idealFeasible: Object.fromEntries(parties.map((p) => [p, isFeasible(scenario, idealText(scenario, p))])),
+    texts: a.texts,
+    feasible: a.zone.count ?? Math.round(a.zone.estimate),
+    feasibleAtDeadline: a.zoneDiscounted.count ?? Math.round(a.zoneDiscounted.estimate),
+    nash: a.nash ? { text: a.nash.text, utilities: a.nash.utilities } : null,
+    initialFeasible: a.initialDeal,
+    idealFeasible: a.idealDeal,
   };
 }
