@@ -2,6 +2,13 @@
 import type { SeatPlayer } from '../ai/seat-player';
 import { liveProfile } from '../engine/live';
 import { eventsOf, type GameEvent, type GameState, type Outcome, type ProposalKind } from '../engine/state';
+import {
+  type Analysis,
+  analyseScenario,
+  distanceToFrontier,
+  distanceToNash,
+  isDominated,
+} from '../scenario/analysis';
 import type { Scenario, Text } from '../scenario/schema';
 import { crossedRedLines, utilityOf } from '../scenario/utility';
 
@@ -44,6 +51,33 @@ export type DealAnalyser = (
   firedEvents: readonly string[],
   utilities: Record<string, number>,
 ) => DealPosition | null;
+
+// Analyses by scenario and fired events: scripted events fire at set meetings, so a run needs only a few.
+const analyses = new WeakMap<Scenario, Map<string, Analysis>>();
+
+/**
+ * Places a deal against the exact analysis of its scenario with the events fired by then (its frontier, Nash
+ * point and domination), comparing undiscounted utilities of the live profiles.
+ */
+export const analyseDeal: DealAnalyser = (scenario, firedEvents, utilities) => {
+  let byEvents = analyses.get(scenario);
+  if (!byEvents) {
+    byEvents = new Map();
+    analyses.set(scenario, byEvents);
+  }
+  const key = firedEvents.join('\u0000');
+  let analysis = byEvents.get(key);
+  if (!analysis) {
+    analysis = analyseScenario(scenario, { firedEvents });
+    byEvents.set(key, analysis);
+  }
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  return {
+    nashDistance: finite(distanceToNash(analysis, utilities)),
+    frontierDistance: finite(distanceToFrontier(analysis, utilities)),
+    dominated: isDominated(analysis, utilities).dominated,
+  };
+};
 
 const AI_BY_DEFAULT: SeatPlayer = { kind: 'ai', difficulty: 'medium' };
 

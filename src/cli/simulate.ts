@@ -10,7 +10,7 @@ import { type SeatPlayer, STUDENT_STRATEGIES, type StudentStrategy } from '../ai
 import { formatDiagnostic, loadScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { progressBar } from './progress-bar';
-import { type Aggregate, aggregate, type GameRecord, gameRecord } from './sim-metrics';
+import { type Aggregate, aggregate, analyseDeal, type GameRecord, gameRecord } from './sim-metrics';
 
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
 
@@ -130,20 +130,26 @@ export function defaultWorkers(): number {
 export function playRecord(scenario: Scenario, plan: SimulationPlan, index: number): GameRecord {
   const seed = plan.seed + index;
   const state = playGame(scenario, seed, plan.seats);
-  return gameRecord(scenario, seed, state, plan.seats);
+  return gameRecord(scenario, seed, state, plan.seats, analyseDeal);
 }
 
 /** Messages from a simulation worker. */
 export type WorkerMessage =
-  | { type: 'record'; index: number; record: GameRecord }
+  | { type: 'record'; plan: number; index: number; record: GameRecord }
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
 export interface WorkerData {
-  plan: SimulationPlan;
-  /** This worker plays games worker, worker + workers, worker + 2·workers, … */
+  plans: SimulationPlan[];
+  /** Numbering every game of every plan in order, this worker plays games worker, worker + workers, … */
   worker: number;
   workers: number;
+}
+
+/** Every game of a batch, numbered in plan order: the g-th is game `index` of plan `plan`. */
+export function* batchGames(plans: readonly SimulationPlan[]): Generator<{ plan: number; index: number }> {
+  for (const [plan, p] of plans.entries())
+    for (let index = 0; index < p.games; index++) yield { plan, index };
 }
 
 /**
@@ -160,17 +166,17 @@ function startWorker(data: WorkerData): Worker {
 }
 
 function runOnWorkers(
-  plan: SimulationPlan,
+  plans: SimulationPlan[],
   workers: number,
-  onRecord: (index: number, record: GameRecord) => void,
+  onRecord: (plan: number, index: number, record: GameRecord) => void,
 ): Promise<void> {
-  const running = Array.from({ length: workers }, (_, worker) => startWorker({ plan, worker, workers }));
+  const running = Array.from({ length: workers }, (_, worker) => startWorker({ plans, worker, workers }));
   const finished = running.map(
     (w) =>
       new Promise<void>((done, fail) => {
         let ended = false;
         w.on('message', (m: WorkerMessage) => {
-          if (m.type === 'record') onRecord(m.index, m.record);
+          if (m.type === 'record') onRecord(m.plan, m.index, m.record);
           else if (m.type === 'done') {
             ended = true;
             done();
@@ -193,46 +199,79 @@ function runOnWorkers(
 }
 
 export interface SimulateOptions {
-  /** 1 plays in this thread; more plays on worker threads. */
+  /** 1 plays in this thread; more plays on worker threads (never more than there are games). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
-  /** The loaded scenario, to save loading it again for an in-thread run. */
-  scenario?: Scenario;
 }
 
-/** Plays the plan's games and aggregates their records in game order (the same figures for any worker count). */
-export async function simulate(
-  plan: SimulationPlan,
+export interface BatchResult {
+  /** Per plan, its games' records in game order. */
+  records: GameRecord[][];
+  workers: number;
+  millis: number;
+}
+
+/** Plays every game of several plans on one set of workers (or in this thread); records come back in order. */
+export async function playBatch(
+  plans: SimulationPlan[],
   options: SimulateOptions = {},
-): Promise<SimulationReport> {
+): Promise<BatchResult> {
   const started = performance.now();
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), plan.games));
-  const records: GameRecord[] = new Array(plan.games);
+  const total = plans.reduce((n, p) => n + p.games, 0);
+  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), total));
+  const records: GameRecord[][] = plans.map((p) => new Array<GameRecord>(p.games));
   let done = 0;
-  const scenario = options.scenario ?? loadOrThrow(plan.scenarioFile);
+  const onRecord = (plan: number, index: number, record: GameRecord) => {
+    records[plan]![index] = record;
+    options.onProgress?.(++done, total);
+  };
   if (workers === 1) {
-    for (let i = 0; i < plan.games; i++) {
-      records[i] = playRecord(scenario, plan, i);
-      options.onProgress?.(++done, plan.games);
+    const scenarios = new Map<string, Scenario>();
+    for (const { plan, index } of batchGames(plans)) {
+      const p = plans[plan]!;
+      let scenario = scenarios.get(p.scenarioFile);
+      if (!scenario) {
+        scenario = loadOrThrow(p.scenarioFile);
+        scenarios.set(p.scenarioFile, scenario);
+      }
+      onRecord(plan, index, playRecord(scenario, p, index));
     }
   } else {
-    await runOnWorkers(plan, workers, (index, record) => {
-      records[index] = record;
-      options.onProgress?.(++done, plan.games);
-    });
+    await runOnWorkers(plans, workers, onRecord);
   }
-  const millis = Math.max(1, Math.round(performance.now() - started));
-  const parties = Object.keys(plan.seats);
+  return { records, workers, millis: Math.max(1, Math.round(performance.now() - started)) };
+}
+
+/** A plan's report from its records (aggregated in game order: the same figures for any worker count). */
+export function reportOf(
+  plan: SimulationPlan,
+  scenario: Scenario,
+  records: readonly GameRecord[],
+  run: { workers: number; millis: number; games: number },
+): SimulationReport {
   return {
     scenario: scenario.meta.id,
     seed: plan.seed,
     difficulty: plan.difficulty,
     seats: Object.fromEntries(Object.entries(plan.seats).map(([p, s]) => [p, seatName(s)])),
-    ...aggregate(records, parties),
-    workers,
-    millis,
-    gamesPerMinute: Math.round((plan.games * 60_000) / millis),
+    ...aggregate(
+      records,
+      scenario.parties.map((p) => p.id),
+    ),
+    workers: run.workers,
+    millis: run.millis,
+    gamesPerMinute: Math.round((run.games * 60_000) / run.millis),
   };
+}
+
+/** Plays the plan's games and reports on them. */
+export async function simulate(
+  plan: SimulationPlan,
+  options: SimulateOptions = {},
+): Promise<SimulationReport> {
+  const scenario = loadOrThrow(plan.scenarioFile);
+  const run = await playBatch([plan], options);
+  return reportOf(plan, scenario, run.records[0] ?? [], { ...run, games: plan.games });
 }
 
 function pct(x: number | null): string {
@@ -333,7 +372,6 @@ export async function simulateCommand(
   try {
     report = await simulate(plan, {
       workers,
-      scenario: loaded.scenario,
       ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
     });
   } finally {

@@ -1,7 +1,16 @@
 // The simulator's measures on hand-built logs: answered proposals, broken words, and their aggregate.
 import { describe, expect, it } from 'vitest';
-import { aggregate, brokenWords, type GameRecord, tallyProposals } from '../../src/cli/sim-metrics';
+import { aiSeats, playGame } from '../../src/ai/ai-game';
+import {
+  aggregate,
+  analyseDeal,
+  brokenWords,
+  type GameRecord,
+  gameRecord,
+  tallyProposals,
+} from '../../src/cli/sim-metrics';
 import type { GameEvent } from '../../src/engine';
+import { miami } from '../engine/fixtures';
 
 type Fields = Record<string, unknown> & { type: GameEvent['type'] };
 
@@ -248,4 +257,32 @@ describe('aggregate', () => {
     expect(a.meanNashDistance).toBeNull();
     expect(a.shareWithinPareto002).toBeNull();
   });
+});
+
+describe('game records', () => {
+  const sc = miami();
+
+  it('place a deal against the exact analysis: nearer the frontier than the Nash point, within [0, 1]', () => {
+    const seats = aiSeats(sc, 'medium');
+    for (const seed of [1, 2, 3]) {
+      const r = gameRecord(sc, seed, playGame(sc, seed, seats), seats, analyseDeal);
+      if (!r.ratified) continue;
+      expect(r.nashDistance).not.toBeNull();
+      expect(r.frontierDistance).not.toBeNull();
+      expect(r.frontierDistance!).toBeGreaterThanOrEqual(0);
+      expect(r.frontierDistance!).toBeLessThanOrEqual(r.nashDistance!);
+      expect(r.nashDistance!).toBeLessThanOrEqual(1);
+      expect(typeof r.dominated).toBe('boolean');
+      expect(r.redLineViolations).toBe(0);
+      expect(Object.keys(r.scores).sort()).toEqual(['ru', 'ua', 'us']);
+    }
+  }, 120_000);
+
+  it('give no distances for a game without a deal', () => {
+    const seats = { ...aiSeats(sc, 'medium'), ru: { kind: 'strategy', strategy: 'stonewaller' } as const };
+    const r = gameRecord(sc, 4, playGame(sc, 4, seats), seats, analyseDeal);
+    expect(r.ratified).toBe(false);
+    expect([r.nashDistance, r.frontierDistance, r.dominated]).toEqual([null, null, null]);
+    expect(Object.values(r.scores)).toEqual([0, 0, 0]);
+  }, 120_000);
 });
