@@ -38,9 +38,9 @@ export interface AnalyseOptions extends PlayState {
   samples?: number;
   /** Spaces of at most this many texts are always counted exactly (default 5,000,000). */
   exactTexts?: number;
-  /** In larger spaces, the exact count gives up past this many points at once (default 100,000)... */
+  /** In larger spaces, the exact count gives up past this many points at once (default 50,000)... */
   exactStateLimit?: number;
-  /** ...or this many sums formed in all (default 300,000), and the zone is sampled instead. */
+  /** ...or this many sums formed in all (default 150,000), and the zone is sampled instead. */
   exactWorkLimit?: number;
 }
 
@@ -179,8 +179,8 @@ function zoneSizes(
     const deals = frontier.filter((f) => f.u.every((v, i) => v > above[i]!));
     if (deals.length === 0) return { ...exactZone(0, space.texts), exists: false };
     const count = countDeals(space, plan, above, {
-      stateLimit: small ? Number.POSITIVE_INFINITY : (options.exactStateLimit ?? 100_000),
-      workLimit: small ? Number.POSITIVE_INFINITY : (options.exactWorkLimit ?? 300_000),
+      stateLimit: small ? Number.POSITIVE_INFINITY : (options.exactStateLimit ?? 50_000),
+      workLimit: small ? Number.POSITIVE_INFINITY : (options.exactWorkLimit ?? 150_000),
     });
     return count === null ? null : { ...exactZone(count, space.texts), exists: true };
   });

@@ -280,21 +280,6 @@ export function issuesNamed(when: Condition, into = new Set<string>()): Set<stri
   return into;
 }
 
-/** Option index of each member issue for a raw combination of a compound issue. */
-export function decodeCombination(
-  space: OutcomeSpace,
-  compound: CompoundIssue,
-  raw: number,
-  into: Text,
-): void {
-  let rest = raw;
-  for (let k = compound.issues.length - 1; k >= 0; k--) {
-    const issue = space.issues[compound.issues[k]!]!;
-    into[issue.id] = issue.options[rest % issue.options.length]!.id;
-    rest = Math.floor(rest / issue.options.length);
-  }
-}
-
 /** Utilities of a complete text and whether it is valid (crosses no red line, passes every ratification check). */
 export function evaluateText(space: OutcomeSpace, text: Text): { valid: boolean; u: number[] } {
   const P = space.parties.length;

@@ -13,7 +13,7 @@
 // Once every compound issue is merged, the support totals are settled and what remains is the frontier.
 
 import { KeyTable } from './key-table';
-import { type CompoundIssue, decodeCombination, type OutcomeSpace } from './outcome-space';
+import type { CompoundIssue, OutcomeSpace } from './outcome-space';
 import type { Text } from './schema';
 
 export interface FrontierPoint {
@@ -146,16 +146,25 @@ export function startLayer(space: OutcomeSpace): Layer {
 
 /** Rebuilds the text of point `i` of the last layer. */
 export function textOf(space: OutcomeSpace, plan: MergePlan, layers: Layer[], i: number): Text {
-  const text: Text = {};
+  const option = new Int32Array(space.issues.length);
   let at = i;
   for (let k = layers.length - 1; k >= 1; k--) {
     const layer = layers[k]!;
-    decodeCombination(space, space.compounds[plan.order[k - 1]!]!, layer.pick[at]!, text);
+    const compound = space.compounds[plan.order[k - 1]!]!;
+    let rest = layer.pick[at]!;
+    for (let j = compound.issues.length - 1; j >= 0; j--) {
+      const n = compound.issues[j]!;
+      const size = space.issues[n]!.options.length;
+      option[n] = rest % size;
+      rest = Math.floor(rest / size);
+    }
     at = layer.parent[at]!;
   }
-  const ordered: Text = {};
-  for (const issue of space.issues) ordered[issue.id] = text[issue.id]!;
-  return ordered;
+  const text: Text = {};
+  space.issues.forEach((issue, n) => {
+    text[issue.id] = issue.options[option[n]!]!.id;
+  });
+  return text;
 }
 
 /** The frontier: every valid text that no valid text Pareto-dominates, grouped by utility vector. */
