@@ -42,6 +42,9 @@ interface Plan {
   privateNote: string;
 }
 
+/** How many of its heaviest issues an AI names, one a turn, most important first. */
+const PRIORITIES_TOLD = 4;
+
 export function newTurnMemory(): TurnMemory {
   return { done: [], plan: null };
 }
@@ -237,9 +240,9 @@ function standingObjections(
  * public retraction before we could sign a text holding an option we said we could not sign. */
 function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
   const { view, own, words } = ctx;
-  // 1. Our two heaviest issues, one per turn, told truthfully.
+  // 1. Our heaviest issues, one per turn, most important first, told truthfully.
   const told = view.log.filter((e) => e.type === 'signal.sent' && mine(view, e) && e.kind === 'priority');
-  if (told.length < 2 && !memory.done.includes('priority')) {
+  if (told.length < PRIORITIES_TOLD && !memory.done.includes('priority')) {
     memory.done.push('priority');
     const ranked = Object.entries(own.me.preferences)
       .map(([issue, pref]) => ({ issue, weight: pref.weight }))
@@ -465,7 +468,7 @@ function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
         reason: reason(
           `We cannot accept ${words.pkg(pkg)} with ${words.both(worst.issue, view.text[worst.issue] ?? '')}.`,
           `That option costs us ${worst.loss} of ${own.ideal}; text worth ${now.now} against aspiration ${target}.`,
-          { drivers: ['aspiration'] },
+          { drivers: ['aspiration'], asked: { [worst.issue]: worst.option } },
         ),
       };
     }
@@ -592,9 +595,12 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
       if (p.own < authorTarget) s -= (10 * (authorTarget - p.own)) / span;
       for (const m of ms) {
         const share = p.others[m.party] ?? 0;
-        const need = m.threshold;
-        const gain = (share - need) / Math.max(0.05, 1 - need);
+        // The Nash product is taken over gains from a believed no-deal point; what a side has shown it
+        // needs now (its threshold) is a wall the text must clear before it can be signed.
+        const base = level.model.startThreshold;
+        const gain = (share - base) / Math.max(0.05, 1 - base);
         s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
+        if (share < m.threshold) s -= (12 * (m.threshold - share)) / Math.max(0.05, 1 - m.threshold);
         s -= 60 * crossesBelievedRedLine(m, text, true);
         s -= 1.5 * (crossesBelievedRedLine(m, text, false) - crossesBelievedRedLine(m, text, true));
         // A concern says "we cannot sign it so": nearly a wall, from a party whose word has held.

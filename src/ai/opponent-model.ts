@@ -82,6 +82,7 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
   let signedThisTurn = false;
   const declinedAt: Array<{ party: string; version: number; meeting: number }> = [];
   const accepted = new Map<string, Set<string>>();
+  const told = new Map<string, number>();
   let agenda: string[] = [];
 
   const onEvent = (e: GameEvent) => {
@@ -119,7 +120,7 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
             for (const issueId of packageIssues.get(pkg) ?? []) {
               const option = text[issueId];
               const row = m.value[issueId];
-              if (row && option !== undefined) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.12 * L));
+              if (row && option !== undefined) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.06 * L));
             }
           }
         }
@@ -137,7 +138,10 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
         if (!m || !w) return;
         const weight = m.credibility;
         if (e.kind === 'priority' || e.kind === 'commitment') {
-          w[e.issue] = (w[e.issue] ?? 1) + 2.5 * weight * L;
+          // Priorities told one after another come in order: the first weighs most.
+          const rank = (told.get(e.by) ?? 0) + 1;
+          told.set(e.by, rank);
+          w[e.issue] = (w[e.issue] ?? 1) + Math.max(1, 5 - rank) * weight * L;
           const row = m.value[e.issue];
           if (row && e.option)
             for (const o of Object.keys(row)) row[o] = o === e.option ? 1 : (row[o] ?? 0.5) * 0.8;
@@ -186,15 +190,20 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
         } else accepted.get(e.by)?.delete(e.package);
         const m = models[e.by];
         if (!m) return;
+        // A rejection that names what it asks for blames only those issues; a bare one blames the package.
+        const named = e.type === 'package.rejected' ? Object.keys(e.reason?.basis?.asked ?? {}) : [];
         for (const issueId of packageIssues.get(e.package) ?? []) {
           const option = text[issueId];
           const row = m.value[issueId];
           if (!row || option === undefined) continue;
-          row[option] = clamp01(
-            (row[option] ?? 0.5) * (e.type === 'package.rejected' ? 1 - 0.2 * L : 1) +
-              (e.type === 'package.accepted' ? 0.05 * L : 0),
-          );
+          if (e.type === 'package.accepted') row[option] = clamp01((row[option] ?? 0.5) + 0.05 * L);
+          else if (named.length === 0) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.1 * L));
+          else if (named.includes(issueId)) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.3 * L));
         }
+        for (const [issueId, optionId] of Object.entries(
+          e.type === 'package.rejected' ? (e.reason?.basis?.asked ?? {}) : {},
+        ))
+          bump(m.value, issueId, optionId, 0.3 * L);
         return;
       }
       case 'commitment.broken': {
