@@ -20,6 +20,8 @@ export interface GameRecord {
   allSigned: boolean;
   /** The game ended in a signed and ratified deal. */
   ratified: boolean;
+  /** The deal's text as `issue=option` pairs in issue order (to count distinct deals), or null. */
+  deal: string | null;
   /** Some party's outcome utility is below its reservation value. */
   belowReservation: boolean;
   /** Red lines of any party that the deal's text crosses (live profiles). */
@@ -180,6 +182,13 @@ export function tallyProposals(
   return { proposals, answered };
 }
 
+function dealKey(text: Text): string {
+  return Object.keys(text)
+    .sort()
+    .map((issue) => `${issue}=${text[issue]}`)
+    .join(' ');
+}
+
 /** The record of a finished game. `analyse` places a deal against the exact analysis, when one is given. */
 export function gameRecord(
   scenario: Scenario,
@@ -214,6 +223,7 @@ export function gameRecord(
     outcome: outcome.kind,
     allSigned: events.some((e) => e.type === 'ratification.held'),
     ratified,
+    deal: ratified && outcome.text ? dealKey(outcome.text) : null,
     belowReservation: outcome.results.some((r) => r.utility < r.reservation),
     redLineViolations,
     brokenWords: brokenWords(events, ai),
@@ -236,6 +246,8 @@ export interface Aggregate {
   /** Share of games ending in a signed and ratified deal. */
   ratifiedRate: number;
   deals: number;
+  /** Different texts among the deals: AI deals that cluster on a few texts show here. */
+  distinctDeals: number;
   /** Games in which some party ended below its reservation value. */
   belowReservation: number;
   /** Red lines crossed by deal texts, summed over games and parties. */
@@ -285,7 +297,9 @@ export function aggregate(records: readonly GameRecord[], parties: readonly stri
   let frontierSum = 0;
   let nearFrontier = 0;
   let dominated = 0;
+  const dealTexts = new Set<string>();
   for (const r of records) {
+    if (r.deal !== null) dealTexts.add(r.deal);
     outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
     if (r.allSigned) allSigned++;
     if (r.ratified) deals++;
@@ -313,6 +327,7 @@ export function aggregate(records: readonly GameRecord[], parties: readonly stri
     agreementRate: share(allSigned, n),
     ratifiedRate: share(deals, n),
     deals,
+    distinctDeals: dealTexts.size,
     belowReservation: below,
     redLineViolations: redLines,
     brokenWords: broken,

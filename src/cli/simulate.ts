@@ -286,6 +286,7 @@ export function formatReport(r: SimulationReport): string {
   const rows: Array<[string, string]> = [
     ['all signed at some point', pct(r.agreementRate)],
     ['signed and ratified', pct(r.ratifiedRate)],
+    ['distinct deal texts', String(r.distinctDeals)],
     ...Object.entries(r.outcomes).map(([k, n]): [string, string] => [`  outcome ${k}`, String(n)]),
     ['games below a reservation value', String(r.belowReservation)],
     ['red lines crossed by deals', String(r.redLineViolations)],

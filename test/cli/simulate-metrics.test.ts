@@ -200,6 +200,7 @@ describe('aggregate', () => {
     outcome: 'no-deal',
     allSigned: false,
     ratified: false,
+    deal: null,
     belowReservation: false,
     redLineViolations: 0,
     brokenWords: 0,
@@ -217,6 +218,7 @@ describe('aggregate', () => {
       outcome: 'deal',
       allSigned: true,
       ratified: true,
+      deal: 'a=a1 b=b1',
       nashDistance: nash,
       frontierDistance: frontier,
       dominated,
@@ -236,6 +238,8 @@ describe('aggregate', () => {
     );
     expect(a).toMatchObject({
       games: 4,
+      deals: 2,
+      distinctDeals: 1,
       agreementRate: 0.75,
       ratifiedRate: 0.5,
       belowReservation: 1,
