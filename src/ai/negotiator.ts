@@ -293,9 +293,14 @@ function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
   // 3. A concern that no longer holds, on an option still in the text: take it back in public, saying why.
   const blockingNow = new Set(own.blockers(view.text, ctx.forbidden).map((b) => `${b.issue}=${b.option}`));
   for (const s of standing) {
-    if (s.kind !== 'concern' || view.text[s.issue] !== s.option || blockingNow.has(`${s.issue}=${s.option}`))
-      continue;
-    if (!ctx.now.ok) continue;
+    if (s.kind !== 'concern') continue;
+    if (view.text[s.issue] === s.option) {
+      if (blockingNow.has(`${s.issue}=${s.option}`) || !ctx.now.ok) continue;
+    } else {
+      // Not in the text: would it still stop us if it came back, with the rest of the text as it is now?
+      const back = { ...view.text, [s.issue]: s.option };
+      if (!ctx.now.ok || !own.valid(back)) continue;
+    }
     const widened = view.log.some((e) => e.type === 'capital.replied' && e.party === view.seat && e.widened);
     return {
       type: 'signal.send',
@@ -306,7 +311,9 @@ function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
       reason: reason(
         widened
           ? `Our capital has widened our mandate: we can now live with ${words.both(s.issue, s.option)}.`
-          : `With the rest of text v${view.textVersion}, ${words.both(s.issue, s.option)} no longer stops us: we withdraw our concern.`,
+          : view.text[s.issue] === s.option
+            ? `With the rest of text v${view.textVersion}, ${words.both(s.issue, s.option)} no longer stops us: we withdraw our concern.`
+            : `With the rest of the text as it stands in v${view.textVersion}, ${words.both(s.issue, s.option)} would no longer stop us: we withdraw our concern.`,
         `The concern on ${s.issue}=${s.option} no longer blocks: mandate and ratification pass on v${view.textVersion}.`,
         { drivers: ['word', widened ? 'mandate' : 'link'] },
       ),
@@ -579,6 +586,8 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
   const { own, models, level } = ctx;
   const span = Math.max(1, own.discount(own.ideal) - own.reservation);
   const ms = Object.values(models);
+  // Demands shown early soften as the calendar runs out: every side signs anything above no deal at the end.
+  const wall = 12 * (1 - 0.6 * progress(ctx.view));
   const parts = (text: Text) => {
     const others: Record<string, number> = {};
     for (const m of ms) others[m.party] = believedShare(m, text);
@@ -600,11 +609,11 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
         const base = level.model.startThreshold;
         const gain = (share - base) / Math.max(0.05, 1 - base);
         s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
-        if (share < m.threshold) s -= (12 * (m.threshold - share)) / Math.max(0.05, 1 - m.threshold);
+        if (share < m.threshold) s -= (wall * (m.threshold - share)) / Math.max(0.05, 1 - m.threshold);
         s -= 60 * crossesBelievedRedLine(m, text, true);
         s -= 1.5 * (crossesBelievedRedLine(m, text, false) - crossesBelievedRedLine(m, text, true));
         // A concern says "we cannot sign it so": nearly a wall, from a party whose word has held.
-        s -= (m.credibility >= 1 ? 8 : 2) * concernsHit(m, text);
+        s -= (m.credibility >= 1 ? 8 : 2) * (1 - 0.5 * progress(ctx.view)) * concernsHit(m, text);
       }
       return s;
     },
