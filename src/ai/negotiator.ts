@@ -160,10 +160,13 @@ export function aspiration(
   view: SeatView,
   own: OwnPosition,
   level: Level,
+  seed = 0,
 ): { target: number; drivers: ReasonDriver[] } {
   const me = own.me;
   const toughness = me.personality.toughness;
-  const e = level.exponent * (1.3 - toughness / 150);
+  // Each game's delegation has its own mood: a seeded ±25% on how fast it concedes.
+  const mood = 0.75 + 0.5 * nextRandom(seed).value;
+  const e = level.exponent * (1.3 - toughness / 150) * mood;
   const t = progress(view);
   const floor = own.reservation + 1;
   const top = own.discount(own.ideal);
@@ -189,7 +192,7 @@ export function decide(view: SeatView, cfg: AiConfig, memory: TurnMemory): Move 
   const own = new OwnPosition(view);
   const level = LEVELS[cfg.difficulty];
   const models = buildModels(view, level.model);
-  const { target, drivers } = aspiration(view, own, level);
+  const { target, drivers } = aspiration(view, own, level, cfg.seed);
   const finalChance = view.meetingsLeft === 0 && view.round >= view.meeting.turns - 1;
   const walls = new Set<string>();
   for (const m of Object.values(models))
@@ -269,7 +272,10 @@ function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
   }
   const standing = standingObjections(view);
   // 2. What makes the current text impossible for us, said once while it stands.
-  for (const b of own.blockers(view.text, ctx.forbidden)) {
+  for (const raw of own.blockers(view.text, ctx.forbidden)) {
+    // A package short of our mandate: name the option whose fix costs the others least, as we believe them.
+    const fix = raw.rule === 'mandate' ? mandateFix(ctx, own.issuePackage.get(raw.issue) ?? '') : null;
+    const b = fix ? { ...raw, issue: fix.issue, option: view.text[fix.issue] ?? raw.option } : raw;
     const said = standing.some((s) => s.issue === b.issue && s.option === b.option);
     const key = `block:${b.issue}=${b.option}`;
     if (said || memory.done.includes(key)) continue;
@@ -431,7 +437,9 @@ function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
   // 1. One logrolling amendment a turn: ask on what we value most, give on what we value least.
   if (!memory.done.includes('amend') && gaps.length) {
     memory.done.push('amend');
-    const ask = gaps[0]!;
+    const shortPkg = ctx.now.mandateShort.find((p) => agenda.includes(p));
+    const fix = shortPkg ? mandateFix(ctx, shortPkg) : null;
+    const ask = fix ? { issue: fix.issue, option: fix.option, loss: fix.gain } : gaps[0]!;
     const pkg = own.issuePackage.get(ask.issue)!;
     const askOption = ask.option;
     const options: Text = { [ask.issue]: askOption };
@@ -517,6 +525,29 @@ function packageWeight(own: OwnPosition, pkg: string): number {
   let w = 0;
   for (const i of own.issues) if (own.issuePackage.get(i.id) === pkg) w += own.weight(i.id);
   return w;
+}
+
+/** The change in a package short of our mandate that helps us most for the least believed cost to the others,
+ * never one another side has declared it can never sign. */
+function mandateFix(ctx: Ctx, pkg: string): { issue: string; option: string; gain: number } | null {
+  const { own, view, models } = ctx;
+  let best: { issue: string; option: string; gain: number; score: number } | null = null;
+  for (const issue of own.issues) {
+    if (own.issuePackage.get(issue.id) !== pkg) continue;
+    const current = view.text[issue.id];
+    for (const o of issue.options) {
+      if (o.id === current || ctx.forbidden(issue.id, o.id)) continue;
+      const gain = own.weight(issue.id) * (own.value(issue.id, o.id) - own.value(issue.id, current));
+      if (gain <= 0) continue;
+      const t = { ...view.text, [issue.id]: o.id };
+      if (own.evaluate(t).redLines.length) continue;
+      let cost = 0;
+      for (const m of Object.values(models)) cost += Math.max(0, believedShare(m, view.text) - believedShare(m, t)) * 10000;
+      const score = gain - cost;
+      if (!best || score > best.score) best = { issue: issue.id, option: o.id, gain, score };
+    }
+  }
+  return best ? { issue: best.issue, option: best.option, gain: best.gain } : null;
 }
 
 /** The cheapest option we can offer in a package, to the party we believe values it most. */
