@@ -542,7 +542,8 @@ function mandateFix(ctx: Ctx, pkg: string): { issue: string; option: string; gai
       const t = { ...view.text, [issue.id]: o.id };
       if (own.evaluate(t).redLines.length) continue;
       let cost = 0;
-      for (const m of Object.values(models)) cost += Math.max(0, believedShare(m, view.text) - believedShare(m, t)) * 10000;
+      for (const m of Object.values(models))
+        cost += Math.max(0, believedShare(m, view.text) - believedShare(m, t)) * 10000;
       const score = gain - cost;
       if (!best || score > best.score) best = { issue: issue.id, option: o.id, gain, score };
     }
@@ -617,6 +618,17 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
   const { own, models, level } = ctx;
   const span = Math.max(1, own.discount(own.ideal) - own.reservation);
   const ms = Object.values(models);
+  const spoke = new Set(
+    ctx.view.log.filter((e) => e.type === 'signal.sent').map((e) => ('by' in e ? e.by : '')),
+  );
+  const silentPriors = ctx.view.scenario.publicPriors
+    // Silent: it has had the floor and let texts go unsigned, yet never said what it needs.
+    .filter(
+      (p) => p.about !== ctx.view.seat && !spoke.has(p.about) && (models[p.about]?.declined.length ?? 0) > 0,
+    )
+    .map((p): [string, (typeof ctx.view.scenario.publicPriors)[number]] => [p.about, p]);
+  const silentWeight = 1.5;
+  const pkgIssues = new Map(ctx.view.scenario.packages.map((p) => [p.id, p.issues.map((i) => i.id)]));
   // Demands shown early soften as the calendar runs out: every side signs anything above no deal at the end.
   const wall = 12 * (1 - 0.6 * progress(ctx.view));
   const parts = (text: Text) => {
@@ -633,6 +645,22 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
       if (g <= 0) return -1e5 + g;
       let s = level.selfWeight * Math.log(g + 0.01);
       if (p.own < authorTarget) s -= (10 * (authorTarget - p.own)) / span;
+      // A side that has said nothing is taken at its public positions: leaving one out is a risk.
+      for (const [party, prior] of silentPriors) {
+        for (const issue of prior.priorities)
+          if (prior.preferred[issue] !== undefined && text[issue] !== prior.preferred[issue])
+            s -= silentWeight;
+        void party;
+      }
+      // Build the agreement from pieces each side has accepted: a package written as no version that side
+      // ever accepted is a risk, whatever our model says.
+      for (const m of ms) {
+        for (const [pkg, combos] of Object.entries(m.acceptedCombos)) {
+          const issues = pkgIssues.get(pkg) ?? [];
+          const key = issues.map((i) => text[i] ?? '').join('|');
+          if (!combos.includes(key)) s -= 1.2;
+        }
+      }
       for (const m of ms) {
         const share = p.others[m.party] ?? 0;
         // The Nash product is taken over gains from a believed no-deal point; what a side has shown it
@@ -864,7 +892,11 @@ function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: s
     )
     .sort((a, b) => a.party.localeCompare(b.party))[0];
   if (!blocker) return null;
-  const agenda = new Set(view.meeting.agenda);
+  // Work where it has not accepted: a package it left unaccepted is where the text falls short for it.
+  const unaccepted = view.packages
+    .filter((p) => p.onAgenda && !p.acceptedBy.includes(blocker.party))
+    .map((p) => p.id);
+  const agenda = new Set(unaccepted.length ? unaccepted : view.meeting.agenda);
   const floor =
     view.meetingsLeft === 0 ? own.reservation + 1 : Math.min(authorTarget, own.discount(own.raw(view.text)));
   let best: { change: Text; score: number } | null = null;

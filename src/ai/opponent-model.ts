@@ -18,6 +18,8 @@ export interface PartyModel {
   threshold: number;
   /** 0–1: how far its words have held; each broken public word costs a third. */
   credibility: number;
+  /** Package id → the contents ('|'-joined options, in file order) of every version of it this side accepted. */
+  acceptedCombos: Record<string, string[]>;
   /** Versions it signed, and versions it had the floor on and left unsigned. */
   signed: number[];
   declined: number[];
@@ -53,6 +55,7 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
       credibility: 1,
       signed: [],
       declined: [],
+      acceptedCombos: {},
     };
     const w: Record<string, number> = {};
     for (const issue of issues) {
@@ -115,8 +118,10 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
           // Packages on the agenda it left unaccepted while it let the text go unsigned: what it leaves
           // unaccepted is worth less to it than we thought (a silent rejection).
           const mine = accepted.get(e.party) ?? new Set<string>();
+          // Every package accepted and still no signature: the whole is not enough, so every part is suspect.
+          const all = agenda.every((p) => mine.has(p));
           for (const pkg of agenda) {
-            if (mine.has(pkg)) continue;
+            if (mine.has(pkg) && !all) continue;
             for (const issueId of packageIssues.get(pkg) ?? []) {
               const option = text[issueId];
               const row = m.value[issueId];
@@ -187,6 +192,12 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
           const set = accepted.get(e.by) ?? new Set<string>();
           set.add(e.package);
           accepted.set(e.by, set);
+          const am = models[e.by];
+          if (am) {
+            const key = (packageIssues.get(e.package) ?? []).map((i) => text[i] ?? '').join('|');
+            const list = (am.acceptedCombos[e.package] ??= []);
+            if (!list.includes(key)) list.push(key);
+          }
         } else accepted.get(e.by)?.delete(e.package);
         const m = models[e.by];
         if (!m) return;
