@@ -62,7 +62,7 @@ interface Level {
 export const LEVELS: Record<Difficulty, Level> = {
   easy: {
     exponent: 2.4,
-    model: { learning: 0.5, bluffBelief: 'always', startThreshold: 0.35 },
+    model: { learning: 0.8, bluffBelief: 'always', startThreshold: 0.35 },
     selfWeight: 0.7,
     reciprocity: 0.6,
   },
@@ -74,7 +74,7 @@ export const LEVELS: Record<Difficulty, Level> = {
   },
   hard: {
     exponent: 0.5,
-    model: { learning: 1, bluffBelief: 'proven', startThreshold: 0.45 },
+    model: { learning: 1.2, bluffBelief: 'proven', startThreshold: 0.45 },
     selfWeight: 1.6,
     reciprocity: 0.25,
   },
@@ -856,7 +856,7 @@ function makePlan(ctx: Ctx): Plan {
     .filter((b) => b.issues.some((i) => publish && publish[i] !== undefined))
     .map((b) => words.party(b.party));
   const why = publish
-    ? `Text v${view.textVersion + 1}: ${words.list(items)}.${probe ? ` ${words.party(probe)} has not signed and has not said why: we move toward what it seems to want and ask it to say what it needs.` : ''}${foldedBy.length ? ` It folds in ${words.list(foldedBy)}.` : ''}${answersTo.length ? ` It answers what ${words.list(answersTo)} said stopped them.` : ''}${Object.keys(conceded).length && Object.keys(asked).length ? ' We give on some issues to gain on others.' : Object.keys(conceded).length ? ' We give ground ourselves to close the gap.' : ''}`
+    ? `Text v${view.textVersion + 1}: ${words.list(items)}.${probe ? ` ${words.party(probe)} has not signed${saidWhat(view, probe) ? ': we move toward what it seems to want' : ' and has not said why: we move toward what it seems to want and ask it to say what it needs'}.` : ''}${foldedBy.length ? ` It folds in ${words.list(foldedBy)}.` : ''}${answersTo.length ? ` It answers what ${words.list(answersTo)} said stopped them.` : ''}${Object.keys(conceded).length && Object.keys(asked).length ? ' We give on some issues to gain on others.' : Object.keys(conceded).length ? ' We give ground ourselves to close the gap.' : ''}`
     : '';
   const fmt = (p: { own: number; others: Record<string, number> }) =>
     `own ${p.own}; believed shares ${Object.entries(p.others)
@@ -879,6 +879,15 @@ function makePlan(ctx: Ctx): Plan {
     },
     privateNote: `Before: ${fmt(before)}. After: ${fmt(after)}. Aspiration ${authorTarget}; ${needs}; objective ${currentScore.toFixed(2)} → ${bestScore.toFixed(2)}.`,
   };
+}
+
+/** Whether a side has said what it needs: an amendment, a concern or a red line of its own. */
+function saidWhat(view: SeatView, party: string): boolean {
+  return view.log.some(
+    (e) =>
+      (e.type === 'amendment.proposed' && e.by === party) ||
+      (e.type === 'signal.sent' && e.by === party && e.kind !== 'priority'),
+  );
 }
 
 /** A single change toward the side that keeps refusing to sign, when the model finds nothing better. */
