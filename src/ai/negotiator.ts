@@ -915,7 +915,11 @@ function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: s
       if (view.text[issue.id] === o.id) continue;
       const t = { ...view.text, [issue.id]: o.id };
       if (!own.valid(t) || own.discount(own.raw(t)) < floor) continue;
-      const gain = believedShare(blocker, t) - believedShare(blocker, view.text);
+      // Where we know nothing of its values (equal beliefs) in a package it left unaccepted, a move is worth
+      // trying: its silence there is all we have to go on.
+      const believed = believedShare(blocker, t) - believedShare(blocker, view.text);
+      const unknown = Math.abs(believed) < 1e-9 && unaccepted.includes(own.issuePackage.get(issue.id) ?? '');
+      const gain = unknown ? 0.01 : believed;
       if (gain <= 0) continue;
       let cost = (own.raw(view.text) - own.raw(t)) / 10000;
       let wall = false;
