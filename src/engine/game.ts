@@ -1,7 +1,14 @@
 // The rules: a game starts from a scenario and a seed, and each intent either becomes events or is refused.
-import { credibilityOf, type Scenario, type ScriptedEvent, type Text } from '../scenario/schema';
+import {
+  type Credibility,
+  credibilityOf,
+  type Scenario,
+  type ScriptedEvent,
+  type Text,
+} from '../scenario/schema';
 import { discounted, issuesOf, packageShare, runCheck, utilityOf } from '../scenario/utility';
 import { EngineError } from './errors';
+import { checkIntent } from './intent-check';
 import { DIRECTOR, type Intent, IntentSchema } from './intents';
 import {
   currentMeeting,
@@ -83,13 +90,171 @@ function copy<T>(value: T): T {
   return out as T;
 }
 
+type Nested<T> = Record<string, T>;
+
+function copyRows<T>(rows: Nested<Nested<T>>): Nested<Nested<T>> {
+  const out: Nested<Nested<T>> = {};
+  for (const k in rows) out[k] = { ...rows[k] };
+  return out;
+}
+
+/** The state's fields in the order a state has them once an intent has been applied to it. */
+const FIELD_ORDER: ReadonlyArray<keyof GameState> = [
+  'format',
+  'scenarioId',
+  'seed',
+  'rng',
+  'status',
+  'meeting',
+  'meetingsElapsed',
+  'order',
+  'round',
+  'speaker',
+  'away',
+  'textVersion',
+  'text',
+  'packageVersion',
+  'acceptances',
+  'rejections',
+  'amendments',
+  'signatures',
+  'commitments',
+  'commitmentSupport',
+  'pendingConsultations',
+  'mandateShift',
+  'reservationShift',
+  'valueShift',
+  'addedOptions',
+  'trust',
+  'supportShift',
+  'droppedMeetings',
+  'firedEvents',
+  'ratifications',
+  'seq',
+];
+
+/** Whether the state has exactly the usual fields, in the usual order (log and outcome aside). */
+function usualShape(state: GameState): boolean {
+  let i = 0;
+  for (const key in state) {
+    if (key === 'log' || key === 'outcome') continue;
+    if (FIELD_ORDER[i] !== key || !Object.hasOwn(state, key)) return false;
+    i++;
+  }
+  return i === FIELD_ORDER.length;
+}
+
 /** A working copy of everything in the state but its log, which is shared: events only ever append to it.
  * When the state is not the newest (an intent was already applied to it), its events are copied out first,
- * so forking a game from an earlier state never disturbs the later one. */
+ * so forking a game from an earlier state never disturbs the later one.
+ *
+ * Each field is copied as deep as the rules write into it, and no deeper: the objects inside `amendments`,
+ * `commitments`, `pendingConsultations`, `addedOptions` and `acceptances` are replaced, never changed, so the
+ * copy shares them. The fields keep the order the state has them in (JSON of a state is compared byte for
+ * byte), then come `outcome` and `log`, as a generic copy of the rest would leave them. */
 function workingCopy(state: GameState): GameState {
-  const { log, outcome, ...rest } = state;
-  const own = log.length === state.seq ? log : log.slice(0, state.seq);
-  return { ...copy(rest), outcome, log: own };
+  const log = state.log.length === state.seq ? state.log : state.log.slice(0, state.seq);
+  if (!usualShape(state)) return unusualCopy(state, log);
+  return {
+    format: state.format,
+    scenarioId: state.scenarioId,
+    seed: state.seed,
+    rng: state.rng,
+    status: state.status,
+    meeting: state.meeting,
+    meetingsElapsed: state.meetingsElapsed,
+    order: state.order.slice(),
+    round: state.round,
+    speaker: state.speaker,
+    away: state.away.slice(),
+    textVersion: state.textVersion,
+    text: { ...state.text },
+    packageVersion: { ...state.packageVersion },
+    acceptances: copyRows(state.acceptances),
+    rejections: copyRows(state.rejections),
+    amendments: state.amendments.slice(),
+    signatures: { ...state.signatures },
+    commitments: state.commitments.slice(),
+    commitmentSupport: { ...state.commitmentSupport },
+    pendingConsultations: state.pendingConsultations.slice(),
+    mandateShift: copyRows(state.mandateShift),
+    reservationShift: { ...state.reservationShift },
+    valueShift: copyValueShift(state.valueShift),
+    addedOptions: state.addedOptions.slice(),
+    trust: copyRows(state.trust),
+    supportShift: copyRows(state.supportShift),
+    droppedMeetings: state.droppedMeetings.slice(),
+    firedEvents: state.firedEvents.slice(),
+    ratifications: state.ratifications,
+    seq: state.seq,
+    outcome: state.outcome,
+    log,
+  };
+}
+
+function copyValueShift(shift: GameState['valueShift']): GameState['valueShift'] {
+  const out: GameState['valueShift'] = {};
+  for (const party in shift) out[party] = copyRows(shift[party]!);
+  return out;
+}
+
+/** The working copy of a state with fields missing, added or in another order: the same copy, field by field
+ * in the state's own order. */
+function unusualCopy(state: GameState, log: GameEvent[]): GameState {
+  const out: Record<string, unknown> = {};
+  const from = state as unknown as Record<string, unknown>;
+  for (const key of Object.keys(from)) {
+    const value = from[key];
+    switch (key) {
+      case 'log':
+      case 'outcome':
+        continue;
+      case 'order':
+      case 'away':
+      case 'amendments':
+      case 'commitments':
+      case 'pendingConsultations':
+      case 'addedOptions':
+      case 'droppedMeetings':
+      case 'firedEvents':
+        out[key] = (value as unknown[]).slice();
+        break;
+      case 'text':
+      case 'packageVersion':
+      case 'signatures':
+      case 'commitmentSupport':
+      case 'reservationShift':
+        out[key] = { ...(value as object) };
+        break;
+      case 'acceptances':
+      case 'rejections':
+      case 'mandateShift':
+      case 'trust':
+      case 'supportShift':
+        out[key] = copyRows(value as Nested<Nested<unknown>>);
+        break;
+      case 'valueShift':
+        out[key] = copyValueShift(value as GameState['valueShift']);
+        break;
+      default:
+        out[key] = copy(value);
+    }
+  }
+  out.outcome = state.outcome;
+  out.log = log;
+  return out as unknown as GameState;
+}
+
+/** Credibility rules by scenario: parsing the defaults again on every signal costs more than the signal. */
+const credibility = new WeakMap<Scenario, Credibility>();
+
+function credibilityRules(scenario: Scenario): Credibility {
+  let rules = credibility.get(scenario);
+  if (!rules) {
+    rules = credibilityOf(scenario);
+    credibility.set(scenario, rules);
+  }
+  return rules;
 }
 
 /** Starts a game: the first meeting opens and its first speaker has the floor. */
@@ -160,7 +325,8 @@ export type ApplyResult =
 /** Applies one intent. The input state's fields are never changed (its log array is shared and grows: see
  * `eventsOf`); a refused intent changes nothing. */
 export function applyIntent(scenario: Scenario, state: GameState, raw: unknown): ApplyResult {
-  const parsed = IntentSchema.safeParse(raw);
+  const checked = checkIntent(raw);
+  const parsed = checked ? { success: true as const, data: checked } : IntentSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return {
@@ -383,7 +549,7 @@ function handle(step: Step, intent: Intent): void {
         if (!standing) {
           state.commitments.push({ by: party, kind, issue: intent.issue, option });
           if (kind === 'commitment') {
-            const rules = credibilityOf(scenario);
+            const rules = credibilityRules(scenario);
             const cap = rules.capByParty[party] ?? rules.commitmentCap;
             const earned = state.commitmentSupport[party] ?? 0;
             const gain = Math.max(0, Math.min(rules.commitmentSupport, cap - earned));
@@ -533,9 +699,10 @@ function publish(
     ...(reason ? { reason } : {}),
     ...(priv ? { private: priv } : {}),
   });
-  for (const a of state.amendments) {
+  for (const [i, a] of state.amendments.entries()) {
     if (!folds.includes(a.id)) continue;
-    a.status = 'folded';
+    // Replaced, not changed: earlier states share the amendment objects.
+    state.amendments[i] = { ...a, status: 'folded' };
     step.emit({
       type: 'proposal.answered',
       to: [...new Set([...currentMeeting(scenario, state).participants, a.by])],
@@ -609,7 +776,7 @@ function standingObjection(step: Step, party: string, issue: string, option: str
 /** The audience cost of a public word broken (by signing against it) or taken back. */
 function breakWord(step: Step, c: Commitment, how: 'signed' | 'retracted'): void {
   const { scenario, state } = step;
-  const rules = credibilityOf(scenario);
+  const rules = credibilityRules(scenario);
   state.commitments = state.commitments.filter((x) => x !== c);
   shiftSupport(step, c.by, -rules.brokenSupport);
   for (const other of scenario.parties) {
@@ -792,9 +959,9 @@ function closeMeeting(step: Step): void {
   });
   const last = isLastMeeting(scenario, state);
   state.meetingsElapsed += 1;
-  for (const a of state.amendments) {
+  for (const [i, a] of state.amendments.entries()) {
     if (a.status !== 'open' || a.meeting !== state.meeting) continue;
-    a.status = 'lapsed';
+    state.amendments[i] = { ...a, status: 'lapsed' };
     step.emit({
       type: 'amendment.lapsed',
       to: [...meeting.participants],

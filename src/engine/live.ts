@@ -1,33 +1,170 @@
 // The scenario as play has changed it: effective profiles, packages with added options, the live calendar.
-import type { Issue, Meeting, Package, Profile, Scenario, Text } from '../scenario/schema';
-import { crossedRedLines, discounted, packageShare, utilityOf } from '../scenario/utility';
+import type { Issue, Meeting, Option, Package, Profile, Scenario, Text } from '../scenario/schema';
+import { crossedRedLines, discounted, utilityOf } from '../scenario/utility';
 import type { GameState } from './state';
 
-/** Packages with any options that events have added. */
+/** How many entries a memo below keeps (per scenario, per party) before it starts over. A game makes a handful
+ * (each event or widened mandate is one), so this only bounds the memory of a long-lived server. */
+const MEMO_LIMIT = 512;
+
+/** What the engine looks up in a scenario over and over, indexed once. A scenario is never changed after it is
+ * loaded (a new file makes a new object), so the index lives as long as the scenario object. */
+interface ScenarioIndex {
+  /** Issue id → the first issue with that id, as the scenario file has it. */
+  issues: Map<string, Issue>;
+  /** Issue id → the first package that holds it. */
+  packageOf: Map<string, string>;
+  /** Package id → its issue ids, in file order (as `issuesOf`). */
+  packageIssues: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<Scenario, ScenarioIndex>();
+
+function scenarioIndex(scenario: Scenario): ScenarioIndex {
+  let index = indexes.get(scenario);
+  if (index) return index;
+  index = { issues: new Map(), packageOf: new Map(), packageIssues: new Map() };
+  for (const p of scenario.packages) {
+    if (!index.packageIssues.has(p.id))
+      index.packageIssues.set(
+        p.id,
+        p.issues.map((i) => i.id),
+      );
+    for (const i of p.issues) {
+      if (!index.issues.has(i.id)) index.issues.set(i.id, i);
+      if (!index.packageOf.has(i.id)) index.packageOf.set(i.id, p.id);
+    }
+  }
+  indexes.set(scenario, index);
+  return index;
+}
+
+/** Live packages by scenario and by the options events have added (issue and option ids, as a key): events add
+ * options rarely, and every state after them would otherwise rebuild the same packages. */
+const livePackagesMemo = new WeakMap<Scenario, Map<string, { options: Option[]; packages: Package[] }>>();
+
+/** Packages with any options that events have added. Read-only: the same arrays are handed to every caller. */
 export function livePackages(scenario: Scenario, state: GameState): Package[] {
-  if (state.addedOptions.length === 0) return scenario.packages;
-  return scenario.packages.map((p) => ({
+  const added = state.addedOptions;
+  if (added.length === 0) return scenario.packages;
+  let key = '';
+  for (const a of added) key += `${a.issue}\u0000${a.option.id}\u0001`;
+  let byKey = livePackagesMemo.get(scenario);
+  if (!byKey) {
+    byKey = new Map();
+    livePackagesMemo.set(scenario, byKey);
+  }
+  const hit = byKey.get(key);
+  // The packages hold the option objects themselves: a hit needs the very same ones.
+  if (hit?.options.length === added.length && hit.options.every((o, i) => o === added[i]?.option))
+    return hit.packages;
+  const packages = scenario.packages.map((p) => ({
     ...p,
     issues: p.issues.map((i): Issue => {
-      const extra = state.addedOptions.filter((a) => a.issue === i.id).map((a) => a.option);
+      const extra = added.filter((a) => a.issue === i.id).map((a) => a.option);
       return extra.length ? { ...i, options: [...i.options, ...extra] } : i;
     }),
   }));
+  if (byKey.size >= MEMO_LIMIT) byKey.clear();
+  byKey.set(key, { options: added.map((a) => a.option), packages });
+  return packages;
+}
+
+/** The calendar as a view shows it, by scenario and by the meetings events have dropped. */
+const calendarMemo = new WeakMap<Scenario, Map<string, Array<Meeting & { dropped: boolean }>>>();
+
+/** Every meeting of the calendar, marked when an event has dropped it. Read-only: shared by every caller. */
+export function liveCalendar(scenario: Scenario, state: GameState): Array<Meeting & { dropped: boolean }> {
+  const key = JSON.stringify(state.droppedMeetings);
+  let byKey = calendarMemo.get(scenario);
+  if (!byKey) {
+    byKey = new Map();
+    calendarMemo.set(scenario, byKey);
+  }
+  let calendar = byKey.get(key);
+  if (!calendar) {
+    calendar = scenario.calendar.map((m) => ({ ...m, dropped: state.droppedMeetings.includes(m.id) }));
+    if (byKey.size >= MEMO_LIMIT) byKey.clear();
+    byKey.set(key, calendar);
+  }
+  return calendar;
 }
 
 export function findIssue(scenario: Scenario, state: GameState, issueId: string): Issue | undefined {
-  for (const p of livePackages(scenario, state)) for (const i of p.issues) if (i.id === issueId) return i;
-  return undefined;
+  const issue = scenarioIndex(scenario).issues.get(issueId);
+  if (!issue || state.addedOptions.length === 0) return issue;
+  const extra: Option[] = [];
+  for (const a of state.addedOptions) if (a.issue === issueId) extra.push(a.option);
+  return extra.length ? { ...issue, options: [...issue.options, ...extra] } : issue;
 }
 
 export function packageOfIssue(scenario: Scenario, issueId: string): string | undefined {
-  return scenario.packages.find((p) => p.issues.some((i) => i.id === issueId))?.id;
+  return scenarioIndex(scenario).packageOf.get(issueId);
 }
 
-/** A party's profile with every change play has made (events, consultations) applied. */
-export function liveProfile(scenario: Scenario, state: GameState, party: string): Profile {
+/** A live profile and what the engine derives from it, computed once. */
+interface LiveEntry {
+  /** The scenario's profile it was made from. */
+  source: Profile;
+  profile: Profile;
+  ideal: number;
+  /** Package id → the best utility that package could give (as `packageUtility`'s `best`). */
+  best: Map<string, number>;
+}
+
+/** Scenario → party → what play has changed of its profile (as a key) → the live profile. Keyed by content, not
+ * by state: a step changes its working state as it goes (a widened mandate, an event's new values) and asks for
+ * the live profile again, and most states of a game share one set of changes. */
+const liveMemo = new WeakMap<Scenario, Map<string, Map<string, LiveEntry>>>();
+/** Live profiles this module made, to find their derived figures. */
+const entries = new WeakMap<Profile, LiveEntry>();
+
+/** Everything `buildLiveProfile` reads from the state for a party, as a string. */
+function shiftKey(state: GameState, party: string): string {
+  let key = `${state.reservationShift[party] ?? 0}`;
+  const values = state.valueShift[party];
+  if (values !== undefined) key += `\nv${JSON.stringify(values)}`;
+  const mandate = state.mandateShift[party];
+  if (mandate !== undefined) key += `\nm${JSON.stringify(mandate)}`;
+  for (const a of state.addedOptions)
+    key += `\na${JSON.stringify([a.issue, a.option.id, a.values[party] ?? 0])}`;
+  return key;
+}
+
+function liveEntry(scenario: Scenario, state: GameState, party: string): LiveEntry {
   const profile = scenario.profiles[party];
   if (!profile) throw new Error(`no profile for party ${party}`);
+  const key = shiftKey(state, party);
+  let byParty = liveMemo.get(scenario);
+  if (!byParty) {
+    byParty = new Map();
+    liveMemo.set(scenario, byParty);
+  }
+  let byKey = byParty.get(party);
+  if (!byKey) {
+    byKey = new Map();
+    byParty.set(party, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit && hit.source === profile) return hit;
+  const live = buildLiveProfile(profile, state, party);
+  const best = new Map<string, number>();
+  for (const [pkg, issues] of scenarioIndex(scenario).packageIssues) {
+    let total = 0;
+    for (const issueId of issues) {
+      const pref = live.preferences[issueId];
+      if (pref) total += pref.weight * Math.max(0, ...Object.values(pref.values));
+    }
+    best.set(pkg, total);
+  }
+  const entry: LiveEntry = { source: profile, profile: live, ideal: computeIdeal(live), best };
+  if (byKey.size >= MEMO_LIMIT) byKey.clear();
+  byKey.set(key, entry);
+  entries.set(live, entry);
+  return entry;
+}
+
+function buildLiveProfile(profile: Profile, state: GameState, party: string): Profile {
   const shifts = state.valueShift[party] ?? {};
   const added = state.addedOptions;
   const preferences: Profile['preferences'] = {};
@@ -37,29 +174,59 @@ export function liveProfile(scenario: Scenario, state: GameState, party: string)
     for (const [option, delta] of Object.entries(shifts[issueId] ?? {})) {
       values[option] = Math.max(0, Math.min(100, (values[option] ?? 0) + delta));
     }
-    preferences[issueId] = { ...pref, values };
+    preferences[issueId] = Object.freeze({ ...pref, values: Object.freeze(values) });
   }
   const mandate: Profile['mandate'] = {};
   for (const [pkg, m] of Object.entries(profile.mandate)) {
-    mandate[pkg] = { ...m, minimum: Math.max(0, m.minimum - (state.mandateShift[party]?.[pkg] ?? 0)) };
+    mandate[pkg] = Object.freeze({
+      ...m,
+      minimum: Math.max(0, m.minimum - (state.mandateShift[party]?.[pkg] ?? 0)),
+    });
   }
-  return {
+  // Frozen: every caller gets this same object, so one that wrote to it would change it for all.
+  return Object.freeze({
     ...profile,
-    preferences,
-    mandate,
-    reservation: {
+    preferences: Object.freeze(preferences),
+    mandate: Object.freeze(mandate),
+    reservation: Object.freeze({
       ...profile.reservation,
       value: Math.max(0, profile.reservation.value + (state.reservationShift[party] ?? 0)),
-    },
-  };
+    }),
+  });
 }
 
-/** The best utility a party could get from any text. */
-export function idealUtility(profile: Profile): number {
+/** A party's profile with every change play has made (events, consultations) applied. Read-only: the same
+ * object is handed to every caller while play has changed nothing more for that party. */
+export function liveProfile(scenario: Scenario, state: GameState, party: string): Profile {
+  return liveEntry(scenario, state, party).profile;
+}
+
+/** Share (0–100, rounded down) of its best a text gives a live profile in one package: `packageShare`, with
+ * the best taken from the memo. */
+function liveShare(scenario: Scenario, entry: LiveEntry, text: Text, pkg: string): number {
+  const best = entry.best.get(pkg) ?? 0;
+  if (best === 0) return 100;
+  const preferences = entry.profile.preferences;
+  let value = 0;
+  for (const issueId of scenarioIndex(scenario).packageIssues.get(pkg) ?? []) {
+    const pref = preferences[issueId];
+    if (!pref) continue;
+    const option = text[issueId];
+    value += pref.weight * (option === undefined ? 0 : (pref.values[option] ?? 0));
+  }
+  return Math.floor((value * 100) / best);
+}
+
+function computeIdeal(profile: Profile): number {
   let total = 0;
   for (const pref of Object.values(profile.preferences))
     total += pref.weight * Math.max(0, ...Object.values(pref.values));
   return total;
+}
+
+/** The best utility a party could get from any text. */
+export function idealUtility(profile: Profile): number {
+  return entries.get(profile)?.ideal ?? computeIdeal(profile);
 }
 
 export function meetingAt(scenario: Scenario, index: number): Meeting | undefined {
@@ -130,12 +297,20 @@ export interface SignCheck {
 
 /** Whether a party may sign a text: no red line crossed, every package within its mandate. */
 export function signCheck(scenario: Scenario, state: GameState, party: string, text: Text): SignCheck {
-  const profile = liveProfile(scenario, state, party);
+  const entry = liveEntry(scenario, state, party);
+  const profile = entry.profile;
   const redLines = crossedRedLines(profile, text);
-  const mandate = scenario.packages
-    .map((p) => p.id)
-    .filter((p) => packageShare(scenario, profile, text, p) < (profile.mandate[p]?.minimum ?? 0));
+  const mandate: string[] = [];
+  for (const p of scenario.packages)
+    if (liveShare(scenario, entry, text, p.id) < (profile.mandate[p.id]?.minimum ?? 0)) mandate.push(p.id);
   return { ok: redLines.length === 0 && mandate.length === 0, redLines, mandate };
+}
+
+/** A party's share of its best in each package of the scenario (`packageShare` of its live profile), in file
+ * order. */
+export function liveShares(scenario: Scenario, state: GameState, party: string, text: Text): number[] {
+  const entry = liveEntry(scenario, state, party);
+  return scenario.packages.map((p) => liveShare(scenario, entry, text, p.id));
 }
 
 /** The utility to a party of a deal on `text` if it were signed now. */

@@ -10,20 +10,21 @@ import type {
   Scenario,
   Text,
 } from '../scenario/schema';
-import { crossedRedLines, discounted, packageShare, runCheck, utilityOf } from '../scenario/utility';
+import { discounted, holds, runCheck, utilityOf } from '../scenario/utility';
 import { DIRECTOR } from './intents';
 import {
   acceptedBy,
   currentSpeaker,
   idealUtility,
   isAuthor,
+  liveCalendar,
   livePackages,
   liveProfile,
+  liveShares,
   meetingsLeft,
   provisionallyAgreed,
-  signCheck,
 } from './live';
-import { type Amendment, eventsOf, type GameEvent, type GameState, type Outcome } from './state';
+import type { Amendment, GameEvent, GameState, Outcome } from './state';
 
 export const VIEW_VERSION = 1;
 
@@ -114,9 +115,55 @@ export interface SeatView {
   outcome: Outcome | null;
 }
 
-function visible(event: GameEvent, seat: string): boolean {
-  if (seat === DIRECTOR) return true;
-  return event.to === 'all' || event.to.includes(seat);
+/** A seat's events of one shared log, filtered (and stripped of others' private notes) as far as `scanned`. */
+interface SeatLog {
+  scanned: number;
+  events: GameEvent[];
+  /** The index in the log of each of `events`. */
+  at: number[];
+}
+
+/** Shared log array → seat → its events so far. The states of a game share one append-only log (see
+ * `eventsOf`), so each seat's log is filtered once, from where the last view of it stopped, instead of from
+ * the start on every view. */
+const seatLogs = new WeakMap<readonly GameEvent[], Map<string, SeatLog>>();
+
+/** The events of `state` that `seat` may see, without the private notes of others. */
+function seatEvents(state: GameState, seat: string): GameEvent[] {
+  const log = state.log;
+  const upto = Math.min(state.seq, log.length);
+  let bySeat = seatLogs.get(log);
+  if (!bySeat) {
+    bySeat = new Map();
+    seatLogs.set(log, bySeat);
+  }
+  let mine = bySeat.get(seat);
+  if (!mine) {
+    mine = { scanned: 0, events: [], at: [] };
+    bySeat.set(seat, mine);
+  }
+  const everything = seat === DIRECTOR;
+  for (let i = mine.scanned; i < upto; i++) {
+    const e = log[i]!;
+    if (!everything && e.to !== 'all' && !e.to.includes(seat)) continue;
+    if (!e.private || e.private.party === seat) mine.events.push(e);
+    else {
+      const { private: _hidden, ...rest } = e;
+      mine.events.push(rest as GameEvent);
+    }
+    mine.at.push(i);
+  }
+  if (upto > mine.scanned) mine.scanned = upto;
+  if (upto === mine.scanned) return mine.events.slice();
+  // An earlier state of a log that has grown since: its events are those before `upto`.
+  let lo = 0;
+  let hi = mine.at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mine.at[mid]! < upto) lo = mid + 1;
+    else hi = mid;
+  }
+  return mine.events.slice(0, lo);
 }
 
 /** What `seat` (a party id, or the director) may see of the game. */
@@ -141,18 +188,26 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       agreed: agreed.includes(p.id),
     };
   });
-  const log = eventsOf(state)
-    .filter((e) => visible(e, seat))
-    .map((e) => {
-      if (!e.private || e.private.party === seat) return e;
-      const { private: _hidden, ...rest } = e;
-      return rest as GameEvent;
-    });
+  const log = seatEvents(state, seat);
   let me: SeatBrief | null = null;
   let score: SeatView['score'] = null;
   if (isParty) {
     const profile = liveProfile(scenario, state, seat);
     const text = state.text;
+    const crossed: string[] = [];
+    const redLines = profile.redLines.map((r) => {
+      const crossedNow = holds(r.when, text);
+      if (crossedNow) crossed.push(r.id);
+      return { id: r.id, description: r.description, crossedNow };
+    });
+    const shares = liveShares(scenario, state, seat, text);
+    const below: string[] = [];
+    const mandate = scenario.packages.map((p, i) => {
+      const minimum = profile.mandate[p.id]?.minimum ?? 0;
+      const shareNow = shares[i]!;
+      if (shareNow < minimum) below.push(p.id);
+      return { package: p.id, minimum, shareNow };
+    });
     me = {
       party: seat,
       summary: profile.brief.summary,
@@ -161,16 +216,8 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       preferences: profile.preferences,
       reservation: profile.reservation.value,
       ideal: idealUtility(profile),
-      redLines: profile.redLines.map((r) => ({
-        id: r.id,
-        description: r.description,
-        crossedNow: crossedRedLines({ ...profile, redLines: [r] }, text).length > 0,
-      })),
-      mandate: scenario.packages.map((p) => ({
-        package: p.id,
-        minimum: profile.mandate[p.id]?.minimum ?? 0,
-        shareNow: packageShare(scenario, profile, text, p.id),
-      })),
+      redLines,
+      mandate,
       ratification: profile.ratification.map((c) => {
         const r = runCheck(c, text, state.supportShift[seat]?.[c.id] ?? 0);
         return {
@@ -193,16 +240,13 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
     const utility = utilityOf(profile, text);
     const now = discounted(utility, scenario.discountPerMeeting, state.meetingsElapsed);
     const next = discounted(utility, scenario.discountPerMeeting, state.meetingsElapsed + 1);
-    const check = signCheck(scenario, state, seat, text);
+    // What signCheck would say, from the same figures.
     score = {
       utility,
       discounted: now,
       nextMeetingLoss: now - next,
-      canSign: check.ok,
-      signBlockers: [
-        ...check.redLines.map((r) => `red line: ${r}`),
-        ...check.mandate.map((p) => `mandate: ${p}`),
-      ],
+      canSign: crossed.length === 0 && below.length === 0,
+      signBlockers: [...crossed.map((r) => `red line: ${r}`), ...below.map((p) => `mandate: ${p}`)],
     };
   }
   const speaker = currentSpeaker(state);
@@ -217,7 +261,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       parties: scenario.parties,
       mediator: scenario.mediator,
       packages: livePackages(scenario, state),
-      calendar: scenario.calendar.map((m) => ({ ...m, dropped: state.droppedMeetings.includes(m.id) })),
+      calendar: liveCalendar(scenario, state),
       discountPerMeeting: scenario.discountPerMeeting,
       publicPriors: scenario.publicPriors,
       glossary: scenario.glossary ?? {},

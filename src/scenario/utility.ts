@@ -4,9 +4,12 @@ import type { Condition, Profile, RatificationCheck, Scenario, Text } from './sc
 /** Utility of a complete text to a party on the 0–10,000 scale (weights sum to 100, values 0–100). */
 export function utilityOf(profile: Profile, text: Text): number {
   let total = 0;
-  for (const [issueId, pref] of Object.entries(profile.preferences)) {
+  const preferences = profile.preferences;
+  // Keys, not entries: no pair arrays on a path the AI takes for every text it weighs.
+  for (const issueId of Object.keys(preferences)) {
     const option = text[issueId];
     if (option === undefined) continue;
+    const pref = preferences[issueId]!;
     total += pref.weight * (pref.values[option] ?? 0);
   }
   return total;
@@ -32,9 +35,16 @@ export function packageUtility(
     if (!pref) continue;
     const option = text[issueId];
     value += pref.weight * (option === undefined ? 0 : (pref.values[option] ?? 0));
-    best += pref.weight * Math.max(0, ...Object.values(pref.values));
+    best += pref.weight * bestValue(pref.values);
   }
   return { value, best };
+}
+
+/** Math.max(0, ...Object.values(values)), without the spread. */
+function bestValue(values: Record<string, number>): number {
+  let best = 0;
+  for (const option of Object.keys(values)) best = Math.max(best, values[option]!);
+  return best;
 }
 
 /** Share (0–100, rounded down) of its best package utility a text gives a party. */
@@ -48,8 +58,15 @@ export function holds(condition: Condition, text: Text): boolean {
     const option = text[condition.issue];
     return option !== undefined && condition.in.includes(option);
   }
-  if ('all' in condition) return condition.all.every((c) => holds(c, text));
-  if ('any' in condition) return condition.any.some((c) => holds(c, text));
+  // Loops rather than every/some: no closure per call on a path the AI takes for every text it weighs.
+  if ('all' in condition) {
+    for (const c of condition.all) if (!holds(c, text)) return false;
+    return true;
+  }
+  if ('any' in condition) {
+    for (const c of condition.any) if (holds(c, text)) return true;
+    return false;
+  }
   return !holds(condition.not, text);
 }
 
