@@ -1019,10 +1019,14 @@ function answer(ctx: Ctx, p: Proposal): Move {
     }
     // A counter: what we can give, and what we ask of the proposer in return (something it seems to value less).
     const ask = proposerModel ? cheapAsk(ctx, proposerModel, Object.keys(e.options)) : null;
-    if (
-      Object.keys(give).length > 0 ||
-      (ask && refuse.length > 0 && refuse.length < Object.keys(e.options).length + 1)
-    ) {
+    // An offer left out of the text we just wrote is only honest with a price on it: without one, what we
+    // did not put in the text is declined, with the reason that the others could not sign it.
+    if (!ask)
+      for (const [issue, option] of Object.entries(give)) {
+        delete give[issue];
+        refuse.push({ issue, option, why: 'we could not fit it into a text the others can sign' });
+      }
+    if (Object.keys(give).length > 0) {
       const giveText = Object.keys(give).length
         ? words.list(Object.entries(give).map(([i, o]) => words.both(i, o)))
         : null;

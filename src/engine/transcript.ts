@@ -86,7 +86,7 @@ export function describe(
               .join(', ')
       }${e.message ? `: ${e.message}` : ''}`;
     case 'amendment.lapsed':
-      return `${name(e.by)}'s amendment ${e.amendment} to ${e.package} lapses unanswered in a text as the meeting closes`;
+      return `${name(e.by)}'s amendment ${e.amendment} to ${e.package} lapses: the meeting closed before it was folded into a text`;
     case 'proposal.answered': {
       const what =
         e.refKind === 'amendment'
