@@ -20,6 +20,8 @@ export interface PartyModel {
   credibility: number;
   /** Package id → the contents ('|'-joined options, in file order) of every version of it this side accepted. */
   acceptedCombos: Record<string, string[]>;
+  /** Issue → option → its believed contribution to the share (weight × value / best): filled once built. */
+  table: Record<string, Record<string, number>>;
   /** Versions it signed, and versions it had the floor on and left unsigned. */
   signed: number[];
   declined: number[];
@@ -55,6 +57,7 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
       credibility: 1,
       signed: [],
       declined: [],
+      table: EMPTY,
       acceptedCombos: {},
     };
     const w: Record<string, number> = {};
@@ -237,6 +240,7 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
     const w = raw[m.party]!;
     const total = Object.values(w).reduce((a, b) => a + b, 0) || 1;
     for (const k of Object.keys(w)) m.weight[k] = (w[k] ?? 0) / total;
+    fillTable(m);
     // It declined to sign these: it needs more than they gave, as we believe it, and a little more for each
     // refusal of the same text. Only recent refusals count: every side concedes as the calendar runs out.
     let floor = settings.startThreshold;
@@ -290,8 +294,38 @@ function believes(
   return prior?.priorities.includes(r.issue) ?? false;
 }
 
+/** Per-issue contributions to the believed share, so a text's share is one lookup per issue. */
+function fillTable(m: PartyModel): void {
+  let best = 0;
+  for (const [issueId, w] of Object.entries(m.weight)) {
+    let top = 0;
+    for (const v of Object.values(m.value[issueId] ?? {})) if (v > top) top = v;
+    best += w * top;
+  }
+  m.table = {};
+  for (const [issueId, w] of Object.entries(m.weight)) {
+    const row: Record<string, number> = {};
+    for (const [o, v] of Object.entries(m.value[issueId] ?? {})) row[o] = best === 0 ? 0 : (w * v) / best;
+    m.table[issueId] = row;
+  }
+}
+
 /** Believed share (0–1) of its best that a text gives a party. */
 export function believedShare(model: PartyModel, text: Text): number {
+  if (model.table !== EMPTY) {
+    let share = 0;
+    for (const issueId in model.table) {
+      const o = text[issueId];
+      if (o !== undefined) share += model.table[issueId]?.[o] ?? 0;
+    }
+    return share;
+  }
+  return slowShare(model, text);
+}
+
+const EMPTY: Record<string, Record<string, number>> = {};
+
+function slowShare(model: PartyModel, text: Text): number {
   let got = 0;
   let best = 0;
   for (const [issueId, w] of Object.entries(model.weight)) {
