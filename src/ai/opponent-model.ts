@@ -198,8 +198,9 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
           const am = models[e.by];
           if (am) {
             const key = (packageIssues.get(e.package) ?? []).map((i) => text[i] ?? '').join('|');
-            const list = (am.acceptedCombos[e.package] ??= []);
+            const list = am.acceptedCombos[e.package] ?? [];
             if (!list.includes(key)) list.push(key);
+            am.acceptedCombos[e.package] = list;
           }
         } else accepted.get(e.by)?.delete(e.package);
         const m = models[e.by];
