@@ -99,7 +99,7 @@ export function describe(
         e.verdict === 'countered' && (e.give || e.ask)
           ? `: offers ${e.give ? optionsText(e.give, label) : 'nothing more'}${e.ask ? `, asks ${optionsText(e.ask, label)}` : ''}`
           : '';
-      return `${name(e.by)} ${verb} ${name(e.proposer)}'s ${what} (#${e.ref})${trade}`;
+      return `${name(e.by)} ${verb} ${name(e.proposer)}'s ${what}${trade}`;
     }
     case 'capital.consulted':
       return `${name(e.by)} consults its capital on ${e.package}`;

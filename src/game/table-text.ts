@@ -90,6 +90,8 @@ const SIGNAL_TITLES: Record<string, string> = {
   priority: 'Priority',
   concern: 'Concern',
   commitment: 'Public commitment',
+  'red-line': 'Red line',
+  retract: 'Retracts',
 };
 
 export function truncate(text: string, max: number): string {
@@ -132,6 +134,22 @@ export function effectFor(view: SeatView, event: GameEvent): TableEffect | null 
         title: 'Amendment',
         body: `Proposes changes to ${packageName(view, event.package)}`,
       };
+    case 'proposal.answered': {
+      const verdict =
+        event.verdict === 'folded' ? 'Folds in' : event.verdict === 'countered' ? 'Counters' : 'Declines';
+      const what =
+        event.refKind === 'amendment'
+          ? 'amendment'
+          : event.refKind === 'conditional'
+            ? 'condition'
+            : 'red line';
+      return {
+        kind: 'bubble',
+        party: event.by,
+        title: 'Answer',
+        body: `${verdict} ${partyName(view, event.proposer)}'s ${what}`,
+      };
+    }
     case 'capital.consulted':
       return {
         kind: 'bubble',

@@ -1,4 +1,4 @@
-// The signal form: a priority, a concern or a public commitment on an issue, to everyone or to chosen parties.
+// The signal form: a priority, a concern, a red line, a public commitment or a retraction on an issue.
 import type { Move, SignalKind } from '../engine/intents';
 import type { SeatView } from '../engine/view';
 import { el } from './dom';
@@ -13,6 +13,11 @@ const KINDS: Array<{ id: SignalKind; label: string }> = [
   { id: 'concern', label: 'Concern: we cannot live with this as it stands' },
   { id: 'red-line', label: 'Red line: we can never sign this option' },
   { id: 'commitment', label: 'Public commitment: we stand by this option (to everyone)' },
+  {
+    id: 'retract',
+    label:
+      'Retract: we withdraw our concern, red line or commitment on this option (a public red line or commitment taken back costs support and trust)',
+  },
 ];
 
 export function createSignalForm(
