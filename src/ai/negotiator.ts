@@ -680,10 +680,13 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
 }
 
 /** Hill-climbing over the agenda's issues from several seeds, single changes then pairs. */
-function draft(ctx: Ctx, sc: Scorer, seeds: Text[]): Text {
+function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> = new Set()): Text {
   const { view } = ctx;
   const agenda = new Set(view.meeting.agenda);
-  const issues = view.scenario.packages.filter((p) => agenda.has(p.id)).flatMap((p) => p.issues);
+  const issues = view.scenario.packages
+    .filter((p) => agenda.has(p.id))
+    .flatMap((p) => p.issues)
+    .filter((i) => !frozen.has(i.id));
   let rng = ctx.cfg.seed ^ (view.textVersion * 2654435761);
   let bestText = seeds[0] ?? view.text;
   let bestScore = sc.score(bestText);
@@ -791,7 +794,10 @@ function makePlan(ctx: Ctx): Plan {
   const seeds: Text[] = [{ ...view.text }];
   for (const p of open)
     if (p.event.type === 'amendment.proposed') seeds.push({ ...view.text, ...p.event.options });
-  const best = draft(ctx, sc, seeds);
+  // A move we made toward a side that has not signed yet stays while that side still has not: undoing it
+  // at once would teach it nothing and us nothing.
+  const frozen = probedIssues(view);
+  const best = draft(ctx, sc, seeds, frozen);
   const currentScore = sc.score(view.text);
   const bestScore = sc.score(best);
   const changed = changes(view.text, best);
@@ -865,7 +871,7 @@ function makePlan(ctx: Ctx): Plan {
   const needs = Object.values(models)
     .map((m) => `${m.party} needs ~${(m.threshold * 100).toFixed(0)}%`)
     .join(', ');
-  const drivers: ReasonDriver[] = ['trade'];
+  const drivers: ReasonDriver[] = probe ? ['probe'] : ['trade'];
   if (folds.length) drivers.push('answer');
   if (view.meetingsLeft === 0) drivers.push('deadline');
   return {
@@ -879,6 +885,22 @@ function makePlan(ctx: Ctx): Plan {
     },
     privateNote: `Before: ${fmt(before)}. After: ${fmt(after)}. Aspiration ${authorTarget}; ${needs}; objective ${currentScore.toFixed(2)} → ${bestScore.toFixed(2)}.`,
   };
+}
+
+/** Issues our own earlier probes moved toward a side that has still not signed (since the probe). */
+function probedIssues(view: SeatView): Set<string> {
+  const frozen = new Set<string>();
+  const mine = view.log.filter((e) => e.type === 'text.published' && e.by === view.seat);
+  for (const e of mine.slice(-3)) {
+    if (e.type !== 'text.published' || !e.reason?.basis?.drivers.includes('probe')) continue;
+    // Who it was for: the sides that had not signed the version before it, and have not signed since.
+    const unsigned = view.scenario.parties
+      .map((p) => p.id)
+      .filter((p) => p !== view.seat && view.signatures[p] !== view.textVersion);
+    if (unsigned.length === 0) continue;
+    for (const issue of Object.keys(e.changed)) frozen.add(issue);
+  }
+  return frozen;
 }
 
 /** Whether a side has said what it needs: an amendment, a concern or a red line of its own. */

@@ -18,6 +18,7 @@ export const ReasonDriverSchema = z.enum([
   'priority',
   'answer',
   'spoiler',
+  'probe',
   'word',
 ]);
 export type ReasonDriver = z.infer<typeof ReasonDriverSchema>;
