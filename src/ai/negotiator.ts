@@ -628,7 +628,13 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
     )
     .map((p): [string, (typeof ctx.view.scenario.publicPriors)[number]] => [p.about, p]);
   const silentWeight = 1.5;
-  const pkgIssues = new Map(ctx.view.scenario.packages.map((p) => [p.id, p.issues.map((i) => i.id)]));
+  const accepted: Array<{ issues: string[]; combos: string[][] }> = [];
+  for (const m of ms)
+    for (const [pkg, combos] of Object.entries(m.acceptedCombos))
+      accepted.push({
+        issues: ctx.view.scenario.packages.find((x) => x.id === pkg)?.issues.map((i) => i.id) ?? [],
+        combos: combos.map((c) => c.split('|')),
+      });
   // Demands shown early soften as the calendar runs out: every side signs anything above no deal at the end.
   const wall = 12 * (1 - 0.6 * progress(ctx.view));
   const parts = (text: Text) => {
@@ -654,12 +660,17 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
       }
       // Build the agreement from pieces each side has accepted: a package written as no version that side
       // ever accepted is a risk, whatever our model says.
-      for (const m of ms) {
-        for (const [pkg, combos] of Object.entries(m.acceptedCombos)) {
-          const issues = pkgIssues.get(pkg) ?? [];
-          const key = issues.map((i) => text[i] ?? '').join('|');
-          if (!combos.includes(key)) s -= 1.2;
+      for (const { issues, combos } of accepted) {
+        let held = false;
+        for (const combo of combos) {
+          let all = true;
+          for (let k = 0; k < issues.length && all; k++) if (text[issues[k]!] !== combo[k]) all = false;
+          if (all) {
+            held = true;
+            break;
+          }
         }
+        if (!held) s -= 1.2;
       }
       for (const m of ms) {
         const share = p.others[m.party] ?? 0;

@@ -26,11 +26,21 @@ export class OwnPosition {
   readonly ideal: number;
   private readonly factor: number;
   private readonly packageBest = new Map<string, number>();
+  /** Per issue, in one flat list: its id, package, and weight × value of each option (exact integers). */
+  private readonly rows: Array<{ issue: string; pkg: string; points: Record<string, number> }> = [];
 
   constructor(readonly view: SeatView) {
     if (!view.me) throw new Error('an AI plays a party seat');
     this.me = view.me;
     this.issues = view.scenario.packages.flatMap((p) => p.issues);
+    for (const p of view.scenario.packages)
+      for (const i of p.issues) {
+        const pref = this.me.preferences[i.id];
+        if (!pref) continue;
+        const points: Record<string, number> = {};
+        for (const [o, v] of Object.entries(pref.values)) points[o] = pref.weight * v;
+        this.rows.push({ issue: i.id, pkg: p.id, points });
+      }
     for (const p of view.scenario.packages) {
       let best = 0;
       for (const i of p.issues) {
@@ -76,9 +86,9 @@ export class OwnPosition {
 
   raw(text: Text): number {
     let u = 0;
-    for (const [issue, pref] of Object.entries(this.me.preferences)) {
-      const o = text[issue];
-      if (o !== undefined) u += pref.weight * (pref.values[o] ?? 0);
+    for (const row of this.rows) {
+      const o = text[row.issue];
+      if (o !== undefined) u += row.points[o] ?? 0;
     }
     return u;
   }
@@ -92,9 +102,10 @@ export class OwnPosition {
     const best = this.packageBest.get(pkg) ?? 0;
     if (best === 0) return 100;
     let v = 0;
-    for (const p of this.view.scenario.packages) {
-      if (p.id !== pkg) continue;
-      for (const i of p.issues) v += this.weight(i.id) * this.value(i.id, text[i.id]);
+    for (const row of this.rows) {
+      if (row.pkg !== pkg) continue;
+      const o = text[row.issue];
+      if (o !== undefined) v += row.points[o] ?? 0;
     }
     return Math.floor((v * 100) / best);
   }
@@ -123,7 +134,18 @@ export class OwnPosition {
     for (const r of this.me.rules.redLines) if (holds(r.when, text)) return false;
     for (const c of this.me.rules.ratification)
       if (!runCheck(c, text, this.me.rules.supportShift[c.id] ?? 0).passed) return false;
-    for (const m of this.me.mandate) if (this.packageShare(text, m.package) < m.minimum) return false;
+    if (this.me.mandate.length === 0) return true;
+    // Every package's points in one pass, then each mandate against them.
+    const sums = new Map<string, number>();
+    for (const row of this.rows) {
+      const o = text[row.issue];
+      if (o !== undefined) sums.set(row.pkg, (sums.get(row.pkg) ?? 0) + (row.points[o] ?? 0));
+    }
+    for (const m of this.me.mandate) {
+      const best = this.packageBest.get(m.package) ?? 0;
+      const share = best === 0 ? 100 : Math.floor(((sums.get(m.package) ?? 0) * 100) / best);
+      if (share < m.minimum) return false;
+    }
     return true;
   }
 
