@@ -40,8 +40,39 @@ export interface ModelSettings {
 
 const clamp01 = (v: number) => Math.max(0, Math.min(1, v));
 
-/** Rebuilds every other party's model from the seat's view: same view, same model. */
-export function buildModels(view: SeatView, settings: ModelSettings): OpponentModels {
+/** What a seat has learnt so far from the events it saw, kept so the next decision reads only new events. */
+interface Learning {
+  models: OpponentModels;
+  raw: Record<string, Record<string, number>>;
+  text: Text;
+  version: number;
+  speaker: string | null;
+  signedThisTurn: boolean;
+  declinedAt: Array<{ party: string; version: number; meeting: number }>;
+  accepted: Map<string, Set<string>>;
+  told: Map<string, number>;
+  agenda: string[];
+  texts: Map<number, Text>;
+  packageIssues: Map<string, string[]>;
+  noMediator: boolean;
+  /** The options it was started with: an event that adds one means starting afresh. */
+  space: string;
+  /** How many events of the seat's log it has read, and the last of them (to check it is the same game). */
+  fed: number;
+  last: GameEvent | undefined;
+}
+
+/** Per game (keyed by its first event) and seat and settings: the learning so far. Views of one game share
+ * their event objects, so a later view extends an earlier one; anything else starts afresh. */
+const learnt = new WeakMap<object, Map<string, Learning>>();
+
+function spaceOf(view: SeatView): string {
+  let n = 0;
+  for (const p of view.scenario.packages) for (const i of p.issues) n += i.options.length;
+  return String(n);
+}
+
+function startLearning(view: SeatView, settings: ModelSettings): Learning {
   const issues = view.scenario.packages.flatMap((p) => p.issues);
   const models: OpponentModels = {};
   const raw: Record<string, Record<string, number>> = {};
@@ -79,177 +110,235 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
     raw[party.id] = w;
     models[party.id] = m;
   }
-  const L = settings.learning;
-  const packageIssues = new Map(view.scenario.packages.map((p) => [p.id, p.issues.map((i) => i.id)]));
-  const text: Text = {};
-  let version = 1;
-  // Who had the floor while which version stood, to learn from texts a party left unsigned.
-  let speaker: string | null = null;
-  let signedThisTurn = false;
-  const declinedAt: Array<{ party: string; version: number; meeting: number }> = [];
-  const accepted = new Map<string, Set<string>>();
-  const told = new Map<string, number>();
-  let agenda: string[] = [];
-
-  const onEvent = (e: GameEvent) => {
-    switch (e.type) {
-      case 'text.published': {
-        Object.assign(text, e.changed);
-        version = e.version;
-        const m = models[e.by];
-        if (m && e.version > 1 && view.scenario.mediator === null) {
-          // With no mediator, what an author moves the text to, it wants.
-          for (const [i, o] of Object.entries(e.changed)) bump(m.value, i, o, 0.3 * L);
-        }
-        return;
-      }
-      case 'meeting.opened':
-        agenda = e.agenda;
-        return;
-      case 'acceptance.lapsed':
-        accepted.get(e.by)?.delete(e.package);
-        return;
-      case 'turn.started':
-        speaker = e.party;
-        signedThisTurn = false;
-        return;
-      case 'turn.ended': {
-        const m = models[e.party];
-        if (m && !signedThisTurn && speaker === e.party && !e.timedOut) {
-          m.declined.push(version);
-          declinedAt.push({ party: e.party, version, meeting: e.meeting });
-          // Packages on the agenda it left unaccepted while it let the text go unsigned: what it leaves
-          // unaccepted is worth less to it than we thought (a silent rejection).
-          const mine = accepted.get(e.party) ?? new Set<string>();
-          // Every package accepted and still no signature: the whole is not enough, so every part is suspect.
-          const all = agenda.every((p) => mine.has(p));
-          for (const pkg of agenda) {
-            if (mine.has(pkg) && !all) continue;
-            for (const issueId of packageIssues.get(pkg) ?? []) {
-              const option = text[issueId];
-              const row = m.value[issueId];
-              if (row && option !== undefined) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.06 * L));
-            }
-          }
-        }
-        return;
-      }
-      case 'text.signed': {
-        if (e.by === speaker) signedThisTurn = true;
-        const m = models[e.by];
-        if (m) m.signed.push(e.version);
-        return;
-      }
-      case 'signal.sent': {
-        const m = models[e.by];
-        const w = raw[e.by];
-        if (!m || !w) return;
-        const weight = m.credibility;
-        if (e.kind === 'priority' || e.kind === 'commitment') {
-          // Priorities told one after another come in order: the first weighs most.
-          const rank = (told.get(e.by) ?? 0) + 1;
-          told.set(e.by, rank);
-          w[e.issue] = (w[e.issue] ?? 1) + Math.max(1, 5 - rank) * weight * L;
-          const row = m.value[e.issue];
-          if (row && e.option)
-            for (const o of Object.keys(row)) row[o] = o === e.option ? 1 : (row[o] ?? 0.5) * 0.8;
-        } else if (e.kind === 'concern' && e.option) {
-          m.concerns.push({ issue: e.issue, option: e.option, seq: e.seq });
-          w[e.issue] = (w[e.issue] ?? 1) + 0.8 * weight * L;
-          const row = m.value[e.issue];
-          if (row) row[e.option] = Math.min(row[e.option] ?? 0.5, 0.1);
-        } else if (e.kind === 'red-line' && e.option) {
-          m.redLines.push({ issue: e.issue, option: e.option, believed: true, seq: e.seq });
-          const row = m.value[e.issue];
-          if (row) row[e.option] = 0;
-        } else if (e.kind === 'retract' && e.option) {
-          m.concerns = m.concerns.filter((c) => !(c.issue === e.issue && c.option === e.option));
-          m.redLines = m.redLines.filter((c) => !(c.issue === e.issue && c.option === e.option));
-          const row = m.value[e.issue];
-          if (row) row[e.option] = Math.max(row[e.option] ?? 0, 0.4);
-        }
-        return;
-      }
-      case 'amendment.proposed': {
-        const m = models[e.by];
-        const w = raw[e.by];
-        if (!m || !w) return;
-        for (const [issueId, optionId] of Object.entries(e.options)) {
-          const row = m.value[issueId];
-          if (!row || w[issueId] === undefined) continue;
-          const current = text[issueId];
-          // An option it asks for that we thought it valued less than the current one is a give: the issue
-          // matters less to it. Otherwise it is an ask: the issue matters and the option is wanted.
-          if (current !== undefined && (row[optionId] ?? 0.5) + 0.05 < (row[current] ?? 0.5)) {
-            w[issueId] = Math.max(0.2, w[issueId] - 0.6 * L);
-          } else {
-            w[issueId] += 1.2 * L;
-            bump(m.value, issueId, optionId, 0.5 * L);
-          }
-        }
-        return;
-      }
-      case 'package.rejected':
-      case 'package.accepted': {
-        if (e.type === 'package.accepted') {
-          const set = accepted.get(e.by) ?? new Set<string>();
-          set.add(e.package);
-          accepted.set(e.by, set);
-          const am = models[e.by];
-          if (am) {
-            const key = (packageIssues.get(e.package) ?? []).map((i) => text[i] ?? '').join('|');
-            const list = am.acceptedCombos[e.package] ?? [];
-            if (!list.includes(key)) list.push(key);
-            am.acceptedCombos[e.package] = list;
-          }
-        } else accepted.get(e.by)?.delete(e.package);
-        const m = models[e.by];
-        if (!m) return;
-        // A rejection that names what it asks for blames only those issues; a bare one blames the package.
-        const named = e.type === 'package.rejected' ? Object.keys(e.reason?.basis?.asked ?? {}) : [];
-        for (const issueId of packageIssues.get(e.package) ?? []) {
-          const option = text[issueId];
-          const row = m.value[issueId];
-          if (!row || option === undefined) continue;
-          if (e.type === 'package.accepted') row[option] = clamp01((row[option] ?? 0.5) + 0.05 * L);
-          else if (named.length === 0) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.1 * L));
-          else if (named.includes(issueId)) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.3 * L));
-        }
-        for (const [issueId, optionId] of Object.entries(
-          e.type === 'package.rejected' ? (e.reason?.basis?.asked ?? {}) : {},
-        ))
-          bump(m.value, issueId, optionId, 0.3 * L);
-        return;
-      }
-      case 'commitment.broken': {
-        const m = models[e.by];
-        if (m) m.credibility = Math.max(0, m.credibility - 1 / 3);
-        return;
-      }
-      default:
-        return;
-    }
+  return {
+    models,
+    raw,
+    text: {},
+    version: 1,
+    speaker: null,
+    signedThisTurn: false,
+    declinedAt: [],
+    accepted: new Map(),
+    told: new Map(),
+    agenda: [],
+    texts: new Map(),
+    packageIssues: new Map(view.scenario.packages.map((p) => [p.id, p.issues.map((i) => i.id)])),
+    noMediator: view.scenario.mediator === null,
+    space: spaceOf(view),
+    fed: 0,
+    last: undefined,
   };
+}
 
-  // Texts by version, to learn thresholds from signatures and refusals to sign.
-  const texts = new Map<number, Text>();
-  for (const e of view.log) {
-    onEvent(e);
-    if (e.type === 'text.published') texts.set(e.version, { ...text });
+function learn(st: Learning, e: GameEvent, L: number): void {
+  learnFrom(st, e, L);
+  if (e.type === 'text.published') st.texts.set(e.version, { ...st.text });
+}
+
+function learnFrom(st: Learning, e: GameEvent, L: number): void {
+  switch (e.type) {
+    case 'text.published': {
+      Object.assign(st.text, e.changed);
+      st.version = e.version;
+      const m = st.models[e.by];
+      if (m && e.version > 1 && st.noMediator) {
+        // With no mediator, what an author moves the text to, it wants.
+        for (const [i, o] of Object.entries(e.changed)) bump(m.value, i, o, 0.3 * L);
+      }
+      return;
+    }
+    case 'meeting.opened':
+      st.agenda = e.agenda;
+      return;
+    case 'acceptance.lapsed':
+      st.accepted.get(e.by)?.delete(e.package);
+      return;
+    case 'turn.started':
+      st.speaker = e.party;
+      st.signedThisTurn = false;
+      return;
+    case 'turn.ended': {
+      const m = st.models[e.party];
+      if (m && !st.signedThisTurn && st.speaker === e.party && !e.timedOut) {
+        m.declined.push(st.version);
+        st.declinedAt.push({ party: e.party, version: st.version, meeting: e.meeting });
+        // Packages on the agenda it left unaccepted while it let the text go unsigned: what it leaves
+        // unaccepted is worth less to it than we thought (a silent rejection).
+        const mine = st.accepted.get(e.party) ?? new Set<string>();
+        // Every package accepted and still no signature: the whole is not enough, so every part is suspect.
+        const all = st.agenda.every((p) => mine.has(p));
+        for (const pkg of st.agenda) {
+          if (mine.has(pkg) && !all) continue;
+          for (const issueId of st.packageIssues.get(pkg) ?? []) {
+            const option = st.text[issueId];
+            const row = m.value[issueId];
+            if (row && option !== undefined) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.06 * L));
+          }
+        }
+      }
+      return;
+    }
+    case 'text.signed': {
+      if (e.by === st.speaker) st.signedThisTurn = true;
+      const m = st.models[e.by];
+      if (m) m.signed.push(e.version);
+      return;
+    }
+    case 'signal.sent': {
+      const m = st.models[e.by];
+      const w = st.raw[e.by];
+      if (!m || !w) return;
+      const weight = m.credibility;
+      if (e.kind === 'priority' || e.kind === 'commitment') {
+        // Priorities told one after another come in order: the first weighs most.
+        const rank = (st.told.get(e.by) ?? 0) + 1;
+        st.told.set(e.by, rank);
+        w[e.issue] = (w[e.issue] ?? 1) + Math.max(1, 5 - rank) * weight * L;
+        const row = m.value[e.issue];
+        if (row && e.option)
+          for (const o of Object.keys(row)) row[o] = o === e.option ? 1 : (row[o] ?? 0.5) * 0.8;
+      } else if (e.kind === 'concern' && e.option) {
+        m.concerns.push({ issue: e.issue, option: e.option, seq: e.seq });
+        w[e.issue] = (w[e.issue] ?? 1) + 0.8 * weight * L;
+        const row = m.value[e.issue];
+        if (row) row[e.option] = Math.min(row[e.option] ?? 0.5, 0.1);
+      } else if (e.kind === 'red-line' && e.option) {
+        m.redLines.push({ issue: e.issue, option: e.option, believed: true, seq: e.seq });
+        const row = m.value[e.issue];
+        if (row) row[e.option] = 0;
+      } else if (e.kind === 'retract' && e.option) {
+        m.concerns = m.concerns.filter((c) => !(c.issue === e.issue && c.option === e.option));
+        m.redLines = m.redLines.filter((c) => !(c.issue === e.issue && c.option === e.option));
+        const row = m.value[e.issue];
+        if (row) row[e.option] = Math.max(row[e.option] ?? 0, 0.4);
+      }
+      return;
+    }
+    case 'amendment.proposed': {
+      const m = st.models[e.by];
+      const w = st.raw[e.by];
+      if (!m || !w) return;
+      for (const [issueId, optionId] of Object.entries(e.options)) {
+        const row = m.value[issueId];
+        if (!row || w[issueId] === undefined) continue;
+        const current = st.text[issueId];
+        // An option it asks for that we thought it valued less than the current one is a give: the issue
+        // matters less to it. Otherwise it is an ask: the issue matters and the option is wanted.
+        if (current !== undefined && (row[optionId] ?? 0.5) + 0.05 < (row[current] ?? 0.5)) {
+          w[issueId] = Math.max(0.2, w[issueId] - 0.6 * L);
+        } else {
+          w[issueId] += 1.2 * L;
+          bump(m.value, issueId, optionId, 0.5 * L);
+        }
+      }
+      return;
+    }
+    case 'package.rejected':
+    case 'package.accepted': {
+      if (e.type === 'package.accepted') {
+        const set = st.accepted.get(e.by) ?? new Set<string>();
+        set.add(e.package);
+        st.accepted.set(e.by, set);
+        const am = st.models[e.by];
+        if (am) {
+          const key = (st.packageIssues.get(e.package) ?? []).map((i) => st.text[i] ?? '').join('|');
+          const list = am.acceptedCombos[e.package] ?? [];
+          if (!list.includes(key)) list.push(key);
+          am.acceptedCombos[e.package] = list;
+        }
+      } else st.accepted.get(e.by)?.delete(e.package);
+      const m = st.models[e.by];
+      if (!m) return;
+      // A rejection that names what it asks for blames only those issues; a bare one blames the package.
+      const named = e.type === 'package.rejected' ? Object.keys(e.reason?.basis?.asked ?? {}) : [];
+      for (const issueId of st.packageIssues.get(e.package) ?? []) {
+        const option = st.text[issueId];
+        const row = m.value[issueId];
+        if (!row || option === undefined) continue;
+        if (e.type === 'package.accepted') row[option] = clamp01((row[option] ?? 0.5) + 0.05 * L);
+        else if (named.length === 0) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.1 * L));
+        else if (named.includes(issueId)) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.3 * L));
+      }
+      for (const [issueId, optionId] of Object.entries(
+        e.type === 'package.rejected' ? (e.reason?.basis?.asked ?? {}) : {},
+      ))
+        bump(m.value, issueId, optionId, 0.3 * L);
+      return;
+    }
+    case 'commitment.broken': {
+      const m = st.models[e.by];
+      if (m) m.credibility = Math.max(0, m.credibility - 1 / 3);
+      return;
+    }
+    default:
+      return;
   }
-  for (const m of Object.values(models)) {
-    const w = raw[m.party]!;
+}
+
+/** The seat's learning up to its view, read incrementally when an earlier view of the same game was read. */
+function learningFor(view: SeatView, settings: ModelSettings): Learning {
+  const first = view.log[0];
+  const key = `${view.seat}|${settings.learning}|${settings.bluffBelief}|${settings.startThreshold}`;
+  let st = first ? learnt.get(first)?.get(key) : undefined;
+  const usable =
+    st !== undefined &&
+    st.space === spaceOf(view) &&
+    st.fed <= view.log.length &&
+    (st.fed === 0 || view.log[st.fed - 1] === st.last);
+  if (!st || !usable) {
+    st = startLearning(view, settings);
+    if (first) {
+      let byKey = learnt.get(first);
+      if (!byKey) {
+        byKey = new Map();
+        learnt.set(first, byKey);
+      }
+      byKey.set(key, st);
+    }
+  }
+  for (let i = st.fed; i < view.log.length; i++) learn(st, view.log[i]!, settings.learning);
+  st.fed = view.log.length;
+  st.last = view.log[view.log.length - 1];
+  return st;
+}
+
+/** The learning from the whole log, without the cache (for tests: the cache must never change a model). */
+function readAll(view: SeatView, settings: ModelSettings): Learning {
+  const st = startLearning(view, settings);
+  for (const e of view.log) learn(st, e, settings.learning);
+  return st;
+}
+
+/** Every other party's model as this seat's view shows it: same view, same model. */
+export function buildModels(view: SeatView, settings: ModelSettings, fresh = false): OpponentModels {
+  const st = fresh ? readAll(view, settings) : learningFor(view, settings);
+  const L = settings.learning;
+  const models: OpponentModels = {};
+  for (const base of Object.values(st.models)) {
+    // A copy: what we conclude for this decision never changes what we have learnt.
+    const m: PartyModel = {
+      ...base,
+      weight: {},
+      value: Object.fromEntries(Object.entries(base.value).map(([k, row]) => [k, { ...row }])),
+      redLines: base.redLines.map((r) => ({ ...r })),
+      concerns: [...base.concerns],
+      signed: [...base.signed],
+      declined: [...base.declined],
+      acceptedCombos: Object.fromEntries(Object.entries(base.acceptedCombos).map(([k, v]) => [k, [...v]])),
+      table: EMPTY,
+    };
+    const w = st.raw[m.party]!;
     const total = Object.values(w).reduce((a, b) => a + b, 0) || 1;
     for (const k of Object.keys(w)) m.weight[k] = (w[k] ?? 0) / total;
     fillTable(m);
     // It declined to sign these: it needs more than they gave, as we believe it, and a little more for each
     // refusal of the same text. Only recent refusals count: every side concedes as the calendar runs out.
     let floor = settings.startThreshold;
-    const recent = declinedAt.filter((d) => d.party === m.party && d.meeting >= view.meeting.index - 1);
+    const recent = st.declinedAt.filter((d) => d.party === m.party && d.meeting >= view.meeting.index - 1);
     const times = new Map<number, number>();
     for (const d of recent) {
       if (m.signed.includes(d.version)) continue;
-      const t = texts.get(d.version);
+      const t = st.texts.get(d.version);
       if (!t) continue;
       const n = (times.get(d.version) ?? 0) + 1;
       times.set(d.version, n);
@@ -258,11 +347,12 @@ export function buildModels(view: SeatView, settings: ModelSettings): OpponentMo
     // It signed those: it needs no more, and likely a little less, since aspirations fall with time.
     let ceiling = 1;
     for (const v of m.signed) {
-      const t = texts.get(v);
+      const t = st.texts.get(v);
       if (t) ceiling = Math.min(ceiling, believedShare(m, t) - 0.04);
     }
     m.threshold = Math.min(floor, ceiling);
     for (const r of m.redLines) r.believed = believes(settings, m, r, view);
+    models[m.party] = m;
   }
   return models;
 }
