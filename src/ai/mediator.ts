@@ -1,0 +1,637 @@
+// The author of the text (the mediator, or every speaker when there is none): drafts toward the believed Nash point
+// while defending its own interests, folds, counters or declines every proposal, and works on whoever blocks.
+import type { Move, ReasonDriver } from '../engine/intents';
+import { nextRandom } from '../engine/rng';
+import type { GameEvent } from '../engine/state';
+import type { SeatView } from '../engine/view';
+import type { Text } from '../scenario/schema';
+import { type Ctx, mine, type Plan, progress, reason, type TurnMemory } from './ai-context';
+import { believedShare, concernsHit, crossesBelievedRedLine, type PartyModel } from './opponent-model';
+
+interface Proposal {
+  seq: number;
+  kind: 'amendment' | 'conditional' | 'red-line';
+  by: string;
+  event: GameEvent;
+}
+
+/** Proposals by others that we have not answered yet. */
+function unanswered(view: SeatView): Proposal[] {
+  const answered = new Set<number>();
+  for (const e of view.log) if (e.type === 'proposal.answered' && mine(view, e)) answered.add(e.ref);
+  const out: Proposal[] = [];
+  for (const e of view.log) {
+    if (!('by' in e) || e.by === view.seat || answered.has(e.seq)) continue;
+    if (e.type === 'amendment.proposed') out.push({ seq: e.seq, kind: 'amendment', by: e.by, event: e });
+    else if (e.type === 'package.accepted' && e.onlyIf)
+      out.push({ seq: e.seq, kind: 'conditional', by: e.by, event: e });
+    else if (e.type === 'signal.sent' && e.kind === 'red-line' && e.option !== null)
+      out.push({ seq: e.seq, kind: 'red-line', by: e.by, event: e });
+  }
+  return out;
+}
+
+interface Scorer {
+  score(text: Text): number;
+  parts(text: Text): { own: number; others: Record<string, number> };
+}
+
+/** The author's objective: a weighted Nash product of gains over what each side needs (its own exactly, the
+ * others' as believed), with hard walls at our own limits and at believed red lines. */
+function scorer(ctx: Ctx, authorTarget: number): Scorer {
+  const { own, models, level } = ctx;
+  const span = Math.max(1, own.discount(own.ideal) - own.reservation);
+  const ms = Object.values(models);
+  const spoke = new Set(
+    ctx.view.log.filter((e) => e.type === 'signal.sent').map((e) => ('by' in e ? e.by : '')),
+  );
+  const silentPriors = ctx.view.scenario.publicPriors
+    // Silent: it has had the floor and let texts go unsigned, yet never said what it needs.
+    .filter(
+      (p) => p.about !== ctx.view.seat && !spoke.has(p.about) && (models[p.about]?.declined.length ?? 0) > 0,
+    )
+    .map((p): [string, (typeof ctx.view.scenario.publicPriors)[number]] => [p.about, p]);
+  const silentWeight = 1.5;
+  const accepted: Array<{ issues: string[]; combos: string[][] }> = [];
+  for (const m of ms)
+    for (const [pkg, combos] of Object.entries(m.acceptedCombos))
+      accepted.push({
+        issues: ctx.view.scenario.packages.find((x) => x.id === pkg)?.issues.map((i) => i.id) ?? [],
+        combos: combos.map((c) => c.split('|')),
+      });
+  // Demands shown early soften as the calendar runs out: every side signs anything above no deal at the end.
+  const wall = 12 * (1 - 0.6 * progress(ctx.view));
+  const parts = (text: Text) => {
+    const others: Record<string, number> = {};
+    for (const m of ms) others[m.party] = believedShare(m, text);
+    return { own: own.discount(own.raw(text)), others };
+  };
+  return {
+    parts,
+    score(text: Text): number {
+      if (!own.valid(text)) return -1e6;
+      const p = parts(text);
+      const g = (p.own - own.reservation) / span;
+      if (g <= 0) return -1e5 + g;
+      let s = level.selfWeight * Math.log(g + 0.01);
+      if (p.own < authorTarget) s -= (10 * (authorTarget - p.own)) / span;
+      // A side that has said nothing is taken at its public positions: leaving one out is a risk.
+      for (const [party, prior] of silentPriors) {
+        for (const issue of prior.priorities)
+          if (prior.preferred[issue] !== undefined && text[issue] !== prior.preferred[issue])
+            s -= silentWeight;
+        void party;
+      }
+      // Build the agreement from pieces each side has accepted: a package written as no version that side
+      // ever accepted is a risk, whatever our model says.
+      for (const { issues, combos } of accepted) {
+        let held = false;
+        for (const combo of combos) {
+          let all = true;
+          for (let k = 0; k < issues.length && all; k++) if (text[issues[k]!] !== combo[k]) all = false;
+          if (all) {
+            held = true;
+            break;
+          }
+        }
+        if (!held) s -= 1.2;
+      }
+      for (const m of ms) {
+        const share = p.others[m.party] ?? 0;
+        // The Nash product is taken over gains from a believed no-deal point; what a side has shown it
+        // needs now (its threshold) is a wall the text must clear before it can be signed.
+        const base = level.model.startThreshold;
+        const gain = (share - base) / Math.max(0.05, 1 - base);
+        s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
+        if (share < m.threshold) s -= (wall * (m.threshold - share)) / Math.max(0.05, 1 - m.threshold);
+        s -= 60 * crossesBelievedRedLine(m, text, true);
+        s -= 1.5 * (crossesBelievedRedLine(m, text, false) - crossesBelievedRedLine(m, text, true));
+        // A concern says "we cannot sign it so": nearly a wall, from a party whose word has held.
+        s -= (m.credibility >= 1 ? 8 : 2) * (1 - 0.5 * progress(ctx.view)) * concernsHit(m, text);
+      }
+      return s;
+    },
+  };
+}
+
+/** Hill-climbing over the agenda's issues from several seeds, single changes then pairs. */
+function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> = new Set()): Text {
+  const { view } = ctx;
+  const agenda = new Set(view.meeting.agenda);
+  const issues = view.scenario.packages
+    .filter((p) => agenda.has(p.id))
+    .flatMap((p) => p.issues)
+    .filter((i) => !frozen.has(i.id));
+  let rng = ctx.cfg.seed ^ (view.textVersion * 2654435761);
+  let bestText = seeds[0] ?? view.text;
+  let bestScore = sc.score(bestText);
+  for (const seed of seeds) {
+    let text = { ...seed };
+    let score = sc.score(text);
+    for (let sweep = 0; sweep < 12; sweep++) {
+      const r = nextRandom(rng);
+      rng = r.state;
+      const start = Math.floor(r.value * issues.length);
+      let improved = false;
+      for (let k = 0; k < issues.length; k++) {
+        const issue = issues[(k + start) % issues.length]!;
+        for (const o of issue.options) {
+          if (text[issue.id] === o.id) continue;
+          const candidate = { ...text, [issue.id]: o.id };
+          const s = sc.score(candidate);
+          if (s > score + 1e-9) {
+            text = candidate;
+            score = s;
+            improved = true;
+          }
+        }
+      }
+      if (!improved) {
+        // Pairs: a concession on one issue paid for on another.
+        outer: for (let a = 0; a < issues.length; a++) {
+          for (let b = a + 1; b < issues.length; b++) {
+            const ia = issues[a]!;
+            const ib = issues[b]!;
+            for (const oa of ia.options) {
+              if (text[ia.id] === oa.id) continue;
+              for (const ob of ib.options) {
+                if (text[ib.id] === ob.id) continue;
+                const candidate = { ...text, [ia.id]: oa.id, [ib.id]: ob.id };
+                const s = sc.score(candidate);
+                if (s > score + 1e-9) {
+                  text = candidate;
+                  score = s;
+                  improved = true;
+                  break outer;
+                }
+              }
+            }
+          }
+        }
+      }
+      if (!improved) break;
+    }
+    if (score > bestScore + 1e-9) {
+      bestScore = score;
+      bestText = text;
+    }
+  }
+  return bestText;
+}
+
+function changes(from: Text, to: Text): Text {
+  const out: Text = {};
+  for (const [k, v] of Object.entries(to)) if (from[k] !== v) out[k] = v;
+  return out;
+}
+
+/** Who has not signed the current text and what they said stops them. */
+function blockersOfTable(ctx: Ctx): Array<{ party: string; issues: string[] }> {
+  const { view, models } = ctx;
+  const out: Array<{ party: string; issues: string[] }> = [];
+  for (const m of Object.values(models)) {
+    if (view.signatures[m.party] === view.textVersion) continue;
+    const issues = [
+      ...m.concerns.filter((c) => view.text[c.issue] === c.option).map((c) => c.issue),
+      ...m.redLines.filter((c) => view.text[c.issue] === c.option).map((c) => c.issue),
+    ];
+    out.push({ party: m.party, issues });
+  }
+  return out;
+}
+
+/** A party that has rejected version after version and asked for nothing: a spoiler to name in public. */
+export function spoiler(ctx: Ctx): string | null {
+  const { view } = ctx;
+  for (const m of Object.values(ctx.models)) {
+    let rejections = 0;
+    let proposals = 0;
+    const versions = new Set<number>();
+    for (const e of view.log) {
+      if (!('by' in e) || e.by !== m.party) continue;
+      if (e.type === 'package.rejected') {
+        rejections++;
+        versions.add(e.version);
+      }
+      if (e.type === 'amendment.proposed' || e.type === 'signal.sent' || e.type === 'package.accepted')
+        proposals++;
+    }
+    if (versions.size >= 3 && rejections >= 4 && proposals === 0) return m.party;
+  }
+  return null;
+}
+
+function makePlan(ctx: Ctx): Plan {
+  const { view, own, words, models } = ctx;
+  const authorTarget = Math.max(own.reservation + 1, ctx.target);
+  const sc = scorer(ctx, authorTarget);
+  const open = unanswered(view).filter((p) => p.kind === 'amendment');
+  const seeds: Text[] = [{ ...view.text }];
+  for (const p of open)
+    if (p.event.type === 'amendment.proposed') seeds.push({ ...view.text, ...p.event.options });
+  // A move we made toward a side that has not signed yet stays while that side still has not: undoing it
+  // at once would teach it nothing and us nothing.
+  const frozen = probedIssues(view);
+  const best = draft(ctx, sc, seeds, frozen);
+  const currentScore = sc.score(view.text);
+  const bestScore = sc.score(best);
+  const changed = changes(view.text, best);
+  const signedBy = Object.entries(view.signatures)
+    .filter(([, v]) => v === view.textVersion)
+    .map(([p]) => p);
+  // Publishing lapses every signature: worth it when someone is blocked, or for a clearly better text.
+  const blocked = Object.values(models).some(
+    (m) =>
+      view.signatures[m.party] !== view.textVersion &&
+      (concernsHit(m, view.text) > 0 ||
+        crossesBelievedRedLine(m, view.text, true) > 0 ||
+        m.declined.includes(view.textVersion)),
+  );
+  const margin = signedBy.length > 0 && !blocked ? 0.25 : 0.02;
+  let publish = Object.keys(changed).length > 0 && bestScore > currentScore + margin ? changed : null;
+  let probe: string | null = null;
+  if (!publish) {
+    // Nothing better by our model, yet a side keeps the text unsigned: our model of it is wrong. Move the
+    // text toward it on the issue it seems to want most, at the least cost to us and to the others' walls.
+    const step = workOnBlocker(ctx, authorTarget);
+    if (step) {
+      publish = step.change;
+      probe = step.party;
+    }
+  }
+  const result = publish ? { ...view.text, ...publish } : view.text;
+  const folds = publish
+    ? view.openAmendments
+        .filter((a) => a.by !== view.seat && Object.entries(a.options).every(([i, o]) => result[i] === o))
+        .map((a) => a.id)
+    : [];
+  // Plain words: what changes, and for whom, as we believe it.
+  const before = sc.parts(view.text);
+  const after = sc.parts(result);
+  const items: string[] = [];
+  const conceded: Text = {};
+  const asked: Text = {};
+  for (const [issue, option] of Object.entries(publish ?? {})) {
+    const single = { ...view.text, [issue]: option };
+    const ownDelta = own.raw(single) - own.raw(view.text);
+    let beneficiary: string | null = null;
+    let bestGain = 0.004;
+    for (const m of Object.values(models)) {
+      const g = believedShare(m, single) - believedShare(m, view.text);
+      if (g > bestGain) {
+        bestGain = g;
+        beneficiary = m.party;
+      }
+    }
+    if (ownDelta < 0) conceded[issue] = option;
+    else if (ownDelta > 0) asked[issue] = option;
+    const forWhom = beneficiary ? ` for ${words.party(beneficiary)}` : ownDelta > 0 ? ' for us' : '';
+    items.push(`${words.both(issue, option)}${forWhom}`);
+  }
+  const foldedBy = folds.map((id) => {
+    const a = view.openAmendments.find((x) => x.id === id);
+    return a ? `${words.party(a.by)}'s amendment ${id}` : `amendment ${id}`;
+  });
+  const blockers = blockersOfTable(ctx).filter((b) => b.issues.length > 0);
+  const answersTo = blockers
+    .filter((b) => b.issues.some((i) => publish && publish[i] !== undefined))
+    .map((b) => words.party(b.party));
+  const why = publish
+    ? `Text v${view.textVersion + 1}: ${words.list(items)}.${probe ? ` ${words.party(probe)} has not signed${saidWhat(view, probe) ? ': we move toward what it seems to want' : ' and has not said why: we move toward what it seems to want and ask it to say what it needs'}.` : ''}${foldedBy.length ? ` It folds in ${words.list(foldedBy)}.` : ''}${answersTo.length ? ` It answers what ${words.list(answersTo)} said stopped them.` : ''}${Object.keys(conceded).length && Object.keys(asked).length ? ' We give on some issues to gain on others.' : Object.keys(conceded).length ? ' We give ground ourselves to close the gap.' : ''}`
+    : '';
+  const fmt = (p: { own: number; others: Record<string, number> }) =>
+    `own ${p.own}; believed shares ${Object.entries(p.others)
+      .map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`)
+      .join(', ')}`;
+  const needs = Object.values(models)
+    .map((m) => `${m.party} needs ~${(m.threshold * 100).toFixed(0)}%`)
+    .join(', ');
+  const drivers: ReasonDriver[] = probe ? ['probe'] : ['trade'];
+  if (folds.length) drivers.push('answer');
+  if (view.meetingsLeft === 0) drivers.push('deadline');
+  return {
+    publish,
+    folds,
+    why,
+    basis: {
+      drivers,
+      ...(Object.keys(conceded).length ? { conceded } : {}),
+      ...(Object.keys(asked).length ? { asked } : {}),
+    },
+    privateNote: `Before: ${fmt(before)}. After: ${fmt(after)}. Aspiration ${authorTarget}; ${needs}; objective ${currentScore.toFixed(2)} → ${bestScore.toFixed(2)}.`,
+  };
+}
+
+/** Issues our own earlier probes moved toward a side that has still not signed (since the probe). */
+function probedIssues(view: SeatView): Set<string> {
+  const frozen = new Set<string>();
+  const mine = view.log.filter((e) => e.type === 'text.published' && e.by === view.seat);
+  for (const e of mine.slice(-3)) {
+    if (e.type !== 'text.published' || !e.reason?.basis?.drivers.includes('probe')) continue;
+    // Who it was for: the sides that had not signed the version before it, and have not signed since.
+    const unsigned = view.scenario.parties
+      .map((p) => p.id)
+      .filter((p) => p !== view.seat && view.signatures[p] !== view.textVersion);
+    if (unsigned.length === 0) continue;
+    for (const issue of Object.keys(e.changed)) frozen.add(issue);
+  }
+  return frozen;
+}
+
+/** Whether a side has said what it needs: an amendment, a concern or a red line of its own. */
+function saidWhat(view: SeatView, party: string): boolean {
+  return view.log.some(
+    (e) =>
+      (e.type === 'amendment.proposed' && e.by === party) ||
+      (e.type === 'signal.sent' && e.by === party && e.kind !== 'priority'),
+  );
+}
+
+/** A single change toward the side that keeps refusing to sign, when the model finds nothing better. */
+function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: string } | null {
+  const { view, own, models } = ctx;
+  const blocker = Object.values(models)
+    .filter(
+      (m) =>
+        view.signatures[m.party] !== view.textVersion &&
+        m.declined.filter((v) => v === view.textVersion).length >= 1,
+    )
+    .sort((a, b) => a.party.localeCompare(b.party))[0];
+  if (!blocker) return null;
+  // Work where it has not accepted: a package it left unaccepted is where the text falls short for it.
+  const unaccepted = view.packages
+    .filter((p) => p.onAgenda && !p.acceptedBy.includes(blocker.party))
+    .map((p) => p.id);
+  const agenda = new Set(unaccepted.length ? unaccepted : view.meeting.agenda);
+  const floor =
+    view.meetingsLeft === 0 ? own.reservation + 1 : Math.min(authorTarget, own.discount(own.raw(view.text)));
+  let best: { change: Text; score: number } | null = null;
+  for (const issue of own.issues) {
+    if (!agenda.has(own.issuePackage.get(issue.id) ?? '')) continue;
+    for (const o of issue.options) {
+      if (view.text[issue.id] === o.id) continue;
+      const t = { ...view.text, [issue.id]: o.id };
+      if (!own.valid(t) || own.discount(own.raw(t)) < floor) continue;
+      // Where we know nothing of its values (equal beliefs) in a package it left unaccepted, a move is worth
+      // trying: its silence there is all we have to go on.
+      const believed = believedShare(blocker, t) - believedShare(blocker, view.text);
+      const unknown = Math.abs(believed) < 1e-9 && unaccepted.includes(own.issuePackage.get(issue.id) ?? '');
+      const gain = unknown ? 0.01 : believed;
+      if (gain <= 0) continue;
+      let cost = (own.raw(view.text) - own.raw(t)) / 10000;
+      let wall = false;
+      for (const m of Object.values(models)) {
+        if (m.party === blocker.party) continue;
+        if (crossesBelievedRedLine(m, t, true) || concernsHit(m, t) > concernsHit(m, view.text)) wall = true;
+        cost += Math.max(0, believedShare(m, view.text) - believedShare(m, t));
+      }
+      if (wall) continue;
+      const score = gain - 0.5 * cost;
+      if (!best || score > best.score) best = { change: { [issue.id]: o.id }, score };
+    }
+  }
+  return best ? { change: best.change, party: blocker.party } : null;
+}
+
+export function authorMove(ctx: Ctx, memory: TurnMemory): Move | null {
+  const { view, own, words, models } = ctx;
+  if (!memory.plan) memory.plan = makePlan(ctx);
+  const plan = memory.plan;
+  // 1. Publish the new draft first: folded amendments are answered by the engine as it publishes.
+  if (plan.publish && !memory.done.includes('publish')) {
+    memory.done.push('publish');
+    return {
+      type: 'text.publish',
+      text: plan.publish,
+      ...(plan.folds.length ? { folds: plan.folds } : {}),
+      reason: reason(plan.why, plan.privateNote, plan.basis),
+    };
+  }
+  // 2. Answer every other proposal: folded if the text now meets it, else a named trade or a reason.
+  for (const p of unanswered(view)) {
+    const key = `answer:${p.seq}`;
+    if (memory.done.includes(key)) continue;
+    memory.done.push(key);
+    return answer(ctx, p);
+  }
+  void own;
+  void words;
+  void models;
+  return null;
+}
+
+function answer(ctx: Ctx, p: Proposal): Move {
+  const { view, own, words, models } = ctx;
+  const e = p.event;
+  const who = words.party(p.by);
+  const proposerModel = models[p.by];
+  if (e.type === 'amendment.proposed') {
+    const met = Object.entries(e.options).every(([i, o]) => view.text[i] === o);
+    if (met)
+      return {
+        type: 'proposal.answer',
+        ref: p.seq,
+        verdict: 'folded',
+        reason: reason(
+          `Text v${view.textVersion} already holds what ${who} asked in amendment ${e.amendment}.`,
+          'Met.',
+          {
+            drivers: ['answer'],
+          },
+        ),
+      };
+    // Which of its options we could take, and which we cannot.
+    const give: Text = {};
+    const refuse: Array<{ issue: string; option: string; why: string }> = [];
+    for (const [issue, option] of Object.entries(e.options)) {
+      if (view.text[issue] === option) continue;
+      const t = { ...view.text, [issue]: option };
+      const ev = own.evaluate(t);
+      const cost = own.raw(view.text) - own.raw(t);
+      const hurts = Object.values(models)
+        .filter((m) => m.party !== p.by)
+        .find(
+          (m) =>
+            crossesBelievedRedLine(m, t, true) || believedShare(m, t) < believedShare(m, view.text) - 0.04,
+        );
+      if (!own.valid(t) && own.valid(view.text)) {
+        refuse.push({
+          issue,
+          option,
+          why: ev.redLines.length
+            ? 'it crosses our red line'
+            : ev.mandateShort.length
+              ? 'it takes us beyond our mandate'
+              : 'it would not pass at home',
+        });
+      } else if (hurts) {
+        refuse.push({
+          issue,
+          option,
+          why: `it costs ${words.party(hurts.party)} more than it gives ${who}, as far as we can tell`,
+        });
+      } else if (cost > 300) {
+        refuse.push({ issue, option, why: 'it costs us too much on its own' });
+      } else give[issue] = option;
+    }
+    // A counter: what we can give, and what we ask of the proposer in return (something it seems to value less).
+    const ask = proposerModel ? cheapAsk(ctx, proposerModel, Object.keys(e.options)) : null;
+    // An offer left out of the text we just wrote is only honest with a price on it: without one, what we
+    // did not put in the text is declined, with the reason that the others could not sign it.
+    if (!ask)
+      for (const [issue, option] of Object.entries(give)) {
+        delete give[issue];
+        refuse.push({ issue, option, why: 'we could not fit it into a text the others can sign' });
+      }
+    if (Object.keys(give).length > 0) {
+      const giveText = Object.keys(give).length
+        ? words.list(Object.entries(give).map(([i, o]) => words.both(i, o)))
+        : null;
+      const refused = refuse.map((r) => `${words.both(r.issue, r.option)} (${r.why})`);
+      return {
+        type: 'proposal.answer',
+        ref: p.seq,
+        verdict: 'countered',
+        issue: refuse[0]?.issue ?? Object.keys(e.options)[0]!,
+        ...(Object.keys(give).length ? { give } : {}),
+        ...(ask ? { ask: { [ask.issue]: ask.option } } : {}),
+        reason: reason(
+          giveText
+            ? `On ${who}'s amendment ${e.amendment}: we can offer ${giveText}${ask ? ` if ${who} accepts ${words.both(ask.issue, ask.option)}` : ''}${refused.length ? `; not ${words.list(refused)}` : ''}.`
+            : `On ${who}'s amendment ${e.amendment}: not ${words.list(refused)}${ask ? `; we could look again if ${who} accepts ${words.both(ask.issue, ask.option)}` : ''}.`,
+          `Counter built from our own utility and believed shares.`,
+          {
+            drivers: ['answer', 'trade'],
+            ...(Object.keys(give).length ? { conceded: give } : {}),
+            ...(ask ? { asked: { [ask.issue]: ask.option } } : {}),
+          },
+        ),
+      };
+    }
+    const r = refuse[0] ?? {
+      issue: Object.keys(e.options)[0]!,
+      option: '',
+      why: 'it does not help the table',
+    };
+    return {
+      type: 'proposal.answer',
+      ref: p.seq,
+      verdict: 'declined',
+      issue: r.issue,
+      reason: reason(
+        `We decline ${who}'s amendment ${e.amendment}: ${r.option ? words.both(r.issue, r.option) : words.issue(r.issue)}, because ${r.why}.`,
+        'Declined.',
+        { drivers: ['answer'] },
+      ),
+    };
+  }
+  if (e.type === 'package.accepted' && e.onlyIf) {
+    const kept = Object.entries(e.onlyIf).every(
+      ([pkg, v]) => view.packages.find((x) => x.id === pkg)?.version === v,
+    );
+    const linked = words.list(Object.keys(e.onlyIf).map((x) => words.pkg(x)));
+    if (kept)
+      return {
+        type: 'proposal.answer',
+        ref: p.seq,
+        verdict: 'folded',
+        reason: reason(
+          `${linked} stays as it is in text v${view.textVersion}, so ${who}'s acceptance of ${words.pkg(e.package)} stands.`,
+          'Kept.',
+          {
+            drivers: ['answer', 'link'],
+          },
+        ),
+      };
+    const moved = Object.keys(e.onlyIf).find(
+      (x) => view.packages.find((y) => y.id === x)?.version !== e.onlyIf?.[x],
+    );
+    return {
+      type: 'proposal.answer',
+      ref: p.seq,
+      verdict: 'countered',
+      ...(moved ? { issue: view.scenario.packages.find((x) => x.id === moved)?.issues[0]?.id ?? '' } : {}),
+      reason: reason(
+        `We had to change ${moved ? words.pkg(moved) : linked} to bring the others along; we ask ${who} to accept ${words.pkg(e.package)} again with text v${view.textVersion}.`,
+        'The linked package changed.',
+        { drivers: ['answer', 'link'] },
+      ),
+    };
+  }
+  // A red-line signal.
+  if (e.type === 'signal.sent' && e.option !== null) {
+    const option = e.option;
+    const believed =
+      proposerModel?.redLines.find((r) => r.issue === e.issue && r.option === option)?.believed ?? true;
+    if (view.text[e.issue] !== option)
+      return {
+        type: 'proposal.answer',
+        ref: p.seq,
+        verdict: 'folded',
+        issue: e.issue,
+        reason: reason(
+          `Text v${view.textVersion} does not hold ${words.both(e.issue, option)}; ${who}'s red line is respected.`,
+          'Met.',
+          {
+            drivers: ['answer', 'red-line'],
+          },
+        ),
+      };
+    if (!believed)
+      return {
+        type: 'proposal.answer',
+        ref: p.seq,
+        verdict: 'declined',
+        issue: e.issue,
+        reason: reason(
+          `We do not take ${words.both(e.issue, option)} as a red line for ${who}: ${proposerModel && proposerModel.credibility < 1 ? `${who} has broken its public word before` : `it does not fit what ${who} is publicly known to want`}. It stays unless ${who} offers something for it.`,
+          'Red line doubted: a possible bluff.',
+          { drivers: ['answer', 'word'] },
+        ),
+      };
+    const ask = proposerModel ? cheapAsk(ctx, proposerModel, [e.issue]) : null;
+    return {
+      type: 'proposal.answer',
+      ref: p.seq,
+      verdict: 'countered',
+      issue: e.issue,
+      ...(ask ? { ask: { [ask.issue]: ask.option } } : {}),
+      reason: reason(
+        `We hear ${who}'s red line on ${words.both(e.issue, option)}. Taking it out costs the others; ${ask ? `we can work on it if ${who} accepts ${words.both(ask.issue, ask.option)}` : 'we will look for a text without it that the others can also sign'}.`,
+        'Red line believed; kept in the model as a wall.',
+        { drivers: ['answer', 'red-line', 'trade'], ...(ask ? { asked: { [ask.issue]: ask.option } } : {}) },
+      ),
+    };
+  }
+  return {
+    type: 'proposal.answer',
+    ref: p.seq,
+    verdict: 'declined',
+    reason: reason('We cannot take this up.', '', { drivers: ['answer'] }),
+  };
+}
+
+/** Something to ask of a party in return: an option good for us that it seems to value little. */
+function cheapAsk(ctx: Ctx, m: PartyModel, skip: string[]): { issue: string; option: string } | null {
+  const { view, own } = ctx;
+  const agenda = new Set(view.meeting.agenda);
+  let best: { issue: string; option: string; score: number } | null = null;
+  for (const issue of own.issues) {
+    if (skip.includes(issue.id) || !agenda.has(own.issuePackage.get(issue.id) ?? '')) continue;
+    for (const o of issue.options) {
+      if (view.text[issue.id] === o.id) continue;
+      const t = { ...view.text, [issue.id]: o.id };
+      if (!own.valid(t)) continue;
+      const ownGain = own.raw(t) - own.raw(view.text);
+      if (ownGain <= 0) continue;
+      const theirLoss = (believedShare(m, view.text) - believedShare(m, t)) * 10000;
+      // Never ask for what any side has declared it can never sign.
+      if (Object.values(ctx.models).some((x) => crossesBelievedRedLine(x, t, false))) continue;
+      // Nor for what the proposer itself wants: that would be no price.
+      if (believedShare(m, t) >= believedShare(m, view.text)) continue;
+      const score = ownGain - theirLoss;
+      if (!best || score > best.score) best = { issue: issue.id, option: o.id, score };
+    }
+  }
+  return best ? { issue: best.issue, option: best.option } : null;
+}
