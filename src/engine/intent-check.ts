@@ -1,35 +1,22 @@
 // A hand-written check of intents that IntentSchema accepts, for the engine's hot path: it returns what
 // `IntentSchema.parse` would, or null, and then the engine asks Zod (the source of truth) for the verdict.
-import { INTENT_VERSION, type Intent } from './intents';
+import {
+  AnswerVerdictSchema,
+  INTENT_VERSION,
+  type Intent,
+  ReasonDriverSchema,
+  SignalKindSchema,
+} from './intents';
 
 /** Thrown inside the check when an intent is not plainly well formed; the caller then defers to Zod. */
 const DEFER = Symbol('defer');
 
 type Plain = Record<string, unknown>;
 
-const DRIVERS: ReadonlySet<unknown> = new Set([
-  'aspiration',
-  'deadline',
-  'reciprocity',
-  'red-line',
-  'mandate',
-  'ratification',
-  'link',
-  'alternative',
-  'trade',
-  'priority',
-  'answer',
-  'spoiler',
-  'word',
-]);
-const SIGNAL_KINDS: ReadonlySet<unknown> = new Set([
-  'priority',
-  'concern',
-  'red-line',
-  'commitment',
-  'retract',
-]);
-const VERDICTS: ReadonlySet<unknown> = new Set(['folded', 'countered', 'declined']);
+// The enumerations come from the schemas themselves, so the two can never drift apart.
+const DRIVERS: ReadonlySet<unknown> = new Set(ReasonDriverSchema.options);
+const SIGNAL_KINDS: ReadonlySet<unknown> = new Set(SignalKindSchema.options);
+const VERDICTS: ReadonlySet<unknown> = new Set(AnswerVerdictSchema.options);
 
 /** The keys each intent type may have (its shape in IntentSchema, in order), the envelope included. */
 const BASE = ['v', 'seat', 'reason', 'type'];

@@ -43,6 +43,8 @@ const base = { v: z.literal(INTENT_VERSION), seat: id, reason };
  * this option; retract: we withdraw our earlier concern, red line or commitment on this option. */
 export const SignalKindSchema = z.enum(['priority', 'concern', 'red-line', 'commitment', 'retract']);
 
+export const AnswerVerdictSchema = z.enum(['folded', 'countered', 'declined']);
+
 export const IntentSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
@@ -92,7 +94,7 @@ export const IntentSchema = z.discriminatedUnion('type', [
       .int()
       .min(1)
       .meta({ description: 'The seq of the amendment, conditional acceptance or red-line signal answered.' }),
-    verdict: z.enum(['folded', 'countered', 'declined']).meta({
+    verdict: AnswerVerdictSchema.meta({
       description:
         'folded: the text now meets it; countered: a trade is offered; declined: not, with a reason.',
     }),
