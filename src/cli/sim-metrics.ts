@@ -1,7 +1,8 @@
 // What the simulator measures: one small record per finished game (never its transcript), and their aggregate.
 import type { SeatPlayer } from '../ai/seat-player';
 import { liveProfile } from '../engine/live';
-import { eventsOf, type GameEvent, type GameState, type Outcome, type ProposalKind } from '../engine/state';
+import { proposalKind } from '../engine/public-words';
+import { eventsOf, type GameEvent, type GameState, type Outcome } from '../engine/state';
 import {
   type Analysis,
   analyseScenario,
@@ -117,14 +118,6 @@ export function brokenWords(events: readonly GameEvent[], aiSeats: ReadonlySet<s
     }
   }
   return broken;
-}
-
-/** Which kind of proposal an event is, if it is one: an amendment, a conditional acceptance, a red-line signal. */
-export function proposalKind(e: GameEvent): ProposalKind | null {
-  if (e.type === 'amendment.proposed') return 'amendment';
-  if (e.type === 'package.accepted' && e.onlyIf !== null) return 'conditional';
-  if (e.type === 'signal.sent' && e.kind === 'red-line') return 'red-line';
-  return null;
 }
 
 export interface ProposalTally {

@@ -1,11 +1,5 @@
 // The rules: a game starts from a scenario and a seed, and each intent either becomes events or is refused.
-import {
-  type Credibility,
-  credibilityOf,
-  type Scenario,
-  type ScriptedEvent,
-  type Text,
-} from '../scenario/schema';
+import { credibilityOf, type Scenario, type ScriptedEvent, type Text } from '../scenario/schema';
 import { discounted, issuesOf, packageShare, runCheck, utilityOf } from '../scenario/utility';
 import { EngineError } from './errors';
 import { checkIntent } from './intent-check';
@@ -24,7 +18,8 @@ import {
   provisionallyAgreed,
   signCheck,
 } from './live';
-import { nextRandom, seedFrom } from './rng';
+import { breaks, breakWord, meets, proposalKind, shiftSupport, standingObjection } from './public-words';
+import { seedFrom } from './rng';
 import {
   type Commitment,
   type GameEvent,
@@ -36,226 +31,7 @@ import {
   STATE_FORMAT,
   type Visibility,
 } from './state';
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type NewEvent = DistributiveOmit<GameEvent, 'seq' | 'meeting'>;
-
-/** A working copy of the state plus the events this step produced. Events are kept apart until the step
- * succeeds, then appended to the shared log: a refused intent leaves the log untouched. */
-class Step {
-  readonly events: GameEvent[] = [];
-  constructor(
-    readonly scenario: Scenario,
-    readonly state: GameState,
-  ) {}
-
-  emit(event: NewEvent): void {
-    const full = {
-      ...event,
-      seq: this.state.seq + this.events.length + 1,
-      meeting: this.state.meeting,
-    } as GameEvent;
-    this.events.push(full);
-  }
-
-  /** An event of this game by its seq, whether logged before this step or during it. */
-  eventAt(seq: number): GameEvent | undefined {
-    if (seq <= this.state.seq) return this.state.log[seq - 1];
-    return this.events[seq - this.state.seq - 1];
-  }
-
-  /** Appends this step's events to the log and counts them. */
-  commit(): void {
-    for (const e of this.events) this.state.log.push(e);
-    this.state.seq += this.events.length;
-  }
-
-  random(): number {
-    const r = nextRandom(this.state.rng);
-    this.state.rng = r.state;
-    return r.value;
-  }
-
-  participants(): string[] {
-    return currentMeeting(this.scenario, this.state).participants;
-  }
-}
-
-/** A deep copy of plain JSON data. */
-function copy<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copy) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = copy(v);
-  return out as T;
-}
-
-type Nested<T> = Record<string, T>;
-
-function copyRows<T>(rows: Nested<Nested<T>>): Nested<Nested<T>> {
-  const out: Nested<Nested<T>> = {};
-  for (const k in rows) out[k] = { ...rows[k] };
-  return out;
-}
-
-/** The state's fields in the order a state has them once an intent has been applied to it. */
-const FIELD_ORDER: ReadonlyArray<keyof GameState> = [
-  'format',
-  'scenarioId',
-  'seed',
-  'rng',
-  'status',
-  'meeting',
-  'meetingsElapsed',
-  'order',
-  'round',
-  'speaker',
-  'away',
-  'textVersion',
-  'text',
-  'packageVersion',
-  'acceptances',
-  'rejections',
-  'amendments',
-  'signatures',
-  'commitments',
-  'commitmentSupport',
-  'pendingConsultations',
-  'mandateShift',
-  'reservationShift',
-  'valueShift',
-  'addedOptions',
-  'trust',
-  'supportShift',
-  'droppedMeetings',
-  'firedEvents',
-  'ratifications',
-  'seq',
-];
-
-/** Whether the state has exactly the usual fields, in the usual order (log and outcome aside). */
-function usualShape(state: GameState): boolean {
-  let i = 0;
-  for (const key in state) {
-    if (key === 'log' || key === 'outcome') continue;
-    if (FIELD_ORDER[i] !== key || !Object.hasOwn(state, key)) return false;
-    i++;
-  }
-  return i === FIELD_ORDER.length;
-}
-
-/** A working copy of everything in the state but its log, which is shared: events only ever append to it.
- * When the state is not the newest (an intent was already applied to it), its events are copied out first,
- * so forking a game from an earlier state never disturbs the later one.
- *
- * Each field is copied as deep as the rules write into it, and no deeper: the objects inside `amendments`,
- * `commitments`, `pendingConsultations`, `addedOptions` and `acceptances` are replaced, never changed, so the
- * copy shares them. The fields keep the order the state has them in (JSON of a state is compared byte for
- * byte), then come `outcome` and `log`, as a generic copy of the rest would leave them. */
-function workingCopy(state: GameState): GameState {
-  const log = state.log.length === state.seq ? state.log : state.log.slice(0, state.seq);
-  if (!usualShape(state)) return unusualCopy(state, log);
-  return {
-    format: state.format,
-    scenarioId: state.scenarioId,
-    seed: state.seed,
-    rng: state.rng,
-    status: state.status,
-    meeting: state.meeting,
-    meetingsElapsed: state.meetingsElapsed,
-    order: state.order.slice(),
-    round: state.round,
-    speaker: state.speaker,
-    away: state.away.slice(),
-    textVersion: state.textVersion,
-    text: { ...state.text },
-    packageVersion: { ...state.packageVersion },
-    acceptances: copyRows(state.acceptances),
-    rejections: copyRows(state.rejections),
-    amendments: state.amendments.slice(),
-    signatures: { ...state.signatures },
-    commitments: state.commitments.slice(),
-    commitmentSupport: { ...state.commitmentSupport },
-    pendingConsultations: state.pendingConsultations.slice(),
-    mandateShift: copyRows(state.mandateShift),
-    reservationShift: { ...state.reservationShift },
-    valueShift: copyValueShift(state.valueShift),
-    addedOptions: state.addedOptions.slice(),
-    trust: copyRows(state.trust),
-    supportShift: copyRows(state.supportShift),
-    droppedMeetings: state.droppedMeetings.slice(),
-    firedEvents: state.firedEvents.slice(),
-    ratifications: state.ratifications,
-    seq: state.seq,
-    outcome: state.outcome,
-    log,
-  };
-}
-
-function copyValueShift(shift: GameState['valueShift']): GameState['valueShift'] {
-  const out: GameState['valueShift'] = {};
-  for (const party in shift) out[party] = copyRows(shift[party]!);
-  return out;
-}
-
-/** The working copy of a state with fields missing, added or in another order: the same copy, field by field
- * in the state's own order. */
-function unusualCopy(state: GameState, log: GameEvent[]): GameState {
-  const out: Record<string, unknown> = {};
-  const from = state as unknown as Record<string, unknown>;
-  for (const key of Object.keys(from)) {
-    const value = from[key];
-    switch (key) {
-      case 'log':
-      case 'outcome':
-        continue;
-      case 'order':
-      case 'away':
-      case 'amendments':
-      case 'commitments':
-      case 'pendingConsultations':
-      case 'addedOptions':
-      case 'droppedMeetings':
-      case 'firedEvents':
-        out[key] = (value as unknown[]).slice();
-        break;
-      case 'text':
-      case 'packageVersion':
-      case 'signatures':
-      case 'commitmentSupport':
-      case 'reservationShift':
-        out[key] = { ...(value as object) };
-        break;
-      case 'acceptances':
-      case 'rejections':
-      case 'mandateShift':
-      case 'trust':
-      case 'supportShift':
-        out[key] = copyRows(value as Nested<Nested<unknown>>);
-        break;
-      case 'valueShift':
-        out[key] = copyValueShift(value as GameState['valueShift']);
-        break;
-      default:
-        out[key] = copy(value);
-    }
-  }
-  out.outcome = state.outcome;
-  out.log = log;
-  return out as unknown as GameState;
-}
-
-/** Credibility rules by scenario: parsing the defaults again on every signal costs more than the signal. */
-const credibility = new WeakMap<Scenario, Credibility>();
-
-function credibilityRules(scenario: Scenario): Credibility {
-  let rules = credibility.get(scenario);
-  if (!rules) {
-    rules = credibilityOf(scenario);
-    credibility.set(scenario, rules);
-  }
-  return rules;
-}
+import { Step, workingCopy } from './step';
 
 /** Starts a game: the first meeting opens and its first speaker has the floor. */
 export function createGame(scenario: Scenario, seed: number | string): GameState {
@@ -549,7 +325,7 @@ function handle(step: Step, intent: Intent): void {
         if (!standing) {
           state.commitments.push({ by: party, kind, issue: intent.issue, option });
           if (kind === 'commitment') {
-            const rules = credibilityRules(scenario);
+            const rules = credibilityOf(scenario);
             const cap = rules.capByParty[party] ?? rules.commitmentCap;
             const earned = state.commitmentSupport[party] ?? 0;
             const gain = Math.max(0, Math.min(rules.commitmentSupport, cap - earned));
@@ -734,76 +510,6 @@ function publish(
   for (const [party, v] of Object.entries(state.signatures)) {
     delete state.signatures[party];
     step.emit({ type: 'signature.lapsed', to: 'all', by: party, version: v });
-  }
-}
-
-/** What kind of proposal an event is, if a mediator owes it an answer. */
-export function proposalKind(e: GameEvent): 'amendment' | 'conditional' | 'red-line' | null {
-  if (e.type === 'amendment.proposed') return 'amendment';
-  if (e.type === 'package.accepted' && e.onlyIf) return 'conditional';
-  if (e.type === 'signal.sent' && e.kind === 'red-line') return 'red-line';
-  return null;
-}
-
-/** Whether the text as it stands meets a proposal: holds an amendment's options, leaves out an option declared
- * a red line, or keeps the packages a conditional acceptance names at their versions. */
-function meets(e: GameEvent, text: Text, versions: Record<string, number>): boolean {
-  if (e.type === 'amendment.proposed') return Object.entries(e.options).every(([i, o]) => text[i] === o);
-  if (e.type === 'signal.sent') return e.option !== null && text[e.issue] !== e.option;
-  if (e.type === 'package.accepted' && e.onlyIf)
-    return Object.entries(e.onlyIf).every(([p, v]) => versions[p] === v);
-  return false;
-}
-
-/** Whether a text breaks a word: it leaves out a committed option, or holds a declared red line. */
-function breaks(c: Commitment, text: Text): boolean {
-  return c.kind === 'commitment' ? text[c.issue] !== c.option : text[c.issue] === c.option;
-}
-
-/** Whether a party's latest word on an option is a concern or red line it has not retracted. */
-function standingObjection(step: Step, party: string, issue: string, option: string): boolean {
-  let standing = false;
-  const visit = (e: GameEvent) => {
-    if (e.type !== 'signal.sent' || e.by !== party || e.issue !== issue || e.option !== option) return;
-    if (e.kind === 'concern' || e.kind === 'red-line') standing = true;
-    else if (e.kind === 'retract') standing = false;
-  };
-  for (let i = 0; i < step.state.seq; i++) visit(step.state.log[i]!);
-  for (const e of step.events) visit(e);
-  return standing;
-}
-
-/** The audience cost of a public word broken (by signing against it) or taken back. */
-function breakWord(step: Step, c: Commitment, how: 'signed' | 'retracted'): void {
-  const { scenario, state } = step;
-  const rules = credibilityRules(scenario);
-  state.commitments = state.commitments.filter((x) => x !== c);
-  shiftSupport(step, c.by, -rules.brokenSupport);
-  for (const other of scenario.parties) {
-    const row = state.trust[other.id];
-    if (other.id !== c.by && row) row[c.by] = Math.max(0, (row[c.by] ?? 50) - rules.brokenTrust);
-  }
-  step.emit({
-    type: 'commitment.broken',
-    to: 'all',
-    by: c.by,
-    kind: c.kind,
-    issue: c.issue,
-    option: c.option,
-    supportCost: rules.brokenSupport,
-    trustCost: rules.brokenTrust,
-    how,
-  });
-}
-
-function shiftSupport(step: Step, party: string, delta: number): void {
-  const profile = step.scenario.profiles[party];
-  if (!profile) return;
-  for (const check of profile.ratification) {
-    if (check.kind !== 'support') continue;
-    step.state.supportShift[party] ??= {};
-    const row = step.state.supportShift[party]!;
-    row[check.id] = (row[check.id] ?? 0) + delta;
   }
 }
 

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './game';
 export * from './intents';
 export * from './live';
+export { proposalKind } from './public-words';
 export * from './rng';
 export * from './state';
 export * from './transcript';

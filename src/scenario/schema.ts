@@ -331,7 +331,10 @@ export type Credibility = z.infer<typeof CredibilitySchema>;
 
 /** The audience-cost rules in force: the scenario's, or the defaults. */
 export function credibilityOf(scenario: Pick<Scenario, 'credibility'>): Credibility {
-  return scenario.credibility ?? CredibilitySchema.parse({});
+  return scenario.credibility ?? DEFAULT_CREDIBILITY;
 }
+
+/** The defaults, parsed once: the engine asks for them on every commitment. */
+const DEFAULT_CREDIBILITY: Credibility = Object.freeze(CredibilitySchema.parse({}));
 /** Issue id → option id. */
 export type Text = Record<string, string>;
