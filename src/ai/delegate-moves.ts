@@ -200,7 +200,7 @@ function worstIssues(
 /** A delegation that does not write the text: logroll with an amendment, accept on conditions, or reject
  * with the issue named. */
 export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
-  const { view, own, now, target, words, models } = ctx;
+  const { view, own, now, target, words } = ctx;
   const good = now.ok && now.now >= target;
   if (good || (ctx.finalChance && now.ok && now.now > own.reservation)) return null;
   const agenda = view.packages.filter((p) => p.onAgenda).map((p) => p.id);
@@ -291,7 +291,6 @@ export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
       ),
     };
   }
-  void models;
   return null;
 }
 
