@@ -120,6 +120,8 @@ export interface Ctx {
   target: number;
   finalChance: boolean;
   drivers: ReasonDriver[];
+  /** Our own concerns and red lines not taken back, read once per decision. */
+  standing: Array<{ issue: string; option: string; kind: 'concern' | 'red-line' }>;
 }
 
 export function reason(pub: string, priv: string, basis: ReasonBasis) {

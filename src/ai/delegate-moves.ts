@@ -2,15 +2,7 @@
 // amendments, conditional acceptances and rejections that name the issue, and a pass that says why.
 import type { Move, ReasonDriver } from '../engine/intents';
 import type { Text } from '../scenario/schema';
-import {
-  type Ctx,
-  mine,
-  PRIORITIES_TOLD,
-  reason,
-  standingObjections,
-  type TurnMemory,
-  temperament,
-} from './ai-context';
+import { type Ctx, mine, PRIORITIES_TOLD, reason, type TurnMemory, temperament } from './ai-context';
 import { spoiler } from './mediator';
 import { believedShare, crossesBelievedRedLine } from './opponent-model';
 import type { OwnPosition } from './own-position';
@@ -44,9 +36,10 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
       };
     }
   }
-  const standing = standingObjections(view);
+  const standing = ctx.standing;
+  const blockers = own.blockers(view.text, ctx.forbidden);
   // 2. What makes the current text impossible for us, said once while it stands.
-  for (const raw of own.blockers(view.text, ctx.forbidden)) {
+  for (const raw of blockers) {
     // A package short of our mandate: name the option whose fix costs the others least, as we believe them.
     const fix = raw.rule === 'mandate' ? mandateFix(ctx, own.issuePackage.get(raw.issue) ?? '') : null;
     const b = fix ? { ...raw, issue: fix.issue, option: view.text[fix.issue] ?? raw.option } : raw;
@@ -71,7 +64,7 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
     };
   }
   // 3. A concern that no longer holds, on an option still in the text: take it back in public, saying why.
-  const blockingNow = new Set(own.blockers(view.text, ctx.forbidden).map((b) => `${b.issue}=${b.option}`));
+  const blockingNow = new Set(blockers.map((b) => `${b.issue}=${b.option}`));
   for (const s of standing) {
     if (s.kind !== 'concern') continue;
     if (view.text[s.issue] === s.option) {
@@ -132,7 +125,7 @@ export function signIfGood(ctx: Ctx, memory: TurnMemory): Move | null {
   const deadline = ctx.finalChance && now.ok && now.now > own.reservation;
   const good = now.ok && now.now >= target;
   if (!good && !deadline) return null;
-  if (standingObjections(view).some((s) => view.text[s.issue] === s.option)) return null;
+  if (ctx.standing.some((s) => view.text[s.issue] === s.option)) return null;
   if (!view.canPublish) {
     for (const pkg of view.packages) {
       if (!pkg.onAgenda || pkg.acceptedBy.includes(view.seat) || memory.done.includes(`accept:${pkg.id}`))
@@ -380,7 +373,7 @@ export function endTurn(ctx: Ctx): Move {
   } else if (now.now < target) {
     const worst = worstIssues(own, view.text)[0];
     pub = `Text v${view.textVersion} is not enough for us yet${worst ? `: ${words.both(worst.issue, view.text[worst.issue] ?? '')} costs us most` : ''}.`;
-  } else if (standingObjections(view).some((s) => view.text[s.issue] === s.option)) {
+  } else if (ctx.standing.some((s) => view.text[s.issue] === s.option)) {
     pub = 'We wait: our stated concerns still stand.';
     drivers.push('word');
   } else {

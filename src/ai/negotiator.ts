@@ -12,6 +12,7 @@ import {
   LEVELS,
   type Level,
   progress,
+  standingObjections,
   type TurnMemory,
   textsByVersion,
   Words,
@@ -84,6 +85,7 @@ export function decide(view: SeatView, cfg: AiConfig, memory: TurnMemory): Move 
     target,
     finalChance,
     drivers,
+    standing: standingObjections(view),
   };
   return (
     speakTruth(ctx, memory) ??

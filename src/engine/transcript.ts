@@ -1,6 +1,18 @@
 // A readable text transcript of a game's log: who did what, and why (public and, for the debrief, private reasons).
 import type { Scenario } from '../scenario/schema';
-import type { GameEvent } from './state';
+import type { AnswerVerdict, GameEvent, ProposalKind } from './state';
+
+/** A proposal owed an answer, and what the answer does to it, in plain words (the log and the table agree). */
+export const PROPOSAL_NAMES: Record<ProposalKind, string> = {
+  amendment: 'amendment',
+  conditional: 'conditional acceptance',
+  'red-line': 'red line',
+};
+export const VERDICT_VERBS: Record<AnswerVerdict, string> = {
+  folded: 'folds',
+  countered: 'counters',
+  declined: 'declines',
+};
 
 export interface TranscriptOptions {
   /** Include private reasons (debrief and tests); views never do. */
@@ -88,13 +100,8 @@ export function describe(
     case 'amendment.lapsed':
       return `${name(e.by)}'s amendment ${e.amendment} to ${e.package} lapses: the meeting closed before it was folded into a text`;
     case 'proposal.answered': {
-      const what =
-        e.refKind === 'amendment'
-          ? 'amendment'
-          : e.refKind === 'conditional'
-            ? 'conditional acceptance'
-            : 'red line';
-      const verb = e.verdict === 'folded' ? 'folds' : e.verdict === 'countered' ? 'counters' : 'declines';
+      const what = PROPOSAL_NAMES[e.refKind];
+      const verb = VERDICT_VERBS[e.verdict];
       const trade =
         e.verdict === 'countered' && (e.give || e.ask)
           ? `: offers ${e.give ? optionsText(e.give, label) : 'nothing more'}${e.ask ? `, asks ${optionsText(e.ask, label)}` : ''}`

@@ -1,5 +1,6 @@
 // Words and numbers the table canvas shows, and which animation each game event gets; pure, so it is testable without Phaser.
 import type { GameEvent, Outcome } from '../engine/state';
+import { PROPOSAL_NAMES, VERDICT_VERBS } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -135,14 +136,9 @@ export function effectFor(view: SeatView, event: GameEvent): TableEffect | null 
         body: `Proposes changes to ${packageName(view, event.package)}`,
       };
     case 'proposal.answered': {
-      const verdict =
-        event.verdict === 'folded' ? 'Folds in' : event.verdict === 'countered' ? 'Counters' : 'Declines';
-      const what =
-        event.refKind === 'amendment'
-          ? 'amendment'
-          : event.refKind === 'conditional'
-            ? 'condition'
-            : 'red line';
+      const verb = VERDICT_VERBS[event.verdict];
+      const verdict = `${verb.charAt(0).toUpperCase()}${verb.slice(1)}`;
+      const what = PROPOSAL_NAMES[event.refKind];
       return {
         kind: 'bubble',
         party: event.by,

@@ -258,14 +258,7 @@ function mergeKeyed(space: OutcomeSpace, layer: Layer, compound: CompoundIssue):
     }
   }
   const kept = sweepKeys(P, radix, table.keys.slice(0, table.size));
-  const out: Layer = {
-    n: kept.length,
-    u: new Int32Array(kept.length * P),
-    s: new Int32Array(kept.length * S),
-    count: new Float64Array(kept.length),
-    parent: new Int32Array(kept.length),
-    pick: new Int32Array(kept.length),
-  };
+  const out = emptyLayer(kept.length, P, S);
   kept.forEach((key, j) => {
     const i = table.get(key);
     let rest = key;
@@ -364,14 +357,7 @@ function mergeFrontier(
     }
   }
   const keep = prune(space, active, n, cu, cs, cc);
-  const out: Layer = {
-    n: keep.length,
-    u: new Int32Array(keep.length * P),
-    s: new Int32Array(keep.length * S),
-    count: new Float64Array(keep.length),
-    parent: new Int32Array(keep.length),
-    pick: new Int32Array(keep.length),
-  };
+  const out = emptyLayer(keep.length, P, S);
   keep.forEach((i, j) => {
     out.u.set(cu.subarray(i * P, i * P + P), j * P);
     out.s.set(cs.subarray(i * S, i * S + S), j * S);
@@ -519,4 +505,16 @@ function pruneBySupportClass(
     run = end;
   }
   return kept;
+}
+
+/** A layer of `n` points for `P` parties and `S` support totals, to be filled in. */
+function emptyLayer(n: number, P: number, S: number): Layer {
+  return {
+    n,
+    u: new Int32Array(n * P),
+    s: new Int32Array(n * S),
+    count: new Float64Array(n),
+    parent: new Int32Array(n),
+    pick: new Int32Array(n),
+  };
 }
