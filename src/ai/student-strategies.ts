@@ -3,7 +3,7 @@
 import type { Move } from '../engine/intents';
 import type { SeatView } from '../engine/view';
 import type { Condition, Profile, Scenario, Text } from '../scenario/schema';
-import { crossedRedLines, packageShare, runCheck } from '../scenario/utility';
+import { crossedRedLines, packageShare, runCheck, utilityOf } from '../scenario/utility';
 import type { StudentStrategy } from './seat-player';
 
 /** What a strategy remembers within one turn, so it does each thing once per turn. */
@@ -59,6 +59,16 @@ function safeFor(view: SeatView, text: Text): boolean {
     const shift = me.rules.supportShift[c.id] ?? 0;
     return !runCheck(c, view.text, shift).passed || runCheck(c, text, shift).passed;
   });
+}
+
+function failingChecks(view: SeatView, text: Text): number {
+  const me = brief(view);
+  return me.rules.ratification.filter((c) => !runCheck(c, text, me.rules.supportShift[c.id] ?? 0).passed)
+    .length;
+}
+
+function ratifies(view: SeatView, text: Text): boolean {
+  return failingChecks(view, text) === 0;
 }
 
 /** Passive signing: the text clears the mandate and red lines, beats the reservation value and ratifies. */
@@ -134,15 +144,52 @@ function carePackage(view: SeatView): string | undefined {
   return best?.id;
 }
 
-function bestOption(view: SeatView, issue: string): string | undefined {
+/** An issue's options, the seat's favourite first (file order breaks ties). */
+function rankedOptions(view: SeatView, issue: string): string[] {
   const values = brief(view).preferences[issue]?.values ?? {};
   const options = view.scenario.packages.flatMap((p) => p.issues).find((i) => i.id === issue)?.options ?? [];
-  let best: { id: string; value: number } | undefined;
-  for (const o of options) {
-    const v = values[o.id] ?? 0;
-    if (!best || v > best.value) best = { id: o.id, value: v };
+  return options
+    .map((o, index) => ({ id: o.id, index, value: values[o.id] ?? 0 }))
+    .sort((a, b) => b.value - a.value || a.index - b.index)
+    .map((o) => o.id);
+}
+
+/** What the author has turned down from this seat's amendments (`issue=option`): asking again wastes a turn. */
+function declinedAsks(view: SeatView): Set<string> {
+  const bySeq = new Map<number, Text>();
+  const out = new Set<string>();
+  for (const e of view.log) {
+    if (e.type === 'amendment.proposed' && e.by === view.seat) bySeq.set(e.seq, e.options);
+    if (e.type !== 'proposal.answered' || e.proposer !== view.seat || e.verdict === 'folded') continue;
+    const options = bySeq.get(e.ref);
+    if (!options) continue;
+    for (const [issue, option] of Object.entries(options))
+      if (e.verdict === 'declined' ? e.issue === null || e.issue === issue : e.give?.[issue] === undefined)
+        out.add(`${issue}=${option}`);
   }
-  return best?.id;
+  return out;
+}
+
+/** The author's latest counter to one of this seat's amendments on the current text: its offer and its price. */
+function standingCounter(view: SeatView): { give: Text; ask: Text } | null {
+  let version = 0;
+  let counter: { give: Text; ask: Text; version: number } | null = null;
+  for (const e of view.log) {
+    if (e.type === 'text.published') version = e.version;
+    if (
+      e.type === 'proposal.answered' &&
+      e.proposer === view.seat &&
+      e.verdict === 'countered' &&
+      e.give &&
+      e.ask
+    )
+      counter = { give: e.give, ask: e.ask, version };
+  }
+  return counter && counter.version === view.textVersion ? counter : null;
+}
+
+function packageOf(view: SeatView, issue: string): string | undefined {
+  return view.scenario.packages.find((p) => p.issues.some((i) => i.id === issue))?.id;
 }
 
 /**
@@ -177,11 +224,17 @@ function othersWant(view: SeatView, issue: string): string | undefined {
 export function logroll(view: SeatView, packages: string[]): { ask: Text; give: Text } {
   const { top, least } = logrollIssues(view);
   const issues = new Set(packages.flatMap((p) => issueIds(view, p)));
+  const refused = declinedAsks(view);
   const ask: Text = {};
   let text: Text = { ...view.text };
   for (const issue of top) {
-    const best = bestOption(view, issue);
-    if (!issues.has(issue) || best === undefined || text[issue] === best) continue;
+    if (!issues.has(issue)) continue;
+    // The best option the author has not turned down, if it is better than what the text holds.
+    const values = brief(view).preferences[issue]?.values ?? {};
+    const best = rankedOptions(view, issue).find((o) => !refused.has(`${issue}=${o}`));
+    const current = text[issue];
+    if (best === undefined || current === best || (values[best] ?? 0) <= (values[current ?? ''] ?? 0))
+      continue;
     const candidate = { ...text, [issue]: best };
     if (!safeFor(view, candidate)) continue;
     ask[issue] = best;
@@ -209,19 +262,116 @@ function likes(view: SeatView, pkg: string): boolean {
   return s >= mandateMinimum(view, pkg) && s >= LIKED_SHARE;
 }
 
+/** The other parties' standing objections (concerns and red lines not taken back): issue → options. */
+function othersObjections(view: SeatView): Map<string, Set<string>> {
+  const standing = new Map<string, Set<string>>();
+  for (const e of view.log) {
+    if (e.type !== 'signal.sent' || e.by === view.seat || e.option === null) continue;
+    const key = `${e.by}\u0000${e.issue}\u0000${e.option}`;
+    if (e.kind === 'concern' || e.kind === 'red-line') standing.set(key, new Set([e.issue, e.option]));
+    else if (e.kind === 'retract') standing.delete(key);
+  }
+  const out = new Map<string, Set<string>>();
+  for (const key of standing.keys()) {
+    const [, issue, option] = key.split('\u0000') as [string, string, string];
+    const set = out.get(issue) ?? new Set<string>();
+    set.add(option);
+    out.set(issue, set);
+  }
+  return out;
+}
+
+function ownUtility(view: SeatView, text: Text): number {
+  return utilityOf(profileOf(brief(view)), text);
+}
+
+/**
+ * The logroll of the author of the text over the whole agenda: its best options on its top-weighted issues, and
+ * on every other issue what the others ask for in their open amendments or, failing that, the option it likes
+ * best among those nobody has objected to (it gives on what it values less). Each change keeps the text safe
+ * for the author and above its reservation value. Returns the changes and the amendments it folds.
+ */
+export function authorLogroll(view: SeatView): { changes: Text; folds: number[] } {
+  const me = brief(view);
+  const agendaIssues = new Set(agendaPackages(view).flatMap((p) => issueIds(view, p.id)));
+  const { top } = logrollIssues(view);
+  const { ask, give } = logroll(view, [...agendaPackages(view).map((p) => p.id)]);
+  let text: Text = { ...view.text, ...ask, ...give };
+  // What signing is worth after the time discount so far, as the passive signature judges it.
+  const kept = view.score && view.score.utility > 0 ? view.score.discounted / view.score.utility : 1;
+  const accept = (candidate: Text) =>
+    safeFor(view, candidate) &&
+    ownUtility(view, candidate) * kept > me.reservation &&
+    view.scenario.packages.every((p) => share(view, candidate, p.id) >= mandateMinimum(view, p.id));
+  if (!accept(text)) text = { ...view.text };
+  const folds: number[] = [];
+  // Others' amendments, oldest first so the latest wins, folded where they touch none of our top issues.
+  for (const a of view.openAmendments) {
+    if (a.by === view.seat || !agendaPackages(view).some((p) => p.id === a.package)) continue;
+    if (Object.keys(a.options).some((issue) => top.includes(issue))) continue;
+    const candidate = { ...text, ...a.options };
+    if (!accept(candidate)) continue;
+    text = candidate;
+    folds.push(a.id);
+  }
+  // Options another side objects to, on issues outside our top ones: the best for us that nobody objects to.
+  const objections = othersObjections(view);
+  for (const [issue, options] of objections) {
+    const current = text[issue];
+    if (!agendaIssues.has(issue) || top.includes(issue) || current === undefined || !options.has(current))
+      continue;
+    const values = me.preferences[issue]?.values ?? {};
+    const choices = (
+      view.scenario.packages.flatMap((p) => p.issues).find((i) => i.id === issue)?.options ?? []
+    )
+      .filter((o) => !options.has(o.id))
+      .sort((x, y) => (values[y.id] ?? 0) - (values[x.id] ?? 0));
+    for (const o of choices) {
+      const candidate = { ...text, [issue]: o.id };
+      if (!accept(candidate)) continue;
+      text = candidate;
+      break;
+    }
+  }
+  // A text that fails at home cannot be signed: change what it takes to pass, at the least cost to us.
+  for (let guard = 0; guard < agendaIssues.size && !ratifies(view, text); guard++) {
+    let best: { text: Text; utility: number; failing: number } | undefined;
+    for (const issue of agendaIssues)
+      for (const o of view.scenario.packages.flatMap((p) => p.issues).find((i) => i.id === issue)?.options ??
+        []) {
+        if (text[issue] === o.id || objections.get(issue)?.has(o.id)) continue;
+        const candidate = { ...text, [issue]: o.id };
+        if (crossedRedLines(profileOf(me), candidate).length > 0) continue;
+        const failing = failingChecks(view, candidate);
+        const utility = ownUtility(view, candidate);
+        if (!best || failing < best.failing || (failing === best.failing && utility > best.utility))
+          best = { text: candidate, utility, failing };
+      }
+    if (!best || best.failing >= failingChecks(view, text)) break;
+    text = best.text;
+  }
+  const changes: Text = {};
+  for (const [issue, option] of Object.entries(text))
+    if (view.text[issue] !== option) changes[issue] = option;
+  return { changes, folds };
+}
+
 /**
  * Amends each agenda package toward its top issues, paying with its least-weighted ones; accepts a package it
  * likes only on condition that the package it cares about stays as it is; signs like the passive student. As
- * the author of the text it publishes the same logroll over the whole agenda instead of amending.
+ * the author of the text it publishes the same logroll over the whole agenda instead of amending, and in later
+ * turns folds what the others ask on issues it values less.
  */
 function logroller(view: SeatView, memory: StrategyMemory): Move {
   const agenda = agendaPackages(view);
   if (view.canPublish && once(memory, 'publish')) {
-    const { ask, give } = logroll(
-      view,
-      agenda.map((p) => p.id),
-    );
-    if (Object.keys(ask).length > 0) return { type: 'text.publish', text: { ...ask, ...give } };
+    const { changes, folds } = authorLogroll(view);
+    if (Object.keys(changes).length > 0)
+      return { type: 'text.publish', text: changes, ...(folds.length ? { folds } : {}) };
+  }
+  if (!view.canPublish) {
+    const move = takeCounter(view, memory) ?? fixMandate(view, memory);
+    if (move) return move;
   }
   const care = carePackage(view);
   for (const pkg of agenda) {
@@ -247,6 +397,51 @@ function logroller(view: SeatView, memory: StrategyMemory): Move {
       };
   }
   return signOrEnd(view);
+}
+
+/** Whether this seat already proposed exactly these options on the current text. */
+function alreadyProposed(view: SeatView, options: Text): boolean {
+  return view.openAmendments.some(
+    (a) => a.by === view.seat && a.version === view.textVersion && sameOptions(a.options, options),
+  );
+}
+
+/** Takes up the author's counter (its offer and its price, as one amendment) when the trade is good for us. */
+function takeCounter(view: SeatView, memory: StrategyMemory): Move | null {
+  const counter = standingCounter(view);
+  if (!counter || !once(memory, 'counter')) return null;
+  const options = { ...counter.give, ...counter.ask };
+  const packages = new Set(Object.keys(options).map((i) => packageOf(view, i)));
+  const [pkg] = packages;
+  const candidate = { ...view.text, ...options };
+  if (packages.size !== 1 || pkg === undefined || alreadyProposed(view, options)) return null;
+  if (!safeFor(view, candidate) || ownUtility(view, candidate) <= ownUtility(view, view.text)) return null;
+  return { type: 'amendment.propose', package: pkg, options };
+}
+
+/**
+ * In the last meeting, a package short of the mandate keeps us from signing at all: ask for the one change in it
+ * that brings it back within the mandate at the best value for us.
+ */
+function fixMandate(view: SeatView, memory: StrategyMemory): Move | null {
+  if (view.meetingsLeft > 0 || !view.score) return null;
+  for (const pkg of agendaPackages(view)) {
+    if (share(view, view.text, pkg.id) >= mandateMinimum(view, pkg.id) || !once(memory, `mandate:${pkg.id}`))
+      continue;
+    let best: { options: Text; utility: number } | undefined;
+    for (const issue of issueIds(view, pkg.id))
+      for (const option of rankedOptions(view, issue)) {
+        if (view.text[issue] === option) continue;
+        const candidate = { ...view.text, [issue]: option };
+        if (share(view, candidate, pkg.id) < mandateMinimum(view, pkg.id) || !safeFor(view, candidate))
+          continue;
+        const utility = ownUtility(view, candidate);
+        if (!best || utility > best.utility) best = { options: { [issue]: option }, utility };
+      }
+    if (best && !alreadyProposed(view, best.options))
+      return { type: 'amendment.propose', package: pkg.id, options: best.options };
+  }
+  return null;
 }
 
 function conditionLeaves(c: Condition, out: Array<{ issue: string; options: string[] }>): void {
@@ -304,13 +499,17 @@ function bluffer(view: SeatView, memory: StrategyMemory): Move {
   return passive(view, memory);
 }
 
-/** Rejects every agenda package in every turn and never signs. */
+/**
+ * Rejects every agenda package in every turn, never accepts, amends or explains; only its very last turn of the
+ * game, with nothing left to hold out for, it signs a text that passive signing allows.
+ */
 function stonewaller(view: SeatView, memory: StrategyMemory): Move {
   for (const pkg of agendaPackages(view)) {
     if (once(memory, `reject:${pkg.id}`))
       return { type: 'package.reject', package: pkg.id, version: view.textVersion };
   }
-  return endTurn;
+  const lastTurn = view.meetingsLeft === 0 && view.round >= view.meeting.turns - 1;
+  return lastTurn ? signOrEnd(view) : endTurn;
 }
 
 const STRATEGIES: Record<StudentStrategy, (view: SeatView, memory: StrategyMemory) => Move> = {

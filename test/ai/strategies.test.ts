@@ -83,14 +83,22 @@ describe.each([
   );
 
   it(
-    'stonewaller rejects every package on the agenda in every turn and never signs',
+    'stonewaller rejects every package on the agenda in every turn and signs only in its last turn, as passive',
     () => {
       everyGame(sc, 'stonewaller', (seat, { moves }) => {
         let rejected: string[] = [];
         for (const { intent, before } of moves) {
-          expect(['package.reject', 'turn.end'], `${seat}: ${intent.type}`).toContain(intent.type);
+          expect(['package.reject', 'text.sign', 'turn.end'], `${seat}: ${intent.type}`).toContain(
+            intent.type,
+          );
           if (intent.type === 'package.reject') rejected.push(intent.package);
-          if (intent.type === 'turn.end') {
+          if (intent.type === 'text.sign') {
+            const meeting = sc.calendar[before.meeting];
+            expect(before.meeting, `${seat} signs only in the last meeting`).toBe(sc.calendar.length - 1);
+            expect(before.round).toBeGreaterThanOrEqual((meeting?.turns ?? 0) - 1);
+            expectPassiveSignature(sc, seat, before);
+          }
+          if (intent.type === 'turn.end' || intent.type === 'text.sign') {
             const agenda = sc.calendar[before.meeting]?.agenda ?? [];
             expect(rejected.sort()).toEqual([...agenda].sort());
             rejected = [];
@@ -149,10 +157,45 @@ describe.each([
           if (intent.type === 'amendment.propose' || intent.type === 'text.publish') {
             amendments++;
             const changes = intent.type === 'amendment.propose' ? intent.options : intent.text;
+            const after = { ...before.text, ...changes };
             const asks = Object.entries(changes).filter(([issue]) => top.includes(issue));
-            expect(asks.length, `${seat} asks for something on a top issue`).toBeGreaterThan(0);
-            for (const [issue, option] of asks) expect(isBest(issue, option)).toBe(true);
-            expect(intent.type === 'text.publish').toBe(view.canPublish);
+            const value = (issue: string, option: string | undefined) =>
+              prefs[issue]?.values[option ?? ''] ?? 0;
+            const failing = (text: typeof after) =>
+              liveProfile(sc, before, seat).ratification.filter(
+                (c) => !runCheck(c, text, before.supportShift[seat]?.[c.id] ?? 0).passed,
+              ).length;
+            // A change on a top issue is an ask, toward an option it likes better, unless the author gives it up
+            // so that the text passes at home.
+            const ratifyFix = intent.type === 'text.publish' && failing(after) < failing(before.text);
+            for (const [issue, option] of asks)
+              if (!ratifyFix)
+                expect(value(issue, option), `${seat} gives on top issue ${issue}`).toBeGreaterThan(
+                  value(issue, before.text[issue]),
+                );
+            expect(intent.type === 'text.publish', `${seat} publishes only as the author`).toBe(
+              view.canPublish,
+            );
+            if (intent.type === 'text.publish') {
+              // The author's text never drops below its reservation value or crosses its red lines.
+              expect(dealUtilityNow(sc, before, seat, after)).toBeGreaterThan(
+                liveProfile(sc, before, seat).reservation.value,
+              );
+              for (const [issue, option] of asks)
+                if (!ratifyFix) expect(isBest(issue, option), `${seat} asks its best on ${issue}`).toBe(true);
+            } else {
+              // An amendment asks on a top issue, takes up the author's counter (an offer and its price), or in
+              // the last meeting brings a package back within the mandate.
+              const countered = before.log.some(
+                (e) =>
+                  e.type === 'proposal.answered' &&
+                  e.proposer === seat &&
+                  e.verdict === 'countered' &&
+                  JSON.stringify({ ...e.give, ...e.ask }) === JSON.stringify(changes),
+              );
+              const mandateFix = view.meetingsLeft === 0 && Object.keys(changes).length === 1;
+              expect(asks.length > 0 || countered || mandateFix, `${seat} amends with a purpose`).toBe(true);
+            }
           }
           if (intent.type === 'package.acceptConditional') expect(intent.onlyIf).toHaveLength(1);
         }

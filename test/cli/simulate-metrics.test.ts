@@ -283,7 +283,8 @@ describe('game records', () => {
   }, 120_000);
 
   it('give no distances for a game without a deal', () => {
-    const seats = { ...aiSeats(sc, 'medium'), ru: { kind: 'strategy', strategy: 'stonewaller' } as const };
+    // A mediator who never drafts a text: nothing to sign, no deal.
+    const seats = { ...aiSeats(sc, 'medium'), us: { kind: 'strategy', strategy: 'passive' } as const };
     const r = gameRecord(sc, 4, playGame(sc, 4, seats), seats, analyseDeal);
     expect(r.ratified).toBe(false);
     expect([r.nashDistance, r.frontierDistance, r.dominated]).toEqual([null, null, null]);

@@ -127,10 +127,10 @@ describe('simulate on the command line', () => {
   it(
     'prints a readable table without --json, and no progress bar when stderr is not a terminal',
     () => {
-      const run = cli(MIAMI, '--games', '1', '--seat', 'ru=stonewaller', '--workers', '1');
+      const run = cli(MIAMI, '--games', '1', '--seat', 'us=passive', '--workers', '1');
       expect(run.status).toBe(0);
       expect(run.stderr).toBe('');
-      expect(run.stdout).toContain('miami-2025: 1 games (seeds 1-1), us=medium ua=medium ru=stonewaller');
+      expect(run.stdout).toContain('miami-2025: 1 games (seeds 1-1), us=passive ua=medium ru=medium');
       expect(run.stdout).toMatch(/signed and ratified +0\.0%/);
       expect(run.stdout).toMatch(/proposals answered +\d/);
     },
