@@ -1,6 +1,7 @@
 // The engine's public surface: pure rules, seeded, one view per seat.
 export * from './errors';
 export * from './game';
+export * from './game-log';
 export * from './intents';
 export * from './live';
 export { proposalKind } from './public-words';
