@@ -1,4 +1,5 @@
 // The app: title → brief → table → outcome, for solo play and hot seat; resumes a saved game after a reload.
+import type { GameLog } from '../engine/game-log';
 import type { Intent } from '../engine/intents';
 import type { SeatView } from '../engine/view';
 import type { Scenario } from '../scenario/schema';
@@ -58,7 +59,26 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     document.title = `${title} · Shuttle Diplomacy`;
     window.scrollTo(0, 0);
     cleanup = render();
+    // A running game can be exported from the table and from its end, to replay it or play on from any move.
+    if ((name === 'table' || name === 'outcome') && session) root.append(gameTools(session));
   };
+
+  const gameTools = (s: GameSession) =>
+    el(
+      'div',
+      { className: 'game-tools' },
+      el(
+        'button',
+        {
+          id: 'export-game-log',
+          attrs: { type: 'button' },
+          on: {
+            click: () => void import('./game-log-io').then((io) => io.downloadGameLog(io.sessionLog(s))),
+          },
+        },
+        'Export game log',
+      ),
+    );
 
   const endSession = () => {
     offRouting?.();
@@ -74,8 +94,46 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   const showTitle = () => {
     endSession();
     show('title', 'Choose a game', () =>
-      renderTitleScreen(root, { catalogue, onStart: (choice) => void begin(choice) }),
+      renderTitleScreen(root, { catalogue, onStart: (choice) => void begin(choice), onOpenLog: openLog }),
     );
+  };
+
+  /** Reads a game log and shows its replay; resolves to the message to show when the file is refused. */
+  const openLog = async (text: string): Promise<string | null> => {
+    const { readGameLog } = await import('../engine/game-log');
+    const read = readGameLog(text, (id) => findScenario(catalogue, id));
+    if (!read.ok) return read.message;
+    const { renderReplayScreen } = await import('./replay-screen');
+    endSession();
+    show('replay', 'Replay', () =>
+      renderReplayScreen(root, {
+        log: read.log,
+        scenario: read.scenario,
+        states: read.states,
+        onFork: (moves) => void playOn(read.log, read.scenario, moves),
+        onExport: () => void import('./game-log-io').then((io) => io.downloadGameLog(read.log)),
+        onClose: showTitle,
+      }),
+    );
+    return null;
+  };
+
+  /** A fork: a new game that starts from a replayed game's first `moves` moves, with the same players. */
+  const playOn = async (log: GameLog, scenario: Scenario, moves: number) => {
+    const humans = scenario.parties.map((p) => p.id).filter((p) => log.seats[p] === 'human');
+    const humanSeats = humans.length > 0 ? humans : [scenario.parties[0]?.id ?? ''];
+    const ai = Object.values(log.seats).find((v) => v !== 'human');
+    const difficulty = ai === 'easy' || ai === 'hard' ? ai : 'medium';
+    clearSavedGame();
+    const s = await launch({ scenario, humanSeats, difficulty }, log.seed, log.intents.slice(0, moves));
+    for (const h of humanSeats) {
+      briefed.add(h);
+      s.connection(h).acknowledgeBrief();
+    }
+    const first = humanSeats[0] ?? '';
+    const view = s.connection(first).view();
+    if (humanSeats.length === 1) showTable(first, `You play on from move ${moves} of the replayed game.`);
+    else showPass(view.speaker && s.isHuman(view.speaker) ? view.speaker : first);
   };
 
   const newGame = () => {

@@ -16,6 +16,8 @@ export interface GameChoice {
 export interface TitleOptions {
   catalogue: CatalogueEntry[];
   onStart(choice: GameChoice): void;
+  /** Opens a game log file's text; resolves to an error message to show, or null when it opened. */
+  onOpenLog?(text: string): Promise<string | null>;
 }
 
 const DIFFICULTIES: Array<{ id: Difficulty; label: string; hint: string }> = [
@@ -34,6 +36,7 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
     hotSeats: [] as string[],
     difficulty: 'medium' as Difficulty,
     error: '',
+    logError: '',
   };
   const scenario = () => playable.find((s) => s.meta.id === state.scenarioId);
 
@@ -275,8 +278,47 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
       ),
     );
     main.append(form);
+    if (options.onOpenLog) main.append(replaySection());
     root.replaceChildren(main);
     if (active) focusQuietly(document.getElementById(active));
+  };
+
+  /** Replay a game: open a log exported from this game (a file never leaves the browser). */
+  const replaySection = () => {
+    const input = el('input', {
+      id: 'open-game-log',
+      attrs: { type: 'file', accept: '.json,application/json' },
+      on: {
+        change: () => {
+          const file = input.files?.[0];
+          if (!file || !options.onOpenLog) return;
+          void file
+            .text()
+            .then((text) => options.onOpenLog?.(text) ?? null)
+            .catch(
+              (e: unknown) => `The file could not be read: ${e instanceof Error ? e.message : String(e)}`,
+            )
+            .then((message) => {
+              if (message === null) return;
+              state.logError = message;
+              render('open-game-log');
+            });
+        },
+      },
+    });
+    return el(
+      'section',
+      { className: 'panel replay-open', attrs: { 'aria-labelledby': 'replay-heading' } },
+      el('h2', { id: 'replay-heading' }, 'Replay a game'),
+      el(
+        'p',
+        { className: 'hint' },
+        'Open a game log you exported (from the table or the end of a game) to step through it move by move, or to play on from any move.',
+      ),
+      el('label', { attrs: { for: 'open-game-log' } }, 'Open a game log (.json)'),
+      input,
+      el('p', { id: 'game-log-error', className: 'form-error', attrs: { role: 'alert' } }, state.logError),
+    );
   };
 
   const start = () => {

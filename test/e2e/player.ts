@@ -16,7 +16,7 @@ export function testScenario(): { scenario: Scenario; isDefault: boolean } {
   return { scenario: ScenarioSchema.parse(parse(readFileSync(join(ROOT, file), 'utf8'))), isDefault };
 }
 
-export type Screen = 'title' | 'brief' | 'table' | 'pass' | 'outcome' | 'loading';
+export type Screen = 'title' | 'brief' | 'table' | 'pass' | 'outcome' | 'loading' | 'replay';
 
 export async function screenOf(page: Page): Promise<Screen> {
   return (await page.locator('#app').getAttribute('data-screen')) as Screen;

@@ -1,0 +1,157 @@
+// Replay: step through a finished (or saved) game move by move from its log, and play on from any move (a fork).
+import type { GameLog } from '../engine/game-log';
+import { currentMeeting, livePackages } from '../engine/live';
+import type { GameState } from '../engine/state';
+import { eventsOf } from '../engine/state';
+import { renderTranscript } from '../engine/transcript';
+import type { Scenario } from '../scenario/schema';
+import { el, focusQuietly, screenHeading, uniqueId } from './dom';
+
+export interface ReplayScreenOptions {
+  log: GameLog;
+  scenario: Scenario;
+  /** The state before any move (index 0) and after each move. */
+  states: GameState[];
+  /** Play on from the state after `moves` moves, with the seats as the log has them. */
+  onFork(moves: number): void;
+  onExport(): void;
+  onClose(): void;
+}
+
+const PLAYER_WORDS = {
+  human: 'a person',
+  easy: 'AI (easy)',
+  medium: 'AI (medium)',
+  hard: 'AI (hard)',
+} as const;
+
+export function renderReplayScreen(root: HTMLElement, options: ReplayScreenOptions): () => void {
+  const { log, scenario, states } = options;
+  const total = states.length - 1;
+  let at = total;
+  const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
+
+  const heading = screenHeading(`Replay: ${scenario.meta.title}`);
+  const who = scenario.parties
+    .map((p) => `${p.name}: ${PLAYER_WORDS[log.seats[p.id] ?? 'medium']}`)
+    .join(' · ');
+  const position = el('p', {
+    className: 'replay-position',
+    attrs: { 'aria-live': 'polite', id: 'replay-position' },
+  });
+  const sliderId = uniqueId('replay-move');
+  const slider = el('input', {
+    id: sliderId,
+    attrs: { type: 'range', min: 0, max: total, step: 1, value: total },
+    on: { input: () => go(Number(slider.value)) },
+  });
+  const button = (label: string, onClick: () => void) =>
+    el('button', { attrs: { type: 'button' }, on: { click: onClick } }, label);
+  const first = button('|◀ First move', () => go(0));
+  const prev = button('◀ Previous move', () => go(at - 1));
+  const next = button('Next move ▶', () => go(at + 1));
+  const last = button('Last move ▶|', () => go(total));
+  const textRegion = el('div', { className: 'replay-text' });
+  const logList = el('ol', { className: 'replay-log', attrs: { 'aria-label': 'Moves so far', tabindex: 0 } });
+  const fork = button('Play on from here', () => options.onFork(at));
+  fork.classList.add('primary');
+
+  const screen = el(
+    'div',
+    { className: 'screen replay-screen' },
+    el('p', { className: 'eyebrow' }, 'Replay a game'),
+    heading,
+    el('p', { className: 'lead' }, `Seed ${log.seed} · ${who} · ${total} moves.`),
+    el(
+      'div',
+      { className: 'replay-controls', attrs: { role: 'group', 'aria-label': 'Step through the game' } },
+      first,
+      prev,
+      next,
+      last,
+      el('label', { attrs: { for: sliderId } }, 'Move'),
+      slider,
+    ),
+    position,
+    el(
+      'div',
+      { className: 'replay-body' },
+      el('section', { className: 'panel' }, el('h2', {}, 'The text at this move'), textRegion),
+      el('section', { className: 'panel' }, el('h2', {}, 'What happened so far'), logList),
+    ),
+    el(
+      'div',
+      { className: 'replay-actions' },
+      fork,
+      button('Export this game log', options.onExport),
+      button('Back to the title screen', options.onClose),
+    ),
+    el(
+      'p',
+      { className: 'hint' },
+      'Play on from here starts a new game from this move, with the same sides played by the same players; the game you replay is not changed.',
+    ),
+  );
+
+  function go(to: number) {
+    at = Math.max(0, Math.min(total, to));
+    const state = states[at] as GameState;
+    slider.value = String(at);
+    first.disabled = prev.disabled = at === 0;
+    next.disabled = last.disabled = at === total;
+    const meeting = currentMeeting(scenario, state);
+    const where =
+      state.status === 'ended'
+        ? 'the game is over'
+        : `meeting ${state.meeting + 1} of ${scenario.calendar.length}, ${meeting.venue}, ${meeting.date}; text version ${state.textVersion}`;
+    position.textContent = `Move ${at} of ${total}: ${where}.`;
+    fork.disabled = state.status !== 'negotiating';
+    const rows = livePackages(scenario, state).flatMap((p) =>
+      p.issues.map((i) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, p.name),
+          el('th', { attrs: { scope: 'row' } }, i.name),
+          el('td', {}, i.options.find((o) => o.id === state.text[i.id])?.label ?? '—'),
+        ),
+      ),
+    );
+    const signed = Object.entries(state.signatures)
+      .filter(([, v]) => v === state.textVersion)
+      .map(([p]) => partyName(p));
+    textRegion.replaceChildren(
+      el(
+        'table',
+        {},
+        el('caption', {}, `Text version ${state.textVersion}`),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { attrs: { scope: 'col' } }, 'Package'),
+            el('th', { attrs: { scope: 'col' } }, 'Issue'),
+            el('th', { attrs: { scope: 'col' } }, 'Option'),
+          ),
+        ),
+        el('tbody', {}, ...rows),
+      ),
+      el('p', {}, signed.length ? `Signed by ${signed.join(', ')}.` : 'Nobody has signed this version.'),
+    );
+    const lines = renderTranscript(scenario, eventsOf(state), { withPrivate: state.status === 'ended' })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
+    logList.replaceChildren(...lines.map((l) => el('li', {}, l.replace(/^#+ /, ''))));
+    logList.lastElementChild?.classList.add('latest');
+    // The latest move in view: the list scrolls, the page does not.
+    logList.scrollTop = logList.scrollHeight;
+  }
+
+  go(total);
+  root.replaceChildren(screen);
+  focusQuietly(heading);
+  return () => root.replaceChildren();
+}
