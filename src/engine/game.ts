@@ -492,13 +492,15 @@ function publish(
       ask: null,
     });
   }
+  // The reason is read by people: it names packages, never their ids.
+  const packageName = (id: string) => scenario.packages.find((p) => p.id === id)?.name ?? 'a package';
   for (const [pkg, byParty] of Object.entries(state.acceptances)) {
     for (const [party, acc] of Object.entries(byParty)) {
       let because: string | null = null;
-      if (changedPackages.includes(pkg)) because = `${pkg} changed in v${version}`;
+      if (changedPackages.includes(pkg)) because = `${packageName(pkg)} changed in v${version}`;
       else if (acc.onlyIf) {
         const moved = Object.keys(acc.onlyIf).find((linked) => changedPackages.includes(linked));
-        if (moved) because = `its condition failed: ${moved} changed in v${version}`;
+        if (moved) because = `its condition failed: ${packageName(moved)} changed in v${version}`;
       }
       if (because) {
         delete byParty[party];

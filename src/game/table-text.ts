@@ -1,33 +1,9 @@
 // Words and numbers the table canvas shows, and which animation each game event gets; pure, so it is testable without Phaser.
 import type { GameEvent, Outcome } from '../engine/state';
-import { PROPOSAL_NAMES, VERDICT_VERBS } from '../engine/transcript';
+import { formatDate, PROPOSAL_NAMES, VERDICT_VERBS } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** '2025-12-02' → '2 Dec 2025' (or '2 December 2025' when `long`); anything else is returned as is. */
-export function formatDate(iso: string, long = false, withYear = true): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const month = (long ? MONTHS_LONG : MONTHS)[Number(m[2]) - 1];
-  if (!month) return iso;
-  const day = String(Number(m[3]));
-  return withYear ? `${day} ${month} ${m[1]}` : `${day} ${month}`;
-}
+export { formatDate };
 
 /** 12345 → '12,345', without depending on the browser's locale. */
 export function groupDigits(n: number): string {

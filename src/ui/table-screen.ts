@@ -69,7 +69,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   const movesHeading = el('h2', { id: 'moves-heading', attrs: { tabindex: -1 } }, 'Your moves');
   const turnActions = el('div', { className: 'turn-actions' });
   const packagesRegion = el('div', { className: 'packages-region' });
-  const log = createMoveLog('log-heading');
+  const log = createMoveLog('log-heading', view);
   const signal = createSignalForm(
     view,
     (move) => act(move),
