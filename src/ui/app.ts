@@ -1,8 +1,10 @@
 // The app: title → brief → table → outcome, for solo play and hot seat; resumes a saved game after a reload.
+import { missedMeetings } from '../engine/away';
 import type { GameLog } from '../engine/game-log';
 import type { Intent } from '../engine/intents';
 import type { SeatView } from '../engine/view';
 import type { Scenario } from '../scenario/schema';
+import { renderAwayScreen } from './away-screen';
 import { renderBriefScreen } from './brief-screen';
 import { el } from './dom';
 import type { GameSession } from './game-session';
@@ -50,6 +52,12 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   let shown: string | null = null;
   let screenName = '';
   const briefed = new Set<string>();
+  /** Seat → the last event it has seen at the table: what it missed since is told before it moves again. */
+  const seen = new Map<string, number>();
+  /** Hot seat: the seats still to read their briefs before the first meeting (one pass round at the start). */
+  let briefingRound: string[] = [];
+  /** Hot seat: the outcome has been passed to everyone. */
+  let endPassed = false;
 
   const show = (name: string, title: string, render: () => () => void) => {
     cleanup?.();
@@ -87,6 +95,37 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     session = null;
     shown = null;
     briefed.clear();
+    seen.clear();
+    briefingRound = [];
+    endPassed = false;
+  };
+
+  const lastSeq = (view: SeatView) => view.log.at(-1)?.seq ?? 0;
+
+  /** Before a seat moves again: if meetings went by without it, tell it what happened first. */
+  const showTableOrAway = (seat: string, force = false) => {
+    const s = session;
+    if (!s) return;
+    const view = s.connection(seat).view();
+    if (view.status === 'negotiating' && view.speaker === seat) {
+      const missed = missedMeetings(view.log, seat, seen.get(seat) ?? 0);
+      seen.set(seat, lastSeq(view));
+      if (missed.length > 0) {
+        shown = seat;
+        show('away', 'While you were away', () =>
+          renderAwayScreen(root, {
+            scenario: s.setup.scenario,
+            view,
+            missed,
+            onContinue: () => showTable(seat),
+          }),
+        );
+        return;
+      }
+      if (force || screenName !== 'table' || shown !== seat) showTable(seat);
+      return;
+    }
+    showTable(seat);
   };
 
   const partyOf = (scenario: Scenario, seat: string) => scenario.parties.find((p) => p.id === seat);
@@ -129,6 +168,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     for (const h of humanSeats) {
       briefed.add(h);
       s.connection(h).acknowledgeBrief();
+      seen.set(h, lastSeq(s.connection(h).view()));
     }
     const first = humanSeats[0] ?? '';
     const view = s.connection(first).view();
@@ -145,6 +185,23 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   const showOutcome = (view: SeatView, scenario: Scenario) => {
     show('outcome', 'Outcome', () =>
       renderOutcomeScreen(root, { view, epilogue: scenario.epilogue.text, onPlayAgain: newGame }),
+    );
+  };
+
+  const showEndPass = (view: SeatView, scenario: Scenario) => {
+    cleanup?.();
+    cleanup = null;
+    shown = null;
+    show('pass-end', 'The game is over', () =>
+      renderPassScreen(root, {
+        partyName: '',
+        color: '#555555',
+        everyone: true,
+        onReady: () => {
+          endPassed = true;
+          showOutcome(view, scenario);
+        },
+      }),
     );
   };
 
@@ -181,7 +238,10 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
         onTakeSeat: () => {
           briefed.add(seat);
           conn.acknowledgeBrief();
-          route(true);
+          briefingRound = briefingRound.filter((b) => b !== seat);
+          const next = briefingRound[0];
+          if (next) showPass(next);
+          else route(true);
         },
       }),
     );
@@ -201,7 +261,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
         color: party?.color ?? '#555555',
         onReady: () => {
           shown = seat;
-          if (briefed.has(seat)) showTable(seat);
+          if (briefed.has(seat)) showTableOrAway(seat);
           else showBrief(seat);
         },
       }),
@@ -217,11 +277,22 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     if (!anyone) return;
     const probe = s.connection(shown ?? anyone).view();
     if (probe.status === 'ended') {
-      if (screenName !== 'outcome') showOutcome(probe, s.setup.scenario);
+      if (screenName === 'outcome') return;
+      // Hot seat: the outcome is for everyone, so the device goes round first.
+      if (humans.length > 1 && !endPassed) {
+        if (screenName !== 'pass-end') showEndPass(probe, s.setup.scenario);
+        return;
+      }
+      showOutcome(probe, s.setup.scenario);
       return;
     }
+    // The opening pass round: nothing else until every seat has read its brief.
+    if (briefingRound.length > 0) return;
     if (humans.length === 1) {
-      if (force || screenName !== 'table') showTable(anyone);
+      // A solo student whose turn comes after meetings it was not at is told what happened first.
+      if (probe.speaker === anyone && (force || screenName === 'table'))
+        return showTableOrAway(anyone, force);
+      if (force || (screenName !== 'table' && screenName !== 'away')) showTable(anyone);
       return;
     }
     const speaker = probe.speaker;
@@ -251,7 +322,8 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
         screenName === 'table' ||
         screenName === 'outcome' ||
         screenName === 'brief' ||
-        screenName === 'pass'
+        screenName === 'pass' ||
+        screenName === 'away'
       ) {
         const view = s.connection(shown ?? s.setup.humanSeats[0] ?? '').view();
         if (view.status === 'ended') route();
@@ -270,8 +342,9 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       showBrief(first);
       return;
     }
-    const speaker = s.connection(first).view().speaker;
-    showPass(speaker && s.isHuman(speaker) ? speaker : first);
+    // Every delegation reads its brief before the first meeting: one pass round, in the scenario's order.
+    briefingRound = [...s.setup.humanSeats];
+    showPass(first);
   };
 
   // Resume a saved game, if there is one for a scenario we have.
@@ -287,6 +360,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       for (const h of saved.humanSeats) {
         briefed.add(h);
         s.connection(h).acknowledgeBrief();
+        seen.set(h, lastSeq(s.connection(h).view()));
       }
       const first = saved.humanSeats[0] ?? '';
       const view = s.connection(first).view();

@@ -111,9 +111,13 @@ export function renderReplayScreen(root: HTMLElement, options: ReplayScreenOptio
         el(
           'tr',
           {},
-          el('td', {}, p.name),
-          el('th', { attrs: { scope: 'row' } }, i.name),
-          el('td', {}, i.options.find((o) => o.id === state.text[i.id])?.label ?? '—'),
+          el('td', { className: 'replay-cell' }, p.name),
+          el('th', { className: 'replay-cell', attrs: { scope: 'row' } }, i.name),
+          el(
+            'td',
+            { className: 'replay-cell' },
+            i.options.find((o) => o.id === state.text[i.id])?.label ?? '—',
+          ),
         ),
       ),
     );
@@ -131,9 +135,9 @@ export function renderReplayScreen(root: HTMLElement, options: ReplayScreenOptio
           el(
             'tr',
             {},
-            el('th', { attrs: { scope: 'col' } }, 'Package'),
-            el('th', { attrs: { scope: 'col' } }, 'Issue'),
-            el('th', { attrs: { scope: 'col' } }, 'Option'),
+            el('th', { className: 'replay-cell', attrs: { scope: 'col' } }, 'Package'),
+            el('th', { className: 'replay-cell', attrs: { scope: 'col' } }, 'Issue'),
+            el('th', { className: 'replay-cell', attrs: { scope: 'col' } }, 'Option'),
           ),
         ),
         el('tbody', {}, ...rows),

@@ -86,10 +86,28 @@ describe(`hot seat (${scenario.meta.id}, ${humans.length} people)`, () => {
     // The game loads its rules lazily: wait until the title screen has gone before reading screens.
     await leave(page, 'title');
 
-    const seen = { pass: 0, brief: new Set<string>(), table: new Set<string>() };
+    const seen = { pass: 0, brief: new Set<string>(), table: new Set<string>(), away: 0, endPass: 0 };
     for (let step = 0; step < 200; step++) {
       const screen = await waitForPlayer(page);
       if (screen === 'outcome') break;
+      if (screen === 'pass-end') {
+        // The outcome goes to everyone at once, after a pass screen.
+        seen.endPass += 1;
+        await assertPrivate(page, null, 'end pass screen');
+        await page.getByRole('button', { name: 'Show the outcome to everyone' }).click();
+        await leave(page, 'pass-end');
+        continue;
+      }
+      if (screen === 'away') {
+        const name = (await page.locator('.away-screen .eyebrow').textContent()) ?? '';
+        const seat = scenario.parties.find((p) => p.name === name)?.id ?? null;
+        expect(humans).toContain(seat);
+        await assertPrivate(page, seat, `away screen of ${seat}`);
+        seen.away += 1;
+        await page.getByRole('button', { name: 'Go to the table' }).click();
+        await leave(page, 'away');
+        continue;
+      }
       if (screen === 'pass') {
         seen.pass += 1;
         await assertPrivate(page, null, 'pass screen');
@@ -109,6 +127,8 @@ describe(`hot seat (${scenario.meta.id}, ${humans.length} people)`, () => {
         await leave(page, 'brief');
         continue;
       }
+      // Every seat has read its brief before anyone sits at the table (one pass round at the start).
+      expect([...seen.brief].sort()).toEqual([...humans].sort());
       seen.table.add(seat ?? '');
       if (seen.table.size === 1 && seen.pass === 1)
         await page.screenshot({ path: screenshotPath('hot-seat-table'), fullPage: false });
@@ -117,6 +137,7 @@ describe(`hot seat (${scenario.meta.id}, ${humans.length} people)`, () => {
     await page.getByRole('heading', { level: 1, name: /^Outcome/ }).waitFor();
     await assertPrivate(page, null, 'outcome');
     expect(seen.pass).toBeGreaterThanOrEqual(humans.length);
+    expect(seen.endPass).toBe(1);
     expect([...seen.brief].sort()).toEqual([...humans].sort());
     expect(t.errors).toEqual([]);
     await t.close();

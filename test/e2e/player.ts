@@ -16,7 +16,16 @@ export function testScenario(): { scenario: Scenario; isDefault: boolean } {
   return { scenario: ScenarioSchema.parse(parse(readFileSync(join(ROOT, file), 'utf8'))), isDefault };
 }
 
-export type Screen = 'title' | 'brief' | 'table' | 'pass' | 'outcome' | 'loading' | 'replay';
+export type Screen =
+  | 'title'
+  | 'brief'
+  | 'table'
+  | 'pass'
+  | 'pass-end'
+  | 'away'
+  | 'outcome'
+  | 'loading'
+  | 'replay';
 
 export async function screenOf(page: Page): Promise<Screen> {
   return (await page.locator('#app').getAttribute('data-screen')) as Screen;
@@ -27,7 +36,7 @@ export async function waitForPlayer(page: Page, timeout = 60_000): Promise<Scree
   await page.waitForFunction(
     () => {
       const screen = document.querySelector('#app')?.getAttribute('data-screen');
-      if (screen === 'outcome' || screen === 'pass' || screen === 'brief' || screen === 'title') return true;
+      if (['outcome', 'pass', 'pass-end', 'away', 'brief', 'title'].includes(screen ?? '')) return true;
       const end = document.querySelector<HTMLButtonElement>('#end-turn');
       return screen === 'table' && !!end && !end.disabled;
     },
@@ -102,6 +111,12 @@ export async function playSoloToEnd(page: Page, scenario: Scenario, plan: TurnPl
   for (let turn = 0; turn < maxTurns; turn++) {
     const screen = await waitForPlayer(page);
     if (screen === 'outcome') return;
+    if (screen === 'away') {
+      // Meetings went by without this side: read what happened, then back to the table.
+      await page.locator('#away-continue').click();
+      await leave(page, 'away');
+      continue;
+    }
     if (screen !== 'table') throw new Error(`unexpected screen ${screen}`);
     await takeTurn(page, scenario, plan);
   }
