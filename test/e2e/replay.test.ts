@@ -69,7 +69,9 @@ describe('replay and fork', () => {
       expect(await page.getByRole('button', { name: 'Play on from here' }).isEnabled()).toBe(true);
 
       // Export again: the same bytes.
-      const again = await download(page, () => page.getByRole('button', { name: 'Export this game log' }).click());
+      const again = await download(page, () =>
+        page.getByRole('button', { name: 'Export this game log' }).click(),
+      );
       expect(again).toBe(text);
 
       // Go to the first move of meeting 2 and play on from there.
@@ -78,7 +80,9 @@ describe('replay and fork', () => {
       const k = read.states.findIndex((s) => s.meeting === 1);
       expect(k).toBeGreaterThan(0);
       await page.getByLabel('Move', { exact: true }).fill(String(k));
-      await expect.poll(() => position.textContent()).toMatch(new RegExp(`^Move ${k} of ${total}: meeting 2 of `));
+      await expect
+        .poll(() => position.textContent())
+        .toMatch(new RegExp(`^Move ${k} of ${total}: meeting 2 of `));
       await page.screenshot({ path: screenshotPath('replay-1280'), fullPage: true });
       await page.getByRole('button', { name: 'Play on from here' }).click();
       await leave(page, 'replay');
@@ -116,7 +120,9 @@ describe('replay and fork', () => {
       const alert = page.locator('#game-log-error');
       await expect.poll(() => alert.textContent()).toMatch(/was changed after it was exported/);
       await openLog(page, '{ not json', 'broken.json');
-      await expect.poll(() => alert.textContent()).toMatch(/^This file is not a game log: it is not valid JSON/);
+      await expect
+        .poll(() => alert.textContent())
+        .toMatch(/^This file is not a game log: it is not valid JSON/);
       expect(await screenOf(page)).toBe('title');
       expect(t.errors).toEqual([]);
       await t.close();
