@@ -3,14 +3,40 @@
 import type { Move, ReasonDriver } from '../engine/intents';
 import { nextRandom } from '../engine/rng';
 import type { SeatView } from '../engine/view';
-import type { Text } from '../scenario/schema';
+import type { PublicPrior, Text } from '../scenario/schema';
+import { encodeText, type TextCoder, textCoder } from '../scenario/utility';
 import { type Ctx, type Plan, progress, reason, type TurnMemory } from './ai-context';
 import { answer, unanswered } from './answers';
-import { believedShare, concernsHit, crossesBelievedRedLine } from './opponent-model';
+import {
+  believedShare,
+  codedModel,
+  concernsHit,
+  crossesBelievedRedLine,
+  type PartyModel,
+} from './opponent-model';
 
 interface Scorer {
   score(text: Text): number;
   parts(text: Text): { own: number; others: Record<string, number> };
+  /** The same objective on coded texts (a draft weighs thousands), or null when a term cannot be coded. */
+  coded: { coder: TextCoder; score(code: Int32Array): number } | null;
+}
+
+/** What the objective reads of a text, on plain texts or on coded ones. Both must give the very same numbers
+ * (sums taken in the same order): a change to what a term means is made in both. */
+interface Measures<T> {
+  /** Whether we could sign it at all (`own.valid`). */
+  valid(text: T): boolean;
+  /** Our own utility before the time discount (`own.raw`). */
+  raw(text: T): number;
+  /** How many public positions of silent sides the text leaves out. */
+  silentMisses(text: T): number;
+  /** How many sides' accepted packages the text writes as no version that side accepted. */
+  unheld(text: T): number;
+  /** Per model (in `ms` order): believed share, believed red lines crossed, all declared ones, concerns. */
+  share(m: number, text: T): number;
+  redLines(m: number, text: T, onlyBelieved: boolean): number;
+  concerns(m: number, text: T): number;
 }
 
 /** The author's objective: a weighted Nash product of gains over what each side needs (its own exactly, the
@@ -38,29 +64,53 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
       });
   // Demands shown early soften as the calendar runs out: every side signs anything above no deal at the end.
   const wall = 12 * (1 - 0.6 * progress(ctx.view));
+  const concernWeight = ms.map((m) => (m.credibility >= 1 ? 8 : 2) * (1 - 0.5 * progress(ctx.view)));
   const parts = (text: Text) => {
     const others: Record<string, number> = {};
     for (const m of ms) others[m.party] = believedShare(m, text);
     return { own: own.discount(own.raw(text)), others };
   };
-  return {
-    parts,
-    score(text: Text): number {
-      if (!own.valid(text)) return -1e6;
-      const p = parts(text);
-      const g = (p.own - own.reservation) / span;
-      if (g <= 0) return -1e5 + g;
-      let s = level.selfWeight * Math.log(g + 0.01);
-      if (p.own < authorTarget) s -= (10 * (authorTarget - p.own)) / span;
-      // A side that has said nothing is taken at its public positions: leaving one out is a risk.
-      for (const [party, prior] of silentPriors) {
+  const objective = <T>(text: T, measure: Measures<T>): number => {
+    if (!measure.valid(text)) return -1e6;
+    const ownNow = own.discount(measure.raw(text));
+    const g = (ownNow - own.reservation) / span;
+    if (g <= 0) return -1e5 + g;
+    let s = level.selfWeight * Math.log(g + 0.01);
+    if (ownNow < authorTarget) s -= (10 * (authorTarget - ownNow)) / span;
+    // A side that has said nothing is taken at its public positions: leaving one out is a risk.
+    for (let k = measure.silentMisses(text); k > 0; k--) s -= silentWeight;
+    // Build the agreement from pieces each side has accepted: a package written as no version that side
+    // ever accepted is a risk, whatever our model says.
+    for (let k = measure.unheld(text); k > 0; k--) s -= 1.2;
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k]!;
+      const share = measure.share(k, text);
+      // The Nash product is taken over gains from a believed no-deal point; what a side has shown it
+      // needs now (its threshold) is a wall the text must clear before it can be signed.
+      const base = level.model.startThreshold;
+      const gain = (share - base) / Math.max(0.05, 1 - base);
+      s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
+      if (share < m.threshold) s -= (wall * (m.threshold - share)) / Math.max(0.05, 1 - m.threshold);
+      const believed = measure.redLines(k, text, true);
+      s -= 60 * believed;
+      s -= 1.5 * (measure.redLines(k, text, false) - believed);
+      // A concern says "we cannot sign it so": nearly a wall, from a party whose word has held.
+      s -= concernWeight[k]! * measure.concerns(k, text);
+    }
+    return s;
+  };
+  const onTexts: Measures<Text> = {
+    valid: (text) => own.valid(text),
+    raw: (text) => own.raw(text),
+    silentMisses(text) {
+      let n = 0;
+      for (const [, prior] of silentPriors)
         for (const issue of prior.priorities)
-          if (prior.preferred[issue] !== undefined && text[issue] !== prior.preferred[issue])
-            s -= silentWeight;
-        void party;
-      }
-      // Build the agreement from pieces each side has accepted: a package written as no version that side
-      // ever accepted is a risk, whatever our model says.
+          if (prior.preferred[issue] !== undefined && text[issue] !== prior.preferred[issue]) n++;
+      return n;
+    },
+    unheld(text) {
+      let n = 0;
       for (const { issues, combos } of accepted) {
         let held = false;
         for (const combo of combos) {
@@ -71,22 +121,110 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
             break;
           }
         }
-        if (!held) s -= 1.2;
+        if (!held) n++;
       }
-      for (const m of ms) {
-        const share = p.others[m.party] ?? 0;
-        // The Nash product is taken over gains from a believed no-deal point; what a side has shown it
-        // needs now (its threshold) is a wall the text must clear before it can be signed.
-        const base = level.model.startThreshold;
-        const gain = (share - base) / Math.max(0.05, 1 - base);
-        s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
-        if (share < m.threshold) s -= (wall * (m.threshold - share)) / Math.max(0.05, 1 - m.threshold);
-        s -= 60 * crossesBelievedRedLine(m, text, true);
-        s -= 1.5 * (crossesBelievedRedLine(m, text, false) - crossesBelievedRedLine(m, text, true));
-        // A concern says "we cannot sign it so": nearly a wall, from a party whose word has held.
-        s -= (m.credibility >= 1 ? 8 : 2) * (1 - 0.5 * progress(ctx.view)) * concernsHit(m, text);
-      }
-      return s;
+      return n;
+    },
+    share: (m, text) => believedShare(ms[m]!, text),
+    redLines: (m, text, onlyBelieved) => crossesBelievedRedLine(ms[m]!, text, onlyBelieved),
+    concerns: (m, text) => concernsHit(ms[m]!, text),
+  };
+  const onCodes = codedMeasures(ctx, ms, silentPriors, accepted);
+  return {
+    parts,
+    score: (text) => objective(text, onTexts),
+    coded: onCodes && {
+      coder: onCodes.coder,
+      score: memoised(onCodes.coder, (code) => objective(code, onCodes.measures)),
+    },
+  };
+}
+
+/** A score of coded texts remembered by text: a draft's climbs from several seeds meet the same texts again. */
+function memoised(coder: TextCoder, score: (code: Int32Array) => number): (code: Int32Array) => number {
+  // Each text as one number, its option indexes read as digits in a mixed radix (when that stays exact).
+  const radix: number[] = [];
+  let span = 1;
+  for (const options of coder.options) {
+    radix.push(span);
+    span *= Math.max(1, options.length);
+  }
+  if (span > Number.MAX_SAFE_INTEGER) return score;
+  const seen = new Map<number, number>();
+  return (code) => {
+    let key = 0;
+    for (let i = 0; i < radix.length; i++) key += code[i]! * radix[i]!;
+    let s = seen.get(key);
+    if (s === undefined) {
+      s = score(code);
+      seen.set(key, s);
+    }
+    return s;
+  };
+}
+
+/** The objective's measures on texts coded by the coder of the live packages: the same figures, each read
+ * from small arrays. Null when a term names an issue the coder does not know. */
+function codedMeasures(
+  ctx: Ctx,
+  ms: PartyModel[],
+  silentPriors: Array<[string, PublicPrior]>,
+  accepted: Array<{ issues: string[]; combos: string[][] }>,
+): { coder: TextCoder; measures: Measures<Int32Array> } | null {
+  const coder = textCoder(ctx.view.scenario.packages);
+  if (!coder.distinct) return null;
+  const option = (issue: number, id: string | undefined) =>
+    id === undefined ? -1 : (coder.optionIndex[issue]!.get(id) ?? -1);
+  // Silent positions: a miss unless the text holds the preferred option (never, for an unknown issue).
+  let alwaysMissed = 0;
+  const positions: Array<{ issue: number; option: number }> = [];
+  for (const [, prior] of silentPriors)
+    for (const issueId of prior.priorities) {
+      const preferred = prior.preferred[issueId];
+      if (preferred === undefined) continue;
+      const i = coder.issueIndex.get(issueId);
+      if (i === undefined) alwaysMissed++;
+      else positions.push({ issue: i, option: option(i, preferred) });
+    }
+  const groups: Array<{ issues: number[]; combos: number[][] }> = [];
+  for (const { issues, combos } of accepted) {
+    const coded = issues.map((id) => coder.issueIndex.get(id) ?? -1);
+    if (coded.includes(-1)) return null;
+    groups.push({ issues: coded, combos: combos.map((c) => coded.map((i, k) => option(i, c[k]))) });
+  }
+  const models = ms.map((m) => codedModel(m, coder));
+  if (models.some((m) => m === null)) return null;
+  const valid = ctx.own.codedValid(coder);
+  const raw = ctx.own.codedRaw(coder);
+  return {
+    coder,
+    measures: {
+      valid,
+      raw,
+      silentMisses(code) {
+        let n = alwaysMissed;
+        for (const p of positions) if (code[p.issue] !== p.option) n++;
+        return n;
+      },
+      unheld(code) {
+        let n = 0;
+        for (const { issues, combos } of groups) {
+          let held = false;
+          for (const combo of combos) {
+            let all = true;
+            for (let k = 0; k < issues.length && all; k++) if (code[issues[k]!] !== combo[k]) all = false;
+            if (all) {
+              held = true;
+              break;
+            }
+          }
+          if (!held) n++;
+        }
+        return n;
+      },
+      share: (m, code) => models[m]!.share(code),
+      redLines: (m, code, onlyBelieved) => models[m]!.redLines(code, onlyBelieved),
+      concerns: (m, code) => models[m]!.concerns(code),
     },
   };
 }
@@ -99,25 +237,51 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
     .filter((p) => agenda.has(p.id))
     .flatMap((p) => p.issues)
     .filter((i) => !frozen.has(i.id));
+  // Where the scorer reads coded texts, each issue's place in the code (its options are in the same order).
+  const coded = sc.coded;
+  const at = coded ? issues.map((i) => coded.coder.issueIndex.get(i.id) ?? -1) : [];
   let rng = ctx.cfg.seed ^ (view.textVersion * 2654435761);
   let bestText = seeds[0] ?? view.text;
   let bestScore = sc.score(bestText);
   for (const seed of seeds) {
     let text = { ...seed };
+    const code = coded ? encodeText(coded.coder, text) : null;
     let score = sc.score(text);
+    /** The score of the text with option `oa` of issue `a` (and option `ob` of issue `b`), indexes in `issues`. */
+    const scoreWith = (a: number, oa: number, b = -1, ob = -1): number => {
+      if (code && coded) {
+        const ca = code[at[a]!]!;
+        const cb = b < 0 ? 0 : code[at[b]!]!;
+        code[at[a]!] = oa;
+        if (b >= 0) code[at[b]!] = ob;
+        const s = coded.score(code);
+        code[at[a]!] = ca;
+        if (b >= 0) code[at[b]!] = cb;
+        return s;
+      }
+      const ia = issues[a]!;
+      if (b < 0) return sc.score({ ...text, [ia.id]: ia.options[oa]!.id });
+      const ib = issues[b]!;
+      return sc.score({ ...text, [ia.id]: ia.options[oa]!.id, [ib.id]: ib.options[ob]!.id });
+    };
+    const take = (a: number, oa: number) => {
+      const issue = issues[a]!;
+      text = { ...text, [issue.id]: issue.options[oa]!.id };
+      if (code) code[at[a]!] = oa;
+    };
     for (let sweep = 0; sweep < 12; sweep++) {
       const r = nextRandom(rng);
       rng = r.state;
       const start = Math.floor(r.value * issues.length);
       let improved = false;
       for (let k = 0; k < issues.length; k++) {
-        const issue = issues[(k + start) % issues.length]!;
-        for (const o of issue.options) {
-          if (text[issue.id] === o.id) continue;
-          const candidate = { ...text, [issue.id]: o.id };
-          const s = sc.score(candidate);
+        const a = (k + start) % issues.length;
+        const issue = issues[a]!;
+        for (let oa = 0; oa < issue.options.length; oa++) {
+          if (text[issue.id] === issue.options[oa]!.id) continue;
+          const s = scoreWith(a, oa);
           if (s > score + 1e-9) {
-            text = candidate;
+            take(a, oa);
             score = s;
             improved = true;
           }
@@ -129,14 +293,14 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
           for (let b = a + 1; b < issues.length; b++) {
             const ia = issues[a]!;
             const ib = issues[b]!;
-            for (const oa of ia.options) {
-              if (text[ia.id] === oa.id) continue;
-              for (const ob of ib.options) {
-                if (text[ib.id] === ob.id) continue;
-                const candidate = { ...text, [ia.id]: oa.id, [ib.id]: ob.id };
-                const s = sc.score(candidate);
+            for (let oa = 0; oa < ia.options.length; oa++) {
+              if (text[ia.id] === ia.options[oa]!.id) continue;
+              for (let ob = 0; ob < ib.options.length; ob++) {
+                if (text[ib.id] === ib.options[ob]!.id) continue;
+                const s = scoreWith(a, oa, b, ob);
                 if (s > score + 1e-9) {
-                  text = candidate;
+                  take(a, oa);
+                  take(b, ob);
                   score = s;
                   improved = true;
                   break outer;

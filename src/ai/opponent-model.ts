@@ -3,6 +3,7 @@
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
 import type { Text } from '../scenario/schema';
+import type { TextCoder } from '../scenario/utility';
 
 export interface PartyModel {
   party: string;
@@ -60,6 +61,24 @@ interface Learning {
   /** How many events of the seat's log it has read, and the last of them (to check it is the same game). */
   fed: number;
   last: GameEvent | undefined;
+  /** Per party, how many events about it were read (each may change its model), and what a decision last
+   * derived from that model (reused while the count stands). */
+  revisions: Map<string, number>;
+  derived: Map<string, Derived>;
+}
+
+/** What a decision derives from a party's learnt model: copies of what learning changes in place, the weights
+ * normalised and the share table. Shared by the models of every decision made before the party's next event,
+ * so never written to. */
+interface Derived {
+  revision: number;
+  weight: Record<string, number>;
+  value: Record<string, Record<string, number>>;
+  concerns: PartyModel['concerns'];
+  signed: number[];
+  declined: number[];
+  acceptedCombos: Record<string, string[]>;
+  table: Record<string, Record<string, number>>;
 }
 
 /** Per game (keyed by its first event) and seat and settings: the learning so far. Views of one game share
@@ -127,10 +146,15 @@ function startLearning(view: SeatView, settings: ModelSettings): Learning {
     space: spaceOf(view),
     fed: 0,
     last: undefined,
+    revisions: new Map(),
+    derived: new Map(),
   };
 }
 
 function learn(st: Learning, e: GameEvent, L: number): void {
+  // Every change `learnFrom` makes to a model is made on the event's author (or, ending a turn, its party).
+  const party = 'by' in e ? e.by : 'party' in e ? e.party : undefined;
+  if (party !== undefined && st.models[party]) st.revisions.set(party, (st.revisions.get(party) ?? 0) + 1);
   learnFrom(st, e, L);
   if (e.type === 'text.published') st.texts.set(e.version, { ...st.text });
 }
@@ -316,21 +340,18 @@ export function buildModels(view: SeatView, settings: ModelSettings, fresh = fal
   const models: OpponentModels = {};
   for (const base of Object.values(st.models)) {
     // A copy: what we conclude for this decision never changes what we have learnt.
+    const derived = derive(st, base);
     const m: PartyModel = {
       ...base,
-      weight: {},
-      value: Object.fromEntries(Object.entries(base.value).map(([k, row]) => [k, { ...row }])),
+      weight: derived.weight,
+      value: derived.value,
       redLines: base.redLines.map((r) => ({ ...r })),
-      concerns: [...base.concerns],
-      signed: [...base.signed],
-      declined: [...base.declined],
-      acceptedCombos: Object.fromEntries(Object.entries(base.acceptedCombos).map(([k, v]) => [k, [...v]])),
-      table: EMPTY,
+      concerns: derived.concerns,
+      signed: derived.signed,
+      declined: derived.declined,
+      acceptedCombos: derived.acceptedCombos,
+      table: derived.table,
     };
-    const w = st.raw[m.party]!;
-    const total = Object.values(w).reduce((a, b) => a + b, 0) || 1;
-    for (const k of Object.keys(w)) m.weight[k] = (w[k] ?? 0) / total;
-    fillTable(m);
     // It declined to sign these: it needs more than they gave, as we believe it, and a little more for each
     // refusal of the same text. Only recent refusals count: every side concedes as the calendar runs out.
     let floor = settings.startThreshold;
@@ -385,20 +406,57 @@ function believes(
   return prior?.priorities.includes(r.issue) ?? false;
 }
 
+/** What a decision derives from a party's learnt model, reused until an event about the party is read. */
+function derive(st: Learning, base: PartyModel): Derived {
+  const revision = st.revisions.get(base.party) ?? 0;
+  const known = st.derived.get(base.party);
+  if (known?.revision === revision) return known;
+  const value: Record<string, Record<string, number>> = {};
+  for (const k in base.value) value[k] = { ...base.value[k] };
+  const acceptedCombos: Record<string, string[]> = {};
+  for (const k in base.acceptedCombos) acceptedCombos[k] = [...base.acceptedCombos[k]!];
+  const w = st.raw[base.party]!;
+  let total = 0;
+  for (const k in w) total += w[k]!;
+  total = total || 1;
+  const weight: Record<string, number> = {};
+  for (const k in w) weight[k] = (w[k] ?? 0) / total;
+  const d: Derived = {
+    revision,
+    weight,
+    value,
+    concerns: [...base.concerns],
+    signed: [...base.signed],
+    declined: [...base.declined],
+    acceptedCombos,
+    table: shareTable(weight, value),
+  };
+  st.derived.set(base.party, d);
+  return d;
+}
+
 /** Per-issue contributions to the believed share, so a text's share is one lookup per issue. */
-function fillTable(m: PartyModel): void {
+function shareTable(
+  weight: Record<string, number>,
+  value: Record<string, Record<string, number>>,
+): Record<string, Record<string, number>> {
   let best = 0;
-  for (const [issueId, w] of Object.entries(m.weight)) {
+  for (const issueId in weight) {
+    const w = weight[issueId]!;
     let top = 0;
-    for (const v of Object.values(m.value[issueId] ?? {})) if (v > top) top = v;
+    const row = value[issueId];
+    for (const o in row) if (row[o]! > top) top = row[o]!;
     best += w * top;
   }
-  m.table = {};
-  for (const [issueId, w] of Object.entries(m.weight)) {
+  const table: Record<string, Record<string, number>> = {};
+  for (const issueId in weight) {
+    const w = weight[issueId]!;
     const row: Record<string, number> = {};
-    for (const [o, v] of Object.entries(m.value[issueId] ?? {})) row[o] = best === 0 ? 0 : (w * v) / best;
-    m.table[issueId] = row;
+    const values = value[issueId];
+    for (const o in values) row[o] = best === 0 ? 0 : (w * values[o]!) / best;
+    table[issueId] = row;
   }
+  return table;
 }
 
 /** Believed share (0–1) of its best that a text gives a party. */
@@ -443,4 +501,85 @@ export function concernsHit(model: PartyModel, text: Text): number {
   let n = 0;
   for (const c of model.concerns) if (text[c.issue] === c.option) n++;
   return n;
+}
+
+/** A model's believed share, red lines and concerns on texts coded by one coder (see `textCoder`). */
+export interface CodedModel {
+  /** `believedShare`: the same contributions, added in the same order. */
+  share(code: Int32Array): number;
+  /** `crossesBelievedRedLine`. */
+  redLines(code: Int32Array, onlyBelieved: boolean): number;
+  /** `concernsHit`. */
+  concerns(code: Int32Array): number;
+}
+
+/** Share tables on coded texts, by table and coder: a table is shared by every decision until the party's next
+ * event. */
+const codedTables = new WeakMap<
+  object,
+  WeakMap<TextCoder, Array<{ issue: number; values: number[] }> | null>
+>();
+
+/** `believedShare`'s table as rows of coded issues, in the table's order; null if a value is not a number. */
+function codedTable(
+  table: PartyModel['table'],
+  coder: TextCoder,
+): Array<{ issue: number; values: number[] }> | null {
+  let byCoder = codedTables.get(table);
+  if (!byCoder) {
+    byCoder = new WeakMap();
+    codedTables.set(table, byCoder);
+  }
+  const known = byCoder.get(coder);
+  if (known !== undefined) return known;
+  let rows: Array<{ issue: number; values: number[] }> | null = [];
+  for (const issueId in table) {
+    const i = coder.issueIndex.get(issueId);
+    // An issue the coder does not know is never in a coded text: it adds nothing.
+    if (i === undefined) continue;
+    const row = table[issueId];
+    const values = coder.options[i]!.map((o) => row?.[o] ?? 0);
+    if (values.some((v) => typeof v !== 'number')) {
+      rows = null;
+      break;
+    }
+    rows.push({ issue: i, values });
+  }
+  byCoder.set(coder, rows);
+  return rows;
+}
+
+/** The model on coded texts, or null when its table is not filled (then only `believedShare` reads it). */
+export function codedModel(model: PartyModel, coder: TextCoder): CodedModel | null {
+  if (model.table === EMPTY) return null;
+  const rows = codedTable(model.table, coder);
+  if (!rows) return null;
+  // Red lines and concerns on options the coder does not know never hold in a coded text.
+  const at = (issue: string, option: string) => {
+    const i = coder.issueIndex.get(issue);
+    const o = i === undefined ? undefined : coder.optionIndex[i]!.get(option);
+    return i === undefined || o === undefined ? null : { issue: i, option: o };
+  };
+  const redLines = model.redLines.flatMap((r) => {
+    const a = at(r.issue, r.option);
+    return a ? [{ ...a, believed: r.believed }] : [];
+  });
+  const concerns = model.concerns.flatMap((c) => at(c.issue, c.option) ?? []);
+  return {
+    share(code) {
+      let share = 0;
+      for (const row of rows) share += row.values[code[row.issue]!]!;
+      return share;
+    },
+    redLines(code, onlyBelieved) {
+      let n = 0;
+      for (const r of redLines) if ((r.believed || !onlyBelieved) && code[r.issue] === r.option) n++;
+      return n;
+    },
+    concerns(code) {
+      let n = 0;
+      for (const c of concerns) if (code[c.issue] === c.option) n++;
+      return n;
+    },
+  };
 }

@@ -2,7 +2,15 @@
 // its red lines, ratification and mandate checks, and the words it has given.
 import type { SeatView } from '../engine/view';
 import type { Condition, Issue, Profile, Text } from '../scenario/schema';
-import { discounted, holds, runCheck } from '../scenario/utility';
+import {
+  type CodedCondition,
+  checkPasses,
+  compileCheck,
+  compileCondition,
+  discounted,
+  holds,
+  type TextCoder,
+} from '../scenario/utility';
 
 export type Brief = NonNullable<SeatView['me']>;
 
@@ -18,37 +26,83 @@ export interface Evaluation {
   ok: boolean;
 }
 
+/** What a position reads from its preferences and the packages, the same for every decision until either
+ * changes (live profiles and live packages are shared objects while play changes nothing of them). */
+interface Tables {
+  issues: Issue[];
+  issuePackage: Map<string, string>;
+  packageBest: Map<string, number>;
+  /** Per issue, in one flat list: its id, package, and weight × value of each option (exact integers). */
+  rows: Array<{ issue: string; pkg: string; points: Record<string, number> }>;
+  /** The rows of each package. */
+  packageRows: Map<string, Array<{ issue: string; points: Record<string, number> }>>;
+  /** `codedRows` by coder. */
+  coded: WeakMap<TextCoder, Array<{ issue: number; pkg: string; points: number[] }>>;
+}
+
+const tablesMemo = new WeakMap<Brief['preferences'], WeakMap<SeatView['scenario']['packages'], Tables>>();
+
+function tablesOf(preferences: Brief['preferences'], packages: SeatView['scenario']['packages']): Tables {
+  let byPackages = tablesMemo.get(preferences);
+  if (!byPackages) {
+    byPackages = new WeakMap();
+    tablesMemo.set(preferences, byPackages);
+  }
+  let t = byPackages.get(packages);
+  if (t) return t;
+  t = {
+    issues: packages.flatMap((p) => p.issues),
+    issuePackage: new Map(),
+    packageBest: new Map(),
+    rows: [],
+    packageRows: new Map(),
+    coded: new WeakMap(),
+  };
+  for (const p of packages)
+    for (const i of p.issues) {
+      const pref = preferences[i.id];
+      if (!pref) continue;
+      const points: Record<string, number> = {};
+      for (const [o, v] of Object.entries(pref.values)) points[o] = pref.weight * v;
+      t.rows.push({ issue: i.id, pkg: p.id, points });
+      const own = t.packageRows.get(p.id) ?? [];
+      own.push({ issue: i.id, points });
+      t.packageRows.set(p.id, own);
+    }
+  for (const p of packages) {
+    let best = 0;
+    for (const i of p.issues) {
+      t.issuePackage.set(i.id, p.id);
+      const pref = preferences[i.id];
+      let top = 0;
+      for (const v of Object.values(pref?.values ?? {})) if (v > top) top = v;
+      best += (pref?.weight ?? 0) * top;
+    }
+    t.packageBest.set(p.id, best);
+  }
+  byPackages.set(packages, t);
+  return t;
+}
+
 export class OwnPosition {
   readonly me: Brief;
   readonly issues: Issue[];
-  readonly issuePackage = new Map<string, string>();
+  readonly issuePackage: Map<string, string>;
   readonly reservation: number;
   readonly ideal: number;
   private readonly factor: number;
-  private readonly packageBest = new Map<string, number>();
-  /** Per issue, in one flat list: its id, package, and weight × value of each option (exact integers). */
-  private readonly rows: Array<{ issue: string; pkg: string; points: Record<string, number> }> = [];
+  private readonly packageBest: Map<string, number>;
+  private readonly rows: Tables['rows'];
+  private readonly tables: Tables;
 
   constructor(readonly view: SeatView) {
     if (!view.me) throw new Error('an AI plays a party seat');
     this.me = view.me;
-    this.issues = view.scenario.packages.flatMap((p) => p.issues);
-    for (const p of view.scenario.packages)
-      for (const i of p.issues) {
-        const pref = this.me.preferences[i.id];
-        if (!pref) continue;
-        const points: Record<string, number> = {};
-        for (const [o, v] of Object.entries(pref.values)) points[o] = pref.weight * v;
-        this.rows.push({ issue: i.id, pkg: p.id, points });
-      }
-    for (const p of view.scenario.packages) {
-      let best = 0;
-      for (const i of p.issues) {
-        this.issuePackage.set(i.id, p.id);
-        best += this.weight(i.id) * this.top(i.id);
-      }
-      this.packageBest.set(p.id, best);
-    }
+    this.tables = tablesOf(this.me.preferences, view.scenario.packages);
+    this.issues = this.tables.issues;
+    this.issuePackage = this.tables.issuePackage;
+    this.packageBest = this.tables.packageBest;
+    this.rows = this.tables.rows;
     this.reservation = this.me.reservation;
     this.ideal = this.me.ideal;
     this.factor = discounted(10000, view.scenario.discountPerMeeting, view.meetingsElapsed) / 10000;
@@ -102,8 +156,7 @@ export class OwnPosition {
     const best = this.packageBest.get(pkg) ?? 0;
     if (best === 0) return 100;
     let v = 0;
-    for (const row of this.rows) {
-      if (row.pkg !== pkg) continue;
+    for (const row of this.tables.packageRows.get(pkg) ?? []) {
       const o = text[row.issue];
       if (o !== undefined) v += row.points[o] ?? 0;
     }
@@ -114,7 +167,7 @@ export class OwnPosition {
     const raw = this.raw(text);
     const redLines = this.me.rules.redLines.filter((r) => holds(r.when, text)).map((r) => r.id);
     const ratificationFails = this.me.rules.ratification
-      .filter((c) => !runCheck(c, text, this.me.rules.supportShift[c.id] ?? 0).passed)
+      .filter((c) => !checkPasses(c, text, this.me.rules.supportShift[c.id] ?? 0))
       .map((c) => c.id);
     const mandateShort = this.me.mandate
       .filter((m) => this.packageShare(text, m.package) < m.minimum)
@@ -133,20 +186,59 @@ export class OwnPosition {
   valid(text: Text): boolean {
     for (const r of this.me.rules.redLines) if (holds(r.when, text)) return false;
     for (const c of this.me.rules.ratification)
-      if (!runCheck(c, text, this.me.rules.supportShift[c.id] ?? 0).passed) return false;
-    if (this.me.mandate.length === 0) return true;
-    // Every package's points in one pass, then each mandate against them.
-    const sums = new Map<string, number>();
-    for (const row of this.rows) {
-      const o = text[row.issue];
-      if (o !== undefined) sums.set(row.pkg, (sums.get(row.pkg) ?? 0) + (row.points[o] ?? 0));
-    }
-    for (const m of this.me.mandate) {
-      const best = this.packageBest.get(m.package) ?? 0;
-      const share = best === 0 ? 100 : Math.floor(((sums.get(m.package) ?? 0) * 100) / best);
-      if (share < m.minimum) return false;
-    }
+      if (!checkPasses(c, text, this.me.rules.supportShift[c.id] ?? 0)) return false;
+    for (const m of this.me.mandate) if (this.packageShare(text, m.package) < m.minimum) return false;
     return true;
+  }
+
+  /** Per issue of `coder` that we weigh, in `raw`'s order: its package and the points of each option. */
+  codedRows(coder: TextCoder): Array<{ issue: number; pkg: string; points: number[] }> {
+    let out = this.tables.coded.get(coder);
+    if (out) return out;
+    out = [];
+    for (const row of this.rows) {
+      const i = coder.issueIndex.get(row.issue);
+      // An issue the coder does not know is never in a coded text: it adds nothing, as in `raw`.
+      if (i === undefined) continue;
+      out.push({ issue: i, pkg: row.pkg, points: coder.options[i]!.map((o) => row.points[o] ?? 0) });
+    }
+    this.tables.coded.set(coder, out);
+    return out;
+  }
+
+  /** `raw` on coded texts. */
+  codedRaw(coder: TextCoder): (code: Int32Array) => number {
+    const rows = this.codedRows(coder);
+    return (code) => {
+      let u = 0;
+      for (const row of rows) u += row.points[code[row.issue]!]!;
+      return u;
+    };
+  }
+
+  /** `valid` on coded texts, compiled once: red lines, ratification, then the mandate. */
+  codedValid(coder: TextCoder): CodedCondition {
+    const crosses = this.me.rules.redLines.map((r) => compileCondition(coder, r.when));
+    const checks = this.me.rules.ratification.map((c) =>
+      compileCheck(coder, c, this.me.rules.supportShift[c.id] ?? 0),
+    );
+    const rows = this.codedRows(coder);
+    const mandates = this.me.mandate.map((m) => ({
+      minimum: m.minimum,
+      best: this.packageBest.get(m.package) ?? 0,
+      rows: rows.filter((r) => r.pkg === m.package),
+    }));
+    return (code) => {
+      for (const crossed of crosses) if (crossed(code)) return false;
+      for (const passes of checks) if (!passes(code)) return false;
+      for (const m of mandates) {
+        let sum = 0;
+        for (const row of m.rows) sum += row.points[code[row.issue]!]!;
+        const share = m.best === 0 ? 100 : Math.floor((sum * 100) / m.best);
+        if (share < m.minimum) return false;
+      }
+      return true;
+    };
   }
 
   /** Options that make the text impossible for us, each with the rule it breaks. */
@@ -167,7 +259,7 @@ export class OwnPosition {
       if (leaf) out.push({ ...leaf, rule: 'red-line', detail: r.description });
     }
     for (const c of this.me.rules.ratification) {
-      if (runCheck(c, text, this.me.rules.supportShift[c.id] ?? 0).passed) continue;
+      if (checkPasses(c, text, this.me.rules.supportShift[c.id] ?? 0)) continue;
       if (c.kind === 'consent') {
         const leaf = firstLeafHolding(c.failsWhen, text);
         if (leaf) out.push({ ...leaf, rule: 'ratification', detail: `${c.body} would not consent` });

@@ -101,6 +101,14 @@ export function runCheck(check: RatificationCheck, text: Text, shift = 0): Check
   };
 }
 
+/** `runCheck(check, text, shift).passed`, without building the result. */
+export function checkPasses(check: RatificationCheck, text: Text, shift = 0): boolean {
+  if (check.kind === 'consent') return !holds(check.failsWhen, text);
+  let support = check.base + shift;
+  for (const effect of check.effects) if (holds(effect.when, text)) support += effect.delta;
+  return Math.max(0, Math.min(100, support)) >= check.threshold;
+}
+
 /** Every issue id → option ids, in file order. */
 export function optionSpace(scenario: Scenario): Array<{ issue: string; options: string[] }> {
   return scenario.packages.flatMap((p) =>
@@ -113,4 +121,130 @@ export function discounted(utility: number, discountPercent: number, meetingsEla
   let factor = 10000;
   for (let k = 0; k < meetingsElapsed; k++) factor = Math.floor((factor * (100 - discountPercent)) / 100);
   return Math.floor((utility * factor) / 10000);
+}
+
+/**
+ * Texts as one option index per issue, for code that weighs thousands of texts in one decision (the AI's
+ * drafts): a lookup in a small array instead of a string-keyed object, and conditions compiled once.
+ * Option indexes follow file order; -1 marks an issue the text leaves out or an option the coder does not know.
+ */
+export interface TextCoder {
+  /** Issue ids in package order, as `packages.flatMap((p) => p.issues)` lists them. */
+  issues: string[];
+  /** Per issue, its option ids in order. */
+  options: string[][];
+  issueIndex: Map<string, number>;
+  /** Per issue, option id → index. */
+  optionIndex: Array<Map<string, number>>;
+  /** False when an issue id, or an option id within an issue, appears twice: such a scenario is not coded. */
+  distinct: boolean;
+}
+
+type CodablePackage = { issues: ReadonlyArray<{ id: string; options: ReadonlyArray<{ id: string }> }> };
+
+const coders = new WeakMap<readonly CodablePackage[], TextCoder>();
+
+/** The coder of a list of packages (memoised by the list: live packages are shared while play adds nothing). */
+export function textCoder(packages: readonly CodablePackage[]): TextCoder {
+  let coder = coders.get(packages);
+  if (coder) return coder;
+  coder = { issues: [], options: [], issueIndex: new Map(), optionIndex: [], distinct: true };
+  for (const p of packages)
+    for (const issue of p.issues) {
+      if (coder.issueIndex.has(issue.id)) coder.distinct = false;
+      else coder.issueIndex.set(issue.id, coder.issues.length);
+      const ids = issue.options.map((o) => o.id);
+      const index = new Map(ids.map((id, k) => [id, k]));
+      if (index.size !== ids.length) coder.distinct = false;
+      coder.issues.push(issue.id);
+      coder.options.push(ids);
+      coder.optionIndex.push(index);
+    }
+  coders.set(packages, coder);
+  return coder;
+}
+
+/** A text's code, or null unless it names a known option for every issue of the coder and nothing else. */
+export function encodeText(coder: TextCoder, text: Text): Int32Array | null {
+  if (!coder.distinct) return null;
+  const code = new Int32Array(coder.issues.length);
+  let keys = 0;
+  for (const issueId in text) {
+    keys++;
+    const i = coder.issueIndex.get(issueId);
+    const o = i === undefined ? undefined : coder.optionIndex[i]!.get(text[issueId]!);
+    if (i === undefined || o === undefined) return null;
+    code[i] = o;
+  }
+  return keys === coder.issues.length ? code : null;
+}
+
+/** `holds` on coded texts: the condition compiled once against a coder. */
+export type CodedCondition = (code: Int32Array) => boolean;
+
+/** Compiled conditions by coder and condition (conditions are parts of a loaded scenario, never changed). */
+const compiled = new WeakMap<TextCoder, WeakMap<Condition, CodedCondition>>();
+
+export function compileCondition(coder: TextCoder, condition: Condition): CodedCondition {
+  let byCondition = compiled.get(coder);
+  if (!byCondition) {
+    byCondition = new WeakMap();
+    compiled.set(coder, byCondition);
+  }
+  let fn = byCondition.get(condition);
+  if (!fn) {
+    fn = compileAnew(coder, condition);
+    byCondition.set(condition, fn);
+  }
+  return fn;
+}
+
+function compileAnew(coder: TextCoder, condition: Condition): CodedCondition {
+  if ('issue' in condition) {
+    const i = coder.issueIndex.get(condition.issue);
+    if (i === undefined) return () => false;
+    const mask = new Uint8Array(coder.options[i]!.length);
+    coder.options[i]!.forEach((id, k) => {
+      mask[k] = condition.in.includes(id) ? 1 : 0;
+    });
+    return (code) => mask[code[i]!] === 1;
+  }
+  if ('all' in condition) {
+    const parts = condition.all.map((c) => compileCondition(coder, c));
+    if (parts.length === 1) return parts[0]!;
+    if (parts.length === 2) {
+      const [a, b] = parts as [CodedCondition, CodedCondition];
+      return (code) => a(code) && b(code);
+    }
+    return (code) => {
+      for (const p of parts) if (!p(code)) return false;
+      return true;
+    };
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map((c) => compileCondition(coder, c));
+    if (parts.length === 1) return parts[0]!;
+    return (code) => {
+      for (const p of parts) if (p(code)) return true;
+      return false;
+    };
+  }
+  const inner = compileCondition(coder, condition.not);
+  return (code) => !inner(code);
+}
+
+/** `runCheck(check, text, shift).passed` on coded texts, compiled once against a coder. */
+export function compileCheck(coder: TextCoder, check: RatificationCheck, shift = 0): CodedCondition {
+  if (check.kind === 'consent') {
+    const fails = compileCondition(coder, check.failsWhen);
+    return (code) => !fails(code);
+  }
+  const effects = check.effects.map((e) => ({ when: compileCondition(coder, e.when), delta: e.delta }));
+  const start = check.base + shift;
+  const { threshold } = check;
+  return (code) => {
+    let support = start;
+    for (const e of effects) if (e.when(code)) support += e.delta;
+    return Math.max(0, Math.min(100, support)) >= threshold;
+  };
 }
