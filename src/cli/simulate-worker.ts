@@ -1,26 +1,18 @@
-// A simulation worker thread: loads each scenario itself, plays its share of the games and posts one record each.
+// A simulation worker thread: takes games of the batch one at a time and posts one record each.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Scenario } from '../scenario/schema';
-import { batchGames, loadScenarioFile, playRecord, type WorkerData, type WorkerMessage } from './simulate';
+import { playRecord, takeGame, type WorkerData, type WorkerMessage } from './simulate-play';
 
 const port = parentPort;
 if (!port) throw new Error('simulate-worker runs as a worker thread');
 const post = (m: WorkerMessage) => port.postMessage(m);
-const { plans, worker, workers } = workerData as WorkerData;
-const scenarios = new Map<string, Scenario>();
+const { plans, scenarios, taken } = workerData as WorkerData;
+const count = new Int32Array(taken);
 try {
-  let g = 0;
-  for (const { plan, index } of batchGames(plans)) {
-    if (g++ % workers !== worker) continue;
-    const p = plans[plan]!;
-    let scenario = scenarios.get(p.scenarioFile);
-    if (!scenario) {
-      const loaded = loadScenarioFile(p.scenarioFile);
-      if (!loaded.ok) throw new Error(loaded.message);
-      scenario = loaded.scenario;
-      scenarios.set(p.scenarioFile, scenario);
-    }
-    post({ type: 'record', plan, index, record: playRecord(scenario, p, index) });
+  for (let game = takeGame(plans, count); game; game = takeGame(plans, count)) {
+    const p = plans[game.plan]!;
+    const scenario = scenarios[p.scenarioFile];
+    if (!scenario) throw new Error(`no scenario for ${p.scenarioFile}`);
+    post({ type: 'record', plan: game.plan, index: game.index, record: playRecord(scenario, p, game.index) });
   }
   post({ type: 'done' });
 } catch (e) {

@@ -4,27 +4,29 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { playGame } from '../ai/ai-game';
 import type { Difficulty } from '../ai/decide';
 import { type SeatPlayer, STUDENT_STRATEGIES, type StudentStrategy } from '../ai/seat-player';
 import { formatDiagnostic, loadScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { progressBar } from './progress-bar';
-import { type Aggregate, aggregate, analyseDeal, type GameRecord, gameRecord } from './sim-metrics';
+import { type Aggregate, aggregate, type GameRecord } from './sim-metrics';
+import {
+  playRecord,
+  type SimulationPlan,
+  takeGame,
+  type WorkerData,
+  type WorkerMessage,
+} from './simulate-play';
+
+export {
+  batchGames,
+  playRecord,
+  type SimulationPlan,
+  type WorkerData,
+  type WorkerMessage,
+} from './simulate-play';
 
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
-
-/** Everything a worker needs to play its share of the games; plain data, so it crosses threads. */
-export interface SimulationPlan {
-  /** Absolute path of the scenario file; each worker loads it itself. */
-  scenarioFile: string;
-  games: number;
-  /** Game i plays seed `seed + i`. */
-  seed: number;
-  difficulty: Difficulty;
-  /** Every party's player. */
-  seats: Record<string, SeatPlayer>;
-}
 
 export interface SimulationReport extends Aggregate {
   scenario: string;
@@ -39,6 +41,10 @@ export interface SimulationReport extends Aggregate {
 
 export type Loaded = { ok: true; scenario: Scenario } | { ok: false; message: string; unreadable: boolean };
 
+/** Scenarios loaded so far, by file and the text read from it: a run reads its file again (the command, the
+ * batch, each plan) but parses it once, and a file changed since is parsed afresh. */
+const loadedFiles = new Map<string, { text: string; scenario: Scenario }>();
+
 /** Reads and validates a scenario file; the message says what is wrong, one diagnostic per line. */
 export function loadScenarioFile(file: string): Loaded {
   let text: string;
@@ -47,6 +53,9 @@ export function loadScenarioFile(file: string): Loaded {
   } catch {
     return { ok: false, message: `${file}: cannot read the file`, unreadable: true };
   }
+  const key = resolve(file);
+  const known = loadedFiles.get(key);
+  if (known?.text === text) return { ok: true, scenario: known.scenario };
   const loaded = loadScenario(text, file);
   if (!loaded.ok)
     return {
@@ -54,6 +63,7 @@ export function loadScenarioFile(file: string): Loaded {
       message: loaded.errors.map((e) => formatDiagnostic(e)).join('\n'),
       unreadable: false,
     };
+  loadedFiles.set(key, { text, scenario: loaded.scenario });
   return { ok: true, scenario: loaded.scenario };
 }
 
@@ -126,32 +136,6 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
 
-/** Plays game `index` of the plan and measures it. */
-export function playRecord(scenario: Scenario, plan: SimulationPlan, index: number): GameRecord {
-  const seed = plan.seed + index;
-  const state = playGame(scenario, seed, plan.seats);
-  return gameRecord(scenario, seed, state, plan.seats, analyseDeal);
-}
-
-/** Messages from a simulation worker. */
-export type WorkerMessage =
-  | { type: 'record'; plan: number; index: number; record: GameRecord }
-  | { type: 'done' }
-  | { type: 'failed'; message: string };
-
-export interface WorkerData {
-  plans: SimulationPlan[];
-  /** Numbering every game of every plan in order, this worker plays games worker, worker + workers, … */
-  worker: number;
-  workers: number;
-}
-
-/** Every game of a batch, numbered in plan order: the g-th is game `index` of plan `plan`. */
-export function* batchGames(plans: readonly SimulationPlan[]): Generator<{ plan: number; index: number }> {
-  for (const [plan, p] of plans.entries())
-    for (let index = 0; index < p.games; index++) yield { plan, index };
-}
-
 /**
  * Starts the worker module. Under tsx (TypeScript sources) Node 20 does not pass tsx's loader on to worker
  * threads, so a small bootstrap registers tsx in the worker before importing the module.
@@ -165,12 +149,33 @@ function startWorker(data: WorkerData): Worker {
   return new Worker(boot, { eval: true, workerData: data });
 }
 
-function runOnWorkers(
-  plans: SimulationPlan[],
-  workers: number,
+/** Workers playing a batch: `finished` settles when every one has posted its last record, or rejects on the
+ * first failure (having stopped them all); `failed` says so at once. `stop` ends them all, and `finished` with
+ * them, without a failure: for when every record is in (a worker still starting up has no game to play). */
+interface Team {
+  finished: Promise<void>;
+  failed: boolean;
+  stop(): void;
+}
+
+function startTeam(
+  count: number,
+  data: WorkerData,
   onRecord: (plan: number, index: number, record: GameRecord) => void,
-): Promise<void> {
-  const running = Array.from({ length: workers }, (_, worker) => startWorker({ plans, worker, workers }));
+): Team {
+  const running = Array.from({ length: count }, () => startWorker(data));
+  let stopping = false;
+  const terminate = () => {
+    for (const w of running) void w.terminate();
+  };
+  const team: Team = {
+    finished: Promise.resolve(),
+    failed: false,
+    stop: () => {
+      stopping = true;
+      terminate();
+    },
+  };
   const finished = running.map(
     (w) =>
       new Promise<void>((done, fail) => {
@@ -182,24 +187,29 @@ function runOnWorkers(
             done();
           } else fail(new Error(`a simulation worker failed: ${m.message}`));
         });
-        w.on('error', fail);
+        w.on('error', (e) => (stopping ? done() : fail(e)));
         w.on('exit', (code) => {
-          if (!ended)
-            fail(new Error(`a simulation worker stopped (exit code ${code}) before its games were done`));
+          if (ended || stopping) done();
+          else fail(new Error(`a simulation worker stopped (exit code ${code}) before its games were done`));
         });
       }),
   );
-  return Promise.all(finished).then(
+  team.finished = Promise.all(finished).then(
     () => undefined,
     (e: unknown) => {
-      for (const w of running) void w.terminate();
+      team.failed = true;
+      terminate();
       throw e;
     },
   );
+  // Awaited only once this thread has played its share: until then a failure is read from `failed`.
+  team.finished.catch(() => undefined);
+  return team;
 }
 
 export interface SimulateOptions {
-  /** 1 plays in this thread; more plays on worker threads (never more than there are games). */
+  /** How many threads play: 1 plays in this thread; k plays in this thread and on k − 1 worker threads
+   * (never more threads than there are games). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -211,7 +221,16 @@ export interface BatchResult {
   millis: number;
 }
 
-/** Plays every game of several plans on one set of workers (or in this thread); records come back in order. */
+/** Lets messages from the workers (and the progress bar) through between two games played in this thread. */
+function breathe(): Promise<void> {
+  return new Promise((go) => setImmediate(go));
+}
+
+/**
+ * Plays every game of several plans on one set of threads; records come back in order. This thread plays too,
+ * from the start, while the workers start up (a worker loads the game's modules before its first game): the
+ * threads take the games one at a time, so all of them finish together.
+ */
 export async function playBatch(
   plans: SimulationPlan[],
   options: SimulateOptions = {},
@@ -221,24 +240,32 @@ export async function playBatch(
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), total));
   const records: GameRecord[][] = plans.map((p) => new Array<GameRecord>(p.games));
   let done = 0;
+  let team: Team | null = null;
   const onRecord = (plan: number, index: number, record: GameRecord) => {
     records[plan]![index] = record;
     options.onProgress?.(++done, total);
+    // Every record is in: a worker still starting up has nothing left to do.
+    if (done === total) team?.stop();
   };
-  if (workers === 1) {
-    const scenarios = new Map<string, Scenario>();
-    for (const { plan, index } of batchGames(plans)) {
-      const p = plans[plan]!;
-      let scenario = scenarios.get(p.scenarioFile);
-      if (!scenario) {
-        scenario = loadOrThrow(p.scenarioFile);
-        scenarios.set(p.scenarioFile, scenario);
+  const scenarios: Record<string, Scenario> = {};
+  for (const p of plans) scenarios[p.scenarioFile] ??= loadOrThrow(p.scenarioFile);
+  const taken = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const count = new Int32Array(taken);
+  if (workers > 1) team = startTeam(workers - 1, { plans, scenarios, taken }, onRecord);
+  try {
+    for (let game = takeGame(plans, count); game; game = takeGame(plans, count)) {
+      const p = plans[game.plan]!;
+      onRecord(game.plan, game.index, playRecord(scenarios[p.scenarioFile]!, p, game.index));
+      if (team) {
+        await breathe();
+        if (team.failed) break;
       }
-      onRecord(plan, index, playRecord(scenario, p, index));
     }
-  } else {
-    await runOnWorkers(plans, workers, onRecord);
+  } catch (e) {
+    team?.stop();
+    throw e;
   }
+  await team?.finished;
   return { records, workers, millis: Math.max(1, Math.round(performance.now() - started)) };
 }
 
