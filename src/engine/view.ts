@@ -64,6 +64,24 @@ export interface SeatBrief {
   personality: Profile['personality'];
 }
 
+/** What a scripted event changed, as far as this seat may know: the news every side is told, the options it
+ * added and meetings it dropped (public), and the changes to this seat's own figures (never another's). */
+export interface SeatNews {
+  /** The `seq` of its scripted.event in the log. */
+  seq: number;
+  meeting: number;
+  title: string;
+  text: string;
+  injected: boolean;
+  addedOptions: Array<{ issue: string; option: string }>;
+  droppedMeetings: string[];
+  /** Change to this seat's reservation value, or 0. */
+  reservation: number;
+  values: Array<{ issue: string; option: string; delta: number }>;
+  support: Array<{ check: string; delta: number }>;
+  trust: Array<{ toward: string; delta: number }>;
+}
+
 export interface SeatView {
   v: typeof VIEW_VERSION;
   seat: string;
@@ -112,7 +130,56 @@ export interface SeatView {
     signBlockers: string[];
   } | null;
   log: GameEvent[];
+  /** Every scripted event this seat has heard of, oldest first, with what it changed for this seat. */
+  news: SeatNews[];
   outcome: Outcome | null;
+}
+
+/** The news of the scripted events in a seat's log: public changes, and this seat's own. */
+export function seatNews(scenario: Scenario, log: readonly GameEvent[], seat: string): SeatNews[] {
+  const out: SeatNews[] = [];
+  for (const e of log) {
+    if (e.type !== 'scripted.event') continue;
+    const ev = scenario.events.find((x) => x.id === e.eventId);
+    const news: SeatNews = {
+      seq: e.seq,
+      meeting: e.meeting,
+      title: e.title,
+      text: e.text,
+      injected: e.injected,
+      addedOptions: [],
+      droppedMeetings: [],
+      reservation: 0,
+      values: [],
+      support: [],
+      trust: [],
+    };
+    for (const effect of ev?.effects ?? []) {
+      switch (effect.type) {
+        case 'addOption':
+          news.addedOptions.push({ issue: effect.issue, option: effect.option.id });
+          break;
+        case 'dropMeeting':
+          news.droppedMeetings.push(effect.meeting);
+          break;
+        case 'reservation':
+          if (effect.party === seat) news.reservation += effect.delta;
+          break;
+        case 'value':
+          if (effect.party === seat)
+            news.values.push({ issue: effect.issue, option: effect.option, delta: effect.delta });
+          break;
+        case 'support':
+          if (effect.party === seat) news.support.push({ check: effect.check, delta: effect.delta });
+          break;
+        case 'trust':
+          if (effect.party === seat) news.trust.push({ toward: effect.toward, delta: effect.delta });
+          break;
+      }
+    }
+    out.push(news);
+  }
+  return out;
 }
 
 /** A seat's events of one shared log, filtered (and stripped of others' private notes) as far as `scanned`. */
@@ -294,6 +361,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
     me,
     score,
     log,
+    news: seatNews(scenario, log, seat),
     outcome: state.outcome,
   };
 }

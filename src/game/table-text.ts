@@ -1,4 +1,5 @@
 // Words and numbers the table canvas shows, and which animation each game event gets; pure, so it is testable without Phaser.
+import { meetingPosition } from '../engine/seat-figures';
 import type { GameEvent, Outcome } from '../engine/state';
 import { formatDate, PROPOSAL_NAMES, VERDICT_VERBS } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
@@ -26,13 +27,19 @@ export function roundLabel(view: SeatView): string {
   return `Round ${Math.min(view.round + 1, view.meeting.turns)} of ${view.meeting.turns}`;
 }
 
-export function meetingLabel(view: SeatView): string {
-  return `Meeting ${view.meeting.index + 1} of ${view.scenario.calendar.length}`;
+export function meetingLabel(view: Pick<SeatView, 'meeting' | 'scenario'>): string {
+  const pos = meetingPosition(view);
+  return `Meeting ${pos.number} of ${pos.total}`;
 }
 
 /** The time-cost line, or null when the seat has no score (the director). */
 export function costLine(view: SeatView, short = false): string | null {
   if (!view.score) return null;
+  // At the last meeting there is no next one to lose points to: what is at stake is the deal itself.
+  if (view.meetingsLeft === 0)
+    return short
+      ? 'Last meeting: no deal now means no deal'
+      : 'This is the last meeting: no deal by its end means no deal';
   const loss = groupDigits(view.score.nextMeetingLoss);
   const rate = view.scenario.discountPerMeeting;
   return short
@@ -150,7 +157,9 @@ export function effectFor(view: SeatView, event: GameEvent): TableEffect | null 
     case 'meeting.opened': {
       const index = view.scenario.calendar.findIndex((m) => m.id === event.meetingId);
       const kicker =
-        index >= 0 ? `Meeting ${index + 1} of ${view.scenario.calendar.length}` : 'Meeting opens';
+        index >= 0
+          ? meetingLabel({ scenario: view.scenario, meeting: { ...view.meeting, index } })
+          : 'Meeting opens';
       const who = event.participants.map((p) => partyName(view, p)).join(' · ');
       return {
         kind: 'title-card',

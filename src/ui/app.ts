@@ -235,6 +235,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     show('brief', 'Your brief', () =>
       renderBriefScreen(root, {
         view: conn.view(),
+        watch: (listener) => conn.subscribe((next) => listener(next)),
         onTakeSeat: () => {
           briefed.add(seat);
           conn.acknowledgeBrief();

@@ -1,6 +1,7 @@
 // The confidential brief of one seat, in plain words, built only from that seat's own view.
 import type { SeatView } from '../engine/view';
 import { el, formatPoints } from './dom';
+import { glossaryList, termHelp } from './glossary';
 import { namesFor } from './names';
 
 /** The brief's sections; used on the brief screen and, folded, beside the table. */
@@ -44,12 +45,14 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2): HTMLEleme
         {},
         `The best text you could hope for is worth ${formatPoints(me.ideal)}. Each meeting without a deal lowers the value of any later deal by ${discount}% for every side.`,
       ),
+      termHelp('reservation value'),
     ),
     el(
       'section',
       { className: 'brief-section' },
       h('Your red lines'),
       el('p', { className: 'hint' }, 'You can never sign a text that crosses one of these.'),
+      termHelp('red line'),
       me.redLines.length
         ? el(
             'ul',
@@ -76,6 +79,7 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2): HTMLEleme
         { className: 'hint' },
         'The least share of your best outcome in each package that you may accept without consulting your capital. Consulting costs you the rest of a meeting and may widen the mandate.',
       ),
+      termHelp('mandate'),
       el(
         'table',
         { className: 'data-table' },
@@ -118,6 +122,7 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2): HTMLEleme
         { className: 'hint' },
         'A signed text must still pass these at home. You may tell the others your hands are tied.',
       ),
+      termHelp('ratification'),
       me.ratification.length
         ? el(
             'ul',
@@ -210,12 +215,10 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2): HTMLEleme
 }
 
 export function glossaryDetails(view: SeatView): HTMLElement | null {
-  const entries = Object.entries(view.scenario.glossary);
-  if (entries.length === 0) return null;
   return el(
     'details',
     { className: 'glossary' },
-    el('summary', {}, 'Glossary'),
-    el('dl', {}, ...entries.flatMap(([term, meaning]) => [el('dt', {}, term), el('dd', {}, meaning)])),
+    el('summary', {}, 'Glossary: the words of the game'),
+    glossaryList(view.scenario.glossary),
   );
 }

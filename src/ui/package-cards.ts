@@ -1,10 +1,13 @@
 // One card per package: the current text with your values, the amendment builder with a live score, and the
 // package moves (accept, reject, conditional accept, propose, publish).
 import type { Move } from '../engine/intents';
+import { listWords } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 import type { Text } from '../scenario/schema';
 import { el, formatPoints } from './dom';
+import { termHelp } from './glossary';
 import { namesFor } from './names';
+import { addedOptionKeys } from './news-banner';
 import { optionValue, packageShareFor, ratificationFailures, redLinesCrossed, utilityFor } from './scoring';
 
 /** What the player has set up but not sent yet; it survives re-renders. */
@@ -49,6 +52,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
   const { view } = ctx;
   const names = namesFor(view);
   const wrap = el('div', { className: 'package-cards' });
+  const added = addedOptionKeys(view);
   for (const pkg of view.scenario.packages) {
     const pv = view.packages.find((p) => p.id === pkg.id);
     if (!pv) continue;
@@ -63,7 +67,14 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
         'h3',
         { id: headingId, attrs: { tabindex: -1 } },
         pkg.name,
-        el('span', { className: 'pkg-version' }, ` · v${pv.version}`),
+        // The text has one version number; a package says when it last changed in it.
+        el(
+          'span',
+          { className: 'pkg-version' },
+          pv.version === view.textVersion
+            ? ` · text v${view.textVersion} (changed in this version)`
+            : ` · text v${view.textVersion} (unchanged since v${pv.version})`,
+        ),
       ),
     );
     const badges = el('p', { className: 'badges' });
@@ -83,12 +94,22 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
         ? `${names.party(p)} (only if ${linked.map(names.packageName).join(' and ')} ${linked.length === 1 ? 'stays' : 'stay'} as ${linked.length === 1 ? 'it is' : 'they are'})`
         : names.party(p);
     });
+    // Nothing is agreed until every party accepts, those absent from this meeting included.
+    const missing = view.scenario.parties.filter((p) => !pv.acceptedBy.includes(p.id));
+    const absentOnly =
+      !pv.agreed &&
+      missing.length > 0 &&
+      missing.every((p) => !view.meeting.participants.includes(p.id)) &&
+      view.meeting.participants.every((p) => pv.acceptedBy.includes(p));
     card.append(
       el(
         'p',
         { className: 'pkg-status' },
         `Accepted by: ${accepted.length ? accepted.join(', ') : 'nobody yet'}.`,
         pv.rejectedBy.length ? ` Rejected by: ${pv.rejectedBy.map(names.party).join(', ')}.` : '',
+        absentOnly
+          ? ` Everyone at this meeting accepts it, but it is only provisionally agreed once ${listWords(missing.map((p) => names.party(p.id)))}, not at this meeting, ${missing.length === 1 ? 'accepts' : 'accept'} it too.`
+          : '',
       ),
     );
 
@@ -127,13 +148,15 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
         },
       });
       const chosen = ctx.drafts.options.get(issue.id) ?? current;
+      const fresh = issue.options.filter((o) => added.has(`${issue.id}\u0000${o.id}`));
       for (const o of issue.options) {
         const v = optionValue(me, issue.id, o.id);
+        const isNew = fresh.includes(o);
         select.append(
           el(
             'option',
             { attrs: { value: o.id, selected: o.id === chosen } },
-            `${o.label}${v === null ? '' : ` (worth ${v})`}${o.id === current ? ' · current' : ''}`,
+            `${isNew ? 'NEW: ' : ''}${o.label}${v === null ? '' : ` (worth ${v})`}${o.id === current ? ' · current' : ''}`,
           ),
         );
       }
@@ -142,11 +165,22 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
         el(
           'tr',
           { className: chosen !== current ? 'changed' : '' },
-          el('th', { attrs: { scope: 'row' } }, issue.name),
+          el(
+            'th',
+            { attrs: { scope: 'row' } },
+            issue.name,
+            fresh.length
+              ? el(
+                  'span',
+                  { className: 'badge badge-new' },
+                  ` New option: ${fresh.map((o) => o.label).join(', ')}`,
+                )
+              : null,
+          ),
           el(
             'td',
             {},
-            el('span', { className: 'option-label' }, currentOption?.label ?? current),
+            el('span', { className: 'option-label' }, currentOption?.label ?? 'an option'),
             currentValue === null
               ? null
               : el('span', { className: 'value-chip' }, `worth ${currentValue} to you`),
@@ -261,6 +295,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
         { className: 'conditional', attrs: { disabled: !condEnabled } },
         el('legend', {}, `Accept ${pkg.name} only if these stay as they are`),
       );
+      fs.append(termHelp('conditional acceptance'));
       for (const o of others) {
         const id = `link-${pkg.id}-${o.id}`;
         fs.append(
@@ -269,7 +304,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
             { className: 'check-inline' },
             el('input', {
               id,
-              attrs: { type: 'checkbox', checked: ticked.has(o.id) },
+              attrs: { type: 'checkbox', checked: ticked.has(o.id), disabled: !condEnabled },
               on: {
                 change: (event) => {
                   const set = ctx.drafts.links.get(pkg.id) ?? new Set<string>();

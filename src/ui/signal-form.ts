@@ -5,7 +5,8 @@ import { el } from './dom';
 
 export interface SignalForm {
   element: HTMLElement;
-  update(view: SeatView, canAct: boolean): void;
+  /** `error`: the table's answer to the last signal, shown beside the button. */
+  update(view: SeatView, canAct: boolean, error?: string): void;
 }
 
 const KINDS: Array<{ id: SignalKind; label: string }> = [
@@ -20,11 +21,7 @@ const KINDS: Array<{ id: SignalKind; label: string }> = [
   },
 ];
 
-export function createSignalForm(
-  view0: SeatView,
-  send: (move: Move) => Promise<boolean>,
-  fail: (message: string) => void,
-): SignalForm {
+export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<boolean>): SignalForm {
   let view = view0;
   const kind = el('select', { id: 'signal-kind' });
   for (const k of KINDS) kind.append(el('option', { attrs: { value: k.id } }, k.label));
@@ -64,9 +61,17 @@ export function createSignalForm(
     );
     return box;
   });
+  const publicNote = el('p', { id: 'signal-public-note', className: 'hint' });
+  // A public commitment binds before everyone, so it only goes to everyone: the form says so instead of letting
+  // the table refuse it.
   const syncRecipients = () => {
+    const isPublic = kind.value === 'commitment';
+    if (isPublic) toAll.checked = true;
+    toSome.disabled = toAll.disabled || isPublic;
     for (const b of boxes) b.disabled = toAll.checked || toAll.disabled;
+    publicNote.textContent = isPublic ? 'A public commitment always goes to everyone.' : '';
   };
+  kind.addEventListener('change', syncRecipients);
   toAll.addEventListener('change', syncRecipients);
   toSome.addEventListener('change', syncRecipients);
 
@@ -80,6 +85,10 @@ export function createSignalForm(
     counter.textContent = `${message.value.length} / 280`;
   });
   const submit = el('button', { id: 'signal-send', attrs: { type: 'submit' } }, 'Send signal');
+  const errorBox = el('p', { id: 'signal-error', className: 'move-error', attrs: { role: 'alert' } });
+  const fail = (text: string) => {
+    errorBox.textContent = text;
+  };
 
   const form = el(
     'form',
@@ -128,6 +137,7 @@ export function createSignalForm(
         el('label', { attrs: { for: toSome.id } }, 'Only these parties:'),
       ),
       recipients,
+      publicNote,
     ),
     el(
       'div',
@@ -137,16 +147,18 @@ export function createSignalForm(
       counter,
     ),
     el('div', { className: 'button-row' }, submit),
+    errorBox,
   );
 
   const controls = [kind, issue, option, toAll, toSome, message, submit];
   return {
     element: form,
-    update(next, canAct) {
+    update(next, canAct, error = '') {
       view = next;
       fillOptions();
       for (const c of controls) c.disabled = !canAct;
       syncRecipients();
+      if (errorBox.textContent !== error) errorBox.textContent = error;
     },
   };
 }

@@ -1,13 +1,19 @@
 // The table screen: status bar, the Phaser table (lazy, decorative), the text and builder per package, the seat's
 // moves, signals and the move log. The DOM panels carry every fact and every control on their own.
 import type { Move } from '../engine/intents';
+import { meetingPosition } from '../engine/seat-figures';
 import type { GameEvent } from '../engine/state';
+import { formatDate } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 import type { SeatConnection } from '../net/transport';
 import { briefContent } from './brief-view';
 import { el, formatPoints, screenHeading } from './dom';
+import { glossaryList, termHelp } from './glossary';
+import { renderLiveBrief } from './live-brief';
 import { createMoveLog } from './move-log';
 import { namesFor } from './names';
+import { renderNewsBanner } from './news-banner';
+import { renderOthers } from './others-panel';
 import { newDrafts, renderPackageCards } from './package-cards';
 import { ratificationFailures } from './scoring';
 import { createSignalForm } from './signal-form';
@@ -32,7 +38,17 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   let view = conn.view();
   const names = namesFor(view);
   const drafts = newDrafts();
-  const ui = { error: '', busy: false, confirmWalk: false, consultPackage: '' };
+  const ui = {
+    error: '',
+    signalError: '',
+    busy: false,
+    confirm: null as null | 'walk' | 'sign' | 'consult',
+    consultPackage: '',
+    /** The package a consultation waiting for confirmation is about. */
+    consult: '',
+  };
+  /** News the player has hidden (by the seq of its event). */
+  const dismissedNews = new Set<number>();
   let destroyed = false;
   let handle: TableHandle | null = null;
 
@@ -57,6 +73,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   const statusBar = el('section', { className: 'status-bar', attrs: { 'aria-label': 'Meeting status' } });
   const turnStatus = el('p', { id: 'turn-status', className: 'turn-status', attrs: { role: 'status' } });
   const errorBox = el('p', { id: 'move-error', className: 'move-error', attrs: { role: 'alert' } });
+  const newsSlot = el('div', { className: 'news-slot' });
 
   const canvasNote = el('p', { className: 'canvas-note', attrs: { role: 'note' } });
   const canvas = el('div', {
@@ -70,11 +87,11 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   const turnActions = el('div', { className: 'turn-actions' });
   const packagesRegion = el('div', { className: 'packages-region' });
   const log = createMoveLog('log-heading', view);
-  const signal = createSignalForm(
-    view,
-    (move) => act(move),
-    (m) => fail(m),
-  );
+  // The signal form shows its own errors beside its button: the player is looking there, not at the top.
+  const signal = createSignalForm(view, (move) => act(move, undefined, 'signal'));
+  const liveBriefSlot = el('div', { className: 'live-brief-slot' });
+  const othersSlot = el('div', { className: 'others-slot' });
+  const briefSlot = el('div', { className: 'brief-slot' });
 
   const layout = el(
     'div',
@@ -108,22 +125,40 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       { className: 'side-col', attrs: { 'aria-label': 'Log and brief' } },
       el(
         'section',
+        { className: 'panel live-brief-panel', attrs: { 'aria-labelledby': 'live-brief-heading' } },
+        el('h2', { id: 'live-brief-heading' }, 'Where you stand now'),
+        liveBriefSlot,
+      ),
+      el(
+        'section',
         { className: 'panel log-panel', attrs: { 'aria-labelledby': 'log-heading' } },
         el('h2', { id: 'log-heading' }, 'Move log'),
         log.element,
       ),
       el(
+        'section',
+        { className: 'panel others-panel', attrs: { 'aria-labelledby': 'others-heading' } },
+        el('h2', { id: 'others-heading' }, 'The other sides'),
+        othersSlot,
+      ),
+      el(
         'details',
-        { className: 'panel brief-details' },
+        { className: 'panel brief-details', attrs: { id: 'brief-details' } },
         el('summary', {}, 'Your confidential brief'),
-        briefContent(view, 3),
+        briefSlot,
+      ),
+      el(
+        'details',
+        { className: 'panel glossary-details' },
+        el('summary', {}, 'Words of the game'),
+        glossaryList(view.scenario.glossary),
       ),
     ),
   );
   const screen = el('div', { className: 'screen table-screen' }, header);
   if (options.notice)
     screen.append(el('p', { className: 'notice', attrs: { role: 'status' } }, options.notice));
-  screen.append(statusBar, turnStatus, layout);
+  screen.append(statusBar, turnStatus, newsSlot, layout);
   root.replaceChildren(screen);
   heading.focus();
 
@@ -132,12 +167,13 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     errorBox.textContent = message;
   }
 
-  async function act(move: Move, focusAfter?: string): Promise<boolean> {
+  async function act(move: Move, focusAfter?: string, where: 'moves' | 'signal' = 'moves'): Promise<boolean> {
     if (ui.busy || destroyed) return false;
     ui.busy = true;
     const result = await conn.send(move);
     ui.busy = false;
     if (destroyed) return result.ok;
+    ui.signalError = '';
     if (result.ok) {
       ui.error = '';
       errorBox.textContent = '';
@@ -146,6 +182,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
           drafts.options.delete(issue);
       }
       if (move.type === 'package.acceptConditional') drafts.links.delete(move.package);
+    } else if (where === 'signal') {
+      ui.signalError = `That signal was refused: ${result.error.message}`;
     } else {
       fail(`That move was refused: ${result.error.message}`);
     }
@@ -166,20 +204,33 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
         : speaker === v.seat
           ? `You (${names.party(speaker)})`
           : `${names.party(speaker)}${options.isAi(speaker) ? ' (AI)' : ''}`;
+    const pos = meetingPosition(v);
     const items = el(
       'dl',
       { className: 'status-list' },
-      statusItem('Meeting', `${m.venue}, ${m.date}`, 'status-meeting'),
+      statusItem(
+        'Meeting',
+        `${pos.number} of ${pos.total}: ${m.venue}, ${formatDate(m.date, true)}`,
+        'status-meeting',
+      ),
       statusItem('Round', `${v.round + 1} of ${m.turns}`, 'status-round'),
       statusItem('Speaking', speakerText, 'status-speaker'),
       statusItem('Text', `v${v.textVersion}`, 'status-version'),
-      statusItem('Meetings left', String(v.meetingsLeft), 'status-meetings-left'),
+      statusItem(
+        'Still to come',
+        pos.last
+          ? 'This is the last meeting'
+          : `${pos.after} more meeting${pos.after === 1 ? '' : 's'} after this one`,
+        'status-meetings-left',
+      ),
     );
     if (v.score) {
       items.append(
         statusItem(
           'Time cost',
-          `Each meeting without a deal costs ${v.scenario.discountPerMeeting}%; the next costs you ${formatPoints(v.score.nextMeetingLoss)} points.`,
+          pos.last
+            ? 'This is the last meeting: if it ends without every side signing, there is no deal and each side gets its reservation value.'
+            : `Each meeting without a deal costs ${v.scenario.discountPerMeeting}%; the next costs you ${formatPoints(v.score.nextMeetingLoss)} points.`,
           'status-time-cost',
         ),
         statusItem(
@@ -212,6 +263,56 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     turnStatus.classList.toggle('my-turn', v.myTurn);
   }
 
+  /** A question with a confirm and a cancel button (ids `<name>-confirm`, `<name>-cancel`). */
+  function confirmBox(
+    name: 'walk' | 'sign' | 'consult',
+    question: string,
+    yes: string,
+    onYes: () => void,
+    backTo: string,
+    enabled: boolean,
+    className = 'primary',
+  ): HTMLElement {
+    return el(
+      'div',
+      { className: 'confirm-box', attrs: { role: 'group', 'aria-labelledby': `${name}-question` } },
+      el('p', { id: `${name}-question` }, question),
+      el(
+        'div',
+        { className: 'button-row' },
+        el(
+          'button',
+          {
+            id: `${name}-confirm`,
+            className,
+            attrs: { type: 'button', disabled: !enabled },
+            on: {
+              click: () => {
+                ui.confirm = null;
+                onYes();
+              },
+            },
+          },
+          yes,
+        ),
+        el(
+          'button',
+          {
+            id: `${name}-cancel`,
+            attrs: { type: 'button' },
+            on: {
+              click: () => {
+                ui.confirm = null;
+                render(conn.view(), backTo);
+              },
+            },
+          },
+          'Cancel',
+        ),
+      ),
+    );
+  }
+
   function renderTurnActions(v: SeatView, canAct: boolean) {
     const out: HTMLElement[] = [];
     const signedBy = Object.entries(v.signatures)
@@ -227,14 +328,14 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       ),
     );
 
-    // Sign
+    // Sign, with a confirm step: signing binds the delegation to the whole text.
     const iSigned = v.signatures[v.seat] === v.textVersion;
     const blockers = (v.score?.signBlockers ?? []).map((b) => {
       const [kind, id = ''] = b.split(': ');
       if (kind === 'red line')
-        return `it crosses your red line (${(v.me?.redLines.find((r) => r.id === id)?.description ?? id).replace(/\.$/, '')})`;
+        return `it crosses your red line (${(v.me?.redLines.find((r) => r.id === id)?.description ?? 'see your brief').replace(/\.$/, '')})`;
       if (kind === 'mandate') return `${names.packageName(id)} is below your mandate`;
-      return b;
+      return 'your brief forbids it';
     });
     const canSign = canAct && !!v.score?.canSign && !iSigned;
     const signReasonId = 'sign-reason';
@@ -243,16 +344,25 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       {
         id: 'sign-text',
         className: 'primary',
-        attrs: { type: 'button', disabled: !canSign, 'aria-describedby': signReasonId },
-        on: { click: () => void act({ type: 'text.sign', version: v.textVersion }, 'sign-text') },
+        attrs: {
+          type: 'button',
+          disabled: !canSign || ui.confirm === 'sign',
+          'aria-describedby': signReasonId,
+        },
+        on: {
+          click: () => {
+            ui.confirm = 'sign';
+            render(conn.view(), 'sign-confirm');
+          },
+        },
       },
-      `Sign the whole text (v${v.textVersion})`,
+      `Sign the whole text (v${v.textVersion})…`,
     );
     let signReason = '';
+    const fails = v.me ? ratificationFailures(v.me, v.text) : [];
     if (iSigned) signReason = `You have signed v${v.textVersion}.`;
     else if (v.score && !v.score.canSign) signReason = `You cannot sign: ${blockers.join('; ')}.`;
     else if (v.me) {
-      const fails = ratificationFailures(v.me, v.text);
       signReason = fails.length
         ? `Warning: this text would fail ratification at home (${fails.join(', ')}).`
         : 'Signing ends your turn. Nothing is agreed until every side signs the same text.';
@@ -270,11 +380,26 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       el('div', { className: 'button-row' }, signButton, endTurn),
       el('p', { id: signReasonId, className: 'hint' }, signReason),
     );
+    if (ui.confirm === 'sign' && canSign) {
+      const worth = v.score?.discounted ?? 0;
+      const reservation = v.me?.reservation ?? 0;
+      out.push(
+        confirmBox(
+          'sign',
+          `Sign the whole text as it stands in v${v.textVersion}? It is worth ${formatPoints(worth)} to you after time costs; no deal is worth ${formatPoints(reservation)}.${worth <= reservation ? ' That is no better than no deal.' : ''}${fails.length ? ` It would fail ratification at home (${fails.join(', ')}).` : ''} Your signature lapses if the text changes; it ends your turn.`,
+          `Yes, sign v${v.textVersion}`,
+          () => void act({ type: 'text.sign', version: v.textVersion }, 'sign-text'),
+          'sign-text',
+          canAct,
+        ),
+      );
+    }
 
-    // Consult capital
+    // Consult capital: at the last meeting the capital cannot answer in time, so it is not offered.
+    const last = meetingPosition(v).last;
     const consultSelect = el('select', {
       id: 'consult-package',
-      attrs: { disabled: !canAct },
+      attrs: { disabled: !canAct || last },
       on: {
         change: (event) => {
           ui.consultPackage = (event.target as HTMLSelectElement).value;
@@ -287,11 +412,12 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
         el(
           'option',
           { attrs: { value: p.id, selected: ui.consultPackage === p.id } },
-          `${p.name}${m ? ` (mandate ${m.minimum}%, text gives ${m.shareNow}%)` : ''}`,
+          `${p.name}${m ? ` (you need ${m.minimum}%, the text gives ${m.shareNow}%)` : ''}`,
         ),
       );
     }
     if (!ui.consultPackage) ui.consultPackage = consultSelect.value;
+    const consultName = names.packageName(ui.consult || ui.consultPackage);
     out.push(
       el(
         'div',
@@ -302,92 +428,88 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
           'button',
           {
             id: 'consult-capital',
-            attrs: { type: 'button', disabled: !canAct },
+            attrs: { type: 'button', disabled: !canAct || last || ui.confirm === 'consult' },
             on: {
-              click: () =>
-                void act({ type: 'capital.consult', package: consultSelect.value }, 'consult-capital'),
+              click: () => {
+                ui.consult = consultSelect.value;
+                ui.confirm = 'consult';
+                render(conn.view(), 'consult-confirm');
+              },
             },
           },
-          'Consult capital',
+          'Consult capital…',
         ),
         el(
           'p',
-          { className: 'hint' },
-          'Consulting costs you the rest of this meeting; your capital may widen your mandate.',
+          { className: 'hint', attrs: { id: 'consult-note' } },
+          last
+            ? 'This is the last meeting: your capital would answer only at the next meeting, and there is none, so consulting now would only cost you your remaining turns.'
+            : 'Consulting costs you the rest of this meeting; your capital answers when the next meeting opens and may widen your mandate (or not).',
+        ),
+        termHelp('mandate'),
+      ),
+    );
+    if (ui.confirm === 'consult' && canAct && !last) {
+      out.push(
+        confirmBox(
+          'consult',
+          `Consult your capital on ${consultName}? You sit out the rest of this meeting; the answer comes when the next meeting opens, and your capital may refuse to widen your mandate.`,
+          'Yes, consult my capital',
+          () => void act({ type: 'capital.consult', package: ui.consult }, 'moves-heading'),
+          'consult-capital',
+          canAct,
+        ),
+      );
+    }
+
+    // Walk away, with a confirm step.
+    out.push(
+      el(
+        'div',
+        { className: 'button-row' },
+        el(
+          'button',
+          {
+            id: 'walk-away',
+            className: 'danger-quiet',
+            attrs: { type: 'button', disabled: !canAct || ui.confirm === 'walk' },
+            on: {
+              click: () => {
+                ui.confirm = 'walk';
+                render(conn.view(), 'walk-cancel');
+              },
+            },
+          },
+          'Walk away…',
         ),
       ),
     );
-
-    // Walk away, with a confirm step.
-    if (!ui.confirmWalk) {
+    if (ui.confirm === 'walk' && canAct) {
       out.push(
-        el(
-          'div',
-          { className: 'button-row' },
-          el(
-            'button',
-            {
-              id: 'walk-away',
-              className: 'danger-quiet',
-              attrs: { type: 'button', disabled: !canAct },
-              on: {
-                click: () => {
-                  ui.confirmWalk = true;
-                  render(conn.view(), 'walk-cancel');
-                },
-              },
-            },
-            'Walk away…',
-          ),
-        ),
-      );
-    } else {
-      out.push(
-        el(
-          'div',
-          { className: 'confirm-box', attrs: { role: 'group', 'aria-labelledby': 'walk-question' } },
-          el(
-            'p',
-            { id: 'walk-question' },
-            `Walk away from the table? The game ends for everyone and every side takes its reservation value (yours: ${formatPoints(v.me?.reservation ?? 0)} of 10,000).`,
-          ),
-          el(
-            'div',
-            { className: 'button-row' },
-            el(
-              'button',
-              {
-                id: 'walk-confirm',
-                className: 'danger',
-                attrs: { type: 'button', disabled: !canAct },
-                on: {
-                  click: () => {
-                    ui.confirmWalk = false;
-                    void act({ type: 'table.walkAway' });
-                  },
-                },
-              },
-              'Yes, walk away',
-            ),
-            el(
-              'button',
-              {
-                id: 'walk-cancel',
-                attrs: { type: 'button' },
-                on: {
-                  click: () => {
-                    ui.confirmWalk = false;
-                    render(conn.view(), 'walk-away');
-                  },
-                },
-              },
-              'Cancel',
-            ),
-          ),
+        confirmBox(
+          'walk',
+          `Walk away from the table? The game ends for everyone and every side takes its reservation value (yours: ${formatPoints(v.me?.reservation ?? 0)} of 10,000).`,
+          'Yes, walk away',
+          () => void act({ type: 'table.walkAway' }),
+          'walk-away',
+          canAct,
+          'danger',
         ),
       );
     }
     turnActions.replaceChildren(...out);
+  }
+
+  /** Re-renders a slot, keeping its open <details> open (the player may be reading one). */
+  function keepOpen(slot: HTMLElement, build: () => HTMLElement) {
+    const open = new Set(
+      [...slot.querySelectorAll('details')].map((d, i) => (d.open ? (d.dataset.party ?? `#${i}`) : '')),
+    );
+    const next = build();
+    [...next.querySelectorAll('details')].forEach((d, i) => {
+      if (open.has(d.dataset.party ?? `#${i}`)) d.open = true;
+    });
+    slot.replaceChildren(next);
   }
 
   function render(v: SeatView, focusId?: string) {
@@ -396,7 +518,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     const active = document.activeElement as HTMLElement | null;
     const wantFocus = focusId ?? (active && layout.contains(active) ? active.id : '');
     const canAct = v.myTurn && v.status === 'negotiating' && !ui.busy;
-    if (!v.myTurn) ui.confirmWalk = false;
+    if (!v.myTurn) ui.confirm = null;
     renderStatus(v);
     renderTurnActions(v, canAct);
     packagesRegion.replaceChildren(
@@ -409,8 +531,23 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
         fail,
       }),
     );
-    signal.update(v, canAct);
+    signal.update(v, canAct, ui.signalError);
     log.update(v);
+    liveBriefSlot.replaceChildren(renderLiveBrief(v));
+    keepOpen(othersSlot, () => renderOthers(v));
+    keepOpen(briefSlot, () => briefContent(v, 3));
+    newsSlot.replaceChildren(
+      ...[
+        renderNewsBanner(
+          v,
+          () => {
+            for (const n of v.news) dismissedNews.add(n.seq);
+            render(conn.view(), 'moves-heading');
+          },
+          dismissedNews,
+        ),
+      ].filter((x): x is HTMLElement => x !== null),
+    );
     errorBox.textContent = ui.error;
     if (wantFocus) {
       const target = document.getElementById(wantFocus) as HTMLElement | null;

@@ -99,7 +99,11 @@ export async function takeTurn(page: Page, scenario: Scenario, plan: TurnPlan = 
     await accept.click();
   }
   const sign = page.getByRole('button', { name: /^Sign the whole text/ });
-  if (await sign.isEnabled()) await sign.click();
+  if (await sign.isEnabled()) {
+    // Signing asks for a confirmation first.
+    await sign.click();
+    await page.getByRole('button', { name: /^Yes, sign v\d+$/ }).click();
+  }
   else {
     const end = page.getByRole('button', { name: 'End turn' });
     if (await end.isEnabled()) await end.click();

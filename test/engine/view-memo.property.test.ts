@@ -21,6 +21,7 @@ import {
   meetingsLeft,
   provisionallyAgreed,
   type SeatView,
+  seatNews,
   signCheck,
   VIEW_VERSION,
   viewFor,
@@ -286,6 +287,8 @@ function refViewFor(scenario: Scenario, state: GameState, seat: string): SeatVie
     me,
     score,
     log,
+    // Not memoised: the news are read from the seat's log as they are.
+    news: seatNews(scenario, log, seat),
     outcome: state.outcome,
   };
 }

@@ -1,0 +1,89 @@
+// Know the others: for each other party, its public profile, what everyone believes it wants most (the
+// scenario's public priors) and everything it has said in this seat's hearing (signals, with their words).
+import { listWords, wordsFor } from '../engine/transcript';
+import type { SeatView } from '../engine/view';
+import { el } from './dom';
+
+const SAID: Record<string, string> = {
+  priority: 'Matters most to us',
+  concern: 'We cannot live with',
+  'red-line': 'Red line, never',
+  commitment: 'We publicly stand by',
+  retract: 'We take back what we said on',
+};
+
+export function renderOthers(view: SeatView): HTMLElement {
+  const w = wordsFor(view.scenario.parties, view.scenario.packages);
+  const root = el('div', { className: 'others' });
+  for (const party of view.scenario.parties) {
+    if (party.id === view.seat) continue;
+    const prior = view.scenario.publicPriors.find((p) => p.about === party.id);
+    const body = el('div', { className: 'other-body' }, el('p', {}, party.publicProfile));
+    if (prior) {
+      body.append(
+        el('h4', {}, 'What everyone believes it wants most'),
+        el(
+          'ul',
+          {},
+          ...prior.priorities.map((issue) => {
+            const option = prior.preferred[issue];
+            return el(
+              'li',
+              {},
+              el('strong', {}, w.issueName(issue)),
+              option ? `: ${w.optionLabel(issue, option)}` : '',
+            );
+          }),
+          ...Object.entries(prior.preferred)
+            .filter(([issue]) => !prior.priorities.includes(issue))
+            .map(([issue, option]) => el('li', {}, `${w.issueName(issue)}: ${w.optionLabel(issue, option)}`)),
+        ),
+      );
+    }
+    const said = view.log.filter((e) => e.type === 'signal.sent' && e.by === party.id);
+    const list = el('ul', { className: 'said' });
+    for (const e of said) {
+      if (e.type !== 'signal.sent') continue;
+      const what = e.option
+        ? `${w.issueName(e.issue)}: ${w.optionLabel(e.issue, e.option)}`
+        : w.issueName(e.issue);
+      const to =
+        e.recipients === 'all'
+          ? ''
+          : ` (only to ${listWords(e.recipients.filter((r) => r !== e.by).map((r) => (r === view.seat ? 'you' : w.party(r))))})`;
+      const words = e.reason?.public ?? e.message;
+      list.append(
+        el(
+          'li',
+          {},
+          el('strong', {}, `${SAID[e.kind] ?? 'Said'}: `),
+          what,
+          to,
+          words ? el('span', { className: 'said-words' }, ` “${words}”`) : null,
+        ),
+      );
+    }
+    body.append(
+      el('h4', {}, `What ${party.shortName} has said`),
+      said.length ? list : el('p', { className: 'hint' }, 'Nothing yet in your hearing.'),
+    );
+    root.append(
+      el(
+        'details',
+        { className: 'other-party', attrs: { 'data-party': party.shortName } },
+        el(
+          'summary',
+          {},
+          el('span', {
+            className: 'log-dot',
+            attrs: { 'aria-hidden': 'true', style: `background:${party.color}` },
+          }),
+          ` ${party.name}`,
+          el('span', { className: 'hint' }, ` · ${said.length} statement${said.length === 1 ? '' : 's'}`),
+        ),
+        body,
+      ),
+    );
+  }
+  return root;
+}
