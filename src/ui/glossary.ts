@@ -20,7 +20,7 @@ export const GLOSSARY: Record<Term, string> = {
   'red line':
     'Something your side can never sign, whatever else the text gives you. If the text crosses one of your red lines, you cannot sign it until it changes.',
   'conditional acceptance':
-    'Saying yes to one package only as long as another stays as it is: "we accept this, but only if that one does not change". If the other package changes, your yes is withdrawn automatically.',
+    'Saying yes to one package only while another stays as it is: "we accept this, but only if that one does not change". If the other package changes, your yes is withdrawn automatically.',
   ratification:
     'After everyone signs, each side still needs approval at home: a parliament vote, a referendum, or the consent of someone outside the room. If that fails, the deal fails, even though it was signed.',
   'zone of agreement':

@@ -88,8 +88,8 @@ async function expectBanner(page: Page, scenario: Scenario, seat: string): Promi
     expect(banner).toContain(e.title);
     const ev = scenario.events.find((x) => x.id === e.eventId)!;
     for (const eff of ev.effects) {
-      if (eff.type === 'addOption')
-        expect(banner).toContain(`New option on`), expect(banner).toContain(eff.option.label);
+      if (eff.type === 'addOption') expect(banner).toContain(`New option on`);
+      if (eff.type === 'addOption') expect(banner).toContain(eff.option.label);
       if (eff.type === 'reservation' && eff.party === seat) {
         expect(banner).toContain('reservation value');
         expect(banner).toContain(formatPoints(Math.abs(eff.delta)));
@@ -138,6 +138,9 @@ for (const { scenario, seed } of SCENARIOS) {
         const { page } = t;
         await page.goto(`${h.baseUrl}/?test=1&seed=${seed}`);
         await startSolo(page, scenario.meta.title, party.name);
+        // The brief says where the talks stand and which text the seat faces; it follows the table.
+        await expect(page.locator('#talks-now').textContent()).resolves.toMatch(/The text on the table is/);
+        await page.screenshot({ path: screenshotPath(`brief-${scenario.meta.id}-${party.id}`) });
         await page.getByRole('button', { name: 'Take my seat' }).click();
         await leave(page, 'brief');
         let moves = 0;
@@ -152,6 +155,10 @@ for (const { scenario, seed } of SCENARIOS) {
           await expectNoIds(page, scenario, `turn ${turn + 1}`);
           if (!shot) {
             await page.screenshot({ path: screenshotPath(`table-${scenario.meta.id}-${party.id}`) });
+            await page.screenshot({
+              path: screenshotPath(`table-${scenario.meta.id}-${party.id}-full`),
+              fullPage: true,
+            });
             shot = true;
           }
           // Accept what the seat may accept, one move at a time, checking the brief after each.
@@ -173,6 +180,10 @@ for (const { scenario, seed } of SCENARIOS) {
         const outcome = (await page.locator('#app').textContent()) ?? '';
         expect(idLeaks(scenario, outcome), 'outcome screen').toEqual([]);
         expect(moves).toBeGreaterThan(2);
+        // Every game here hears of at least one scripted event before it ends, and the banner was checked then.
+        const final = viewFor(scenario, await engineState(page, scenario), party.id);
+        expect(final.news.length).toBeGreaterThan(0);
+        expect(news).toBeGreaterThan(0);
         expect(t.errors).toEqual([]);
         await t.close();
       }, 900_000);
