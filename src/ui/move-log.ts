@@ -86,9 +86,9 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
   const filters = el(
     'div',
     { className: 'log-filters' },
-    el('label', { attrs: { for: partyFilter.id } }, 'Show'),
+    el('label', { attrs: { for: partyFilter.id } }, 'Show moves by'),
     partyFilter,
-    el('label', { className: 'visually-hidden', attrs: { for: packageFilter.id } }, 'Package'),
+    el('label', { attrs: { for: packageFilter.id } }, 'on'),
     packageFilter,
   );
   const applyFilter = () => {
@@ -106,6 +106,7 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
     }
     filterNote.textContent =
       party || pkg ? `${shown} move${shown === 1 ? '' : 's'} shown; meetings always show.` : '';
+    scroller.scrollTop = scroller.scrollHeight;
   };
   partyFilter.addEventListener('change', applyFilter);
   packageFilter.addEventListener('change', applyFilter);

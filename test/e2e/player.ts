@@ -103,8 +103,7 @@ export async function takeTurn(page: Page, scenario: Scenario, plan: TurnPlan = 
     // Signing asks for a confirmation first.
     await sign.click();
     await page.getByRole('button', { name: /^Yes, sign v\d+$/ }).click();
-  }
-  else {
+  } else {
     const end = page.getByRole('button', { name: 'End turn' });
     if (await end.isEnabled()) await end.click();
   }
