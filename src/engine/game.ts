@@ -1,6 +1,6 @@
 // The rules: a game starts from a scenario and a seed, and each intent either becomes events or is refused.
 import { credibilityOf, type Scenario, type ScriptedEvent, type Text } from '../scenario/schema';
-import { discounted, issuesOf, packageShare, runCheck, utilityOf } from '../scenario/utility';
+import { discounted, issuesOf, runCheck, utilityOf } from '../scenario/utility';
 import { EngineError } from './errors';
 import { checkIntent } from './intent-check';
 import { DIRECTOR, type Intent, IntentSchema } from './intents';
@@ -11,6 +11,7 @@ import {
   idealUtility,
   isAuthor,
   isLastMeeting,
+  livePackageShare,
   liveProfile,
   meetingAt,
   nextMeetingIndex,
@@ -135,6 +136,15 @@ export function replay(scenario: Scenario, seed: number | string, intents: reado
   return state;
 }
 
+/** An event with the intent's public reason and private note, when it has them (after its own fields). */
+function worded<T extends object>(
+  e: T,
+  reason: LoggedReason | undefined,
+  priv: { party: string; note: string } | undefined,
+) {
+  return { ...e, ...(reason ? { reason } : {}), ...(priv ? { private: priv } : {}) };
+}
+
 function fail(code: ConstructorParameters<typeof EngineError>[0], message: string): never {
   throw new EngineError(code, message);
 }
@@ -164,11 +174,6 @@ function handle(step: Step, intent: Intent): void {
     ? { public: intent.reason.public, ...(intent.reason.basis ? { basis: intent.reason.basis } : {}) }
     : undefined;
   const priv = intent.reason?.private ? { party, note: intent.reason.private } : undefined;
-  const withReason = <T extends object>(e: T) => ({
-    ...e,
-    ...(reason ? { reason } : {}),
-    ...(priv ? { private: priv } : {}),
-  });
   const room: Visibility = [...step.participants()];
 
   switch (intent.type) {
@@ -197,7 +202,7 @@ function handle(step: Step, intent: Intent): void {
     case 'package.acceptConditional': {
       checkPackageMove(step, intent.package, intent.version);
       const profile = liveProfile(scenario, state, party);
-      const share = packageShare(scenario, profile, state.text, intent.package);
+      const share = livePackageShare(scenario, state, party, state.text, intent.package);
       const minimum = profile.mandate[intent.package]?.minimum ?? 0;
       if (share < minimum) {
         fail(
@@ -221,14 +226,18 @@ function handle(step: Step, intent: Intent): void {
       state.acceptances[intent.package]![party] = { version: intent.version, onlyIf };
       delete state.rejections[intent.package]?.[party];
       step.emit(
-        withReason({
-          type: 'package.accepted',
-          to: 'all',
-          by: party,
-          package: intent.package,
-          version: intent.version,
-          onlyIf,
-        }),
+        worded(
+          {
+            type: 'package.accepted',
+            to: 'all',
+            by: party,
+            package: intent.package,
+            version: intent.version,
+            onlyIf,
+          },
+          reason,
+          priv,
+        ),
       );
       return;
     }
@@ -238,13 +247,17 @@ function handle(step: Step, intent: Intent): void {
       state.rejections[intent.package] ??= {};
       state.rejections[intent.package]![party] = intent.version;
       step.emit(
-        withReason({
-          type: 'package.rejected',
-          to: 'all',
-          by: party,
-          package: intent.package,
-          version: intent.version,
-        }),
+        worded(
+          {
+            type: 'package.rejected',
+            to: 'all',
+            by: party,
+            package: intent.package,
+            version: intent.version,
+          },
+          reason,
+          priv,
+        ),
       );
       return;
     }
@@ -274,15 +287,19 @@ function handle(step: Step, intent: Intent): void {
         seq: state.seq + step.events.length + 1,
       });
       step.emit(
-        withReason({
-          type: 'amendment.proposed',
-          to: room,
-          by: party,
-          amendment,
-          package: intent.package,
-          options,
-          version: state.textVersion,
-        }),
+        worded(
+          {
+            type: 'amendment.proposed',
+            to: room,
+            by: party,
+            amendment,
+            package: intent.package,
+            options,
+            version: state.textVersion,
+          },
+          reason,
+          priv,
+        ),
       );
       return;
     }
@@ -337,16 +354,20 @@ function handle(step: Step, intent: Intent): void {
         }
       }
       step.emit(
-        withReason({
-          type: 'signal.sent',
-          to: recipients,
-          by: party,
-          kind: intent.kind,
-          issue: intent.issue,
-          option: intent.option ?? null,
-          recipients,
-          message: intent.message ?? null,
-        }),
+        worded(
+          {
+            type: 'signal.sent',
+            to: recipients,
+            by: party,
+            kind: intent.kind,
+            issue: intent.issue,
+            option: intent.option ?? null,
+            recipients,
+            message: intent.message ?? null,
+          },
+          reason,
+          priv,
+        ),
       );
       if (retracted) breakWord(step, retracted, 'retracted');
       return;
@@ -378,18 +399,22 @@ function handle(step: Step, intent: Intent): void {
         fail('not.answerable', 'the text does not meet this proposal: counter it or decline it');
       const proposer = target.by;
       step.emit(
-        withReason({
-          type: 'proposal.answered',
-          to: [...new Set([...room, proposer])],
-          by: party,
-          ref: intent.ref,
-          refKind: kind,
-          proposer,
-          verdict: intent.verdict,
-          issue: intent.issue ?? null,
-          give: checkText(intent.give),
-          ask: checkText(intent.ask),
-        }),
+        worded(
+          {
+            type: 'proposal.answered',
+            to: [...new Set([...room, proposer])],
+            by: party,
+            ref: intent.ref,
+            refKind: kind,
+            proposer,
+            verdict: intent.verdict,
+            issue: intent.issue ?? null,
+            give: checkText(intent.give),
+            ask: checkText(intent.ask),
+          },
+          reason,
+          priv,
+        ),
       );
       return;
     }
@@ -398,7 +423,9 @@ function handle(step: Step, intent: Intent): void {
         fail('unknown.package', `no package "${intent.package}"`);
       state.pendingConsultations.push({ party, package: intent.package });
       state.away.push(party);
-      step.emit(withReason({ type: 'capital.consulted', to: 'all', by: party, package: intent.package }));
+      step.emit(
+        worded({ type: 'capital.consulted', to: 'all', by: party, package: intent.package }, reason, priv),
+      );
       endTurn(step, party, false);
       return;
     }
@@ -415,7 +442,9 @@ function handle(step: Step, intent: Intent): void {
         );
       }
       state.signatures[party] = state.textVersion;
-      step.emit(withReason({ type: 'text.signed', to: 'all', by: party, version: state.textVersion }));
+      step.emit(
+        worded({ type: 'text.signed', to: 'all', by: party, version: state.textVersion }, reason, priv),
+      );
       for (const c of state.commitments.filter((c) => c.by === party && breaks(c, state.text)))
         breakWord(step, c, 'signed');
       if (scenario.parties.every((p) => state.signatures[p.id] === state.textVersion)) {
@@ -426,7 +455,7 @@ function handle(step: Step, intent: Intent): void {
       return;
     }
     case 'table.walkAway': {
-      step.emit(withReason({ type: 'party.walkedAway', to: 'all', by: party }));
+      step.emit(worded({ type: 'party.walkedAway', to: 'all', by: party }, reason, priv));
       endGame(step, 'walkout', party);
       return;
     }

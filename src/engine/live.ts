@@ -306,11 +306,35 @@ export function signCheck(scenario: Scenario, state: GameState, party: string, t
   return { ok: redLines.length === 0 && mandate.length === 0, redLines, mandate };
 }
 
+/** A party's share of its best in one package (`packageShare` of its live profile). */
+export function livePackageShare(
+  scenario: Scenario,
+  state: GameState,
+  party: string,
+  text: Text,
+  pkg: string,
+): number {
+  return liveShare(scenario, liveEntry(scenario, state, party), text, pkg);
+}
+
 /** A party's share of its best in each package of the scenario (`packageShare` of its live profile), in file
  * order. */
 export function liveShares(scenario: Scenario, state: GameState, party: string, text: Text): number[] {
+  return liveProfileAndShares(scenario, state, party, text).shares;
+}
+
+/** `liveProfile` and `liveShares` at once (one look-up of the live profile). */
+export function liveProfileAndShares(
+  scenario: Scenario,
+  state: GameState,
+  party: string,
+  text: Text,
+): { profile: Profile; shares: number[] } {
   const entry = liveEntry(scenario, state, party);
-  return scenario.packages.map((p) => liveShare(scenario, entry, text, p.id));
+  return {
+    profile: entry.profile,
+    shares: scenario.packages.map((p) => liveShare(scenario, entry, text, p.id)),
+  };
 }
 
 /** The utility to a party of a deal on `text` if it were signed now. */

@@ -75,6 +75,7 @@ function copyRows<T>(rows: Nested<Nested<T>>): Nested<Nested<T>> {
  * come `outcome` and `log`. */
 export function workingCopy(state: GameState): GameState {
   const log = state.log.length === state.seq ? state.log : state.log.slice(0, state.seq);
+  if (inUsualOrder(state)) return usualCopy(state, log);
   const out: Record<string, unknown> = {};
   const from = state as unknown as Record<string, unknown>;
   for (const key of Object.keys(from)) {
@@ -123,4 +124,87 @@ function copyValueShift(shift: GameState['valueShift']): GameState['valueShift']
   const out: GameState['valueShift'] = {};
   for (const party in shift) out[party] = copyRows(shift[party]!);
   return out;
+}
+
+/** The state's fields, but `outcome` and `log`, in the order `createGame` and every working copy write them. */
+const USUAL_ORDER = [
+  'format',
+  'scenarioId',
+  'seed',
+  'rng',
+  'status',
+  'meeting',
+  'meetingsElapsed',
+  'order',
+  'round',
+  'speaker',
+  'away',
+  'textVersion',
+  'text',
+  'packageVersion',
+  'acceptances',
+  'rejections',
+  'amendments',
+  'signatures',
+  'commitments',
+  'commitmentSupport',
+  'pendingConsultations',
+  'mandateShift',
+  'reservationShift',
+  'valueShift',
+  'addedOptions',
+  'trust',
+  'supportShift',
+  'droppedMeetings',
+  'firedEvents',
+  'ratifications',
+  'seq',
+];
+
+function inUsualOrder(state: GameState): boolean {
+  let i = 0;
+  for (const key in state) {
+    if (key === 'outcome' || key === 'log') continue;
+    if (key !== USUAL_ORDER[i++]) return false;
+  }
+  return i === USUAL_ORDER.length;
+}
+
+/** `workingCopy` of a state whose fields are in the usual order: the same copy, written in one go. */
+function usualCopy(s: GameState, log: GameEvent[]): GameState {
+  return {
+    format: copy(s.format),
+    scenarioId: copy(s.scenarioId),
+    seed: copy(s.seed),
+    rng: copy(s.rng),
+    status: copy(s.status),
+    meeting: copy(s.meeting),
+    meetingsElapsed: copy(s.meetingsElapsed),
+    order: s.order.slice(),
+    round: copy(s.round),
+    speaker: copy(s.speaker),
+    away: s.away.slice(),
+    textVersion: copy(s.textVersion),
+    text: { ...s.text },
+    packageVersion: { ...s.packageVersion },
+    acceptances: copyRows(s.acceptances),
+    rejections: copyRows(s.rejections),
+    amendments: s.amendments.slice(),
+    signatures: { ...s.signatures },
+    commitments: s.commitments.slice(),
+    commitmentSupport: { ...s.commitmentSupport },
+    pendingConsultations: s.pendingConsultations.slice(),
+    mandateShift: copyRows(s.mandateShift),
+    reservationShift: { ...s.reservationShift },
+    valueShift: copyValueShift(s.valueShift),
+    addedOptions: s.addedOptions.slice(),
+    trust: copyRows(s.trust),
+    supportShift: copyRows(s.supportShift),
+    droppedMeetings: s.droppedMeetings.slice(),
+    firedEvents: s.firedEvents.slice(),
+    ratifications: copy(s.ratifications),
+    seq: copy(s.seq),
+    outcome: s.outcome,
+    log,
+  };
 }

@@ -19,8 +19,7 @@ import {
   isAuthor,
   liveCalendar,
   livePackages,
-  liveProfile,
-  liveShares,
+  liveProfileAndShares,
   meetingsLeft,
   provisionallyAgreed,
 } from './live';
@@ -259,15 +258,14 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
   let me: SeatBrief | null = null;
   let score: SeatView['score'] = null;
   if (isParty) {
-    const profile = liveProfile(scenario, state, seat);
     const text = state.text;
+    const { profile, shares } = liveProfileAndShares(scenario, state, seat, text);
     const crossed: string[] = [];
     const redLines = profile.redLines.map((r) => {
       const crossedNow = holds(r.when, text);
       if (crossedNow) crossed.push(r.id);
       return { id: r.id, description: r.description, crossedNow };
     });
-    const shares = liveShares(scenario, state, seat, text);
     const below: string[] = [];
     const mandate = scenario.packages.map((p, i) => {
       const minimum = profile.mandate[p.id]?.minimum ?? 0;
