@@ -13,10 +13,11 @@ export function namesFor(view: SeatView): Names {
   const packages = new Map(view.scenario.packages.map((p) => [p.id, p.name]));
   const issues = new Map(view.scenario.packages.flatMap((p) => p.issues.map((i) => [i.id, i] as const)));
   return {
-    party: (id) => parties.get(id) ?? id,
-    packageName: (id) => packages.get(id) ?? id,
-    issueName: (id) => issues.get(id)?.name ?? id,
+    // An unknown id is never shown as such: people read names.
+    party: (id) => parties.get(id) ?? 'another party',
+    packageName: (id) => packages.get(id) ?? 'a package',
+    issueName: (id) => issues.get(id)?.name ?? 'an issue',
     optionLabel: (issueId, optionId) =>
-      issues.get(issueId)?.options.find((o) => o.id === optionId)?.label ?? optionId,
+      issues.get(issueId)?.options.find((o) => o.id === optionId)?.label ?? 'an option',
   };
 }

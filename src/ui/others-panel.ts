@@ -1,6 +1,6 @@
 // Know the others: for each other party, its public profile, what everyone believes it wants most (the
 // scenario's public priors) and everything it has said in this seat's hearing (signals, with their words).
-import { listWords, wordsFor } from '../engine/transcript';
+import { LogReader, listWords, wordsFor } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 import { el } from './dom';
 
@@ -15,6 +15,16 @@ const SAID: Record<string, string> = {
 export function renderOthers(view: SeatView): HTMLElement {
   const w = wordsFor(view.scenario.parties, view.scenario.packages);
   const root = el('div', { className: 'others' });
+  // Its moves with their public reasons, as the log tells them.
+  const reader = new LogReader(w);
+  const moves = new Map<string, Array<{ text: string; reason: string }>>();
+  for (const e of view.log) {
+    const line = reader.read(e);
+    if (!line || e.type === 'signal.sent' || !e.reason?.public || !('by' in e)) continue;
+    const list = moves.get(e.by) ?? [];
+    list.push({ text: line.text, reason: e.reason.public });
+    moves.set(e.by, list);
+  }
   for (const party of view.scenario.parties) {
     if (party.id === view.seat) continue;
     const prior = view.scenario.publicPriors.find((p) => p.about === party.id);
@@ -64,9 +74,24 @@ export function renderOthers(view: SeatView): HTMLElement {
       );
     }
     body.append(
-      el('h4', {}, `What ${party.shortName} has said`),
+      el('h4', {}, `What ${party.shortName} has signalled`),
       said.length ? list : el('p', { className: 'hint' }, 'Nothing yet in your hearing.'),
     );
+    const reasons = moves.get(party.id) ?? [];
+    if (reasons.length) {
+      // The latest few: the whole record is in the move log (filter it by this party).
+      body.append(
+        el('h4', {}, `Why it made its latest moves`),
+        el(
+          'ul',
+          { className: 'said' },
+          ...reasons
+            .slice(-6)
+            .map((m) => el('li', {}, m.text, el('span', { className: 'said-words' }, ` “${m.reason}”`))),
+        ),
+      );
+    }
+    const total = said.length + reasons.length;
     root.append(
       el(
         'details',
@@ -79,7 +104,7 @@ export function renderOthers(view: SeatView): HTMLElement {
             attrs: { 'aria-hidden': 'true', style: `background:${party.color}` },
           }),
           ` ${party.name}`,
-          el('span', { className: 'hint' }, ` · ${said.length} statement${said.length === 1 ? '' : 's'}`),
+          el('span', { className: 'hint' }, ` · ${total} public statement${total === 1 ? '' : 's'}`),
         ),
         body,
       ),

@@ -165,6 +165,14 @@ for (const { scenario, seed } of SCENARIOS) {
               path: screenshotPath(`table-${scenario.meta.id}-${party.id}-full`),
               fullPage: true,
             });
+            // The other sides, opened: public profile, public priorities and what each has said.
+            for (const summary of await page.locator('.others summary').all()) await summary.click();
+            await page.locator('.others-panel').screenshot({
+              path: screenshotPath(`others-${scenario.meta.id}-${party.id}`),
+            });
+            await expect(page.locator('.others').textContent()).resolves.toMatch(
+              /What everyone believes it wants most/,
+            );
             shot = true;
           }
           // Accept what the seat may accept, one move at a time, checking the brief after each.

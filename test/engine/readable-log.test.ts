@@ -165,6 +165,19 @@ describe('the readable log', () => {
     expect(pos.after).toBe(view.meetingsLeft);
   });
 
+  it("tells each seat the news of an event with its own changes only, never another party's", () => {
+    const sc = miami();
+    const { state } = playAiGame(sc, 7);
+    const freeze = (seat: string) =>
+      viewFor(sc, state, seat).news.find((n) => n.title === "The EU freezes Russia's assets indefinitely");
+    // The event lowers Russia's reservation value: Russia hears of it, the others hear the news alone.
+    expect(freeze('ru')?.reservation).toBe(-200);
+    expect(freeze('ua')?.reservation).toBe(0);
+    expect(freeze('us')?.reservation).toBe(0);
+    const zone = viewFor(sc, state, 'ua').news.find((n) => n.addedOptions.length > 0);
+    expect(zone?.addedOptions).toEqual([{ issue: 'donetsk', option: 'free-economic-zone' }]);
+  });
+
   it("gives the live brief the engine's own figures for the seat", () => {
     const sc = miami();
     const { state } = playAiGame(sc, 7);
