@@ -8,7 +8,6 @@ import { renderAwayScreen } from './away-screen';
 import { renderBriefScreen } from './brief-screen';
 import { el } from './dom';
 import type { GameSession } from './game-session';
-import { renderOutcomeScreen } from './outcome-screen';
 import { renderPassScreen } from './pass-device-screen';
 import { clearSavedGame, loadSavedGame } from './saved-game';
 import { type CatalogueEntry, findScenario, loadCatalogue } from './scenario-catalogue';
@@ -130,10 +129,27 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
 
   const partyOf = (scenario: Scenario, seat: string) => scenario.parties.find((p) => p.id === seat);
 
+  /** The last game's choices, so that "Play again" keeps the side, the seats and the difficulty. */
+  let lastChoice: GameChoice | null = null;
+
   const showTitle = () => {
     endSession();
     show('title', 'Choose a game', () =>
-      renderTitleScreen(root, { catalogue, onStart: (choice) => void begin(choice), onOpenLog: openLog }),
+      renderTitleScreen(root, {
+        catalogue,
+        onStart: (choice) => void begin(choice),
+        onOpenLog: openLog,
+        ...(lastChoice
+          ? {
+              initial: {
+                scenarioId: lastChoice.scenario.meta.id,
+                mode: lastChoice.mode,
+                humanSeats: lastChoice.humanSeats,
+                difficulty: lastChoice.difficulty,
+              },
+            }
+          : {}),
+      }),
     );
   };
 
@@ -182,13 +198,35 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     showTitle();
   };
 
-  const showOutcome = (view: SeatView, scenario: Scenario) => {
-    show('outcome', 'Outcome', () =>
-      renderOutcomeScreen(root, { view, epilogue: scenario.epilogue.text, onPlayAgain: newGame }),
-    );
+  const showOutcome = (s: GameSession) => {
+    show('outcome', 'Outcome', () => {
+      let live = true;
+      let dispose: (() => void) | null = null;
+      // The debrief fills its own box, so the game tools that `show` adds after it stay on the page.
+      const holder = el(
+        'div',
+        {},
+        el('p', { className: 'loading', attrs: { role: 'status' } }, 'Preparing the debrief…'),
+      );
+      root.replaceChildren(holder);
+      // The debrief and its charts load only when a game ends, keeping the first screen's script small.
+      void import('./debrief-screen').then(({ renderDebriefScreen }) => {
+        if (!live) return;
+        dispose = renderDebriefScreen(holder, {
+          scenario: s.setup.scenario,
+          state: s.table.state(),
+          humanSeats: s.setup.humanSeats,
+          onPlayAgain: newGame,
+        });
+      });
+      return () => {
+        live = false;
+        dispose?.();
+      };
+    });
   };
 
-  const showEndPass = (view: SeatView, scenario: Scenario) => {
+  const showEndPass = (s: GameSession) => {
     cleanup?.();
     cleanup = null;
     shown = null;
@@ -199,7 +237,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
         everyone: true,
         onReady: () => {
           endPassed = true;
-          showOutcome(view, scenario);
+          showOutcome(s);
         },
       }),
     );
@@ -281,10 +319,10 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       if (screenName === 'outcome') return;
       // Hot seat: the outcome is for everyone, so the device goes round first.
       if (humans.length > 1 && !endPassed) {
-        if (screenName !== 'pass-end') showEndPass(probe, s.setup.scenario);
+        if (screenName !== 'pass-end') showEndPass(s);
         return;
       }
-      showOutcome(probe, s.setup.scenario);
+      showOutcome(s);
       return;
     }
     // The opening pass round: nothing else until every seat has read its brief.
@@ -335,6 +373,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   };
 
   const begin = async (choice: GameChoice) => {
+    lastChoice = choice;
     clearSavedGame();
     const s = await launch(choice, settings.seed ?? randomSeed());
     const first = s.setup.humanSeats[0];
@@ -358,6 +397,12 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
         saved.seed,
         saved.intents,
       );
+      lastChoice = {
+        scenario,
+        humanSeats: saved.humanSeats,
+        difficulty: saved.difficulty,
+        mode: saved.humanSeats.length === 1 ? 'solo' : 'hotseat',
+      };
       for (const h of saved.humanSeats) {
         briefed.add(h);
         s.connection(h).acknowledgeBrief();
@@ -366,7 +411,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       const first = saved.humanSeats[0] ?? '';
       const view = s.connection(first).view();
       if (view.status === 'ended') {
-        showOutcome(view, scenario);
+        showOutcome(s);
       } else if (saved.humanSeats.length === 1) {
         showTable(first, 'Your game was restored from this browser.');
       } else {

@@ -18,6 +18,8 @@ export interface TitleOptions {
   onStart(choice: GameChoice): void;
   /** Opens a game log file's text; resolves to an error message to show, or null when it opened. */
   onOpenLog?(text: string): Promise<string | null>;
+  /** The previous game's choices, chosen again (after "Play again" or a new game). */
+  initial?: { scenarioId: string; mode: Mode; humanSeats: string[]; difficulty: Difficulty };
 }
 
 const DIFFICULTIES: Array<{ id: Difficulty; label: string; hint: string }> = [
@@ -29,12 +31,14 @@ const DIFFICULTIES: Array<{ id: Difficulty; label: string; hint: string }> = [
 export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () => void {
   const playable = options.catalogue.flatMap((e) => (e.ok ? [e.scenario] : []));
   const broken = options.catalogue.flatMap((e) => (e.ok ? [] : [e]));
+  const initial = options.initial;
+  const remembered = initial && playable.some((s) => s.meta.id === initial.scenarioId) ? initial : undefined;
   const state = {
-    scenarioId: playable[0]?.meta.id ?? '',
-    mode: 'solo' as Mode,
-    side: '' as string,
-    hotSeats: [] as string[],
-    difficulty: 'medium' as Difficulty,
+    scenarioId: remembered?.scenarioId ?? playable[0]?.meta.id ?? '',
+    mode: remembered?.mode ?? ('solo' as Mode),
+    side: (remembered?.mode === 'solo' ? remembered.humanSeats[0] : undefined) ?? '',
+    hotSeats: remembered?.mode === 'hotseat' ? [...remembered.humanSeats] : ([] as string[]),
+    difficulty: remembered?.difficulty ?? ('medium' as Difficulty),
     error: '',
     logError: '',
   };

@@ -78,10 +78,10 @@ describe(`solo game against AI (${scenario.meta.id})`, () => {
           1,
         );
       }
-      const result = (await page.locator('.outcome-kind').textContent()) ?? '';
-      outcomes.set(party.id, result.replace(/^Result: /, ''));
+      const result = (await page.locator('.outcome-kind').getAttribute('data-kind')) ?? '';
+      outcomes.set(party.id, result);
       if (setup.expectDeal) {
-        expect(result).toBe('Result: deal');
+        expect(result).toBe('deal');
         await expect(page.getByRole('heading', { name: 'Ratification' }).count()).resolves.toBe(1);
         await expect(page.getByRole('heading', { name: /^The final text/ }).count()).resolves.toBe(1);
       }

@@ -1,0 +1,299 @@
+// Plain SVG charts of the debrief: the outcome against the Pareto frontier (two sides at a time) and offers over time.
+import type { FrontierChart, OfferSeries } from '../engine/debrief';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+type Attrs = Record<string, string | number>;
+
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Array<Node | string>
+) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const c of children) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+function titled<T extends SVGElement>(node: T, title: string): T {
+  node.append(svg('title', {}, title));
+  return node;
+}
+
+export interface PartyInfo {
+  id: string;
+  name: string;
+  shortName: string;
+  color: string;
+}
+
+/** A round axis range that holds every value, with a little room. */
+function range(values: number[]): [number, number] {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const step = 500;
+  const a = Math.max(0, Math.floor((lo - 200) / step) * step);
+  const b = Math.min(10_000, Math.ceil((hi + 200) / step) * step);
+  return b > a ? [a, b] : [a, a + step];
+}
+
+/** Tick values: 3–6 round numbers across a range. */
+function ticks(lo: number, hi: number): number[] {
+  const span = hi - lo;
+  const step = span <= 2000 ? 500 : span <= 5000 ? 1000 : 2000;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) out.push(v);
+  return out;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-GB');
+
+/** One chart of the frontier for two sides: x is better for `a`, y is better for `b`. */
+export function frontierPairChart(
+  chart: FrontierChart,
+  a: PartyInfo,
+  b: PartyInfo,
+  extra: { missed: Record<string, number> | null },
+  titleId: string,
+): SVGSVGElement {
+  const W = 360;
+  const H = 320;
+  const left = 58;
+  const right = 14;
+  const top = 14;
+  const bottom = 48;
+  const pts = chart.frontier;
+  const at = (p: string, u: Record<string, number>) => u[p] ?? 0;
+  const xs = [
+    ...pts.map((f) => at(a.id, f.utilities)),
+    chart.reservation[a.id] ?? 0,
+    at(a.id, chart.outcome.utilities),
+    ...(chart.lastText ? [at(a.id, chart.lastText.utilities)] : []),
+  ];
+  const ys = [
+    ...pts.map((f) => at(b.id, f.utilities)),
+    chart.reservation[b.id] ?? 0,
+    at(b.id, chart.outcome.utilities),
+    ...(chart.lastText ? [at(b.id, chart.lastText.utilities)] : []),
+  ];
+  const [x0, x1] = range(xs);
+  const [y0, y1] = range(ys);
+  const X = (v: number) => left + ((v - x0) / (x1 - x0)) * (W - left - right);
+  const Y = (v: number) => H - bottom - ((v - y0) / (y1 - y0)) * (H - top - bottom);
+  const root = svg('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    class: 'chart frontier-chart',
+    role: 'img',
+    'aria-labelledby': titleId,
+    'data-x': a.id,
+    'data-y': b.id,
+  });
+  const rx = X(chart.reservation[a.id] ?? 0);
+  const ry = Y(chart.reservation[b.id] ?? 0);
+  // Where both sides on this chart do better than no deal.
+  root.append(
+    svg('rect', {
+      class: 'zone',
+      x: rx,
+      y: top,
+      width: Math.max(0, W - right - rx),
+      height: Math.max(0, ry - top),
+      'data-area': 'zone',
+    }),
+  );
+  const grid = svg('g', { class: 'axes' });
+  for (const v of ticks(x0, x1)) {
+    grid.append(
+      svg('line', { x1: X(v), x2: X(v), y1: top, y2: H - bottom, class: 'gridline' }),
+      svg('text', { x: X(v), y: H - bottom + 16, 'text-anchor': 'middle', class: 'tick' }, fmt(v)),
+    );
+  }
+  for (const v of ticks(y0, y1)) {
+    grid.append(
+      svg('line', { x1: left, x2: W - right, y1: Y(v), y2: Y(v), class: 'gridline' }),
+      svg('text', { x: left - 6, y: Y(v) + 4, 'text-anchor': 'end', class: 'tick' }, fmt(v)),
+    );
+  }
+  grid.append(
+    svg('line', { x1: left, x2: W - right, y1: H - bottom, y2: H - bottom, class: 'axis' }),
+    svg('line', { x1: left, x2: left, y1: top, y2: H - bottom, class: 'axis' }),
+    svg(
+      'text',
+      { x: (left + W - right) / 2, y: H - 8, 'text-anchor': 'middle', class: 'axis-label' },
+      `${a.shortName} →`,
+    ),
+    svg(
+      'text',
+      {
+        x: 14,
+        y: (top + H - bottom) / 2,
+        'text-anchor': 'middle',
+        class: 'axis-label',
+        transform: `rotate(-90 14 ${(top + H - bottom) / 2})`,
+      },
+      `${b.shortName} →`,
+    ),
+  );
+  root.append(grid);
+  root.append(
+    titled(
+      svg('line', { x1: rx, x2: rx, y1: top, y2: H - bottom, class: 'reservation' }),
+      `${a.name}: no deal`,
+    ),
+    titled(
+      svg('line', { x1: left, x2: W - right, y1: ry, y2: ry, class: 'reservation' }),
+      `${b.name}: no deal`,
+    ),
+  );
+  const words = (u: Record<string, number>) =>
+    `${a.shortName} ${fmt(at(a.id, u))}, ${b.shortName} ${fmt(at(b.id, u))}`;
+  const dots = svg('g', { class: 'frontier-points' });
+  for (const f of pts) {
+    dots.append(
+      titled(
+        svg('circle', {
+          cx: X(at(a.id, f.utilities)),
+          cy: Y(at(b.id, f.utilities)),
+          r: 4,
+          class: f.deal ? 'frontier deal' : 'frontier',
+          'data-point': 'frontier',
+        }),
+        `A best possible text: ${words(f.utilities)}${f.deal ? '' : ' (not a deal for every side)'}`,
+      ),
+    );
+  }
+  root.append(dots);
+  const marker = (
+    kind: string,
+    u: Record<string, number>,
+    shape: 'diamond' | 'circle' | 'square' | 'triangle',
+    title: string,
+  ) => {
+    const cx = X(at(a.id, u));
+    const cy = Y(at(b.id, u));
+    const s = 8;
+    let node: SVGElement;
+    if (shape === 'circle') node = svg('circle', { cx, cy, r: 7 });
+    else if (shape === 'square') node = svg('rect', { x: cx - 6, y: cy - 6, width: 12, height: 12 });
+    else if (shape === 'triangle')
+      node = svg('polygon', {
+        points: `${cx},${cy - s} ${cx + s},${cy + s * 0.8} ${cx - s},${cy + s * 0.8}`,
+      });
+    else node = svg('polygon', { points: `${cx},${cy - s} ${cx + s},${cy} ${cx},${cy + s} ${cx - s},${cy}` });
+    node.setAttribute('class', `marker ${kind}`);
+    node.setAttribute('data-point', kind);
+    root.append(titled(node, `${title}: ${words(u)}`));
+  };
+  if (extra.missed) marker('missed', extra.missed, 'triangle', 'A text every side would have preferred');
+  if (chart.nash) marker('nash', chart.nash.utilities, 'diamond', 'Nash point');
+  if (chart.lastText)
+    marker('last-text', chart.lastText.utilities, 'square', `The last text (v${chart.lastText.version})`);
+  marker('outcome', chart.outcome.utilities, 'circle', chart.outcome.label);
+  return root;
+}
+
+/** Each party's true utility of one side's offers, in the order they were made. */
+export function offersChart(
+  series: OfferSeries,
+  parties: PartyInfo[],
+  reservation: Record<string, number>,
+  titleId: string,
+) {
+  const W = 560;
+  const H = 240;
+  const left = 56;
+  const right = 16;
+  const top = 12;
+  const bottom = 40;
+  const n = series.offers.length;
+  const values = series.offers.flatMap((o) => parties.map((p) => o.utilities[p.id] ?? 0));
+  const [y0, y1] = range([...values, ...parties.map((p) => reservation[p.id] ?? 0)]);
+  const X = (i: number) => (n <= 1 ? (left + W - right) / 2 : left + (i / (n - 1)) * (W - left - right));
+  const Y = (v: number) => H - bottom - ((v - y0) / (y1 - y0)) * (H - top - bottom);
+  const root = svg('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    class: 'chart offers-chart',
+    role: 'img',
+    'aria-labelledby': titleId,
+  });
+  const grid = svg('g', { class: 'axes' });
+  for (const v of ticks(y0, y1)) {
+    grid.append(
+      svg('line', { x1: left, x2: W - right, y1: Y(v), y2: Y(v), class: 'gridline' }),
+      svg('text', { x: left - 6, y: Y(v) + 4, 'text-anchor': 'end', class: 'tick' }, fmt(v)),
+    );
+  }
+  grid.append(svg('line', { x1: left, x2: W - right, y1: H - bottom, y2: H - bottom, class: 'axis' }));
+  // Labels far enough apart to be read: the first and the last, and others that fit between them (about 6.5
+  // units a character at this size).
+  const extent = (i: number, label: string): [number, number] => {
+    const x = X(i);
+    const w = label.length * 6.5;
+    if (n === 1) return [x - w / 2, x + w / 2];
+    if (i === 0) return [x, x + w];
+    if (i === n - 1) return [x - w, x];
+    return [x - w / 2, x + w / 2];
+  };
+  const lastLeft = n > 1 ? extent(n - 1, series.offers[n - 1]?.label ?? '')[0] : Number.POSITIVE_INFINITY;
+  let placedRight = Number.NEGATIVE_INFINITY;
+  series.offers.forEach((o, i) => {
+    const [l, r] = extent(i, o.label);
+    const lastLabel = i === n - 1;
+    if (!lastLabel && (l < placedRight + 10 || r > lastLeft - 10)) return;
+    placedRight = r;
+    grid.append(
+      svg(
+        'text',
+        {
+          x: X(i),
+          y: H - bottom + 16,
+          'text-anchor': n === 1 ? 'middle' : i === 0 ? 'start' : lastLabel ? 'end' : 'middle',
+          class: 'tick',
+        },
+        o.label,
+      ),
+    );
+  });
+  grid.append(
+    svg(
+      'text',
+      { x: (left + W - right) / 2, y: H - 6, 'text-anchor': 'middle', class: 'axis-label' },
+      'offers, in order →',
+    ),
+  );
+  root.append(grid);
+  for (const p of parties) {
+    const r = reservation[p.id];
+    if (r !== undefined)
+      root.append(
+        titled(
+          svg('line', {
+            x1: left,
+            x2: W - right,
+            y1: Y(r),
+            y2: Y(r),
+            class: 'reservation',
+            style: `stroke:${p.color}`,
+          }),
+          `${p.name}: no deal, ${fmt(r)}`,
+        ),
+      );
+    const line = series.offers.map((o, i) => `${X(i)},${Y(o.utilities[p.id] ?? 0)}`).join(' ');
+    root.append(svg('polyline', { points: line, class: 'series', stroke: p.color }));
+    for (const [i, o] of series.offers.entries())
+      root.append(
+        titled(
+          svg('circle', {
+            cx: X(i),
+            cy: Y(o.utilities[p.id] ?? 0),
+            r: 3.5,
+            fill: p.color,
+            class: 'series-point',
+          }),
+          `${o.label} (${o.meetingVenue}): worth ${fmt(o.utilities[p.id] ?? 0)} to ${p.name}`,
+        ),
+      );
+  }
+  return root;
+}
