@@ -395,7 +395,7 @@ function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
     parties.every((p) => (u[p.id] ?? 0) > (c.reservation[p.id] ?? 0)) ? 'Yes' : 'No';
   const rows = [
     row(c.outcome.label, c.outcome.utilities, yes(c.outcome.utilities), 'current'),
-    row('No deal (reservation values)', c.reservation, '—'),
+    ...(d.kind === 'deal' ? [row('No deal (reservation values)', c.reservation, '—')] : []),
     ...(c.nash ? [row('Nash point', c.nash.utilities, 'Yes')] : []),
     ...(c.lastText
       ? [row(`The last text (v${c.lastText.version})`, c.lastText.utilities, yes(c.lastText.utilities))]
@@ -409,6 +409,7 @@ function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
       const notes = [
         same(c.outcome.utilities) ? 'the result' : '',
         f === c.nash ? 'the Nash point' : '',
+        same(d.tradesMissed?.utilities) ? 'every side would have preferred it' : '',
       ].filter(Boolean);
       return row(
         `Best possible text ${i + 1}${notes.length ? ` (${notes.join(', ')})` : ''}`,
