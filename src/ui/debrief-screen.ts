@@ -2,8 +2,8 @@
 // offers over time, every side's secrets, and what happened next. Loaded on demand with its charts.
 import './debrief.css';
 import { buildDebrief, type Debrief } from '../engine/debrief';
-import { listWords } from '../engine/transcript';
 import type { GameState } from '../engine/state';
+import { listWords } from '../engine/transcript';
 import type { Scenario } from '../scenario/schema';
 import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
 import { append, type Child, el, formatPoints, screenHeading, uniqueId } from './dom';
