@@ -375,6 +375,14 @@ function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
       el('span', { className: 'key key-frontier', attrs: { 'aria-hidden': 'true' } }),
       'Best possible texts (the Pareto frontier)',
     ),
+    c.frontier.some((f) => !f.deal)
+      ? el(
+          'li',
+          {},
+          el('span', { className: 'key key-frontier-open', attrs: { 'aria-hidden': 'true' } }),
+          'Hollow: a best possible text that some side likes less than no deal',
+        )
+      : null,
     el(
       'li',
       {},
