@@ -175,3 +175,35 @@ describe('the debrief of a two-party scenario', () => {
     expect(idLeaks(s, words(d))).toEqual([]);
   });
 });
+
+describe('the debrief of any game', () => {
+  const players = ['passive', 'logroller', 'bluffer', 'stonewaller'] as const;
+
+  it('keeps its figures consistent whoever plays each side and however the game ends', () => {
+    for (const party of scenario.parties)
+      for (const [n, strategy] of players.entries()) {
+        const state = playGame(scenario, 10 + n, { [party.id]: { kind: 'strategy', strategy } });
+        const d = buildDebrief(scenario, state);
+        const where = `${party.id} as ${strategy}: ${d.kind}`;
+        for (const p of d.parties) {
+          // No result is worth more than the best text at that meeting, so 100% is always within reach.
+          expect(p.utility, where).toBeLessThanOrEqual(Math.max(p.best, p.reservation));
+          if (p.score !== null) expect(p.score, where).toBeLessThanOrEqual(100);
+          if (d.kind !== 'deal') expect(p.score === null || p.score === 0, where).toBe(true);
+        }
+        // A missed trade is a frontier deal at least as good for every side and better for one.
+        const m = d.tradesMissed;
+        if (m) {
+          for (const p of d.parties) expect(m.utilities[p.id] ?? 0, where).toBeGreaterThanOrEqual(p.utility);
+          expect(
+            d.parties.some((p) => (m.utilities[p.id] ?? 0) > p.utility),
+            where,
+          ).toBe(true);
+        }
+        // Every side that did not sign the last text is named with a reason; no deal means someone blocked.
+        if (d.kind !== 'deal') expect(d.blockers.length, where).toBeGreaterThan(0);
+        for (const b of d.blockers) expect(b.reasons.length, where).toBeGreaterThan(0);
+        expect(idLeaks(scenario, words(d)), where).toEqual([]);
+      }
+  });
+});
