@@ -516,6 +516,15 @@ function blockersOf(
     const party = p.id;
     const reasons: string[] = [];
     if (outcome.walkedAwayBy === party) reasons.push('It walked away from the table, ending the game.');
+    // The mediator holds the pen: a mediator that never changed the opening text left nothing new to sign.
+    if (
+      scenario.mediator === party &&
+      !signers.includes(party) &&
+      !events.some((e) => e.type === 'text.published' && e.by === party && e.version > 1)
+    )
+      reasons.push(
+        'As the mediator it never published a new version of the text, so the opening text was all there was to sign.',
+      );
     const failed = outcome.ratification?.find((r) => r.party === party && !r.passed);
     if (failed) {
       const bodies = failed.checks.filter((c) => !c.passed).map((c) => c.body);
