@@ -311,7 +311,11 @@ export class LogReader {
         const id = this.amendmentAt.get(e.ref);
         const a = id === undefined ? undefined : this.amendments.get(id);
         if (a && e.verdict !== 'folded' && a.status === 'open') a.status = 'answered';
-        const whose = a ? this.amendmentName(a) : `${name(e.proposer)}'s ${what}`;
+        const whose = a
+          ? this.amendmentName(a)
+          : e.refKind === 'amendment'
+            ? `${name(e.proposer)}'s amendment (made in a meeting you did not attend)`
+            : `${name(e.proposer)}'s ${what}`;
         const trade =
           e.verdict === 'countered' && (e.give || e.ask)
             ? `: offers ${e.give ? changesText(w, e.give) : 'nothing more'}${e.ask ? `, asks ${changesText(w, e.ask)}` : ''}`

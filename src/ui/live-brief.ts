@@ -50,7 +50,8 @@ export function renderLiveBrief(view: SeatView): HTMLElement {
       { className: `live-reservation ${beats ? 'good' : 'bad'}` },
       'No deal is worth ',
       figure('reservation', live.reservation, formatPoints(live.reservation)),
-      ` to you: signing this text now would leave you ${beats ? 'better' : 'worse'} off than no deal.`,
+      ` to you: a deal on this text now would leave you ${beats ? 'better' : 'worse'} off than no deal.`,
+      view.score && !view.score.canSign ? ' But you cannot sign it as it stands (Your moves says why).' : '',
     ),
     termHelp('reservation value'),
   );
