@@ -140,25 +140,50 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
   };
 }
 
+/** Scores remembered across drafts, indexed by text number, each stamped with the draft it belongs to. */
+const remembered = { scores: new Float64Array(0), stamps: new Int32Array(0), draft: 0 };
+/** How many texts (option combinations) a scenario may have for its scores to be remembered in the arrays. */
+const REMEMBERED_TEXTS = 1 << 18;
+
 /** A score of coded texts remembered by text: a draft's climbs from several seeds meet the same texts again. */
 function memoised(coder: TextCoder, score: (code: Int32Array) => number): (code: Int32Array) => number {
-  // Each text as one number, its option indexes read as digits in a mixed radix (when that stays exact).
+  // Each text as one number, its option indexes read as digits in a mixed radix.
   const radix: number[] = [];
   let span = 1;
   for (const options of coder.options) {
     radix.push(span);
     span *= Math.max(1, options.length);
   }
-  if (span > Number.MAX_SAFE_INTEGER) return score;
-  const seen = new Map<number, number>();
+  const key = (code: Int32Array) => {
+    let k = 0;
+    for (let i = 0; i < radix.length; i++) k += code[i]! * radix[i]!;
+    return k;
+  };
+  if (span > REMEMBERED_TEXTS) {
+    if (span > Number.MAX_SAFE_INTEGER) return score;
+    const seen = new Map<number, number>();
+    return (code) => {
+      const k = key(code);
+      let s = seen.get(k);
+      if (s === undefined) {
+        s = score(code);
+        seen.set(k, s);
+      }
+      return s;
+    };
+  }
+  if (remembered.scores.length < span) {
+    remembered.scores = new Float64Array(span);
+    remembered.stamps = new Int32Array(span);
+  }
+  const { scores, stamps } = remembered;
+  const draft = ++remembered.draft;
   return (code) => {
-    let key = 0;
-    for (let i = 0; i < radix.length; i++) key += code[i]! * radix[i]!;
-    let s = seen.get(key);
-    if (s === undefined) {
-      s = score(code);
-      seen.set(key, s);
-    }
+    const k = key(code);
+    if (stamps[k] === draft) return scores[k]!;
+    const s = score(code);
+    scores[k] = s;
+    stamps[k] = draft;
     return s;
   };
 }
@@ -264,6 +289,9 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
       const ib = issues[b]!;
       return sc.score({ ...text, [ia.id]: ia.options[oa]!.id, [ib.id]: ib.options[ob]!.id });
     };
+    /** Whether the text holds option `oa` of issue `a` already. */
+    const holds = (a: number, oa: number): boolean =>
+      code ? code[at[a]!] === oa : text[issues[a]!.id] === issues[a]!.options[oa]!.id;
     const take = (a: number, oa: number) => {
       const issue = issues[a]!;
       text = { ...text, [issue.id]: issue.options[oa]!.id };
@@ -278,7 +306,7 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
         const a = (k + start) % issues.length;
         const issue = issues[a]!;
         for (let oa = 0; oa < issue.options.length; oa++) {
-          if (text[issue.id] === issue.options[oa]!.id) continue;
+          if (holds(a, oa)) continue;
           const s = scoreWith(a, oa);
           if (s > score + 1e-9) {
             take(a, oa);
@@ -294,9 +322,9 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
             const ia = issues[a]!;
             const ib = issues[b]!;
             for (let oa = 0; oa < ia.options.length; oa++) {
-              if (text[ia.id] === ia.options[oa]!.id) continue;
+              if (holds(a, oa)) continue;
               for (let ob = 0; ob < ib.options.length; ob++) {
-                if (text[ib.id] === ib.options[ob]!.id) continue;
+                if (holds(b, ob)) continue;
                 const s = scoreWith(a, oa, b, ob);
                 if (s > score + 1e-9) {
                   take(a, oa);

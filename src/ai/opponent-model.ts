@@ -113,7 +113,9 @@ function startLearning(view: SeatView, settings: ModelSettings): Learning {
     const w: Record<string, number> = {};
     for (const issue of issues) {
       w[issue.id] = 1;
-      m.value[issue.id] = Object.fromEntries(issue.options.map((o) => [o.id, 0.5]));
+      const row: Record<string, number> = {};
+      for (const o of issue.options) row[o.id] = 0.5;
+      m.value[issue.id] = row;
     }
     const prior = view.scenario.publicPriors.find((p) => p.about === party.id);
     if (prior) {
@@ -504,21 +506,52 @@ export function concernsHit(model: PartyModel, text: Text): number {
 }
 
 /** A model's believed share, red lines and concerns on texts coded by one coder (see `textCoder`). */
-export interface CodedModel {
+export class CodedModel {
+  /** Per coded issue of the share table, in the table's order: its index and each option's contribution. */
+  private readonly rows: Array<{ issue: number; values: number[] }>;
+  /** Declared red lines and concerns as issue and option indexes (one the coder does not know never holds). */
+  private readonly lines: Array<{ issue: number; option: number; believed: boolean }> = [];
+  private readonly concernsAt: Array<{ issue: number; option: number }> = [];
+
+  constructor(model: PartyModel, coder: TextCoder, rows: Array<{ issue: number; values: number[] }>) {
+    this.rows = rows;
+    for (const r of model.redLines) {
+      const i = coder.issueIndex.get(r.issue);
+      const o = i === undefined ? undefined : coder.optionIndex[i]!.get(r.option);
+      if (i !== undefined && o !== undefined) this.lines.push({ issue: i, option: o, believed: r.believed });
+    }
+    for (const c of model.concerns) {
+      const i = coder.issueIndex.get(c.issue);
+      const o = i === undefined ? undefined : coder.optionIndex[i]!.get(c.option);
+      if (i !== undefined && o !== undefined) this.concernsAt.push({ issue: i, option: o });
+    }
+  }
+
   /** `believedShare`: the same contributions, added in the same order. */
-  share(code: Int32Array): number;
+  share(code: Int32Array): number {
+    let share = 0;
+    for (const row of this.rows) share += row.values[code[row.issue]!]!;
+    return share;
+  }
+
   /** `crossesBelievedRedLine`. */
-  redLines(code: Int32Array, onlyBelieved: boolean): number;
+  redLines(code: Int32Array, onlyBelieved: boolean): number {
+    let n = 0;
+    for (const r of this.lines) if ((r.believed || !onlyBelieved) && code[r.issue] === r.option) n++;
+    return n;
+  }
+
   /** `concernsHit`. */
-  concerns(code: Int32Array): number;
+  concerns(code: Int32Array): number {
+    let n = 0;
+    for (const c of this.concernsAt) if (code[c.issue] === c.option) n++;
+    return n;
+  }
 }
 
 /** Share tables on coded texts, by table and coder: a table is shared by every decision until the party's next
  * event. */
-const codedTables = new WeakMap<
-  object,
-  WeakMap<TextCoder, Array<{ issue: number; values: number[] }> | null>
->();
+const codedTables = new WeakMap<object, WeakMap<TextCoder, Array<{ issue: number; values: number[] }> | null>>();
 
 /** `believedShare`'s table as rows of coded issues, in the table's order; null if a value is not a number. */
 function codedTable(
@@ -538,11 +571,17 @@ function codedTable(
     // An issue the coder does not know is never in a coded text: it adds nothing.
     if (i === undefined) continue;
     const row = table[issueId];
-    const values = coder.options[i]!.map((o) => row?.[o] ?? 0);
-    if (values.some((v) => typeof v !== 'number')) {
-      rows = null;
-      break;
+    const options = coder.options[i]!;
+    const values: number[] = [];
+    for (const o of options) {
+      const v = row?.[o] ?? 0;
+      if (typeof v !== 'number') {
+        rows = null;
+        break;
+      }
+      values.push(v);
     }
+    if (!rows) break;
     rows.push({ issue: i, values });
   }
   byCoder.set(coder, rows);
@@ -553,33 +592,5 @@ function codedTable(
 export function codedModel(model: PartyModel, coder: TextCoder): CodedModel | null {
   if (model.table === EMPTY) return null;
   const rows = codedTable(model.table, coder);
-  if (!rows) return null;
-  // Red lines and concerns on options the coder does not know never hold in a coded text.
-  const at = (issue: string, option: string) => {
-    const i = coder.issueIndex.get(issue);
-    const o = i === undefined ? undefined : coder.optionIndex[i]!.get(option);
-    return i === undefined || o === undefined ? null : { issue: i, option: o };
-  };
-  const redLines = model.redLines.flatMap((r) => {
-    const a = at(r.issue, r.option);
-    return a ? [{ ...a, believed: r.believed }] : [];
-  });
-  const concerns = model.concerns.flatMap((c) => at(c.issue, c.option) ?? []);
-  return {
-    share(code) {
-      let share = 0;
-      for (const row of rows) share += row.values[code[row.issue]!]!;
-      return share;
-    },
-    redLines(code, onlyBelieved) {
-      let n = 0;
-      for (const r of redLines) if ((r.believed || !onlyBelieved) && code[r.issue] === r.option) n++;
-      return n;
-    },
-    concerns(code) {
-      let n = 0;
-      for (const c of concerns) if (code[c.issue] === c.option) n++;
-      return n;
-    },
-  };
+  return rows ? new CodedModel(model, coder, rows) : null;
 }

@@ -163,23 +163,21 @@ export class OwnPosition {
     return Math.floor((v * 100) / best);
   }
 
+  /** The text's figures for us. Read at once: it must not change until its figures are read. */
   evaluate(text: Text): Evaluation {
-    const raw = this.raw(text);
-    const redLines = this.me.rules.redLines.filter((r) => holds(r.when, text)).map((r) => r.id);
-    const ratificationFails = this.me.rules.ratification
+    return new TextEvaluation(this, text);
+  }
+
+  /** The ids of our ratification checks the text fails. */
+  ratificationFails(text: Text): string[] {
+    return this.me.rules.ratification
       .filter((c) => !checkPasses(c, text, this.me.rules.supportShift[c.id] ?? 0))
       .map((c) => c.id);
-    const mandateShort = this.me.mandate
-      .filter((m) => this.packageShare(text, m.package) < m.minimum)
-      .map((m) => m.package);
-    return {
-      raw,
-      now: this.discount(raw),
-      redLines,
-      ratificationFails,
-      mandateShort,
-      ok: redLines.length === 0 && ratificationFails.length === 0 && mandateShort.length === 0,
-    };
+  }
+
+  /** The packages the text leaves below our mandate's minimum. */
+  mandateShort(text: Text): string[] {
+    return this.me.mandate.filter((m) => this.packageShare(text, m.package) < m.minimum).map((m) => m.package);
   }
 
   /** Whether this party could sign the text at all (limits only, not its aspiration). */
@@ -305,6 +303,39 @@ export class OwnPosition {
         });
     }
     return out;
+  }
+}
+
+/** `evaluate`'s figures: utility and red lines at once, ratification and mandate when first read (most callers
+ * ask only which red lines a text crosses). */
+class TextEvaluation implements Evaluation {
+  readonly raw: number;
+  readonly now: number;
+  readonly redLines: string[];
+  private fails: string[] | undefined;
+  private short: string[] | undefined;
+
+  constructor(
+    private readonly own: OwnPosition,
+    private readonly text: Text,
+  ) {
+    this.raw = own.raw(text);
+    this.now = own.discount(this.raw);
+    this.redLines = own.me.rules.redLines.filter((r) => holds(r.when, text)).map((r) => r.id);
+  }
+
+  get ratificationFails(): string[] {
+    this.fails ??= this.own.ratificationFails(this.text);
+    return this.fails;
+  }
+
+  get mandateShort(): string[] {
+    this.short ??= this.own.mandateShort(this.text);
+    return this.short;
+  }
+
+  get ok(): boolean {
+    return this.redLines.length === 0 && this.ratificationFails.length === 0 && this.mandateShort.length === 0;
   }
 }
 
