@@ -44,6 +44,11 @@ export interface Level {
   selfWeight: number;
   /** Share of the others' concessions it mirrors (reciprocity). */
   reciprocity: number;
+  /** The least share of the way from its reservation value to its best it will sign for, even at the end. */
+  walkAway: number;
+  /** Whether, as the author, it keeps giving ground in the last meeting to a spoiler (a side that rejects
+   * everything and says nothing) by undoing what the others accepted, rather than hold their text. */
+  yieldsToSpoiler: boolean;
 }
 
 export const LEVELS: Record<Difficulty, Level> = {
@@ -52,18 +57,24 @@ export const LEVELS: Record<Difficulty, Level> = {
     model: { learning: 0.8, bluffBelief: 'always', startThreshold: 0.35 },
     selfWeight: 0.7,
     reciprocity: 0.6,
+    walkAway: 0,
+    yieldsToSpoiler: true,
   },
   medium: {
     exponent: 1.1,
     model: { learning: 1, bluffBelief: 'credible', startThreshold: 0.4 },
     selfWeight: 1,
     reciprocity: 0.4,
+    walkAway: 0,
+    yieldsToSpoiler: false,
   },
   hard: {
     exponent: 0.5,
     model: { learning: 1.2, bluffBelief: 'proven', startThreshold: 0.45 },
     selfWeight: 1.6,
     reciprocity: 0.25,
+    walkAway: 0.1,
+    yieldsToSpoiler: false,
   },
 };
 
@@ -118,6 +129,8 @@ export interface Ctx {
   words: Words;
   now: Evaluation;
   target: number;
+  /** The least utility it signs for, even at the last chance (its reservation value on easy and medium). */
+  walkAway: number;
   finalChance: boolean;
   drivers: ReasonDriver[];
   /** Our own concerns and red lines not taken back, read once per decision. */

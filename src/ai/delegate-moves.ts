@@ -122,7 +122,7 @@ export function consultIfOnlyMandate(ctx: Ctx, memory: TurnMemory): Move | null 
 /** Accept the agenda's packages, then sign, when the text is good enough (or, at the last chance, beats no deal). */
 export function signIfGood(ctx: Ctx, memory: TurnMemory): Move | null {
   const { view, now, target, own } = ctx;
-  const deadline = ctx.finalChance && now.ok && now.now > own.reservation;
+  const deadline = ctx.finalChance && now.ok && now.now > ctx.walkAway;
   const good = now.ok && now.now >= target;
   if (!good && !deadline) return null;
   if (ctx.standing.some((s) => view.text[s.issue] === s.option)) return null;
@@ -195,7 +195,7 @@ function worstIssues(
 export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
   const { view, own, now, target, words } = ctx;
   const good = now.ok && now.now >= target;
-  if (good || (ctx.finalChance && now.ok && now.now > own.reservation)) return null;
+  if (good || (ctx.finalChance && now.ok && now.now > ctx.walkAway)) return null;
   const agenda = view.packages.filter((p) => p.onAgenda).map((p) => p.id);
   const gaps = worstIssues(own, view.text, agenda, ctx.forbidden).filter(
     // Never ask for what would cross our own limits.

@@ -531,9 +531,23 @@ function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: s
   const unaccepted = view.packages
     .filter((p) => p.onAgenda && !p.acceptedBy.includes(blocker.party))
     .map((p) => p.id);
-  const agenda = new Set(unaccepted.length ? unaccepted : view.meeting.agenda);
+  let pool = unaccepted.length ? unaccepted : view.meeting.agenda;
+  // In the last meeting a spoiler (it rejects everything and asks for nothing) is not chased by undoing what
+  // another side has accepted: the text that side accepted stays on the table for it to sign (on easy, we do).
+  if (view.meetingsLeft === 0 && !ctx.level.yieldsToSpoiler && spoiler(ctx) === blocker.party) {
+    const acceptedByOthers = new Set(
+      view.packages
+        .filter((p) => p.acceptedBy.some((q) => q !== blocker.party && q !== view.seat))
+        .map((p) => p.id),
+    );
+    pool = pool.filter((p) => !acceptedByOthers.has(p));
+    if (pool.length === 0) return null;
+  }
+  const agenda = new Set(pool);
   const floor =
-    view.meetingsLeft === 0 ? own.reservation + 1 : Math.min(authorTarget, own.discount(own.raw(view.text)));
+    view.meetingsLeft === 0
+      ? Math.max(own.reservation, ctx.walkAway) + 1
+      : Math.min(authorTarget, own.discount(own.raw(view.text)));
   let best: { change: Text; score: number } | null = null;
   for (const issue of own.issues) {
     if (!agenda.has(own.issuePackage.get(issue.id) ?? '')) continue;

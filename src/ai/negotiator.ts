@@ -32,6 +32,13 @@ export {
   temperament,
 } from './ai-context';
 
+/** The least utility a delegation signs for at the very end: its reservation value, plus a share of the way to
+ * its best on the harder levels (a tough bargainer walks away from a deal that gives it almost nothing). */
+export function walkAwayPoint(own: OwnPosition, level: Level): number {
+  const top = own.discount(own.ideal);
+  return Math.round(own.reservation + Math.max(0, level.walkAway * (top - own.reservation)));
+}
+
 export function aspiration(
   view: SeatView,
   own: OwnPosition,
@@ -44,8 +51,8 @@ export function aspiration(
   const mood = 0.75 + 0.5 * nextRandom(seed).value;
   const e = level.exponent * (1.3 - toughness / 150) * mood;
   const t = progress(view);
-  const floor = own.reservation + 1;
   const top = own.discount(own.ideal);
+  const floor = walkAwayPoint(own, level) + 1;
   let target = top - (top - floor) * Math.min(1, t ** (1 / e));
   const drivers: ReasonDriver[] = ['aspiration'];
   // Reciprocity: mirror what the latest version gave or took from us.
@@ -83,6 +90,7 @@ export function decide(view: SeatView, cfg: AiConfig, memory: TurnMemory): Move 
     words: new Words(view),
     now: own.evaluate(view.text),
     target,
+    walkAway: walkAwayPoint(own, level),
     finalChance,
     drivers,
     standing: standingObjections(view),

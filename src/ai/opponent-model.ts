@@ -230,6 +230,9 @@ function learnFrom(st: Learning, e: GameEvent, L: number): void {
         if (row) row[e.option] = Math.min(row[e.option] ?? 0.5, 0.1);
       } else if (e.kind === 'red-line' && e.option) {
         m.redLines.push({ issue: e.issue, option: e.option, believed: true, seq: e.seq });
+        // A line it says it can never cross tells us the issue weighs heavily for it: respecting the line is
+        // a gain we count for it, and it pays for it on the other issues.
+        w[e.issue] = (w[e.issue] ?? 1) + RED_LINE_WEIGHT * weight * L;
         const row = m.value[e.issue];
         if (row) row[e.option] = 0;
       } else if (e.kind === 'retract' && e.option) {
@@ -390,6 +393,9 @@ function bump(
   if (!row) return;
   row[option] = clamp01((row[option] ?? 0.5) + (1 - (row[option] ?? 0.5)) * by);
 }
+
+/** How much a declared red line adds to the believed weight of its issue (a priority adds up to 4). */
+export const RED_LINE_WEIGHT = 2;
 
 /** Whether we take a declared red line at its word. */
 function believes(
