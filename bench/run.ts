@@ -251,9 +251,6 @@ for (const strategy of STUDENT_STRATEGIES) {
     `hard ${hard.toFixed(1)} vs easy ${easy.toFixed(1)}`,
     'hard < easy',
     hard < easy,
-    strategy === 'stonewaller'
-      ? 'a stonewaller never signs: no deal scores 0 at every difficulty'
-      : undefined,
   );
 }
 
