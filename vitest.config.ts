@@ -13,6 +13,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Behaviour, not speed: on a shared 2-core machine a CLI run can take far longer than vitest's 5 s.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/game/**', 'test/ui/**', '**/node_modules/**'],
         },
@@ -23,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'node',
+          testTimeout: 60_000,
           include: ['test/game/**/*.test.ts', 'test/ui/**/*.test.ts'],
         },
       },
