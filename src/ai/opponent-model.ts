@@ -557,7 +557,10 @@ export class CodedModel {
 
 /** Share tables on coded texts, by table and coder: a table is shared by every decision until the party's next
  * event. */
-const codedTables = new WeakMap<object, WeakMap<TextCoder, Array<{ issue: number; values: number[] }> | null>>();
+const codedTables = new WeakMap<
+  object,
+  WeakMap<TextCoder, Array<{ issue: number; values: number[] }> | null>
+>();
 
 /** `believedShare`'s table as rows of coded issues, in the table's order; null if a value is not a number. */
 function codedTable(

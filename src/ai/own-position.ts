@@ -177,7 +177,9 @@ export class OwnPosition {
 
   /** The packages the text leaves below our mandate's minimum. */
   mandateShort(text: Text): string[] {
-    return this.me.mandate.filter((m) => this.packageShare(text, m.package) < m.minimum).map((m) => m.package);
+    return this.me.mandate
+      .filter((m) => this.packageShare(text, m.package) < m.minimum)
+      .map((m) => m.package);
   }
 
   /** Whether this party could sign the text at all (limits only, not its aspiration). */
@@ -335,7 +337,9 @@ class TextEvaluation implements Evaluation {
   }
 
   get ok(): boolean {
-    return this.redLines.length === 0 && this.ratificationFails.length === 0 && this.mandateShort.length === 0;
+    return (
+      this.redLines.length === 0 && this.ratificationFails.length === 0 && this.mandateShort.length === 0
+    );
   }
 }
 
