@@ -23,6 +23,7 @@ import {
   formatDate,
   meetingLabel,
   outcomeTitle,
+  packageBadge,
   partyName,
   roundLabel,
   type TableEffect,
@@ -484,7 +485,7 @@ export class TableScene extends Phaser.Scene {
 
       const inset = this.px(13);
       const compact = r.h < this.px(74);
-      const badge = this.text(0, 0, `v${pkg.version}`, {
+      const badge = this.text(0, 0, packageBadge(v, pkg.version), {
         size: this.fs(11),
         bold: true,
         color: COLORS.inkSoft,

@@ -32,6 +32,12 @@ export function meetingLabel(view: Pick<SeatView, 'meeting' | 'scenario'>): stri
   return `Meeting ${pos.number} of ${pos.total}`;
 }
 
+/** A package card's version badge. The text has one version number (the log's and the status bar's); a
+ * package unchanged in the latest version says since when, so a card never shows an older number as the text's. */
+export function packageBadge(view: Pick<SeatView, 'textVersion'>, packageVersion: number): string {
+  return packageVersion === view.textVersion ? `v${view.textVersion}` : `since v${packageVersion}`;
+}
+
 /** The time-cost line, or null when the seat has no score (the director). */
 export function costLine(view: SeatView, short = false): string | null {
   if (!view.score) return null;

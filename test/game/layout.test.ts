@@ -1,7 +1,14 @@
 // The table's layout maths and captions: pure functions, checked without Phaser or a browser.
 import { describe, expect, it } from 'vitest';
 import { calendarPills, cardGrid, seatSpots, tableLayout } from '../../src/game/layout';
-import { costLine, effectFor, formatDate, groupDigits, truncate } from '../../src/game/table-text';
+import {
+  costLine,
+  effectFor,
+  formatDate,
+  groupDigits,
+  packageBadge,
+  truncate,
+} from '../../src/game/table-text';
 
 const ring = { cx: 500, cy: 300, rx: 300, ry: 150 };
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
@@ -191,5 +198,22 @@ describe('which animation an event gets', () => {
     expect(opened).toMatchObject({ kind: 'title-card', kicker: 'Meeting 2 of 2', title: 'Lighthouse' });
     const unknown = { ...base, type: 'weather.changed' } as unknown as Parameters<typeof effectFor>[1];
     expect(effectFor(view, unknown)).toBeNull();
+  });
+});
+
+describe('one version number and one meeting count, as the panels give them', () => {
+  it('labels a package card with the text version, or since when the package is unchanged', () => {
+    expect(packageBadge({ textVersion: 3 }, 3)).toBe('v3');
+    expect(packageBadge({ textVersion: 3 }, 2)).toBe('since v2');
+  });
+
+  it('says at the last meeting that no deal by its end means no deal, not what a next meeting costs', () => {
+    const last = {
+      score: { utility: 5000, discounted: 4800, nextMeetingLoss: 160, canSign: true, signBlockers: [] },
+      scenario: { discountPerMeeting: 3 },
+      meetingsLeft: 0,
+    } as unknown as Parameters<typeof costLine>[0];
+    expect(costLine(last)).toBe('This is the last meeting: no deal by its end means no deal');
+    expect(costLine(last, true)).not.toMatch(/160/);
   });
 });
