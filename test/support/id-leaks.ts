@@ -41,7 +41,12 @@ export function humanTexts(scenario: Scenario): string[] {
     for (const r of profile.ratification) out.push(r.body, r.description);
   }
   for (const [term, meaning] of Object.entries(scenario.glossary ?? {})) out.push(term, meaning);
-  return out.filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
+  for (const source of scenario.meta.sources) out.push(source.publisher, source.title);
+  // A screen may show a long text in paragraphs or sentences: each piece counts as the scenario's own words.
+  const pieces = out.flatMap((t) => [t, ...t.split(/\n+/), ...t.split(/(?<=[.!?])\s+/)]);
+  return [...new Set(pieces.map((t) => t.trim()))]
+    .filter((t) => t.length > 0)
+    .sort((a, b) => b.length - a.length);
 }
 
 function escapeRegExp(text: string): string {
