@@ -593,7 +593,7 @@ function blockersOf(
       const actor = 'by' in e ? e.by : e.type === 'turn.ended' ? e.party : null;
       if (actor !== party) continue;
       if (e.reason?.public) lastPublic = e.reason.public;
-      if (e.private?.party === party) lastPrivate = e.private.note;
+      if (e.private?.party === party) lastPrivate = plainNames(e.private.note, scenario, issueName, label);
     }
     out.push({ party, reasons, lastPublic, lastPrivate });
   }
@@ -711,6 +711,8 @@ function offerSeries(
   for (const e of events) {
     if (e.type === 'text.published') {
       Object.assign(text, e.changed);
+      // The opening text is the scenario's, not an offer anyone made.
+      if (e.version === 1) continue;
       add(e.by, {
         label: `v${e.version}`,
         kind: 'text',

@@ -493,7 +493,7 @@ function tradesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
     ? el(
         'div',
         {},
-        el('h3', {}, 'A trade missed: a text every side would have preferred'),
+        el('h3', {}, 'A missed chance: a text every side would have preferred'),
         el(
           'p',
           {},
@@ -574,7 +574,7 @@ function offersSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
     el(
       'p',
       {},
-      'Every text published and every amendment proposed, scored with each side’s true values (before the time cost). A line going up is an offer getting better for that side.',
+      'Every new version of the text and every amendment proposed, scored with each side’s true values (before the time cost). A line going up is an offer getting better for that side.',
     ),
     key,
     blocks.length

@@ -160,18 +160,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** What a person can read on the debrief (details opened), less the titles of the epilogue's sources: those are
- * the publishers' own words ("US security guarantees set for 15 years"), not the game's. */
+/** What a person can read on the debrief (details opened). */
 async function debriefText(page: Page): Promise<string> {
-  return page.locator('.debrief').evaluate((node) => {
-    const copy = node.cloneNode(true) as HTMLElement;
-    for (const s of copy.querySelectorAll('.sources')) s.remove();
-    document.body.append(copy);
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is being checked
-    const text = copy.innerText;
-    copy.remove();
-    return text;
-  });
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is being checked
+  return page.locator('.debrief').evaluate((node) => (node as HTMLElement).innerText);
 }
 
 /** Opens every "show the numbers" and "private notes" section, so the checks cover the whole debrief. */

@@ -23,7 +23,8 @@ function words(d: Debrief): string {
     ...d.tradesMade.logrolls,
     ...d.tradesMade.moves.map((m) => `${m.issueName} ${m.from} ${m.to}`),
     ...(d.tradesMissed?.changes.map((c) => `${c.issueName} ${c.from} ${c.to}`) ?? []),
-    ...d.privateReasons.map((r) => `${r.move} ${r.note}`),
+    ...d.privateReasons.map((r) => `${r.move} ${r.public ?? ''} ${r.note}`),
+    ...d.blockers.map((b) => `${b.lastPublic ?? ''} ${b.lastPrivate ?? ''}`),
     ...d.priorities.flatMap((p) => p.issues.map((i) => `${i.issueName} ${i.favourite}`)),
   ].join('\n');
 }
@@ -104,11 +105,11 @@ describe('the debrief of a deal', () => {
     }
   });
 
-  it('charts every published version and amendment, scored by each side’s true utility', () => {
+  it('charts every version published after the opening text and every amendment, scored by true utility', () => {
     const events = eventsOf(deal);
     const offers = d.offers.flatMap((s) => s.offers);
     expect(offers.filter((o) => o.kind === 'text')).toHaveLength(
-      events.filter((e) => e.type === 'text.published').length,
+      events.filter((e) => e.type === 'text.published' && e.version > 1).length,
     );
     expect(offers.filter((o) => o.kind === 'amendment')).toHaveLength(
       events.filter((e) => e.type === 'amendment.proposed').length,
