@@ -140,6 +140,20 @@ for (const { scenario, seed } of SCENARIOS) {
         await startSolo(page, scenario.meta.title, party.name);
         // The brief says where the talks stand and which text the seat faces; it follows the table.
         await expect(page.locator('#talks-now').textContent()).resolves.toMatch(/The text on the table is/);
+        if (!scenario.calendar[0]?.participants.includes(party.id)) {
+          // A side that misses the first meetings reads on while they happen: its brief follows the table, so when
+          // its own meeting comes it shows the text it will face, not the opening text.
+          await page.waitForFunction(
+            () => document.querySelector('#talks-now')?.textContent?.includes('You are at this meeting'),
+            undefined,
+            { timeout: 180_000, polling: 100 },
+          );
+          const state = await engineState(page, scenario);
+          expect(state.textVersion).toBeGreaterThan(1);
+          await expect(page.locator('#talks-now').textContent()).resolves.toContain(
+            `The text on the table is v${state.textVersion}`,
+          );
+        }
         await page.screenshot({ path: screenshotPath(`brief-${scenario.meta.id}-${party.id}`) });
         await page.getByRole('button', { name: 'Take my seat' }).click();
         await leave(page, 'brief');
