@@ -137,48 +137,70 @@ export interface SeatView {
 /** The news of the scripted events in a seat's log: public changes, and this seat's own. */
 export function seatNews(scenario: Scenario, log: readonly GameEvent[], seat: string): SeatNews[] {
   const out: SeatNews[] = [];
-  for (const e of log) {
-    if (e.type !== 'scripted.event') continue;
-    const ev = scenario.events.find((x) => x.id === e.eventId);
-    const news: SeatNews = {
-      seq: e.seq,
-      meeting: e.meeting,
-      title: e.title,
-      text: e.text,
-      injected: e.injected,
-      addedOptions: [],
-      droppedMeetings: [],
-      reservation: 0,
-      values: [],
-      support: [],
-      trust: [],
-    };
-    for (const effect of ev?.effects ?? []) {
-      switch (effect.type) {
-        case 'addOption':
-          news.addedOptions.push({ issue: effect.issue, option: effect.option.id });
-          break;
-        case 'dropMeeting':
-          news.droppedMeetings.push(effect.meeting);
-          break;
-        case 'reservation':
-          if (effect.party === seat) news.reservation += effect.delta;
-          break;
-        case 'value':
-          if (effect.party === seat)
-            news.values.push({ issue: effect.issue, option: effect.option, delta: effect.delta });
-          break;
-        case 'support':
-          if (effect.party === seat) news.support.push({ check: effect.check, delta: effect.delta });
-          break;
-        case 'trust':
-          if (effect.party === seat) news.trust.push({ toward: effect.toward, delta: effect.delta });
-          break;
-      }
-    }
-    out.push(news);
+  for (const e of log) if (e.type === 'scripted.event') out.push(newsOf(scenario, e, seat));
+  return out;
+}
+
+/** `seatNews` of a seat's log, given where its scripted events are (positions in increasing order). */
+function newsIn(
+  scenario: Scenario,
+  log: readonly GameEvent[],
+  scripted: readonly number[],
+  seat: string,
+): SeatNews[] {
+  const out: SeatNews[] = [];
+  for (const p of scripted) {
+    const e = log[p];
+    if (e === undefined) break;
+    if (e.type === 'scripted.event') out.push(newsOf(scenario, e, seat));
   }
   return out;
+}
+
+/** The news of one scripted event, for a seat. */
+function newsOf(
+  scenario: Scenario,
+  e: Extract<GameEvent, { type: 'scripted.event' }>,
+  seat: string,
+): SeatNews {
+  const ev = scenario.events.find((x) => x.id === e.eventId);
+  const news: SeatNews = {
+    seq: e.seq,
+    meeting: e.meeting,
+    title: e.title,
+    text: e.text,
+    injected: e.injected,
+    addedOptions: [],
+    droppedMeetings: [],
+    reservation: 0,
+    values: [],
+    support: [],
+    trust: [],
+  };
+  for (const effect of ev?.effects ?? []) {
+    switch (effect.type) {
+      case 'addOption':
+        news.addedOptions.push({ issue: effect.issue, option: effect.option.id });
+        break;
+      case 'dropMeeting':
+        news.droppedMeetings.push(effect.meeting);
+        break;
+      case 'reservation':
+        if (effect.party === seat) news.reservation += effect.delta;
+        break;
+      case 'value':
+        if (effect.party === seat)
+          news.values.push({ issue: effect.issue, option: effect.option, delta: effect.delta });
+        break;
+      case 'support':
+        if (effect.party === seat) news.support.push({ check: effect.check, delta: effect.delta });
+        break;
+      case 'trust':
+        if (effect.party === seat) news.trust.push({ toward: effect.toward, delta: effect.delta });
+        break;
+    }
+  }
+  return news;
 }
 
 /** A seat's events of one shared log, filtered (and stripped of others' private notes) as far as `scanned`. */
@@ -187,6 +209,8 @@ interface SeatLog {
   events: GameEvent[];
   /** The index in the log of each of `events`. */
   at: number[];
+  /** The positions in `events` of the scripted events, for the news. */
+  scripted: number[];
 }
 
 /** Shared log array → seat → its events so far. The states of a game share one append-only log (see
@@ -195,7 +219,7 @@ interface SeatLog {
 const seatLogs = new WeakMap<readonly GameEvent[], Map<string, SeatLog>>();
 
 /** The events of `state` that `seat` may see, without the private notes of others. */
-function seatEvents(state: GameState, seat: string): GameEvent[] {
+function seatEvents(state: GameState, seat: string): { events: GameEvent[]; scripted: readonly number[] } {
   const log = state.log;
   const upto = Math.min(state.seq, log.length);
   let bySeat = seatLogs.get(log);
@@ -205,13 +229,14 @@ function seatEvents(state: GameState, seat: string): GameEvent[] {
   }
   let mine = bySeat.get(seat);
   if (!mine) {
-    mine = { scanned: 0, events: [], at: [] };
+    mine = { scanned: 0, events: [], at: [], scripted: [] };
     bySeat.set(seat, mine);
   }
   const everything = seat === DIRECTOR;
   for (let i = mine.scanned; i < upto; i++) {
     const e = log[i]!;
     if (!everything && e.to !== 'all' && !e.to.includes(seat)) continue;
+    if (e.type === 'scripted.event') mine.scripted.push(mine.events.length);
     if (!e.private || e.private.party === seat) mine.events.push(e);
     else {
       const { private: _hidden, ...rest } = e;
@@ -220,7 +245,7 @@ function seatEvents(state: GameState, seat: string): GameEvent[] {
     mine.at.push(i);
   }
   if (upto > mine.scanned) mine.scanned = upto;
-  if (upto === mine.scanned) return mine.events.slice();
+  if (upto === mine.scanned) return { events: mine.events.slice(), scripted: mine.scripted };
   // An earlier state of a log that has grown since: its events are those before `upto`.
   let lo = 0;
   let hi = mine.at.length;
@@ -229,7 +254,7 @@ function seatEvents(state: GameState, seat: string): GameEvent[] {
     if (mine.at[mid]! < upto) lo = mid + 1;
     else hi = mid;
   }
-  return mine.events.slice(0, lo);
+  return { events: mine.events.slice(0, lo), scripted: mine.scripted };
 }
 
 /** What `seat` (a party id, or the director) may see of the game. */
@@ -254,7 +279,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       agreed: agreed.includes(p.id),
     };
   });
-  const log = seatEvents(state, seat);
+  const { events: log, scripted } = seatEvents(state, seat);
   let me: SeatBrief | null = null;
   let score: SeatView['score'] = null;
   if (isParty) {
@@ -359,7 +384,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
     me,
     score,
     log,
-    news: seatNews(scenario, log, seat),
+    news: newsIn(scenario, log, scripted, seat),
     outcome: state.outcome,
   };
 }
