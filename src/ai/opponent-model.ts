@@ -79,6 +79,8 @@ interface Derived {
   declined: number[];
   acceptedCombos: Record<string, string[]>;
   table: Record<string, Record<string, number>>;
+  /** The threshold by meeting index, once a decision in that meeting has worked it out. */
+  thresholds: Map<number, number>;
 }
 
 /** Per game (keyed by its first event) and seat and settings: the learning so far. Views of one game share
@@ -341,7 +343,6 @@ function readAll(view: SeatView, settings: ModelSettings): Learning {
 /** Every other party's model as this seat's view shows it: same view, same model. */
 export function buildModels(view: SeatView, settings: ModelSettings, fresh = false): OpponentModels {
   const st = fresh ? readAll(view, settings) : learningFor(view, settings);
-  const L = settings.learning;
   const models: OpponentModels = {};
   for (const base of Object.values(st.models)) {
     // A copy: what we conclude for this decision never changes what we have learnt.
@@ -357,26 +358,14 @@ export function buildModels(view: SeatView, settings: ModelSettings, fresh = fal
       acceptedCombos: derived.acceptedCombos,
       table: derived.table,
     };
-    // It declined to sign these: it needs more than they gave, as we believe it, and a little more for each
-    // refusal of the same text. Only recent refusals count: every side concedes as the calendar runs out.
-    let floor = settings.startThreshold;
-    const recent = st.declinedAt.filter((d) => d.party === m.party && d.meeting >= view.meeting.index - 1);
-    const times = new Map<number, number>();
-    for (const d of recent) {
-      if (m.signed.includes(d.version)) continue;
-      const t = st.texts.get(d.version);
-      if (!t) continue;
-      const n = (times.get(d.version) ?? 0) + 1;
-      times.set(d.version, n);
-      floor = Math.max(floor, believedShare(m, t) + 0.03 * n * L);
+    // What it declined and signed changes only with events about it, so the threshold is derived with the rest
+    // (per meeting: only recent refusals count).
+    let threshold = derived.thresholds.get(view.meeting.index);
+    if (threshold === undefined) {
+      threshold = thresholdOf(st, m, view.meeting.index, settings);
+      derived.thresholds.set(view.meeting.index, threshold);
     }
-    // It signed those: it needs no more, and likely a little less, since aspirations fall with time.
-    let ceiling = 1;
-    for (const v of m.signed) {
-      const t = st.texts.get(v);
-      if (t) ceiling = Math.min(ceiling, believedShare(m, t) - 0.04);
-    }
-    m.threshold = Math.min(floor, ceiling);
+    m.threshold = threshold;
     for (const r of m.redLines) r.believed = believes(settings, m, r, view);
     models[m.party] = m;
   }
@@ -414,6 +403,31 @@ function believes(
   return prior?.priorities.includes(r.issue) ?? false;
 }
 
+/** The believed least share a party will sign for, from the texts it declined and signed. */
+function thresholdOf(st: Learning, m: PartyModel, meeting: number, settings: ModelSettings): number {
+  const L = settings.learning;
+  // It declined to sign these: it needs more than they gave, as we believe it, and a little more for each
+  // refusal of the same text. Only recent refusals count: every side concedes as the calendar runs out.
+  let floor = settings.startThreshold;
+  const recent = st.declinedAt.filter((d) => d.party === m.party && d.meeting >= meeting - 1);
+  const times = new Map<number, number>();
+  for (const d of recent) {
+    if (m.signed.includes(d.version)) continue;
+    const t = st.texts.get(d.version);
+    if (!t) continue;
+    const n = (times.get(d.version) ?? 0) + 1;
+    times.set(d.version, n);
+    floor = Math.max(floor, believedShare(m, t) + 0.03 * n * L);
+  }
+  // It signed those: it needs no more, and likely a little less, since aspirations fall with time.
+  let ceiling = 1;
+  for (const v of m.signed) {
+    const t = st.texts.get(v);
+    if (t) ceiling = Math.min(ceiling, believedShare(m, t) - 0.04);
+  }
+  return Math.min(floor, ceiling);
+}
+
 /** What a decision derives from a party's learnt model, reused until an event about the party is read. */
 function derive(st: Learning, base: PartyModel): Derived {
   const revision = st.revisions.get(base.party) ?? 0;
@@ -438,6 +452,7 @@ function derive(st: Learning, base: PartyModel): Derived {
     declined: [...base.declined],
     acceptedCombos,
     table: shareTable(weight, value),
+    thresholds: new Map(),
   };
   st.derived.set(base.party, d);
   return d;
