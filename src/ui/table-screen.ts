@@ -6,6 +6,7 @@ import type { GameEvent } from '../engine/state';
 import { formatDate } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 import type { SeatConnection } from '../net/transport';
+import type { Text } from '../scenario/schema';
 import { briefContent } from './brief-view';
 import { el, formatPoints, screenHeading } from './dom';
 import { glossaryList, termHelp } from './glossary';
@@ -14,7 +15,7 @@ import { createMoveLog } from './move-log';
 import { namesFor } from './names';
 import { renderNewsBanner } from './news-banner';
 import { renderOthers } from './others-panel';
-import { newDrafts, renderPackageCards } from './package-cards';
+import { changesIn, newDrafts, renderPackageCards } from './package-cards';
 import { ratificationFailures } from './scoring';
 import { createSignalForm } from './signal-form';
 import type { TableHandle, TableLoader } from './table-mount';
@@ -327,6 +328,45 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
           : `Nobody has signed v${v.textVersion} yet.`,
       ),
     );
+
+    // The author publishes what it drafted in several packages as one new version, not one version each.
+    if (v.canPublish) {
+      const all: Text = {};
+      const touched: string[] = [];
+      for (const p of v.packages) {
+        if (!p.onAgenda) continue;
+        const changes = changesIn(v, drafts, p.id);
+        if (Object.keys(changes).length === 0) continue;
+        Object.assign(all, changes);
+        touched.push(names.packageName(p.id));
+      }
+      const count = Object.keys(all).length;
+      out.push(
+        el(
+          'div',
+          { className: 'publish-all' },
+          el(
+            'button',
+            {
+              id: 'publish-all',
+              className: 'primary',
+              attrs: { type: 'button', disabled: !canAct || count === 0 },
+              on: { click: () => void act({ type: 'text.publish', text: all }, 'publish-all') },
+            },
+            touched.length > 1
+              ? `Publish all your changes as text v${v.textVersion + 1} (${touched.length} packages)`
+              : `Publish your changes as text v${v.textVersion + 1}`,
+          ),
+          el(
+            'p',
+            { className: 'hint' },
+            count === 0
+              ? 'Change options in the package cards below; every change you draft goes into one new version.'
+              : `Changes drafted in ${touched.join(', ')}: they become one new version.`,
+          ),
+        ),
+      );
+    }
 
     // Sign, with a confirm step: signing binds the delegation to the whole text.
     const iSigned = v.signatures[v.seat] === v.textVersion;
