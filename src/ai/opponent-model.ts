@@ -87,10 +87,36 @@ interface Derived {
  * their event objects, so a later view extends an earlier one; anything else starts afresh. */
 const learnt = new WeakMap<object, Map<string, Learning>>();
 
+/** `spaceOf` by packages (live packages are shared while play adds no option). */
+const spaces = new WeakMap<SeatView['scenario']['packages'], string>();
+
 function spaceOf(view: SeatView): string {
-  let n = 0;
-  for (const p of view.scenario.packages) for (const i of p.issues) n += i.options.length;
-  return String(n);
+  const packages = view.scenario.packages;
+  let space = spaces.get(packages);
+  if (space === undefined) {
+    let n = 0;
+    for (const p of packages) for (const i of p.issues) n += i.options.length;
+    space = String(n);
+    spaces.set(packages, space);
+  }
+  return space;
+}
+
+/** The settings as part of a learning's key, written once per settings object (and again if it changes). */
+const settingsKeys = new WeakMap<ModelSettings, { of: ModelSettings; key: string }>();
+
+function settingsKey(settings: ModelSettings): string {
+  const known = settingsKeys.get(settings);
+  if (
+    known &&
+    known.of.learning === settings.learning &&
+    known.of.bluffBelief === settings.bluffBelief &&
+    known.of.startThreshold === settings.startThreshold
+  )
+    return known.key;
+  const key = `${settings.learning}|${settings.bluffBelief}|${settings.startThreshold}`;
+  settingsKeys.set(settings, { of: { ...settings }, key });
+  return key;
 }
 
 function startLearning(view: SeatView, settings: ModelSettings): Learning {
@@ -155,10 +181,24 @@ function startLearning(view: SeatView, settings: ModelSettings): Learning {
   };
 }
 
+/** The events `learnFrom` may change a party's model on (its author's, or ending a turn its party's): its
+ * values and weights, words, signatures, refusals, accepted versions or credibility. */
+const CHANGES_MODEL: ReadonlySet<GameEvent['type']> = new Set<GameEvent['type']>([
+  'text.published',
+  'turn.ended',
+  'text.signed',
+  'signal.sent',
+  'amendment.proposed',
+  'package.accepted',
+  'package.rejected',
+  'commitment.broken',
+]);
+
 function learn(st: Learning, e: GameEvent, L: number): void {
-  // Every change `learnFrom` makes to a model is made on the event's author (or, ending a turn, its party).
-  const party = 'by' in e ? e.by : 'party' in e ? e.party : undefined;
-  if (party !== undefined && st.models[party]) st.revisions.set(party, (st.revisions.get(party) ?? 0) + 1);
+  if (CHANGES_MODEL.has(e.type)) {
+    const party = 'by' in e ? e.by : 'party' in e ? e.party : undefined;
+    if (party !== undefined && st.models[party]) st.revisions.set(party, (st.revisions.get(party) ?? 0) + 1);
+  }
   learnFrom(st, e, L);
   if (e.type === 'text.published') st.texts.set(e.version, { ...st.text });
 }
@@ -309,7 +349,7 @@ function learnFrom(st: Learning, e: GameEvent, L: number): void {
 /** The seat's learning up to its view, read incrementally when an earlier view of the same game was read. */
 function learningFor(view: SeatView, settings: ModelSettings): Learning {
   const first = view.log[0];
-  const key = `${view.seat}|${settings.learning}|${settings.bluffBelief}|${settings.startThreshold}`;
+  const key = `${view.seat}|${settingsKey(settings)}`;
   let st = first ? learnt.get(first)?.get(key) : undefined;
   const usable =
     st !== undefined &&
@@ -570,11 +610,11 @@ export class CodedModel {
   }
 }
 
-/** Share tables on coded texts, by table and coder: a table is shared by every decision until the party's next
- * event. */
+/** Share tables on coded texts, by table (with the coder they were made for): a table is shared by every
+ * decision until the party's next event. */
 const codedTables = new WeakMap<
   object,
-  WeakMap<TextCoder, Array<{ issue: number; values: number[] }> | null>
+  { coder: TextCoder; rows: Array<{ issue: number; values: number[] }> | null }
 >();
 
 /** `believedShare`'s table as rows of coded issues, in the table's order; null if a value is not a number. */
@@ -582,13 +622,8 @@ function codedTable(
   table: PartyModel['table'],
   coder: TextCoder,
 ): Array<{ issue: number; values: number[] }> | null {
-  let byCoder = codedTables.get(table);
-  if (!byCoder) {
-    byCoder = new WeakMap();
-    codedTables.set(table, byCoder);
-  }
-  const known = byCoder.get(coder);
-  if (known !== undefined) return known;
+  const known = codedTables.get(table);
+  if (known?.coder === coder) return known.rows;
   let rows: Array<{ issue: number; values: number[] }> | null = [];
   for (const issueId in table) {
     const i = coder.issueIndex.get(issueId);
@@ -608,7 +643,7 @@ function codedTable(
     if (!rows) break;
     rows.push({ issue: i, values });
   }
-  byCoder.set(coder, rows);
+  codedTables.set(table, { coder, rows });
   return rows;
 }
 

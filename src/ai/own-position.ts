@@ -38,6 +38,19 @@ interface Tables {
   packageRows: Map<string, Array<{ issue: string; points: Record<string, number> }>>;
   /** `codedRows` by coder. */
   coded: WeakMap<TextCoder, Array<{ issue: number; pkg: string; points: number[] }>>;
+  /** `bestOption` by issue, once asked. */
+  bestOption: Map<string, string | undefined>;
+  /** `codedValid` by coder, with the rules, support shifts and mandate it was compiled for. */
+  valid: WeakMap<
+    TextCoder,
+    {
+      redLines: Brief['rules']['redLines'];
+      ratification: Brief['rules']['ratification'];
+      shifts: number[];
+      mandate: Array<{ package: string; minimum: number }>;
+      valid: CodedCondition;
+    }
+  >;
 }
 
 const tablesMemo = new WeakMap<Brief['preferences'], WeakMap<SeatView['scenario']['packages'], Tables>>();
@@ -57,6 +70,8 @@ function tablesOf(preferences: Brief['preferences'], packages: SeatView['scenari
     rows: [],
     packageRows: new Map(),
     coded: new WeakMap(),
+    bestOption: new Map(),
+    valid: new WeakMap(),
   };
   for (const p of packages)
     for (const i of p.issues) {
@@ -125,6 +140,8 @@ export class OwnPosition {
 
   /** The best option of an issue for this party (first in file order among equals). */
   bestOption(issue: string): string | undefined {
+    const known = this.tables.bestOption;
+    if (known.has(issue)) return known.get(issue);
     const i = this.issues.find((x) => x.id === issue);
     let best: string | undefined;
     let bv = -1;
@@ -135,6 +152,7 @@ export class OwnPosition {
         best = o.id;
       }
     }
+    known.set(issue, best);
     return best;
   }
 
@@ -216,8 +234,32 @@ export class OwnPosition {
     };
   }
 
-  /** `valid` on coded texts, compiled once: red lines, ratification, then the mandate. */
+  /** `valid` on coded texts, compiled once: red lines, ratification, then the mandate. Kept with the tables
+   * while our rules, support shifts and mandate stay as they were. */
   codedValid(coder: TextCoder): CodedCondition {
+    const { rules, mandate } = this.me;
+    const known = this.tables.valid.get(coder);
+    if (
+      known &&
+      known.redLines === rules.redLines &&
+      known.ratification === rules.ratification &&
+      known.shifts.every((v, k) => v === (rules.supportShift[rules.ratification[k]!.id] ?? 0)) &&
+      known.mandate.length === mandate.length &&
+      known.mandate.every((m, k) => m.package === mandate[k]!.package && m.minimum === mandate[k]!.minimum)
+    )
+      return known.valid;
+    const valid = this.compileValid(coder);
+    this.tables.valid.set(coder, {
+      redLines: rules.redLines,
+      ratification: rules.ratification,
+      shifts: rules.ratification.map((c) => rules.supportShift[c.id] ?? 0),
+      mandate: mandate.map((m) => ({ package: m.package, minimum: m.minimum })),
+      valid,
+    });
+    return valid;
+  }
+
+  private compileValid(coder: TextCoder): CodedCondition {
     const crosses = this.me.rules.redLines.map((r) => compileCondition(coder, r.when));
     const checks = this.me.rules.ratification.map((c) =>
       compileCheck(coder, c, this.me.rules.supportShift[c.id] ?? 0),
@@ -288,10 +330,13 @@ export class OwnPosition {
         for (const i of p.issues) {
           const o = text[i.id];
           if (o === undefined) continue;
-          // The loss we could recover on this issue without an option another party can never sign.
+          // The loss we could recover on this issue without an option another party can never sign (asked
+          // only of an option that would raise it).
           let reachable = this.value(i.id, o);
-          for (const opt of i.options)
-            if (!forbidden(i.id, opt.id)) reachable = Math.max(reachable, this.value(i.id, opt.id));
+          for (const opt of i.options) {
+            const v = this.value(i.id, opt.id);
+            if (v > reachable && !forbidden(i.id, opt.id)) reachable = v;
+          }
           const loss = this.weight(i.id) * (reachable - this.value(i.id, o));
           if (loss > 0 && (!worst || loss > worst.loss)) worst = { issue: i.id, option: o, loss };
         }
