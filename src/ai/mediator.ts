@@ -140,10 +140,17 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
   };
 }
 
-/** Scores remembered across drafts, indexed by text number, each stamped with the draft it belongs to. */
-const remembered = { scores: new Float64Array(0), stamps: new Int32Array(0), draft: 0 };
-/** How many texts (option combinations) a scenario may have for its scores to be remembered in the arrays. */
-const REMEMBERED_TEXTS = 1 << 18;
+/** Scores remembered in a small open-addressing table (it stays in the processor's cache): a slot holds a
+ * text's number and score while its stamp is the current draft's. Shared by the drafts of this thread, one
+ * after the other; a full table simply starts over (a forgotten score is worked out again). */
+const SLOTS = 1 << 11;
+const remembered = {
+  keys: new Int32Array(SLOTS),
+  scores: new Float64Array(SLOTS),
+  stamps: new Int32Array(SLOTS),
+  stamp: 0,
+  used: 0,
+};
 
 /** A score of coded texts remembered by text: a draft's climbs from several seeds meet the same texts again. */
 function memoised(coder: TextCoder, score: (code: Int32Array) => number): (code: Int32Array) => number {
@@ -154,36 +161,32 @@ function memoised(coder: TextCoder, score: (code: Int32Array) => number): (code:
     radix.push(span);
     span *= Math.max(1, options.length);
   }
-  const key = (code: Int32Array) => {
-    let k = 0;
-    for (let i = 0; i < radix.length; i++) k += code[i]! * radix[i]!;
-    return k;
+  if (span > 0x7fffffff) return score;
+  const r = remembered;
+  const forget = () => {
+    r.stamp = (r.stamp + 1) | 0 || 1;
+    r.used = 0;
   };
-  if (span > REMEMBERED_TEXTS) {
-    if (span > Number.MAX_SAFE_INTEGER) return score;
-    const seen = new Map<number, number>();
-    return (code) => {
-      const k = key(code);
-      let s = seen.get(k);
-      if (s === undefined) {
-        s = score(code);
-        seen.set(k, s);
-      }
-      return s;
-    };
-  }
-  if (remembered.scores.length < span) {
-    remembered.scores = new Float64Array(span);
-    remembered.stamps = new Int32Array(span);
-  }
-  const { scores, stamps } = remembered;
-  const draft = ++remembered.draft;
+  forget();
+  let stamp = r.stamp;
   return (code) => {
-    const k = key(code);
-    if (stamps[k] === draft) return scores[k]!;
+    let key = 0;
+    for (let i = 0; i < radix.length; i++) key += code[i]! * radix[i]!;
+    // Another draft (or a full table) has taken the table since: start over.
+    if (stamp !== r.stamp || r.used >= SLOTS / 2) {
+      forget();
+      stamp = r.stamp;
+    }
+    let slot = Math.imul(key, 0x9e3779b1) >>> 21;
+    while (r.stamps[slot] === stamp) {
+      if (r.keys[slot] === key) return r.scores[slot]!;
+      slot = (slot + 1) & (SLOTS - 1);
+    }
     const s = score(code);
-    scores[k] = s;
-    stamps[k] = draft;
+    r.stamps[slot] = stamp;
+    r.keys[slot] = key;
+    r.scores[slot] = s;
+    r.used++;
     return s;
   };
 }

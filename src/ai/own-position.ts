@@ -353,14 +353,17 @@ export class OwnPosition {
   }
 }
 
+const NOT_READ: string[] = [];
+
 /** `evaluate`'s figures: utility and red lines at once, ratification and mandate when first read (most callers
  * ask only which red lines a text crosses). */
 class TextEvaluation implements Evaluation {
   readonly raw: number;
   readonly now: number;
   readonly redLines: string[];
-  private fails: string[] | undefined;
-  private short: string[] | undefined;
+  // Not yet read: a shared empty list stands for it, so the fields keep one kind of value.
+  private fails: string[] = NOT_READ;
+  private short: string[] = NOT_READ;
 
   constructor(
     private readonly own: OwnPosition,
@@ -372,12 +375,12 @@ class TextEvaluation implements Evaluation {
   }
 
   get ratificationFails(): string[] {
-    this.fails ??= this.own.ratificationFails(this.text);
+    if (this.fails === NOT_READ) this.fails = this.own.ratificationFails(this.text);
     return this.fails;
   }
 
   get mandateShort(): string[] {
-    this.short ??= this.own.mandateShort(this.text);
+    if (this.short === NOT_READ) this.short = this.own.mandateShort(this.text);
     return this.short;
   }
 

@@ -331,12 +331,15 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
     const now = discounted(utility, scenario.discountPerMeeting, state.meetingsElapsed);
     const next = discounted(utility, scenario.discountPerMeeting, state.meetingsElapsed + 1);
     // What signCheck would say, from the same figures.
+    const signBlockers: string[] = [];
+    for (const r of crossed) signBlockers.push(`red line: ${r}`);
+    for (const p of below) signBlockers.push(`mandate: ${p}`);
     score = {
       utility,
       discounted: now,
       nextMeetingLoss: now - next,
       canSign: crossed.length === 0 && below.length === 0,
-      signBlockers: [...crossed.map((r) => `red line: ${r}`), ...below.map((p) => `mandate: ${p}`)],
+      signBlockers,
     };
   }
   const speaker = currentSpeaker(state);
