@@ -312,7 +312,10 @@ function learnFrom(st: Learning, e: GameEvent, L: number): void {
         st.accepted.set(e.by, set);
         const am = st.models[e.by];
         if (am) {
-          const key = (st.packageIssues.get(e.package) ?? []).map((i) => st.text[i] ?? '').join('|');
+          // The package's options in file order, '|'-joined.
+          const issues = st.packageIssues.get(e.package) ?? [];
+          let key = '';
+          for (let k = 0; k < issues.length; k++) key += `${k ? '|' : ''}${st.text[issues[k]!] ?? ''}`;
           const list = am.acceptedCombos[e.package] ?? [];
           if (!list.includes(key)) list.push(key);
           am.acceptedCombos[e.package] = list;
@@ -387,16 +390,21 @@ export function buildModels(view: SeatView, settings: ModelSettings, fresh = fal
   for (const base of Object.values(st.models)) {
     // A copy: what we conclude for this decision never changes what we have learnt.
     const derived = derive(st, base);
+    const redLines: PartyModel['redLines'] = [];
+    for (const r of base.redLines) redLines.push({ ...r });
+    // Every field, in the order a fresh model has them (`startLearning`).
     const m: PartyModel = {
-      ...base,
+      party: base.party,
       weight: derived.weight,
       value: derived.value,
-      redLines: base.redLines.map((r) => ({ ...r })),
+      redLines,
       concerns: derived.concerns,
+      threshold: base.threshold,
+      credibility: base.credibility,
       signed: derived.signed,
       declined: derived.declined,
-      acceptedCombos: derived.acceptedCombos,
       table: derived.table,
+      acceptedCombos: derived.acceptedCombos,
     };
     // What it declined and signed changes only with events about it, so the threshold is derived with the rest
     // (per meeting: only recent refusals count).

@@ -188,16 +188,18 @@ export class OwnPosition {
 
   /** The ids of our ratification checks the text fails. */
   ratificationFails(text: Text): string[] {
-    return this.me.rules.ratification
-      .filter((c) => !checkPasses(c, text, this.me.rules.supportShift[c.id] ?? 0))
-      .map((c) => c.id);
+    const fails: string[] = [];
+    for (const c of this.me.rules.ratification)
+      if (!checkPasses(c, text, this.me.rules.supportShift[c.id] ?? 0)) fails.push(c.id);
+    return fails;
   }
 
   /** The packages the text leaves below our mandate's minimum. */
   mandateShort(text: Text): string[] {
-    return this.me.mandate
-      .filter((m) => this.packageShare(text, m.package) < m.minimum)
-      .map((m) => m.package);
+    const short: string[] = [];
+    for (const m of this.me.mandate)
+      if (this.packageShare(text, m.package) < m.minimum) short.push(m.package);
+    return short;
   }
 
   /** Whether this party could sign the text at all (limits only, not its aspiration). */
@@ -371,7 +373,8 @@ class TextEvaluation implements Evaluation {
   ) {
     this.raw = own.raw(text);
     this.now = own.discount(this.raw);
-    this.redLines = own.me.rules.redLines.filter((r) => holds(r.when, text)).map((r) => r.id);
+    this.redLines = [];
+    for (const r of own.me.rules.redLines) if (holds(r.when, text)) this.redLines.push(r.id);
   }
 
   get ratificationFails(): string[] {

@@ -283,9 +283,14 @@ export function acceptedBy(state: GameState, pkg: string): string[] {
 
 /** Packages every party accepts at their current version. */
 export function provisionallyAgreed(scenario: Scenario, state: GameState): string[] {
-  return scenario.packages
-    .map((p) => p.id)
-    .filter((p) => scenario.parties.every((party) => state.acceptances[p]?.[party.id] !== undefined));
+  const agreed: string[] = [];
+  for (const p of scenario.packages) {
+    const row = state.acceptances[p.id];
+    let all = true;
+    for (const party of scenario.parties) if (row?.[party.id] === undefined) all = false;
+    if (all) agreed.push(p.id);
+  }
+  return agreed;
 }
 
 export interface SignCheck {

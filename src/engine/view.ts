@@ -265,8 +265,10 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
   const agreed = provisionallyAgreed(scenario, state);
   const packages: PackageView[] = scenario.packages.map((p) => {
     const conditional: Record<string, string[]> = {};
-    for (const [party, acc] of Object.entries(state.acceptances[p.id] ?? {})) {
-      if (acc.onlyIf) conditional[party] = Object.keys(acc.onlyIf);
+    const row = state.acceptances[p.id];
+    for (const party in row) {
+      const onlyIf = row[party]!.onlyIf;
+      if (onlyIf) conditional[party] = Object.keys(onlyIf);
     }
     return {
       id: p.id,
