@@ -9,6 +9,7 @@ import { type Ctx, type Plan, progress, reason, type TurnMemory } from './ai-con
 import { answer, unanswered } from './answers';
 import {
   believedShare,
+  type CodedModel,
   codedModel,
   concernsHit,
   crossesBelievedRedLine,
@@ -216,12 +217,26 @@ function codedMeasures(
     }
   const groups: Array<{ issues: number[]; combos: number[][] }> = [];
   for (const { issues, combos } of accepted) {
-    const coded = issues.map((id) => coder.issueIndex.get(id) ?? -1);
-    if (coded.includes(-1)) return null;
-    groups.push({ issues: coded, combos: combos.map((c) => coded.map((i, k) => option(i, c[k]))) });
+    const coded: number[] = [];
+    for (const id of issues) {
+      const i = coder.issueIndex.get(id);
+      if (i === undefined) return null;
+      coded.push(i);
+    }
+    const codedCombos: number[][] = [];
+    for (const c of combos) {
+      const combo: number[] = [];
+      for (let k = 0; k < coded.length; k++) combo.push(option(coded[k]!, c[k]));
+      codedCombos.push(combo);
+    }
+    groups.push({ issues: coded, combos: codedCombos });
   }
-  const models = ms.map((m) => codedModel(m, coder));
-  if (models.some((m) => m === null)) return null;
+  const models: CodedModel[] = [];
+  for (const m of ms) {
+    const coded = codedModel(m, coder);
+    if (!coded) return null;
+    models.push(coded);
+  }
   const valid = ctx.own.codedValid(coder);
   const raw = ctx.own.codedRaw(coder);
   return {
@@ -267,7 +282,8 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
     .filter((i) => !frozen.has(i.id));
   // Where the scorer reads coded texts, each issue's place in the code (its options are in the same order).
   const coded = sc.coded;
-  const at = coded ? issues.map((i) => coded.coder.issueIndex.get(i.id) ?? -1) : [];
+  const at: number[] = [];
+  if (coded) for (const i of issues) at.push(coded.coder.issueIndex.get(i.id) ?? -1);
   let rng = ctx.cfg.seed ^ (view.textVersion * 2654435761);
   let bestText = seeds[0] ?? view.text;
   let bestScore = sc.score(bestText);
@@ -363,10 +379,9 @@ function blockersOfTable(ctx: Ctx): Array<{ party: string; issues: string[] }> {
   const out: Array<{ party: string; issues: string[] }> = [];
   for (const m of Object.values(models)) {
     if (view.signatures[m.party] === view.textVersion) continue;
-    const issues = [
-      ...m.concerns.filter((c) => view.text[c.issue] === c.option).map((c) => c.issue),
-      ...m.redLines.filter((c) => view.text[c.issue] === c.option).map((c) => c.issue),
-    ];
+    const issues: string[] = [];
+    for (const c of m.concerns) if (view.text[c.issue] === c.option) issues.push(c.issue);
+    for (const c of m.redLines) if (view.text[c.issue] === c.option) issues.push(c.issue);
     out.push({ party: m.party, issues });
   }
   return out;
@@ -408,9 +423,8 @@ function makePlan(ctx: Ctx): Plan {
   const currentScore = sc.score(view.text);
   const bestScore = sc.score(best);
   const changed = changes(view.text, best);
-  const signedBy = Object.entries(view.signatures)
-    .filter(([, v]) => v === view.textVersion)
-    .map(([p]) => p);
+  let signedBy = 0;
+  for (const p in view.signatures) if (view.signatures[p] === view.textVersion) signedBy++;
   // Publishing lapses every signature: worth it when someone is blocked, or for a clearly better text.
   const blocked = Object.values(models).some(
     (m) =>
@@ -419,7 +433,7 @@ function makePlan(ctx: Ctx): Plan {
         crossesBelievedRedLine(m, view.text, true) > 0 ||
         m.declined.includes(view.textVersion)),
   );
-  const margin = signedBy.length > 0 && !blocked ? 0.25 : 0.02;
+  const margin = signedBy > 0 && !blocked ? 0.25 : 0.02;
   let publish = Object.keys(changed).length > 0 && bestScore > currentScore + margin ? changed : null;
   let probe: string | null = null;
   if (!publish) {
