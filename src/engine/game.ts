@@ -174,7 +174,6 @@ function handle(step: Step, intent: Intent): void {
     ? { public: intent.reason.public, ...(intent.reason.basis ? { basis: intent.reason.basis } : {}) }
     : undefined;
   const priv = intent.reason?.private ? { party, note: intent.reason.private } : undefined;
-  const room: Visibility = [...step.participants()];
 
   switch (intent.type) {
     case 'text.publish': {
@@ -290,7 +289,7 @@ function handle(step: Step, intent: Intent): void {
         worded(
           {
             type: 'amendment.proposed',
-            to: room,
+            to: [...step.participants()],
             by: party,
             amendment,
             package: intent.package,
@@ -402,7 +401,7 @@ function handle(step: Step, intent: Intent): void {
         worded(
           {
             type: 'proposal.answered',
-            to: [...new Set([...room, proposer])],
+            to: [...new Set([...step.participants(), proposer])],
             by: party,
             ref: intent.ref,
             refKind: kind,

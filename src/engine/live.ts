@@ -75,7 +75,8 @@ const calendarMemo = new WeakMap<Scenario, Map<string, Array<Meeting & { dropped
 
 /** Every meeting of the calendar, marked when an event has dropped it. Read-only: shared by every caller. */
 export function liveCalendar(scenario: Scenario, state: GameState): Array<Meeting & { dropped: boolean }> {
-  const key = JSON.stringify(state.droppedMeetings);
+  const dropped = state.droppedMeetings;
+  const key = dropped.length === 0 ? '[]' : JSON.stringify(dropped);
   let byKey = calendarMemo.get(scenario);
   if (!byKey) {
     byKey = new Map();

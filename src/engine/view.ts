@@ -312,13 +312,17 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       mandate,
       ratification: profile.ratification.map((c) => {
         const r = runCheck(c, text, state.supportShift[seat]?.[c.id] ?? 0);
-        return {
+        const check: SeatBrief['ratification'][number] = {
           id: c.id,
           body: c.body,
           description: c.description,
           passesNow: r.passed,
-          ...(r.support !== undefined ? { support: r.support, threshold: r.threshold } : {}),
         };
+        if (r.support !== undefined) {
+          check.support = r.support;
+          check.threshold = r.threshold;
+        }
+        return check;
       }),
       trust: { ...(state.trust[seat] ?? {}) },
       consulting: state.pendingConsultations.filter((c) => c.party === seat).map((c) => c.package),
