@@ -263,14 +263,15 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
   const meeting = scenario.calendar[state.meeting];
   if (!meeting) throw new Error('no current meeting');
   const agreed = provisionallyAgreed(scenario, state);
-  const packages: PackageView[] = scenario.packages.map((p) => {
+  const packages: PackageView[] = [];
+  for (const p of scenario.packages) {
     const conditional: Record<string, string[]> = {};
     const row = state.acceptances[p.id];
     for (const party in row) {
       const onlyIf = row[party]!.onlyIf;
       if (onlyIf) conditional[party] = Object.keys(onlyIf);
     }
-    return {
+    packages.push({
       id: p.id,
       name: p.name,
       version: state.packageVersion[p.id] ?? 1,
@@ -279,8 +280,8 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       conditional,
       rejectedBy: Object.keys(state.rejections[p.id] ?? {}),
       agreed: agreed.includes(p.id),
-    };
-  });
+    });
+  }
   const { events: log, scripted } = seatEvents(state, seat);
   let me: SeatBrief | null = null;
   let score: SeatView['score'] = null;
@@ -294,12 +295,14 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       return { id: r.id, description: r.description, crossedNow };
     });
     const below: string[] = [];
-    const mandate = scenario.packages.map((p, i) => {
+    const mandate: SeatBrief['mandate'] = [];
+    for (let i = 0; i < scenario.packages.length; i++) {
+      const p = scenario.packages[i]!;
       const minimum = profile.mandate[p.id]?.minimum ?? 0;
       const shareNow = shares[i]!;
       if (shareNow < minimum) below.push(p.id);
-      return { package: p.id, minimum, shareNow };
-    });
+      mandate.push({ package: p.id, minimum, shareNow });
+    }
     me = {
       party: seat,
       summary: profile.brief.summary,
