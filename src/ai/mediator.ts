@@ -49,12 +49,11 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
   const spoke = new Set(
     ctx.view.log.filter((e) => e.type === 'signal.sent').map((e) => ('by' in e ? e.by : '')),
   );
-  const silentPriors = ctx.view.scenario.publicPriors
-    // Silent: it has had the floor and let texts go unsigned, yet never said what it needs.
-    .filter(
-      (p) => p.about !== ctx.view.seat && !spoke.has(p.about) && (models[p.about]?.declined.length ?? 0) > 0,
-    )
-    .map((p): [string, (typeof ctx.view.scenario.publicPriors)[number]] => [p.about, p]);
+  const silentPriors: Array<[string, PublicPrior]> = [];
+  // Silent: it has had the floor and let texts go unsigned, yet never said what it needs.
+  for (const p of ctx.view.scenario.publicPriors)
+    if (p.about !== ctx.view.seat && !spoke.has(p.about) && (models[p.about]?.declined.length ?? 0) > 0)
+      silentPriors.push([p.about, p]);
   const silentWeight = 1.5;
   const accepted: Array<{ issues: string[]; combos: string[][] }> = [];
   for (const m of ms)
@@ -446,11 +445,13 @@ function makePlan(ctx: Ctx): Plan {
     }
   }
   const result = publish ? { ...view.text, ...publish } : view.text;
-  const folds = publish
-    ? view.openAmendments
-        .filter((a) => a.by !== view.seat && Object.entries(a.options).every(([i, o]) => result[i] === o))
-        .map((a) => a.id)
-    : [];
+  // The lists below are built by pushing: then an empty one and a full one are of the same kind to the engine,
+  // and the code reading them is not deoptimised when the other kind turns up.
+  const folds: number[] = [];
+  if (publish)
+    for (const a of view.openAmendments)
+      if (a.by !== view.seat && Object.entries(a.options).every(([i, o]) => result[i] === o))
+        folds.push(a.id);
   // Plain words: what changes, and for whom, as we believe it.
   const before = sc.parts(view.text);
   const after = sc.parts(result);
@@ -474,14 +475,15 @@ function makePlan(ctx: Ctx): Plan {
     const forWhom = beneficiary ? ` for ${words.party(beneficiary)}` : ownDelta > 0 ? ' for us' : '';
     items.push(`${words.both(issue, option)}${forWhom}`);
   }
-  const foldedBy = folds.map((id) => {
+  const foldedBy: string[] = [];
+  for (const id of folds) {
     const a = view.openAmendments.find((x) => x.id === id);
-    return a ? `${words.party(a.by)}'s amendment ${id}` : `amendment ${id}`;
-  });
-  const blockers = blockersOfTable(ctx).filter((b) => b.issues.length > 0);
-  const answersTo = blockers
-    .filter((b) => b.issues.some((i) => publish && publish[i] !== undefined))
-    .map((b) => words.party(b.party));
+    foldedBy.push(a ? `${words.party(a.by)}'s amendment ${id}` : `amendment ${id}`);
+  }
+  const answersTo: string[] = [];
+  for (const b of blockersOfTable(ctx))
+    if (b.issues.length > 0 && b.issues.some((i) => publish && publish[i] !== undefined))
+      answersTo.push(words.party(b.party));
   const why = publish
     ? `Text v${view.textVersion + 1}: ${words.list(items)}.${probe ? ` ${words.party(probe)} has not signed${saidWhat(view, probe) ? ': we move toward what it seems to want' : ' and has not said why: we move toward what it seems to want and ask it to say what it needs'}.` : ''}${foldedBy.length ? ` It folds in ${words.list(foldedBy)}.` : ''}${answersTo.length ? ` It answers what ${words.list(answersTo)} said stopped them.` : ''}${Object.keys(conceded).length && Object.keys(asked).length ? ' We give on some issues to gain on others.' : Object.keys(conceded).length ? ' We give ground ourselves to close the gap.' : ''}`
     : '';

@@ -72,7 +72,9 @@ export function holds(condition: Condition, text: Text): boolean {
 
 /** Red lines of a party that a text crosses. */
 export function crossedRedLines(profile: Profile, text: Text): string[] {
-  return profile.redLines.filter((r) => holds(r.when, text)).map((r) => r.id);
+  const crossed: string[] = [];
+  for (const r of profile.redLines) if (holds(r.when, text)) crossed.push(r.id);
+  return crossed;
 }
 
 export interface CheckResult {
