@@ -3,7 +3,7 @@
 import type { Move, ReasonDriver } from '../engine/intents';
 import { nextRandom } from '../engine/rng';
 import type { SeatView } from '../engine/view';
-import type { PublicPrior, Text } from '../scenario/schema';
+import type { Issue, PublicPrior, Text } from '../scenario/schema';
 import { encodeText, type TextCoder, textCoder } from '../scenario/utility';
 import { type Ctx, type Plan, progress, reason, type TurnMemory } from './ai-context';
 import { answer, unanswered } from './answers';
@@ -59,12 +59,16 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
   for (const m of ms)
     for (const [pkg, combos] of Object.entries(m.acceptedCombos))
       accepted.push({
-        issues: ctx.view.scenario.packages.find((x) => x.id === pkg)?.issues.map((i) => i.id) ?? [],
-        combos: combos.map((c) => c.split('|')),
+        issues: issueIdsOf(ctx.view.scenario.packages.find((x) => x.id === pkg)),
+        combos: splitCombos(combos),
       });
   // Demands shown early soften as the calendar runs out: every side signs anything above no deal at the end.
   const wall = 12 * (1 - 0.6 * progress(ctx.view));
-  const concernWeight = ms.map((m) => (m.credibility >= 1 ? 8 : 2) * (1 - 0.5 * progress(ctx.view)));
+  // In a typed list: whole and fractional weights alike, one kind of list to the engine.
+  const concernWeight = Float64Array.from(
+    ms,
+    (m) => (m.credibility >= 1 ? 8 : 2) * (1 - 0.5 * progress(ctx.view)),
+  );
   const parts = (text: Text) => {
     const others: Record<string, number> = {};
     for (const m of ms) others[m.party] = believedShare(m, text);
@@ -275,10 +279,9 @@ function codedMeasures(
 function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> = new Set()): Text {
   const { view } = ctx;
   const agenda = new Set(view.meeting.agenda);
-  const issues = view.scenario.packages
-    .filter((p) => agenda.has(p.id))
-    .flatMap((p) => p.issues)
-    .filter((i) => !frozen.has(i.id));
+  const issues: Issue[] = [];
+  for (const p of view.scenario.packages)
+    if (agenda.has(p.id)) for (const i of p.issues) if (!frozen.has(i.id)) issues.push(i);
   // Where the scorer reads coded texts, each issue's place in the code (its options are in the same order).
   const coded = sc.coded;
   const at: number[] = [];
@@ -364,6 +367,24 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
     }
   }
   return bestText;
+}
+
+/** A package's issue ids (none for no package), pushed so every list is of one kind to the engine. */
+function issueIdsOf(pkg: { issues: readonly Issue[] } | undefined): string[] {
+  const ids: string[] = [];
+  for (const i of pkg?.issues ?? []) ids.push(i.id);
+  return ids;
+}
+
+/** Accepted versions, each split into its options (pushed, so every list is of one kind to the engine). */
+function splitCombos(combos: string[]): string[][] {
+  const out: string[][] = [];
+  for (const c of combos) {
+    const options: string[] = [];
+    for (const o of c.split('|')) options.push(o);
+    out.push(options);
+  }
+  return out;
 }
 
 function changes(from: Text, to: Text): Text {
@@ -491,9 +512,9 @@ function makePlan(ctx: Ctx): Plan {
     `own ${p.own}; believed shares ${Object.entries(p.others)
       .map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`)
       .join(', ')}`;
-  const needs = Object.values(models)
-    .map((m) => `${m.party} needs ~${(m.threshold * 100).toFixed(0)}%`)
-    .join(', ');
+  let needs = '';
+  for (const m of Object.values(models))
+    needs += `${needs ? ', ' : ''}${m.party} needs ~${(m.threshold * 100).toFixed(0)}%`;
   const drivers: ReasonDriver[] = probe ? ['probe'] : ['trade'];
   if (folds.length) drivers.push('answer');
   if (view.meetingsLeft === 0) drivers.push('deadline');
@@ -547,9 +568,9 @@ function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: s
     .sort((a, b) => a.party.localeCompare(b.party))[0];
   if (!blocker) return null;
   // Work where it has not accepted: a package it left unaccepted is where the text falls short for it.
-  const unaccepted = view.packages
-    .filter((p) => p.onAgenda && !p.acceptedBy.includes(blocker.party))
-    .map((p) => p.id);
+  const unaccepted: string[] = [];
+  for (const p of view.packages)
+    if (p.onAgenda && !p.acceptedBy.includes(blocker.party)) unaccepted.push(p.id);
   let pool = unaccepted.length ? unaccepted : view.meeting.agenda;
   // In the last meeting a spoiler (it rejects everything and asks for nothing) is not chased by undoing what
   // another side has accepted: the text that side accepted stays on the table for it to sign (on easy, we do).

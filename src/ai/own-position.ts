@@ -221,7 +221,9 @@ export class OwnPosition {
       const i = coder.issueIndex.get(row.issue);
       // An issue the coder does not know is never in a coded text: it adds nothing, as in `raw`.
       if (i === undefined) continue;
-      out.push({ issue: i, pkg: row.pkg, points: coder.options[i]!.map((o) => row.points[o] ?? 0) });
+      const points: number[] = [];
+      for (const o of coder.options[i]!) points.push(row.points[o] ?? 0);
+      out.push({ issue: i, pkg: row.pkg, points });
     }
     this.tables.coded.set(coder, out);
     return out;
@@ -271,7 +273,7 @@ export class OwnPosition {
     const mandates = this.me.mandate.map((m) => ({
       minimum: m.minimum,
       best: this.packageBest.get(m.package) ?? 0,
-      rows: rows.filter((r) => r.pkg === m.package),
+      rows: packageRowsOf(rows, m.package),
     }));
     return (code) => {
       for (const crossed of crosses) if (crossed(code)) return false;
@@ -393,6 +395,13 @@ class TextEvaluation implements Evaluation {
       this.redLines.length === 0 && this.ratificationFails.length === 0 && this.mandateShort.length === 0
     );
   }
+}
+
+/** The coded rows of one package (pushed, so every list is of one kind to the engine). */
+function packageRowsOf<R extends { pkg: string }>(rows: readonly R[], pkg: string): R[] {
+  const out: R[] = [];
+  for (const r of rows) if (r.pkg === pkg) out.push(r);
+  return out;
 }
 
 /** The first `issue in [...]` leaf of a condition that the text satisfies, to name what blocks it. */

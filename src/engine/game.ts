@@ -551,7 +551,8 @@ function openMeeting(step: Step, index: number): void {
   state.round = 0;
   state.speaker = 0;
   state.away = [];
-  const inOrder = scenario.parties.map((p) => p.id).filter((p) => meeting.participants.includes(p));
+  const inOrder: string[] = [];
+  for (const p of scenario.parties) if (meeting.participants.includes(p.id)) inOrder.push(p.id);
   let order: string[];
   if (scenario.mediator && inOrder.includes(scenario.mediator)) {
     order = [scenario.mediator, ...inOrder.filter((p) => p !== scenario.mediator)];
