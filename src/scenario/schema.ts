@@ -20,8 +20,24 @@ export const SourceSchema = z.strictObject({
   id,
   publisher: z.string().min(1),
   title: z.string().min(1),
-  date: isoDate,
+  date: isoDate.meta({
+    description:
+      'The date the page shows. A source dated after meta.asOf may back events and the epilogue only (validate warns).',
+  }),
   url: z.url().optional().meta({ description: 'Only when the address is known.' }),
+  kind: z.enum(['official', 'international', 'wire', 'press', 'state-media', 'research']).optional().meta({
+    description:
+      "What kind of source it is, shown to students: a side's own text or statement (official), an international organisation, a news agency (wire), a newspaper or broadcaster (press), state-controlled media, or research (think tanks, pollsters, lawyers).",
+  }),
+  note: z.string().min(1).optional().meta({
+    description: 'A caveat students should read with the source (who republished it, what it leaves out).',
+  }),
+});
+
+export const TeacherNoteSchema = z.strictObject({
+  topic: z.string().min(1).meta({ description: 'What the note is about, e.g. "Attacks on civilians".' }),
+  text: z.string().min(1).meta({ description: 'What a teacher should know or say; shown only to teachers.' }),
+  sources: sourceIds,
 });
 
 export const MetaSchema = z.strictObject({
@@ -31,6 +47,10 @@ export const MetaSchema = z.strictObject({
   summary: z.string().min(1),
   contentNote: z.string().min(1).meta({ description: 'Shown before play.' }),
   sources: z.array(SourceSchema).min(1),
+  teacherNotes: z
+    .array(TeacherNoteSchema)
+    .optional()
+    .meta({ description: 'Sensitive points a teacher should be ready for, with sources.' }),
 });
 
 export const MemberSchema = z.strictObject({
@@ -102,6 +122,14 @@ export const MeetingSchema = z.strictObject({
     .default(2)
     .meta({ description: 'How many times each participant speaks before the meeting closes.' }),
   note: z.string().optional(),
+  attendance: z
+    .record(id, z.array(z.string().min(1)).min(1))
+    .optional()
+    .meta({
+      description:
+        "Party id → who was actually at the table for it at this meeting (role titles, not names); when omitted, the party's delegation.",
+    }),
+  attendanceSources: sourceIds.optional().meta({ description: 'Where the attendance comes from.' }),
 });
 
 const percent = z.number().int().min(0).max(100);
@@ -249,6 +277,10 @@ export const ScriptedEventSchema = z.strictObject({
     .meta({ description: 'Meeting id at whose opening it fires; omit for events only a teacher injects.' }),
   effects: z.array(effect),
   sources: sourceIds,
+  debrief: z.string().min(1).optional().meta({
+    description:
+      'Shown in the debrief: what this event changed at the table and why, in plain words (cite its sources).',
+  }),
 });
 
 export const CredibilitySchema = z
@@ -328,6 +360,7 @@ export type EventEffect = z.infer<typeof EventEffectSchema>;
 export type PublicPrior = z.infer<typeof PublicPriorSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Credibility = z.infer<typeof CredibilitySchema>;
+export type TeacherNote = z.infer<typeof TeacherNoteSchema>;
 
 /** The audience-cost rules in force: the scenario's, or the defaults. */
 export function credibilityOf(scenario: Pick<Scenario, 'credibility'>): Credibility {
