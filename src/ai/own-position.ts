@@ -318,6 +318,12 @@ export class OwnPosition {
           const leaf = firstLeafHolding(e.when, text);
           if (leaf && (!worst || e.delta < worst.delta)) worst = { ...leaf, delta: e.delta };
         }
+        // No effect costs support, yet the check fails: it is held at all only because the text meets its
+        // `appliesWhen`, so the option that calls for it is what blocks.
+        if (!worst && c.appliesWhen !== undefined) {
+          const leaf = firstLeafHolding(c.appliesWhen, text);
+          if (leaf) worst = { ...leaf, delta: 0 };
+        }
         if (worst)
           out.push({
             issue: worst.issue,

@@ -145,7 +145,12 @@ export interface Debrief {
   chart: FrontierChart;
   signed: { version: number | null; by: string[]; words: string };
   blockers: Blocker[];
-  ratification: Array<{ party: string; passed: boolean; checks: Array<{ body: string; passed: boolean }> }>;
+  /** Each side's checks; `notNeeded` (true) marks one the signed text did not call for (its `appliesWhen`). */
+  ratification: Array<{
+    party: string;
+    passed: boolean;
+    checks: Array<{ body: string; passed: boolean; notNeeded?: true }>;
+  }>;
   /** The text the game ended on (the signed text on a deal, the last text on the table otherwise). */
   finalText: { version: number; lines: TextLine[] };
   tradesMade: { moves: TradeLine[]; logrolls: string[] };
@@ -286,7 +291,11 @@ export function buildDebrief(scenario: Scenario, state: GameState): Debrief {
     ratification: (outcome.ratification ?? []).map((r) => ({
       party: r.party,
       passed: r.passed,
-      checks: r.checks.map((c) => ({ body: c.body, passed: c.passed })),
+      checks: r.checks.map((c) =>
+        c.notNeeded
+          ? { body: c.body, passed: c.passed, notNeeded: true as const }
+          : { body: c.body, passed: c.passed },
+      ),
     })),
     finalText: {
       version: finalVersion,

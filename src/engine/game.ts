@@ -625,6 +625,9 @@ function fireEvent(step: Step, ev: ScriptedEvent, injected: boolean): void {
         row[effect.check] = (row[effect.check] ?? 0) + effect.delta;
         break;
       }
+      case 'weight':
+        // Nothing to record: a live profile replays the weight effects of `firedEvents` in order (src/engine/live.ts).
+        break;
       case 'addOption':
         if (!state.addedOptions.some((a) => a.option.id === effect.option.id && a.issue === effect.issue)) {
           state.addedOptions.push({ issue: effect.issue, option: effect.option, values: effect.values });
@@ -721,7 +724,9 @@ function ratify(step: Step): void {
     const profile = scenario.profiles[p.id];
     const checks = (profile?.ratification ?? []).map((check) => {
       const r = runCheck(check, state.text, state.supportShift[p.id]?.[check.id] ?? 0);
-      return { id: r.id, body: r.body, passed: r.passed };
+      const result: RatificationOutcome['checks'][number] = { id: r.id, body: r.body, passed: r.passed };
+      if (r.applies === false) result.notNeeded = true;
+      return result;
     });
     return { party: p.id, checks, passed: checks.every((c) => c.passed) };
   });

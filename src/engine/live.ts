@@ -1,6 +1,6 @@
 // The scenario as play has changed it: effective profiles, packages with added options, the live calendar.
 import type { Issue, Meeting, Option, Package, Profile, Scenario, Text } from '../scenario/schema';
-import { crossedRedLines, discounted, utilityOf } from '../scenario/utility';
+import { crossedRedLines, discounted, reweigh, utilityOf } from '../scenario/utility';
 import type { GameState } from './state';
 
 /** How many entries a memo below keeps (per scenario, per party) before it starts over. A game makes a handful
@@ -113,15 +113,50 @@ interface LiveEntry {
   best: Map<string, number>;
 }
 
-/** Scenario → party → what play has changed of its profile (as a key) → the live profile. Keyed by content, not
- * by state: a step changes its working state as it goes (a widened mandate, an event's new values) and asks for
- * the live profile again, and most states of a game share one set of changes. */
-const liveMemo = new WeakMap<Scenario, Map<string, Map<string, LiveEntry>>>();
+/** A scenario's `weight` effects: event id → party → its weight effects in that event, in file order; and the
+ * scenario's issue ids in package order (the order ties are broken in when weights are renormalised). */
+interface WeightEffects {
+  byEvent: Map<string, Map<string, Array<{ issue: string; delta: number }>>>;
+  issues: string[];
+}
+
+/** Per scenario: party → what play has changed of its profile (as a key) → the live profile, and the scenario's
+ * weight effects. Keyed by content, not by state: a step changes its working state as it goes (a widened mandate,
+ * an event's new values) and asks for the live profile again, and most states of a game share one set of
+ * changes. */
+interface LiveMemo {
+  byParty: Map<string, Map<string, LiveEntry>>;
+  weights: WeightEffects;
+}
+const liveMemo = new WeakMap<Scenario, LiveMemo>();
 /** Live profiles this module made, to find their derived figures. */
 const entries = new WeakMap<Profile, LiveEntry>();
 
+function weightEffectsOf(scenario: Scenario): WeightEffects {
+  const byEvent: WeightEffects['byEvent'] = new Map();
+  for (const ev of scenario.events) {
+    for (const effect of ev.effects) {
+      if (effect.type !== 'weight') continue;
+      let byParty = byEvent.get(ev.id);
+      if (!byParty) {
+        byParty = new Map();
+        byEvent.set(ev.id, byParty);
+      }
+      let mine = byParty.get(effect.party);
+      if (!mine) {
+        mine = [];
+        byParty.set(effect.party, mine);
+      }
+      mine.push({ issue: effect.issue, delta: effect.delta });
+    }
+  }
+  const issues: string[] = [];
+  for (const p of scenario.packages) for (const i of p.issues) issues.push(i.id);
+  return { byEvent, issues };
+}
+
 /** Everything `buildLiveProfile` reads from the state for a party, as a string. */
-function shiftKey(state: GameState, party: string): string {
+function shiftKey(state: GameState, party: string, weights: WeightEffects): string {
   let key = `${state.reservationShift[party] ?? 0}`;
   const values = state.valueShift[party];
   if (values !== undefined) key += `\nv${JSON.stringify(values)}`;
@@ -129,26 +164,29 @@ function shiftKey(state: GameState, party: string): string {
   if (mandate !== undefined) key += `\nm${JSON.stringify(mandate)}`;
   for (const a of state.addedOptions)
     key += `\na${JSON.stringify([a.issue, a.option.id, a.values[party] ?? 0])}`;
+  // Weight effects renormalise, so their order matters: the fired events that carry them, in firing order.
+  if (weights.byEvent.size !== 0)
+    for (const id of state.firedEvents) if (weights.byEvent.get(id)?.has(party)) key += `\nw${id}`;
   return key;
 }
 
 function liveEntry(scenario: Scenario, state: GameState, party: string): LiveEntry {
   const profile = scenario.profiles[party];
   if (!profile) throw new Error(`no profile for party ${party}`);
-  const key = shiftKey(state, party);
-  let byParty = liveMemo.get(scenario);
-  if (!byParty) {
-    byParty = new Map();
-    liveMemo.set(scenario, byParty);
+  let memo = liveMemo.get(scenario);
+  if (!memo) {
+    memo = { byParty: new Map(), weights: weightEffectsOf(scenario) };
+    liveMemo.set(scenario, memo);
   }
-  let byKey = byParty.get(party);
+  const key = shiftKey(state, party, memo.weights);
+  let byKey = memo.byParty.get(party);
   if (!byKey) {
     byKey = new Map();
-    byParty.set(party, byKey);
+    memo.byParty.set(party, byKey);
   }
   const hit = byKey.get(key);
   if (hit && hit.source === profile) return hit;
-  const live = buildLiveProfile(profile, state, party);
+  const live = buildLiveProfile(profile, state, party, memo.weights);
   const best = new Map<string, number>();
   for (const [pkg, issues] of scenarioIndex(scenario).packageIssues) {
     let total = 0;
@@ -165,9 +203,39 @@ function liveEntry(scenario: Scenario, state: GameState, party: string): LiveEnt
   return entry;
 }
 
-function buildLiveProfile(profile: Profile, state: GameState, party: string): Profile {
+/** The party's weights after the weight effects of the fired events, one after another in firing order (see
+ * `reweigh`), by issue id; null when no fired event changes them. */
+function liveWeights(
+  profile: Profile,
+  state: GameState,
+  party: string,
+  weights: WeightEffects,
+): Map<string, number> | null {
+  if (weights.byEvent.size === 0) return null;
+  let current: number[] | null = null;
+  for (const id of state.firedEvents) {
+    const mine = weights.byEvent.get(id)?.get(party);
+    if (!mine) continue;
+    current ??= weights.issues.map((i) => profile.preferences[i]?.weight ?? 0);
+    for (const e of mine) current = reweigh(current, weights.issues.indexOf(e.issue), e.delta);
+  }
+  if (current === null) return null;
+  const out = new Map<string, number>();
+  weights.issues.forEach((issue, n) => {
+    out.set(issue, current[n]!);
+  });
+  return out;
+}
+
+function buildLiveProfile(
+  profile: Profile,
+  state: GameState,
+  party: string,
+  weights: WeightEffects,
+): Profile {
   const shifts = state.valueShift[party] ?? {};
   const added = state.addedOptions;
+  const weightNow = liveWeights(profile, state, party, weights);
   const preferences: Profile['preferences'] = {};
   for (const [issueId, pref] of Object.entries(profile.preferences)) {
     const values: Record<string, number> = { ...pref.values };
@@ -175,7 +243,8 @@ function buildLiveProfile(profile: Profile, state: GameState, party: string): Pr
     for (const [option, delta] of Object.entries(shifts[issueId] ?? {})) {
       values[option] = Math.max(0, Math.min(100, (values[option] ?? 0) + delta));
     }
-    preferences[issueId] = Object.freeze({ ...pref, values: Object.freeze(values) });
+    const weight = weightNow?.get(issueId) ?? pref.weight;
+    preferences[issueId] = Object.freeze({ ...pref, weight, values: Object.freeze(values) });
   }
   const mandate: Profile['mandate'] = {};
   for (const [pkg, m] of Object.entries(profile.mandate)) {

@@ -77,7 +77,15 @@ export interface LiveBrief {
   previousValue: number | null;
   reservation: number;
   mandate: Array<{ package: string; minimum: number; shareNow: number; met: boolean }>;
-  ratification: Array<{ id: string; body: string; passesNow: boolean; support?: number; threshold?: number }>;
+  ratification: Array<{
+    id: string;
+    body: string;
+    passesNow: boolean;
+    /** True when the check is not needed for the current text (its `appliesWhen` does not hold). */
+    notNeeded?: true;
+    support?: number;
+    threshold?: number;
+  }>;
 }
 
 export function liveBrief(view: SeatView): LiveBrief | null {
@@ -97,6 +105,7 @@ export function liveBrief(view: SeatView): LiveBrief | null {
       id: r.id,
       body: r.body,
       passesNow: r.passesNow,
+      ...(r.notNeeded ? { notNeeded: true as const } : {}),
       ...(r.support !== undefined ? { support: r.support, threshold: r.threshold ?? 0 } : {}),
     })),
   };

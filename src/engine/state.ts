@@ -120,7 +120,8 @@ export type CommitmentKind = 'commitment' | 'red-line';
 
 export interface RatificationOutcome {
   party: string;
-  checks: Array<{ id: string; body: string; passed: boolean }>;
+  /** `notNeeded` (true) marks a support check whose `appliesWhen` the text does not meet: it passed as not held. */
+  checks: Array<{ id: string; body: string; passed: boolean; notNeeded?: true }>;
   passed: boolean;
 }
 

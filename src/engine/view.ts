@@ -53,6 +53,8 @@ export interface SeatBrief {
     body: string;
     description: string;
     passesNow: boolean;
+    /** Present (true) when the check is not needed for the current text: its `appliesWhen` does not hold. */
+    notNeeded?: true;
     support?: number;
     threshold?: number;
   }>;
@@ -77,6 +79,8 @@ export interface SeatNews {
   /** Change to this seat's reservation value, or 0. */
   reservation: number;
   values: Array<{ issue: string; option: string; delta: number }>;
+  /** Points asked of this seat's weight on an issue, before its weights are renormalised (see `reweigh`). */
+  weights: Array<{ issue: string; delta: number }>;
   support: Array<{ check: string; delta: number }>;
   trust: Array<{ toward: string; delta: number }>;
 }
@@ -174,6 +178,7 @@ function newsOf(
     droppedMeetings: [],
     reservation: 0,
     values: [],
+    weights: [],
     support: [],
     trust: [],
   };
@@ -191,6 +196,9 @@ function newsOf(
       case 'value':
         if (effect.party === seat)
           news.values.push({ issue: effect.issue, option: effect.option, delta: effect.delta });
+        break;
+      case 'weight':
+        if (effect.party === seat) news.weights.push({ issue: effect.issue, delta: effect.delta });
         break;
       case 'support':
         if (effect.party === seat) news.support.push({ check: effect.check, delta: effect.delta });
@@ -321,6 +329,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
           description: c.description,
           passesNow: r.passed,
         };
+        if (r.applies === false) check.notNeeded = true;
         if (r.support !== undefined) {
           check.support = r.support;
           check.threshold = r.threshold;

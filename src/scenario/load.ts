@@ -5,9 +5,11 @@ import type { z } from 'zod';
 import { balanceWarnings } from './balance';
 import { type Finding, referenceErrors } from './reference-checks';
 import { type Scenario, ScenarioSchema } from './schema';
+import { afterAsOfWarnings } from './time-checks';
 
 export { balanceWarnings } from './balance';
 export type { Finding } from './reference-checks';
+export { afterAsOfWarnings } from './time-checks';
 
 export type DiagnosticPath = Array<string | number>;
 
@@ -84,6 +86,7 @@ export function loadScenario(text: string, fileName: string): LoadResult {
 
   if (!parsed.success || errors.length > 0) return { ok: false, errors, warnings };
   const scenario = parsed.data;
+  warnings.push(...afterAsOfWarnings(scenario).map(diagnose));
   warnings.push(...balanceWarnings(scenario).map(diagnose));
   return { ok: true, scenario, warnings: warnings.sort(byPosition) };
 }

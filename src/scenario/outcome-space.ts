@@ -8,11 +8,11 @@
 // a support total must reach is the only constraint left that spans compound issues, and the analysis carries
 // those totals as extra coordinates.
 import type { Condition, Scenario, Text } from './schema';
-import { holds } from './utility';
+import { holds, reweigh } from './utility';
 
 /** Where play stands: which scripted events have fired, and any support shifted in play (signals). */
 export interface PlayState {
-  /** Ids of the events whose effects apply (reservation, value, support, addOption), in the order they fired. */
+  /** Ids of the events whose effects apply (reservation, value, weight, support, addOption), in the order they fired. */
   firedEvents?: readonly string[];
   /** Party id → support check id → points gained or lost in play, on top of the fired events' support effects. */
   supportShift?: Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -96,12 +96,19 @@ export function compileSpace(scenario: Scenario, play: PlayState = {}): OutcomeS
   const reservationShift = new Map<string, number>();
   const valueShift = new Map<string, number>(); // `${party} ${issue} ${option}` → delta
   const supportShift = new Map<string, number>(); // `${party} ${check}` → delta
+  // Party → weights per issue (package order), once a weight effect has touched them; in the order events fired.
+  const weights = new Map<string, number[]>();
   const bump = (map: Map<string, number>, key: string, delta: number) =>
     map.set(key, (map.get(key) ?? 0) + delta);
   for (const event of fired) {
     for (const effect of event.effects) {
       if (effect.type === 'reservation') bump(reservationShift, effect.party, effect.delta);
-      else if (effect.type === 'value')
+      else if (effect.type === 'weight') {
+        const profile = scenario.profiles[effect.party];
+        if (!profile) continue;
+        const before = weights.get(effect.party) ?? issues.map((i) => profile.preferences[i.id]?.weight ?? 0);
+        weights.set(effect.party, reweigh(before, issueIndex.get(effect.issue) ?? -1, effect.delta));
+      } else if (effect.type === 'value')
         bump(valueShift, `${effect.party} ${effect.issue} ${effect.option}`, effect.delta);
       else if (effect.type === 'support') bump(supportShift, `${effect.party} ${effect.check}`, effect.delta);
       else if (effect.type === 'addOption') {
@@ -118,15 +125,16 @@ export function compileSpace(scenario: Scenario, play: PlayState = {}): OutcomeS
 
   // Values as liveProfile (src/engine/live.ts) computes them: added options first, then shifts, clamped to 0–100.
   const gain = parties.map((party) =>
-    issues.map((issue) => {
+    issues.map((issue, n) => {
       const pref = scenario.profiles[party]?.preferences[issue.id];
       if (!pref) return issue.options.map(() => 0);
+      const weight = weights.get(party)?.[n] ?? pref.weight;
       return issue.options.map((o) => {
         const extra = added.find((a) => a.issue === issue.id && a.option === o.id);
         const base = extra ? (extra.values[party] ?? 0) : (pref.values[o.id] ?? 0);
         const shift = valueShift.get(`${party} ${issue.id} ${o.id}`);
         const value = shift === undefined ? base : Math.max(0, Math.min(100, base + shift));
-        return pref.weight * value;
+        return weight * value;
       });
     }),
   );
@@ -153,12 +161,29 @@ export function compileSpace(scenario: Scenario, play: PlayState = {}): OutcomeS
       if (check.threshold <= 0) continue;
       let need = check.threshold - check.base - (supportShift.get(`${party} ${check.id}`) ?? 0);
       const effects: Constraint[] = [];
+      let lowest = 0; // the least the effects can add: the sum of the negative deltas
       for (const effect of check.effects) {
         if (effect.delta === 0) continue;
         const on = named(effect.when);
         if (on.length === 0) {
           if (holds(effect.when, {})) need -= effect.delta;
-        } else effects.push({ issues: on, when: effect.when, dim: dims.length, delta: effect.delta });
+        } else {
+          effects.push({ issues: on, when: effect.when, dim: dims.length, delta: effect.delta });
+          if (effect.delta < 0) lowest += effect.delta;
+        }
+      }
+      if (check.appliesWhen !== undefined) {
+        // Not held for a text outside `appliesWhen`: lowered exactly as one more effect, on `not appliesWhen`,
+        // whose delta lifts the total past `need` whatever the other effects add. The support totals stay
+        // additive over compound issues, so merging and pruning (which clamp a total once it is sure to
+        // pass) stay exact.
+        const on = named(check.appliesWhen);
+        if (on.length === 0) {
+          if (!holds(check.appliesWhen, {})) continue; // never held: always passes
+        } else if (need - lowest > 0) {
+          const notApplies: Condition = { not: check.appliesWhen };
+          effects.push({ issues: on, when: notApplies, dim: dims.length, delta: need - lowest });
+        }
       }
       if (effects.length === 0) {
         if (need > 0) impossible = true;

@@ -227,6 +227,24 @@ function checkCalendar(root: Obj, index: Index, out: Finding[]): void {
         seen.add(party);
       }
     });
+    for (const party of Object.keys(isObj(meeting.attendance) ? meeting.attendance : {})) {
+      if (seen.has(party)) continue;
+      out.push({
+        path: [...path, 'attendance', party],
+        target: 'key',
+        message: index.parties.has(party)
+          ? `attendance for ${quote(party)}, which does not take part in this meeting (participants: ${[...seen].join(', ')})`
+          : `attendance for unknown party ${quote(party)} (${oneOf(index.parties)})`,
+      });
+    }
+    list(meeting.attendanceSources).forEach((ref, i) => {
+      if (typeof ref === 'string' && !index.sources.has(ref)) {
+        out.push({
+          path: [...path, 'attendanceSources', i],
+          message: `dangling source id ${quote(ref)}: not in meta.sources (${oneOf(index.sources)})`,
+        });
+      }
+    });
     list(meeting.agenda).forEach((pkg, i) => {
       const id = str(pkg);
       if (id !== undefined && !index.packages.has(id)) {
@@ -302,6 +320,9 @@ function checkProfiles(root: Obj, index: Index, out: Finding[]): void {
         if (isObj(effect)) checkCondition(effect.when, [...checkPath, 'effects', e, 'when'], index, out);
       });
       if ('failsWhen' in check) checkCondition(check.failsWhen, [...checkPath, 'failsWhen'], index, out);
+      // On a consent check the schema already reports appliesWhen as an unknown key.
+      if ('appliesWhen' in check && check.kind !== 'consent')
+        checkCondition(check.appliesWhen, [...checkPath, 'appliesWhen'], index, out);
     });
   }
 }
@@ -395,6 +416,9 @@ function checkEvents(root: Obj, index: Index, out: Finding[]): void {
         }
         case 'trust':
           partyRef(effect.toward, [...effectPath, 'toward'], index, out);
+          break;
+        case 'weight':
+          issueRef(effect.issue, [...effectPath, 'issue'], index, out);
           break;
         case 'support': {
           const party = str(effect.party);

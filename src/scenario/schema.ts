@@ -174,6 +174,10 @@ export const RatificationCheckSchema = z.discriminatedUnion('kind', [
     base: percent.meta({ description: 'Support (%) before the terms are known.' }),
     threshold: percent.meta({ description: 'Support (%) the terms need to pass.' }),
     effects: z.array(SupportEffectSchema),
+    appliesWhen: ConditionSchema.optional().meta({
+      description:
+        'The check is held only for a text that meets this condition (e.g. a referendum only when the text changes territory); for any other text it passes, as not needed. When omitted, it is always held.',
+    }),
     ...justified,
   }),
   z.strictObject({
@@ -239,13 +243,29 @@ const effect = z.discriminatedUnion('type', [
     party: id,
     delta: z.number().int().min(-10000).max(10000),
   }),
-  z.strictObject({
-    type: z.literal('value'),
-    party: id,
-    issue: id,
-    option: id,
-    delta: z.number().int().min(-100).max(100),
-  }),
+  z
+    .strictObject({
+      type: z.literal('value'),
+      party: id,
+      issue: id,
+      option: id,
+      delta: z.number().int().min(-100).max(100),
+    })
+    .meta({
+      description:
+        "Adds delta to the party's value of the option. The deltas of every value effect fired so far on that option are added up first, then the value is clamped to 0–100 once.",
+    }),
+  z
+    .strictObject({
+      type: z.literal('weight'),
+      party: id,
+      issue: id,
+      delta: z.number().int().min(-100).max(100),
+    })
+    .meta({
+      description:
+        "Adds delta points to the party's weight on the issue (clamped at 0), then scales all its weights back to the sum they had before, as integers: each weight is floor(w × total / new sum), and the points still missing go one each to the largest remainders (ties: the issue listed first in the packages). If every weight would be 0, nothing changes. Weight effects apply one after another, in the order their events fired.",
+    }),
   z.strictObject({
     type: z.literal('trust'),
     party: id,

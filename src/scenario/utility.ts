@@ -81,7 +81,9 @@ export interface CheckResult {
   id: string;
   body: string;
   passed: boolean;
-  /** Support reached, for support checks. */
+  /** False when a support check's `appliesWhen` does not hold for the text: not needed, so passed. */
+  applies?: boolean;
+  /** Support reached, for support checks that apply. */
   support?: number;
   threshold?: number;
 }
@@ -90,6 +92,9 @@ export interface CheckResult {
 export function runCheck(check: RatificationCheck, text: Text, shift = 0): CheckResult {
   if (check.kind === 'consent') {
     return { id: check.id, body: check.body, passed: !holds(check.failsWhen, text) };
+  }
+  if (check.appliesWhen !== undefined && !holds(check.appliesWhen, text)) {
+    return { id: check.id, body: check.body, passed: true, applies: false };
   }
   let support = check.base + shift;
   for (const effect of check.effects) if (holds(effect.when, text)) support += effect.delta;
@@ -103,12 +108,43 @@ export function runCheck(check: RatificationCheck, text: Text, shift = 0): Check
   };
 }
 
+/** Whether a check is held for a text at all: false only for a support check whose `appliesWhen` fails. */
+export function checkApplies(check: RatificationCheck, text: Text): boolean {
+  return check.kind === 'consent' || check.appliesWhen === undefined || holds(check.appliesWhen, text);
+}
+
 /** `runCheck(check, text, shift).passed`, without building the result. */
 export function checkPasses(check: RatificationCheck, text: Text, shift = 0): boolean {
   if (check.kind === 'consent') return !holds(check.failsWhen, text);
+  if (check.appliesWhen !== undefined && !holds(check.appliesWhen, text)) return true;
   let support = check.base + shift;
   for (const effect of check.effects) if (holds(effect.when, text)) support += effect.delta;
   return Math.max(0, Math.min(100, support)) >= check.threshold;
+}
+
+/**
+ * A party's weights after one `weight` event effect, in integers: the weight at `at` moves by `delta` (never
+ * below 0), then every weight is scaled back to the total the weights had before: floor(w × total / new sum),
+ * and the points that floor leaves over go one each to the largest remainders (w × total mod new sum), ties to
+ * the lower index. The result sums to the old total exactly. If every weight would be 0, nothing changes.
+ */
+export function reweigh(weights: readonly number[], at: number, delta: number): number[] {
+  if (at < 0 || at >= weights.length) return weights.slice();
+  let total = 0;
+  for (const w of weights) total += w;
+  const changed = weights.slice();
+  changed[at] = Math.max(0, changed[at]! + delta);
+  let sum = 0;
+  for (const w of changed) sum += w;
+  if (sum === 0) return weights.slice();
+  if (sum === total) return changed;
+  const out = changed.map((w) => Math.floor((w * total) / sum));
+  const remainder = changed.map((w) => (w * total) % sum);
+  let left = total;
+  for (const w of out) left -= w;
+  const order = changed.map((_, j) => j).sort((a, b) => remainder[b]! - remainder[a]! || a - b);
+  for (let k = 0; k < left; k++) out[order[k]!]! += 1;
+  return out;
 }
 
 /** Every issue id → option ids, in file order. */
@@ -244,9 +280,13 @@ export function compileCheck(coder: TextCoder, check: RatificationCheck, shift =
   const effects = check.effects.map((e) => ({ when: compileCondition(coder, e.when), delta: e.delta }));
   const start = check.base + shift;
   const { threshold } = check;
-  return (code) => {
+  const held = (code: Int32Array): boolean => {
     let support = start;
     for (const e of effects) if (e.when(code)) support += e.delta;
     return Math.max(0, Math.min(100, support)) >= threshold;
   };
+  // A check without `appliesWhen` compiles to the plain count: no extra test on the hot path.
+  if (check.appliesWhen === undefined) return held;
+  const applies = compileCondition(coder, check.appliesWhen);
+  return (code) => !applies(code) || held(code);
 }

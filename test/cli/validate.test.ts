@@ -66,6 +66,27 @@ describe('validate', () => {
     expect(run.status).toBe(0);
   });
 
+  it('warns of a source dated after asOf where an option cites it, with file:line:col, and exits 0', () => {
+    let text = harbourText();
+    text = text.replace(
+      '      date: 2024-01-15\n',
+      '      date: 2024-01-15\n    - { id: late, publisher: Test, title: Later news, date: 2024-04-02 }\n',
+    );
+    text = text.replace(
+      'status: Compromise,\n              sources: [town-records],',
+      'status: Compromise,\n              sources: [late],',
+    );
+    const file = writeTemp('harbour-late.yaml', text);
+    const line = text.split('\n').findIndex((l) => l.includes('sources: [late]')) + 1;
+    const col = (text.split('\n')[line - 1]?.indexOf('late') ?? 0) + 1;
+    const run = cli('validate', file);
+    expect(run.stderr).toBe(
+      `${file}:${line}:${col}: warning: packages[0].issues[0].options[1].sources[0]: source "late" is dated 2024-04-02, after the scenario's asOf 2024-03-01: later facts enter only through scripted events and the epilogue\n`,
+    );
+    expect(run.stdout).toMatch(/OK: .*, 1 warning\n$/);
+    expect(run.status).toBe(0);
+  });
+
   it('validates JSON files with positions', () => {
     const value = parseDocument(harbourText()).toJS() as { epilogue: { sources: string[] } };
     value.epilogue.sources.push('nowhere');
