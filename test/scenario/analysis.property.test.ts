@@ -12,7 +12,8 @@ import type {
 } from '../../src/scenario/schema';
 import { seededRandom } from '../../src/scenario/seeded-random';
 import { syntheticScenario } from '../../src/scenario/synthetic';
-import { crossedRedLines, discounted, runCheck, utilityOf } from '../../src/scenario/utility';
+import { crossedRedLines, discounted, holds, runCheck, utilityOf } from '../../src/scenario/utility';
+import { harbour } from '../engine/fixtures';
 
 interface Shape {
   seed: number;
@@ -21,7 +22,9 @@ interface Shape {
   options: number;
 }
 
-/** A random scenario: red lines, consent conditions and support effects over one to three issues, and events. */
+/** A random scenario: red lines, consent conditions and support effects over one to three issues, support checks
+ * held only when the text meets a condition (appliesWhen), and events (value, weight and support shifts, a new
+ * option). */
 function randomScenario({ seed, parties, issues, options }: Shape): { scenario: Scenario; fired: string[] } {
   const random = seededRandom(seed);
   const int = (n: number) => Math.floor(random() * n);
@@ -73,6 +76,8 @@ function randomScenario({ seed, parties, issues, options }: Shape): { scenario: 
         effects: Array.from({ length: 1 + int(4) }, () => ({ when: effectWhen(), delta: int(31) - 15 })),
         ...j,
       });
+      // Sometimes held only for texts that meet a condition (as a referendum only on territorial terms).
+      if (random() < 0.5) (ratification[0] as { appliesWhen?: Condition }).appliesWhen = effectWhen();
     }
     if (random() < 0.4) {
       ratification.push({
@@ -130,6 +135,19 @@ function randomScenario({ seed, parties, issues, options }: Shape): { scenario: 
           ),
         ),
       ],
+      sources: [],
+    },
+    {
+      id: 'reweigh',
+      title: 'Reweigh',
+      text: 'Random.',
+      // Weight changes renormalise, so two on one party test their order; a large cut tests the clamp at 0.
+      effects: Array.from({ length: 1 + int(3) }, () => ({
+        type: 'weight' as const,
+        party: pick(partyIds),
+        issue: `i${int(issues)}`,
+        delta: random() < 0.2 ? -100 : int(61) - 30,
+      })),
       sources: [],
     },
     {
@@ -218,6 +236,33 @@ function afterEvents(scenario: Scenario, fired: string[]) {
       }
     }
   }
+  // Weight effects one after another in firing order: the issue's weight moves (not below 0), then the weights
+  // are scaled back to their old total by largest remainders, ties to the issue listed first; all 0: no change.
+  for (const id of fired) {
+    for (const e of s.events.find((x) => x.id === id)!.effects) {
+      if (e.type !== 'weight') continue;
+      const prefs = s.profiles[e.party]!.preferences;
+      const ids = s.packages.flatMap((p) => p.issues.map((i) => i.id));
+      const before = ids.map((i) => prefs[i]!.weight);
+      const total = before.reduce((a, b) => a + b, 0);
+      const after = before.map((w, n) => (ids[n] === e.issue ? Math.max(0, w + e.delta) : w));
+      const sum = after.reduce((a, b) => a + b, 0);
+      if (sum === 0) continue;
+      const shares = after.map((w, n) => ({
+        n,
+        floor: Math.floor((w * total) / sum),
+        rest: (w * total) % sum,
+      }));
+      let left = total - shares.reduce((a, x) => a + x.floor, 0);
+      for (const x of [...shares].sort((a, b) => b.rest - a.rest || a.n - b.n)) {
+        if (left-- <= 0) break;
+        x.floor += 1;
+      }
+      shares.forEach((x) => {
+        prefs[ids[x.n]!]!.weight = x.floor;
+      });
+    }
+  }
   // Value shifts apply after added options, clamped once: as liveProfile does.
   for (const id of fired) {
     for (const e of s.events.find((x) => x.id === id)!.effects) {
@@ -248,7 +293,15 @@ function bruteForce(scenario: Scenario, fired: string[]): Brute {
       const profile = s.profiles[p]!;
       return (
         crossedRedLines(profile, text).length === 0 &&
-        profile.ratification.every((c) => runCheck(c, text, shift[p]?.[c.id] ?? 0).passed)
+        profile.ratification.every((c) => {
+          // A support check whose appliesWhen the text does not meet is not held: it passes.
+          if (c.kind === 'support' && c.appliesWhen !== undefined) {
+            const { appliesWhen, ...held } = c;
+            if (!holds(appliesWhen, text)) return true;
+            return runCheck(held, text, shift[p]?.[c.id] ?? 0).passed;
+          }
+          return runCheck(c, text, shift[p]?.[c.id] ?? 0).passed;
+        })
       );
     });
   const valid: Brute['valid'] = [];
@@ -389,6 +442,29 @@ describe('the exact analysis against brute force', () => {
       { seed: 20251206, numRuns: 150 },
     );
   }, 60_000);
+
+  it('agrees on the harbour fixture with weight effects and an appliesWhen check, the event fired or not', () => {
+    const s = harbour();
+    s.events[1]!.effects = [
+      { type: 'weight', party: 'north', issue: 'rebuild', delta: 25 },
+      { type: 'weight', party: 'north', issue: 'quota', delta: -100 },
+      { type: 'weight', party: 'south', issue: 'toll', delta: -7 },
+    ];
+    const council = s.profiles.north!.ratification[0]!;
+    if (council.kind !== 'support') throw new Error('expected the council vote');
+    council.appliesWhen = {
+      any: [
+        { issue: 'owner', in: ['shared', 'south-owns'] },
+        { issue: 'toll', in: ['toll-none'] },
+      ],
+    };
+    council.base = 38;
+    for (const fired of [[], ['fuel-prices'], ['storm', 'fuel-prices']]) checkAgainstBruteForce(s, fired, 1);
+    // The event moves the frontier: the weights matter to the analysis.
+    const before = analyseScenario(s).frontier.map((f) => f.utilities);
+    const after = analyseScenario(s, { firedEvents: ['fuel-prices'] }).frontier.map((f) => f.utilities);
+    expect(after).not.toEqual(before);
+  });
 
   it('agrees on a synthetic 3 × 9 × 3 scenario with chained red lines, support and consent checks', () => {
     const s = syntheticScenario(11, 3, 9, 3, {
