@@ -3,6 +3,7 @@
 // process over 9 runs: "cold" is the first (the default scenario goes first, so its code is not warm yet),
 // "median" and "best" are over all nine.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyseScenario, playAtMeeting } from '../src/scenario/analysis';
 import { loadScenario } from '../src/scenario/load';
@@ -11,7 +12,10 @@ import { paretoFrontier } from '../src/scenario/pareto-frontier';
 import type { Scenario } from '../src/scenario/schema';
 import { syntheticScenario } from '../src/scenario/synthetic';
 
-const SCENARIO = fileURLToPath(new URL('../assets/scenarios/miami-2025.yaml', import.meta.url));
+// BENCH_SCENARIO measures another scenario file (a draft, say); the default scenario otherwise.
+const SCENARIO = process.env.BENCH_SCENARIO
+  ? resolve(process.env.BENCH_SCENARIO)
+  : fileURLToPath(new URL('../assets/scenarios/miami-2025.yaml', import.meta.url));
 const RUNS = 9;
 
 function timed<T>(run: () => T): { value: T; coldMs: number; ms: number; bestMs: number; cpuMs: number } {

@@ -2,6 +2,7 @@
 // written to bench/results.json and printed as a table. It measures and reports; it never fails.
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { aiSeats, playGame } from '../src/ai/ai-game';
 import { type AiConfig, type Difficulty, decide, type TurnMemory } from '../src/ai/decide';
@@ -18,8 +19,16 @@ import {
 import type { Move } from '../src/engine/intents';
 import type { SeatView } from '../src/engine/view';
 
-const SCENARIO = fileURLToPath(new URL('../assets/scenarios/miami-2025.yaml', import.meta.url));
-const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+// BENCH_SCENARIO measures another scenario file (a draft, say); the default scenario otherwise.
+const SCENARIO = process.env.BENCH_SCENARIO
+  ? resolve(process.env.BENCH_SCENARIO)
+  : fileURLToPath(new URL('../assets/scenarios/miami-2025.yaml', import.meta.url));
+// The committed figures are the default scenario's: another scenario's are written only where BENCH_RESULTS says.
+const RESULTS = process.env.BENCH_RESULTS
+  ? resolve(process.env.BENCH_RESULTS)
+  : process.env.BENCH_SCENARIO
+    ? null
+    : fileURLToPath(new URL('./results.json', import.meta.url));
 const ANALYSIS = new URL('./analysis.ts', import.meta.url);
 
 /** Game counts; BENCH_* environment variables override them (e.g. for a quick look). */
@@ -290,7 +299,7 @@ const results = {
   analysis,
   checks,
 };
-writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+if (RESULTS) writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
 // The table.
 function table(head: string[], body: string[][]): string {
@@ -362,7 +371,7 @@ out.push(
 );
 if (analysis !== null) out.push('Exact analysis (bench/analysis.ts)', formatAnalysis(analysis), '');
 else out.push('Exact analysis: bench/analysis.ts is not there yet', '');
-out.push(`wrote ${RESULTS}`);
+out.push(RESULTS ? `wrote ${RESULTS}` : 'figures not written (BENCH_SCENARIO without BENCH_RESULTS)');
 process.stdout.write(`${out.join('\n')}\n`);
 
 /** Prints whatever the analysis bench returns: rows of checks, or a record of figures. */

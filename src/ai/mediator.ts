@@ -434,8 +434,22 @@ function makePlan(ctx: Ctx): Plan {
   const sc = scorer(ctx, authorTarget);
   const open = unanswered(view).filter((p) => p.kind === 'amendment');
   const seeds: Text[] = [{ ...view.text }];
-  for (const p of open)
-    if (p.event.type === 'amendment.proposed') seeds.push({ ...view.text, ...p.event.options });
+  // An amendment seeds the draft with its options on this meeting's agenda only: a text may change nothing
+  // else (one carried over from a meeting with another agenda would otherwise make the draft unpublishable).
+  const onAgenda = new Set<string>();
+  for (const p of view.scenario.packages)
+    if (view.meeting.agenda.includes(p.id)) for (const i of p.issues) onAgenda.add(i.id);
+  for (const p of open) {
+    if (p.event.type !== 'amendment.proposed') continue;
+    const seed: Text = { ...view.text };
+    let any = false;
+    for (const [issue, option] of Object.entries(p.event.options))
+      if (onAgenda.has(issue)) {
+        seed[issue] = option;
+        any = true;
+      }
+    if (any) seeds.push(seed);
+  }
   // A move we made toward a side that has not signed yet stays while that side still has not: undoing it
   // at once would teach it nothing and us nothing.
   const frozen = probedIssues(view);

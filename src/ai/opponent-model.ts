@@ -150,10 +150,28 @@ function startLearning(view: SeatView, settings: ModelSettings): Learning {
       prior.priorities.forEach((issueId, rank) => {
         if (w[issueId] !== undefined) w[issueId] += Math.max(1, 4 - rank);
       });
+      // What it has said in public it will never accept is believed from the start, like a declared red line.
+      for (const r of prior.redLines ?? []) {
+        const row = m.value[r.issue];
+        if (!row || row[r.option] === undefined) continue;
+        m.redLines.push({ issue: r.issue, option: r.option, believed: true, seq: -1 });
+        row[r.option] = 0;
+      }
+      // Issues it has called minor weigh a quarter of an issue we know nothing about.
+      for (const issueId of prior.minor ?? []) if (w[issueId] !== undefined) w[issueId] = 0.25;
       for (const [issueId, optionId] of Object.entries(prior.preferred)) {
         const row = m.value[issueId];
         if (!row) continue;
         for (const o of Object.keys(row)) row[o] = o === optionId ? 1 : 0.3;
+      }
+      // A public ranking places the options in between: evenly from 1 down to 0.1 (unranked ones stay at 0.3).
+      for (const [issueId, ranking] of Object.entries(prior.ranked ?? {})) {
+        const row = m.value[issueId];
+        if (!row) continue;
+        const step = 0.9 / Math.max(1, ranking.length - 1);
+        ranking.forEach((o, k) => {
+          if (row[o] !== undefined) row[o] = 1 - step * k;
+        });
       }
     }
     raw[party.id] = w;

@@ -389,6 +389,40 @@ function checkPriors(root: Obj, index: Index, out: Finding[]): void {
       const options = issueRef(issue, [...path, 'preferred', issue], index, out, 'key');
       if (options) optionRef(option, issue, options, [...path, 'preferred', issue], out);
     }
+    list(prior.redLines).forEach((line, i) => {
+      if (!isObj(line)) return;
+      const at = [...path, 'redLines', i];
+      const options = issueRef(line.issue, [...at, 'issue'], index, out);
+      if (options) optionRef(line.option, String(line.issue), options, [...at, 'option'], out);
+    });
+    const priorities = new Set(list(prior.priorities));
+    list(prior.minor).forEach((issue, i) => {
+      issueRef(issue, [...path, 'minor', i], index, out);
+      if (priorities.has(issue))
+        out.push({
+          path: [...path, 'minor', i],
+          message: `${quote(String(issue))} is both a priority and minor`,
+        });
+    });
+    const preferred = isObj(prior.preferred) ? prior.preferred : {};
+    for (const [issue, ranking] of entries(prior.ranked)) {
+      const at = [...path, 'ranked', issue];
+      const options = issueRef(issue, at, index, out, 'key');
+      if (!options) continue;
+      const seen = new Set<unknown>();
+      list(ranking).forEach((option, i) => {
+        optionRef(option, issue, options, [...at, i], out);
+        if (seen.has(option))
+          out.push({ path: [...at, i], message: `${quote(String(option))} is ranked twice` });
+        seen.add(option);
+      });
+      const first = list(ranking)[0];
+      if (preferred[issue] !== undefined && first !== undefined && first !== preferred[issue])
+        out.push({
+          path: [...at, 0],
+          message: `ranks ${quote(String(first))} first, but the preferred option is ${quote(String(preferred[issue]))}`,
+        });
+    }
   });
 }
 

@@ -234,6 +234,20 @@ export const PublicPriorSchema = z.strictObject({
     .array(id)
     .meta({ description: 'Issue ids this party is believed to care most about, most first.' }),
   preferred: z.record(id, id).meta({ description: 'Issue id → the option this party is believed to want.' }),
+  redLines: z
+    .array(z.strictObject({ issue: id, option: id }))
+    .optional()
+    .meta({
+      description:
+        'Options this party has said in public it will never accept: every side starts out believing them.',
+    }),
+  minor: z.array(id).optional().meta({
+    description: 'Issue ids this party is believed to care little about (it has called them minor, say).',
+  }),
+  ranked: z.record(id, z.array(id).min(2)).optional().meta({
+    description:
+      "Issue id → options from most to least wanted, where this party's public statements order them (a compromise between two demands, say). The first must be its `preferred` option when both are given.",
+  }),
   ...justified,
 });
 
