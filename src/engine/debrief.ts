@@ -6,6 +6,7 @@ import { type Analysis, analyseScenario } from '../scenario/analysis';
 import type { Condition, Scenario, Text } from '../scenario/schema';
 import { discounted, holds, runCheck, utilityOf } from '../scenario/utility';
 import { livePackages, liveProfile, liveShares } from './live';
+import { type SourceInWords, sourcesInWords } from './sources';
 import { eventsOf, type GameEvent, type GameState, type Outcome } from './state';
 import { formatDate, listWords } from './transcript';
 
@@ -134,6 +135,18 @@ export interface Priorities {
   issues: Array<{ issueName: string; weight: number; favourite: string }>;
 }
 
+/** A scripted event that fired in the game: what every side was told and, after the game, why it mattered. */
+export interface DebriefEvent {
+  title: string;
+  text: string;
+  meetingVenue: string;
+  meetingDate: string;
+  injected: boolean;
+  /** What the event changed at the table and why (the scenario's words), or null when it gives none. */
+  explanation: string | null;
+  sources: SourceInWords[];
+}
+
 export interface Debrief {
   kind: Outcome['kind'];
   title: string;
@@ -158,10 +171,32 @@ export interface Debrief {
   offers: OfferSeries[];
   privateReasons: PrivateReason[];
   priorities: Priorities[];
+  /** The scripted events that fired, oldest first. */
+  events: DebriefEvent[];
   epilogue: {
     text: string;
-    sources: Array<{ publisher: string; title: string; date: string; url?: string }>;
+    sources: SourceInWords[];
   };
+}
+
+/** The events that fired in the game, each with the meeting where it fired and its sources. */
+function firedEvents(scenario: Scenario, events: readonly GameEvent[]): DebriefEvent[] {
+  const out: DebriefEvent[] = [];
+  for (const e of events) {
+    if (e.type !== 'scripted.event') continue;
+    const ev = scenario.events.find((x) => x.id === e.eventId);
+    const meeting = scenario.calendar[e.meeting];
+    out.push({
+      title: e.title,
+      text: e.text,
+      meetingVenue: meeting?.venue ?? '',
+      meetingDate: meeting ? formatDate(meeting.date, true) : '',
+      injected: e.injected,
+      explanation: ev?.debrief ?? null,
+      sources: sourcesInWords(scenario.meta.sources, ev?.sources ?? []),
+    });
+  }
+  return out;
 }
 
 function points(n: number): string {
@@ -339,21 +374,10 @@ export function buildDebrief(scenario: Scenario, state: GameState): Debrief {
           .sort((a, b) => b.weight - a.weight),
       };
     }),
+    events: firedEvents(scenario, events),
     epilogue: {
       text: scenario.epilogue.text,
-      sources: scenario.epilogue.sources.flatMap((id) => {
-        const s = scenario.meta.sources.find((x) => x.id === id);
-        return s
-          ? [
-              {
-                publisher: s.publisher,
-                title: s.title,
-                date: formatDate(s.date),
-                ...(s.url ? { url: s.url } : {}),
-              },
-            ]
-          : [];
-      }),
+      sources: sourcesInWords(scenario.meta.sources, scenario.epilogue.sources),
     },
   };
 }

@@ -8,6 +8,7 @@ import type {
   RatificationCheck,
   RedLine,
   Scenario,
+  Source,
   Text,
 } from '../scenario/schema';
 import { discounted, holds, runCheck, utilityOf } from '../scenario/utility';
@@ -74,6 +75,8 @@ export interface SeatNews {
   title: string;
   text: string;
   injected: boolean;
+  /** Ids into the scenario's sources: where the news comes from (public, like the news itself). */
+  sources: string[];
   addedOptions: Array<{ issue: string; option: string }>;
   droppedMeetings: string[];
   /** Change to this seat's reservation value, or 0. */
@@ -100,6 +103,8 @@ export interface SeatView {
     discountPerMeeting: number;
     publicPriors: PublicPrior[];
     glossary: Record<string, string>;
+    /** Every source the scenario cites (public): options, meetings and news name them by id. */
+    sources: Source[];
   };
   status: GameState['status'];
   meeting: {
@@ -174,6 +179,7 @@ function newsOf(
     title: e.title,
     text: e.text,
     injected: e.injected,
+    sources: ev?.sources ?? [],
     addedOptions: [],
     droppedMeetings: [],
     reservation: 0,
@@ -376,6 +382,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       discountPerMeeting: scenario.discountPerMeeting,
       publicPriors: scenario.publicPriors,
       glossary: scenario.glossary ?? {},
+      sources: scenario.meta.sources,
     },
     status: state.status,
     meeting: {

@@ -3,8 +3,10 @@ import { meetingPosition } from '../engine/seat-figures';
 import { formatDate, listWords } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 import { briefContent } from './brief-view';
+import { replaceKeepingOpen } from './disclosure';
 import { el, screenHeading } from './dom';
 import { namesFor } from './names';
+import { attendanceBlock } from './sources-panel';
 
 export interface BriefScreenOptions {
   view: SeatView;
@@ -47,6 +49,7 @@ function whereTalksStand(view: SeatView): HTMLElement {
     },
     el('h2', { id: 'talks-now-heading' }, 'Where the talks stand'),
     ...lines.map((l) => el('p', {}, l)),
+    view.status === 'ended' ? null : attendanceBlock(view, 'brief'),
   );
 }
 
@@ -65,8 +68,9 @@ export function renderBriefScreen(root: HTMLElement, options: BriefScreenOptions
     },
     'Take my seat',
   );
-  let talks = whereTalksStand(view);
-  let content = briefContent(view, 2);
+  // Slots, so a re-render keeps open the sources a player is reading.
+  const talks = el('div', { className: 'talks-slot' }, whereTalksStand(view));
+  const content = el('div', { className: 'brief-slot' }, briefContent(view, 2));
   root.replaceChildren(
     el(
       'div',
@@ -89,12 +93,8 @@ export function renderBriefScreen(root: HTMLElement, options: BriefScreenOptions
   );
   heading.focus();
   const off = options.watch?.((next) => {
-    const now = whereTalksStand(next);
-    talks.replaceWith(now);
-    talks = now;
-    const fresh = briefContent(next, 2);
-    content.replaceWith(fresh);
-    content = fresh;
+    replaceKeepingOpen(talks, whereTalksStand(next));
+    replaceKeepingOpen(content, briefContent(next, 2));
   });
   return () => {
     off?.();

@@ -3,9 +3,11 @@ import type { SeatView } from '../engine/view';
 import { el, formatPoints } from './dom';
 import { glossaryList, termHelp } from './glossary';
 import { namesFor } from './names';
+import { optionSources } from './sources-panel';
 
-/** The brief's sections; used on the brief screen and, folded, beside the table. */
-export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2): HTMLElement {
+/** The brief's sections; used on the brief screen and, folded, beside the table (`where` keeps the ids of its
+ * disclosures unique on a page that shows the brief and the table's cards together). */
+export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'brief'): HTMLElement {
   const me = view.me;
   const names = namesFor(view);
   const h = (text: string) => el(headingLevel === 2 ? 'h2' : 'h3', {}, text);
@@ -155,7 +157,7 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2): HTMLEleme
     el(
       'p',
       { className: 'hint' },
-      'You share 100 points of importance across the issues. An option worth 100 is the best you can get on that issue, 0 the worst.',
+      'You share 100 points of importance across the issues. An option worth 100 is the best you can get on that issue, 0 the worst. Each option says where it stands in the real talks; open its sources to check it, with your brief’s reasons for its value.',
     ),
   );
   for (const pkg of view.scenario.packages) {
@@ -198,7 +200,12 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2): HTMLEleme
                   o.label,
                   o.id === current ? el('span', { className: 'badge' }, ' in the text now') : null,
                 ),
-                el('td', {}, o.description),
+                el(
+                  'td',
+                  {},
+                  el('p', { className: 'option-description' }, o.description),
+                  optionSources(view, issue.id, o, where),
+                ),
                 el('td', { className: 'num' }, pref ? String(pref.values[o.id] ?? 0) : '—'),
               ),
             ),

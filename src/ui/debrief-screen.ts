@@ -1,5 +1,5 @@
 // The debrief at the end of every game: scores, who signed and who blocked, who gained what, what was possible,
-// offers over time, every side's secrets, and what happened next. Loaded on demand with its charts.
+// offers over time, every side's secrets, the events and why they mattered, and what happened next. Loaded on demand with its charts.
 import './debrief.css';
 import { buildDebrief, type Debrief } from '../engine/debrief';
 import type { GameState } from '../engine/state';
@@ -7,6 +7,7 @@ import { listWords } from '../engine/transcript';
 import type { Scenario } from '../scenario/schema';
 import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
 import { append, type Child, el, formatPoints, screenHeading, uniqueId } from './dom';
+import { sourceList } from './sources-panel';
 
 export interface DebriefScreenOptions {
   scenario: Scenario;
@@ -64,6 +65,7 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     tradesSection(d, parties),
     offersSection(d, parties),
     secretsSection(d, parties, options.humanSeats),
+    d.events.length ? eventsSection(d) : null,
     epilogueSection(d),
     el(
       'div',
@@ -643,32 +645,41 @@ function secretsSection(d: Debrief, parties: PartyInfo[], humans: string[]): HTM
   );
 }
 
+function eventsSection(d: Debrief): HTMLElement {
+  return section(
+    'events',
+    'The events of the game, and why they mattered',
+    el(
+      'p',
+      { className: 'hint' },
+      'Every event the scenario scripted that happened in your game: what every side was told, what it changed at the table and why, and where it comes from.',
+    ),
+    ...d.events.map((e, i) =>
+      el(
+        'article',
+        { className: 'debrief-event', attrs: { 'aria-labelledby': `debrief-event-${i}` } },
+        el('h3', { id: `debrief-event-${i}` }, e.title),
+        el(
+          'p',
+          { className: 'hint' },
+          `${e.injected ? 'Announced by the organiser' : 'Happened'} at the meeting in ${e.meetingVenue}, ${e.meetingDate}.`,
+        ),
+        el('p', {}, el('strong', {}, 'What every side was told: '), e.text),
+        e.explanation
+          ? el('p', {}, el('strong', {}, 'What it changed at the table, and why: '), e.explanation)
+          : null,
+        el('p', { className: 'sources-heading' }, 'Sources'),
+        sourceList(e.sources, 'The scenario gives no source for this event.'),
+      ),
+    ),
+  );
+}
+
 function epilogueSection(d: Debrief): HTMLElement {
   return section(
     'epilogue',
     'What happened next',
     el('p', {}, d.epilogue.text),
-    d.epilogue.sources.length
-      ? el(
-          'div',
-          {},
-          el('h3', {}, 'Sources'),
-          el(
-            'ul',
-            { className: 'sources' },
-            ...d.epilogue.sources.map((s) =>
-              el(
-                'li',
-                {},
-                `${s.publisher}, `,
-                s.url
-                  ? el('a', { attrs: { href: s.url, rel: 'noopener noreferrer', target: '_blank' } }, s.title)
-                  : el('cite', {}, s.title),
-                `, ${s.date}`,
-              ),
-            ),
-          ),
-        )
-      : null,
+    d.epilogue.sources.length ? el('div', {}, el('h3', {}, 'Sources'), sourceList(d.epilogue.sources)) : null,
   );
 }

@@ -3,6 +3,7 @@
 import { formatDate, wordsFor } from '../engine/transcript';
 import type { SeatNews, SeatView } from '../engine/view';
 import { el, formatPoints } from './dom';
+import { newsSources } from './sources-panel';
 
 /** The changes of one piece of news, in plain words. */
 export function newsChanges(view: SeatView, news: SeatNews): string[] {
@@ -65,6 +66,9 @@ export function renderNewsBanner(
         el('p', {}, n.text),
         el('p', { className: 'news-what' }, 'What changed:'),
         el('ul', { className: 'news-changes' }, ...newsChanges(view, n).map((c) => el('li', {}, c))),
+        n.sources.length
+          ? newsSources(view, n)
+          : el('p', { className: 'hint' }, 'The scenario gives no source for this news.'),
       ),
     );
   }

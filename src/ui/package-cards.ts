@@ -4,11 +4,13 @@ import type { Move } from '../engine/intents';
 import { listWords } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 import type { Text } from '../scenario/schema';
+import { lazyDetails } from './disclosure';
 import { el, formatPoints } from './dom';
 import { termHelp } from './glossary';
 import { namesFor } from './names';
 import { addedOptionKeys } from './news-banner';
 import { optionValue, packageShareFor, ratificationFailures, redLinesCrossed, utilityFor } from './scoring';
+import { optionSources } from './sources-panel';
 
 /** What the player has set up but not sent yet; it survives re-renders. */
 export interface Drafts {
@@ -184,8 +186,46 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
             currentValue === null
               ? null
               : el('span', { className: 'value-chip' }, `worth ${currentValue} to you`),
+            currentOption ? optionSources(view, issue.id, currentOption, 'card') : null,
           ),
           el('td', {}, select),
+        ),
+        // Every option of the issue, where it stands in the real talks and where that comes from.
+        el(
+          'tr',
+          { className: 'issue-options-row' },
+          el(
+            'td',
+            { attrs: { colspan: 3 } },
+            lazyDetails({
+              key: `card-options-${issue.id}`,
+              className: 'issue-options',
+              summary: [
+                `All ${issue.options.length} options on ${issue.name}: where each stands, and its sources`,
+              ],
+              build: () => [
+                el(
+                  'ul',
+                  { className: 'option-list' },
+                  ...issue.options.map((o) => {
+                    const v = optionValue(me, issue.id, o.id);
+                    return el(
+                      'li',
+                      { attrs: { 'data-option': o.label } },
+                      el('strong', {}, o.label),
+                      v === null ? null : el('span', { className: 'value-chip' }, `worth ${v} to you`),
+                      o.id === current ? el('span', { className: 'badge' }, 'in the text now') : null,
+                      added.has(`${issue.id}\u0000${o.id}`)
+                        ? el('span', { className: 'badge badge-new' }, 'new')
+                        : null,
+                      el('p', { className: 'option-description' }, o.description),
+                      optionSources(view, issue.id, o, 'card-all'),
+                    );
+                  }),
+                ),
+              ],
+            }),
+          ),
         ),
       );
     }

@@ -8,6 +8,7 @@ import type { SeatView } from '../engine/view';
 import type { SeatConnection } from '../net/transport';
 import type { Text } from '../scenario/schema';
 import { briefContent } from './brief-view';
+import { replaceKeepingOpen } from './disclosure';
 import { el, formatPoints, screenHeading } from './dom';
 import { glossaryList, termHelp } from './glossary';
 import { renderLiveBrief } from './live-brief';
@@ -18,6 +19,7 @@ import { renderOthers } from './others-panel';
 import { changesIn, newDrafts, renderPackageCards } from './package-cards';
 import { ratificationFailures } from './scoring';
 import { createSignalForm } from './signal-form';
+import { attendanceBlock } from './sources-panel';
 import type { TableHandle, TableLoader } from './table-mount';
 
 export interface TableScreenOptions {
@@ -246,7 +248,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       { className: 'participants' },
       `At this meeting: ${m.participants.map(names.party).join(', ')}. Agenda: ${m.agenda.map(names.packageName).join(', ')}.`,
     );
-    statusBar.replaceChildren(items, present);
+    replaceKeepingOpen(statusBar, el('div', {}, items, present, attendanceBlock(v, 'table')));
 
     let turn: string;
     if (v.status === 'ended') turn = 'The game is over.';
@@ -540,18 +542,6 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     turnActions.replaceChildren(...out);
   }
 
-  /** Re-renders a slot, keeping its open <details> open (the player may be reading one). */
-  function keepOpen(slot: HTMLElement, build: () => HTMLElement) {
-    const open = new Set(
-      [...slot.querySelectorAll('details')].map((d, i) => (d.open ? (d.dataset.party ?? `#${i}`) : '')),
-    );
-    const next = build();
-    [...next.querySelectorAll('details')].forEach((d, i) => {
-      if (open.has(d.dataset.party ?? `#${i}`)) d.open = true;
-    });
-    slot.replaceChildren(next);
-  }
-
   function render(v: SeatView, focusId?: string) {
     if (destroyed) return;
     view = v;
@@ -561,7 +551,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     if (!v.myTurn) ui.confirm = null;
     renderStatus(v);
     renderTurnActions(v, canAct);
-    packagesRegion.replaceChildren(
+    replaceKeepingOpen(
+      packagesRegion,
       renderPackageCards({
         view: v,
         canAct,
@@ -574,20 +565,18 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     signal.update(v, canAct, ui.signalError);
     log.update(v);
     liveBriefSlot.replaceChildren(renderLiveBrief(v));
-    keepOpen(othersSlot, () => renderOthers(v));
-    keepOpen(briefSlot, () => briefContent(v, 3));
-    newsSlot.replaceChildren(
-      ...[
-        renderNewsBanner(
-          v,
-          () => {
-            for (const n of v.news) dismissedNews.add(n.seq);
-            render(conn.view(), 'moves-heading');
-          },
-          dismissedNews,
-        ),
-      ].filter((x): x is HTMLElement => x !== null),
+    replaceKeepingOpen(othersSlot, renderOthers(v));
+    replaceKeepingOpen(briefSlot, briefContent(v, 3, 'table-brief'));
+    const banner = renderNewsBanner(
+      v,
+      () => {
+        for (const n of v.news) dismissedNews.add(n.seq);
+        render(conn.view(), 'moves-heading');
+      },
+      dismissedNews,
     );
+    if (banner) replaceKeepingOpen(newsSlot, banner);
+    else newsSlot.replaceChildren();
     errorBox.textContent = ui.error;
     if (wantFocus) {
       const target = document.getElementById(wantFocus) as HTMLElement | null;

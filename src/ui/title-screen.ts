@@ -1,8 +1,12 @@
 // The title screen: content note, scenario, side, AI difficulty and mode (solo against AI, or hot seat).
 import type { Difficulty } from '../ai/decide';
+import { sourcesInWords } from '../engine/sources';
+import { formatDate } from '../engine/transcript';
 import type { Scenario } from '../scenario/schema';
+import { lazyDetails, replaceKeepingOpen } from './disclosure';
 import { el, focusQuietly, screenHeading, uniqueId } from './dom';
 import type { CatalogueEntry } from './scenario-catalogue';
+import { sourceList } from './sources-panel';
 
 export type Mode = 'solo' | 'hotseat';
 
@@ -283,7 +287,8 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
     );
     main.append(form);
     if (options.onOpenLog) main.append(replaySection());
-    root.replaceChildren(main);
+    main.append(teachersSection(current));
+    replaceKeepingOpen(root, main);
     if (active) focusQuietly(document.getElementById(active));
   };
 
@@ -357,6 +362,60 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
   render();
   focusQuietly(root.querySelector<HTMLElement>('h1'));
   return () => root.replaceChildren();
+}
+
+/** For teachers, outside the students' path: the scenario's notes on sensitive points and every source it cites. */
+function teachersSection(scenario: Scenario): HTMLElement {
+  const notes = scenario.meta.teacherNotes ?? [];
+  const all = sourcesInWords(
+    scenario.meta.sources,
+    scenario.meta.sources.map((s) => s.id),
+  );
+  return el(
+    'section',
+    { className: 'panel teachers', attrs: { 'aria-labelledby': 'teachers-heading' } },
+    el('h2', { id: 'teachers-heading' }, 'For teachers'),
+    el(
+      'p',
+      { className: 'hint' },
+      `Notes for whoever runs the game with a class, and the sources behind “${scenario.meta.title}”. Students do not see these notes while they play.`,
+    ),
+    lazyDetails({
+      key: `teacher-notes-${scenario.meta.id}`,
+      className: 'teacher-notes',
+      summary: [
+        notes.length
+          ? `Teacher notes: ${notes.length} sensitive point${notes.length === 1 ? '' : 's'} to be ready for`
+          : 'Teacher notes',
+      ],
+      build: () =>
+        notes.length
+          ? notes.map((n, i) =>
+              el(
+                'article',
+                { className: 'teacher-note', attrs: { 'aria-labelledby': `teacher-note-${i}` } },
+                el('h3', { id: `teacher-note-${i}` }, n.topic),
+                el('p', {}, n.text),
+                el('p', { className: 'sources-heading' }, 'Sources'),
+                sourceList(sourcesInWords(scenario.meta.sources, n.sources), 'This note cites no source.'),
+              ),
+            )
+          : [el('p', {}, 'This scenario has no teacher notes. Its sources are listed below.')],
+    }),
+    lazyDetails({
+      key: `teacher-sources-${scenario.meta.id}`,
+      className: 'teacher-sources',
+      summary: [`Every source the scenario cites (${all.length})`],
+      build: () => [
+        el(
+          'p',
+          { className: 'hint' },
+          `The game starts on ${formatDate(scenario.meta.asOf, true)}; students see each option’s sources on their brief and at the table.`,
+        ),
+        sourceList(all),
+      ],
+    }),
+  );
 }
 
 function brokenList(broken: Array<{ file: string; errors: string[] }>): HTMLElement {

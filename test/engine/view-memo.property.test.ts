@@ -258,6 +258,7 @@ function refViewFor(scenario: Scenario, state: GameState, seat: string): SeatVie
       discountPerMeeting: scenario.discountPerMeeting,
       publicPriors: scenario.publicPriors,
       glossary: scenario.glossary ?? {},
+      sources: scenario.meta.sources,
     },
     status: state.status,
     meeting: {

@@ -2,6 +2,7 @@
 // browser tests. Words that are also ids ("security", "short") are fine inside a name or label the scenario
 // itself gives people, so every such text is taken out first; what is left must hold no id.
 import type { Scenario } from '../../src/scenario/schema';
+import { shortStatus } from '../../src/ui/source-words';
 
 /** Every package, issue and option id of a scenario, options its events add included. */
 export function scenarioIds(scenario: Scenario): string[] {
@@ -21,27 +22,33 @@ export function scenarioIds(scenario: Scenario): string[] {
 /** Every text the scenario writes for people: names, labels, descriptions, briefs, news, glossary. */
 export function humanTexts(scenario: Scenario): string[] {
   const out: string[] = [scenario.meta.title, scenario.meta.summary, scenario.epilogue.text];
-  for (const p of scenario.parties) out.push(p.name, p.shortName, p.publicProfile ?? '');
+  for (const p of scenario.parties)
+    out.push(p.name, p.shortName, p.publicProfile ?? '', ...p.delegation.map((d) => d.role));
+  // An option's status is shown in full on demand and as its first clause on a badge.
+  const option = (o: { label: string; description?: string; status: string }) =>
+    out.push(o.label, o.description ?? '', o.status, shortStatus(o.status));
   for (const p of scenario.packages) {
     out.push(p.name, p.description);
     for (const i of p.issues) {
       out.push(i.name, i.description);
-      for (const o of i.options) out.push(o.label, o.description ?? '');
+      for (const o of i.options) option(o);
     }
   }
   for (const ev of scenario.events) {
-    out.push(ev.title, ev.text);
-    for (const eff of ev.effects)
-      if (eff.type === 'addOption') out.push(eff.option.label, eff.option.description ?? '');
+    out.push(ev.title, ev.text, ev.debrief ?? '');
+    for (const eff of ev.effects) if (eff.type === 'addOption') option(eff.option);
   }
-  for (const m of scenario.calendar) out.push(m.venue);
+  for (const m of scenario.calendar) out.push(m.venue, ...Object.values(m.attendance ?? {}).flat());
   for (const profile of Object.values(scenario.profiles)) {
     out.push(profile.brief.summary, profile.brief.instructions, ...profile.brief.interests);
     for (const r of profile.redLines) out.push(r.description);
     for (const r of profile.ratification) out.push(r.body, r.description);
+    // A seat reads its own reasons for its values beside each option's sources.
+    for (const pref of Object.values(profile.preferences)) out.push(pref.rationale);
   }
   for (const [term, meaning] of Object.entries(scenario.glossary ?? {})) out.push(term, meaning);
-  for (const source of scenario.meta.sources) out.push(source.publisher, source.title);
+  for (const source of scenario.meta.sources) out.push(source.publisher, source.title, source.note ?? '');
+  for (const note of scenario.meta.teacherNotes ?? []) out.push(note.topic, note.text);
   // A screen may show a long text in paragraphs or sentences: each piece counts as the scenario's own words.
   const pieces = out.flatMap((t) => [t, ...t.split(/\n+/), ...t.split(/(?<=[.!?])\s+/)]);
   return [...new Set(pieces.map((t) => t.trim()))]

@@ -1,0 +1,152 @@
+// Where a student can check the game against the record: an option's status badge and, on demand, its status in
+// full, its sources and the reasons of the student's own brief; who sits at the table; the sources of the news.
+// Only the seat's own brief (view.me) is ever read here, so no other side's reasons reach the page.
+import { type SourceInWords, sourcesInWords } from '../engine/sources';
+import type { SeatNews, SeatView } from '../engine/view';
+import type { Option } from '../scenario/schema';
+import { lazyDetails } from './disclosure';
+import { type Child, el } from './dom';
+import { namesFor } from './names';
+import { attendanceOf, kindLabel, shortStatus } from './source-words';
+
+/** A list of sources: kind, publisher, title (a link opening in a new tab when the address is known), date and
+ * any caveat. */
+export function sourceList(sources: readonly SourceInWords[], empty = 'No source is given.'): HTMLElement {
+  if (sources.length === 0) return el('p', { className: 'hint source-none' }, empty);
+  return el(
+    'ul',
+    { className: 'source-list' },
+    ...sources.map((s) => {
+      const kind = kindLabel(s.kind);
+      return el(
+        'li',
+        { className: 'source' },
+        kind ? el('span', { className: 'source-kind' }, kind) : null,
+        el('span', { className: 'source-publisher' }, s.publisher),
+        ', ',
+        s.url
+          ? el(
+              'a',
+              {
+                className: 'source-title',
+                attrs: { href: s.url, target: '_blank', rel: 'noopener noreferrer' },
+              },
+              s.title,
+              el('span', { className: 'visually-hidden' }, ' (opens in a new tab)'),
+            )
+          : el('cite', { className: 'source-title' }, s.title),
+        ', ',
+        el('span', { className: 'source-date' }, s.date),
+        s.note ? el('span', { className: 'source-note' }, `Note: ${s.note}`) : null,
+      );
+    }),
+  );
+}
+
+/** A disclosure "Sources" for anything that cites the scenario's sources (news, attendance, teacher notes). */
+export function sourcesDisclosure(
+  key: string,
+  all: SeatView['scenario']['sources'],
+  ids: readonly string[],
+  label: Child[] = ['Sources'],
+  before: () => Child[] = () => [],
+): HTMLDetailsElement {
+  return lazyDetails({
+    key,
+    className: 'sources-disclosure',
+    summary: label,
+    build: () => [...before(), sourceList(sourcesInWords(all, ids))],
+  });
+}
+
+/** The short status badge of an option; its full status is in the option's sources. */
+export function statusBadge(option: Pick<Option, 'status'>): HTMLElement {
+  return el('span', { className: 'badge badge-status' }, shortStatus(option.status));
+}
+
+/** An option's status badge and, on demand, its full status, its sources, and why the issue is worth what it is
+ * to the seat (its own brief's reasons and their sources). `where` keeps ids unique when the page shows an
+ * option more than once. */
+export function optionSources(view: SeatView, issueId: string, option: Option, where: string): HTMLElement {
+  const names = namesFor(view);
+  const pref = view.me?.preferences[issueId];
+  const value = pref ? (pref.values[option.id] ?? 0) : null;
+  const details = lazyDetails({
+    key: `${where}-src-${issueId}-${option.id}`,
+    className: 'sources-disclosure option-sources',
+    summary: ['Sources', el('span', { className: 'visually-hidden' }, ` for ${option.label}`)],
+    build: () => [
+      el('p', { className: 'option-status' }, el('strong', {}, 'Status: '), option.status),
+      el('p', { className: 'sources-heading' }, 'Sources for this option'),
+      sourceList(
+        sourcesInWords(view.scenario.sources, option.sources),
+        'The scenario gives no source for this option.',
+      ),
+      pref
+        ? el(
+            'div',
+            { className: 'own-rationale' },
+            el(
+              'p',
+              { className: 'sources-heading' },
+              `Your brief on ${names.issueName(issueId)}: why its options are worth what they are to you`,
+            ),
+            el('p', {}, `This option is worth ${value} of 100 to you. `, pref.rationale),
+            sourceList(
+              sourcesInWords(view.scenario.sources, pref.sources),
+              'Your brief gives no source for this.',
+            ),
+          )
+        : view.me
+          ? el('p', { className: 'hint' }, `${names.issueName(issueId)} is not a concern of your side.`)
+          : null,
+    ],
+  });
+  return el('div', { className: 'option-info' }, statusBadge(option), details);
+}
+
+/** Who is at the table for each side at the current meeting, and where that comes from. */
+export function attendanceBlock(view: SeatView, where: string): HTMLElement {
+  const names = namesFor(view);
+  const meeting = view.scenario.calendar[view.meeting.index];
+  const rows = attendanceOf(
+    { participants: view.meeting.participants, attendance: meeting?.attendance },
+    view.scenario.parties,
+  );
+  const recorded = rows.some((r) => r.recorded);
+  const ids = meeting?.attendanceSources ?? [];
+  return el(
+    'div',
+    { className: 'attendance', attrs: { 'data-meeting': view.meeting.venue } },
+    el('p', { className: 'attendance-title' }, `Who is at the table in ${view.meeting.venue}`),
+    el(
+      'ul',
+      { className: 'attendance-list' },
+      ...rows.map((r) =>
+        el(
+          'li',
+          {},
+          el('strong', {}, `${names.party(r.party)}: `),
+          r.roles.join(', '),
+          r.recorded ? null : el('span', { className: 'hint' }, ' (its delegation as listed)'),
+        ),
+      ),
+    ),
+    ids.length
+      ? sourcesDisclosure(`${where}-attendance-${view.meeting.id}`, view.scenario.sources, ids, [
+          'Sources',
+          el('span', { className: 'visually-hidden' }, ' for who is at the table'),
+        ])
+      : recorded
+        ? null
+        : el('p', { className: 'hint' }, 'The scenario does not record who attended this meeting.'),
+  );
+}
+
+/** The sources of a piece of news, on demand. */
+export function newsSources(view: SeatView, news: SeatNews): HTMLElement {
+  return sourcesDisclosure(`news-${news.seq}`, view.scenario.sources, news.sources, [
+    'Sources',
+    el('span', { className: 'visually-hidden' }, ` for ${news.title}`),
+  ]);
+}
