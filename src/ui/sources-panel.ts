@@ -61,7 +61,12 @@ export function sourcesDisclosure(
 
 /** The short status badge of an option; its full status is in the option's sources. */
 export function statusBadge(option: Pick<Option, 'status'>): HTMLElement {
-  return el('span', { className: 'badge badge-status' }, shortStatus(option.status));
+  return el(
+    'span',
+    { className: 'badge badge-status' },
+    el('span', { className: 'visually-hidden' }, 'Where it stands: '),
+    shortStatus(option.status),
+  );
 }
 
 /** An option's status badge and, on demand, its full status, its sources, and why the issue is worth what it is

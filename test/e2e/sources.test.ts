@@ -1,0 +1,279 @@
+// Sources for students in real Chromium: every option's status badge, its sources opened from the table and from
+// the brief (publisher, title, date, link, kind, note and the seat's own reasons, never another side's), who sits
+// at the table, the sources of the news, the debrief's events, the teachers' section, axe on an opened panel, and
+// screenshots at classroom and phone width.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { sourcesInWords } from '../../src/engine/sources';
+import {
+  type Issue,
+  type Option,
+  type Scenario,
+  ScenarioSchema,
+  type Source,
+} from '../../src/scenario/schema';
+import { attendanceOf, kindLabel, shortStatus } from '../../src/ui/source-words';
+import { type Harness, openPage, ROOT, screenshotPath, startHarness } from './harness';
+import { FALLBACK_SCENARIO_FILE, leave, startSolo, testScenario, waitForPlayer } from './player';
+
+const { scenario } = testScenario();
+const harbour: Scenario = ScenarioSchema.parse(
+  parse(readFileSync(join(ROOT, FALLBACK_SCENARIO_FILE), 'utf8')),
+);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown }>;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run(document)).violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+    );
+}
+
+/** A side, one issue it cares about and an option of it that cites a source, with that source. */
+function pick(sc: Scenario): { party: string; issue: Issue; option: Option; source: Source } {
+  for (const party of [...sc.parties.slice(1), ...sc.parties.slice(0, 1)]) {
+    const prefs = sc.profiles[party.id]?.preferences ?? {};
+    for (const pkg of sc.packages)
+      for (const issue of pkg.issues) {
+        if (!prefs[issue.id]?.weight) continue;
+        for (const option of issue.options) {
+          const source = sc.meta.sources.find((s) => s.id === option.sources[0]);
+          if (source) return { party: party.id, issue, option, source };
+        }
+      }
+  }
+  throw new Error(`${sc.meta.id}: no option cites a source`);
+}
+
+/** What an opened sources panel must hold: the full status, the source, and the seat's own reasons only. */
+async function expectPanel(page: Page, sc: Scenario, key: string, chosen: ReturnType<typeof pick>) {
+  const panel = page.locator(`details[data-key="${key}"]`);
+  await expect(panel.getAttribute('open')).resolves.not.toBeNull();
+  const text = (await panel.textContent()) ?? '';
+  const [shown] = sourcesInWords(sc.meta.sources, [chosen.source.id]);
+  expect(text).toContain(chosen.option.status);
+  expect(text).toContain(chosen.source.publisher);
+  expect(text).toContain(chosen.source.title);
+  expect(shown?.date).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+  expect(text).toContain(shown?.date);
+  const kind = kindLabel(chosen.source.kind);
+  if (kind) expect(text).toContain(kind);
+  if (chosen.source.note) expect(text).toContain(chosen.source.note);
+  if (chosen.source.url) {
+    const link = panel.locator(`a[href="${chosen.source.url}"]`).first();
+    await expect(link.getAttribute('target')).resolves.toBe('_blank');
+    await expect(link.getAttribute('rel')).resolves.toMatch(/\bnoopener\b/);
+  }
+  // The seat's own reasons for its values on this issue, and no other side's.
+  const own = sc.profiles[chosen.party]?.preferences[chosen.issue.id];
+  expect(own).toBeDefined();
+  expect(text).toContain(own?.rationale);
+  for (const [party, profile] of Object.entries(sc.profiles)) {
+    if (party === chosen.party) continue;
+    for (const pref of Object.values(profile.preferences))
+      if (pref.rationale !== own?.rationale && pref.rationale.length >= 12)
+        expect(text, `${party}'s reasons`).not.toContain(pref.rationale);
+  }
+}
+
+describe(`sources for students (${scenario.meta.id})`, () => {
+  it('shows each option’s status and, on demand, its sources on the brief and at the table', async () => {
+    const chosen = pick(scenario);
+    const party = scenario.parties.find((p) => p.id === chosen.party)!;
+    const t = await openPage(h);
+    const { page } = t;
+    await page.goto(`${h.baseUrl}/?test=1&seed=5`);
+
+    // For teachers, from the title screen: the notes (or a sentence that there are none) and every source.
+    await page.getByRole('heading', { level: 1, name: 'Shuttle Diplomacy' }).waitFor();
+    await page.getByRole('radio', { name: scenario.meta.title }).check();
+    const teachers = page.getByRole('region', { name: 'For teachers' });
+    await teachers.locator('summary', { hasText: /^Teacher notes/ }).click();
+    const notes = scenario.meta.teacherNotes ?? [];
+    if (notes.length)
+      for (const n of notes) await teachers.getByRole('heading', { name: n.topic, exact: true }).waitFor();
+    else await teachers.getByText('This scenario has no teacher notes.').waitFor();
+    await teachers.locator('summary', { hasText: /^Every source the scenario cites/ }).click();
+    await expect(teachers.locator('.teacher-sources .source-list > li').count()).resolves.toBe(
+      scenario.meta.sources.length,
+    );
+    await teachers.screenshot({ path: screenshotPath(`sources-teachers-${scenario.meta.id}`) });
+
+    await startSolo(page, scenario.meta.title, party.name);
+
+    // The brief: every option has its badge; the chosen one opens with the keyboard.
+    const options = scenario.packages.flatMap((p) => p.issues.flatMap((i) => i.options));
+    await expect(page.locator('.brief .options-table .badge-status').count()).resolves.toBe(options.length);
+    const briefKey = `brief-src-${chosen.issue.id}-${chosen.option.id}`;
+    const briefInfo = page.locator(`details[data-key="${briefKey}"]`).locator('xpath=..');
+    await expect(briefInfo.locator('.badge-status').textContent()).resolves.toBe(
+      `Where it stands: ${shortStatus(chosen.option.status)}`,
+    );
+    await page.locator(`#${briefKey}-summary`).focus();
+    await page.keyboard.press('Enter');
+    await expectPanel(page, scenario, briefKey, chosen);
+    await page.locator(`details[data-key="${briefKey}"]`).screenshot({
+      path: screenshotPath(`sources-brief-${scenario.meta.id}`),
+    });
+
+    await page.getByRole('button', { name: 'Take my seat' }).click();
+    await leave(page, 'brief');
+    for (let i = 0; i < 10 && (await waitForPlayer(page, 120_000)) === 'away'; i++) {
+      await page.locator('#away-continue').click();
+      await leave(page, 'away');
+    }
+    await page.locator('.package-card').first().waitFor();
+
+    // Who sits at the table, for each side at this meeting.
+    const attendance = (await page.locator('.status-bar .attendance').textContent()) ?? '';
+    const venue = await page.locator('.status-bar .attendance').getAttribute('data-meeting');
+    const meeting = scenario.calendar.find((m) => m.venue === venue);
+    expect(meeting, `a meeting at ${venue}`).toBeDefined();
+    for (const row of attendanceOf(meeting!, scenario.parties)) {
+      const name = scenario.parties.find((p) => p.id === row.party)?.name ?? '';
+      expect(attendance).toContain(`${name}: ${row.roles.join(', ')}`);
+    }
+
+    // The table: every option of the chosen issue, each with its badge; the chosen option's sources.
+    const listKey = `card-options-${chosen.issue.id}`;
+    await page.locator(`#${listKey}-summary`).click();
+    const list = page.locator(`details[data-key="${listKey}"]`);
+    await expect(list.locator('.option-list > li').count()).resolves.toBe(chosen.issue.options.length);
+    for (const o of chosen.issue.options)
+      await expect(
+        list
+          .locator('.option-list > li', {
+            has: page.locator(`details[data-key="card-all-src-${chosen.issue.id}-${o.id}"]`),
+          })
+          .locator('.badge-status')
+          .textContent(),
+      ).resolves.toBe(`Where it stands: ${shortStatus(o.status)}`);
+    const tableKey = `card-all-src-${chosen.issue.id}-${chosen.option.id}`;
+    await page.locator(`#${tableKey}-summary`).click();
+    await expectPanel(page, scenario, tableKey, chosen);
+    await page.locator(`details[data-key="${listKey}"]`).screenshot({
+      path: screenshotPath(`sources-table-${scenario.meta.id}`),
+    });
+    // Readable sizes: the sources are not set in small print.
+    const size = await page
+      .locator(`details[data-key="${tableKey}"] .source-list li`)
+      .first()
+      .evaluate((n) => Number.parseFloat(getComputedStyle(n).fontSize));
+    expect(size).toBeGreaterThanOrEqual(14);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Another side's move re-renders the table: what the player is reading stays open.
+    if (await page.getByRole('button', { name: 'End turn' }).isEnabled()) {
+      const before = await page.locator('#status-round').textContent();
+      await page.getByRole('button', { name: 'End turn' }).click();
+      await page.waitForFunction(
+        (b) =>
+          document.querySelector('#status-round')?.textContent !== b ||
+          !document.querySelector('.package-card'),
+        before,
+        { timeout: 120_000 },
+      );
+      if ((await page.locator('#app').getAttribute('data-screen')) === 'table')
+        await expect(
+          page.locator(`details[data-key="${tableKey}"]`).getAttribute('open'),
+        ).resolves.not.toBeNull();
+    }
+
+    // At phone width the opened sources still fit and read.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.waitForTimeout(300);
+    if ((await page.locator(`details[data-key="${tableKey}"]`).count()) > 0) {
+      await page.locator(`details[data-key="${tableKey}"]`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`sources-table-375-${scenario.meta.id}`) });
+    }
+    expect(t.errors).toEqual([]);
+    await t.close();
+  }, 400_000);
+});
+
+describe('sources of the news and the debrief’s events (two-party scenario)', () => {
+  it('opens a news item’s sources at the table and lists every event with its sources after the game', async () => {
+    const t = await openPage(h);
+    const { page } = t;
+    await page.goto(`${h.baseUrl}/?test=1&seed=7`);
+    const south = harbour.parties.find((p) => p.id === 'south')!;
+    await startSolo(page, harbour.meta.title, south.name);
+    await page.getByRole('button', { name: 'Take my seat' }).click();
+    await leave(page, 'brief');
+    let newsChecked = false;
+    for (let turn = 0; turn < 60; turn++) {
+      const screen = await waitForPlayer(page, 120_000);
+      if (screen === 'outcome') break;
+      if (screen === 'away') {
+        await page.locator('#away-continue').click();
+        await leave(page, 'away');
+        continue;
+      }
+      if (!newsChecked && (await page.locator('#news-banner .news-item').count()) > 0) {
+        const item = page.locator('#news-banner .news-item').first();
+        const title = ((await item.locator('h3').textContent()) ?? '').replace(
+          / \(announced by the organiser\)$/,
+          '',
+        );
+        const ev = harbour.events.find((e) => e.title === title)!;
+        expect(ev).toBeDefined();
+        await item.locator('summary', { hasText: 'Sources' }).click();
+        const shown = (await item.locator('.sources-disclosure').textContent()) ?? '';
+        for (const s of sourcesInWords(harbour.meta.sources, ev.sources)) {
+          expect(shown).toContain(s.publisher);
+          expect(shown).toContain(s.title);
+          expect(shown).toContain(s.date);
+        }
+        await page.locator('#news-banner').screenshot({ path: screenshotPath('sources-news') });
+        newsChecked = true;
+      }
+      // A side that only ends its turns: the talks run through every meeting, so every scheduled event fires.
+      await page.getByRole('button', { name: 'End turn' }).click();
+    }
+    await page.getByRole('heading', { level: 1, name: /^Outcome/ }).waitFor({ timeout: 120_000 });
+    expect(newsChecked).toBe(true);
+    const events = page.getByRole('region', { name: 'The events of the game, and why they mattered' });
+    const fired = harbour.events.filter((e) => e.at !== undefined);
+    const articles = events.locator('article');
+    expect(await articles.count()).toBe(fired.length);
+    for (const a of await articles.all()) {
+      const title = (await a.locator('h3').textContent()) ?? '';
+      const ev = fired.find((e) => e.title === title);
+      expect(ev, title).toBeDefined();
+      const text = (await a.textContent()) ?? '';
+      expect(text).toContain(ev!.text);
+      for (const s of sourcesInWords(harbour.meta.sources, ev!.sources)) {
+        expect(text).toContain(s.publisher);
+        expect(text).toContain(s.title);
+        expect(text).toContain(s.date);
+      }
+    }
+    await events.screenshot({ path: screenshotPath('sources-debrief-events') });
+    expect(t.errors).toEqual([]);
+    await t.close();
+  }, 600_000);
+});
