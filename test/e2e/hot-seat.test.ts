@@ -2,7 +2,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, openPage, screenshotPath, startHarness } from './harness';
-import { briefSentences, escapeRegExp, leave, takeTurn, testScenario, waitForPlayer } from './player';
+import {
+  briefSentences,
+  escapeRegExp,
+  leave,
+  reasonSentences,
+  takeTurn,
+  testScenario,
+  waitForPlayer,
+} from './player';
 
 const { scenario } = testScenario();
 // Two people and (in a three-party scenario) the mediator played by AI, so the device passes around an AI's turns too.
@@ -42,13 +50,31 @@ async function pageText(page: Page): Promise<{ text: string; html: string; stora
   });
 }
 
-/** What the seat on screen must never see: every other profile's brief sentences (not shared with its own). */
+/** What the seat on screen must never see: every other profile's brief sentences and reasons for its values
+ * (not shared with its own). */
 function forbiddenFor(seat: string | null): string[] {
-  const own = new Set(seat ? briefSentences(scenario, seat) : []);
+  const mine = (party: string) => [...briefSentences(scenario, party), ...reasonSentences(scenario, party)];
+  const own = new Set(seat ? mine(seat) : []);
   return scenario.parties
     .filter((p) => p.id !== seat)
-    .flatMap((p) => briefSentences(scenario, p.id))
+    .flatMap((p) => mine(p.id))
     .filter((s) => !own.has(s));
+}
+
+/** Opens the sources of one option per issue on the brief: the seat's own reasons for every issue it cares
+ * about are then on the page, for assertPrivate to check against the others'. */
+async function openOwnReasons(page: Page): Promise<number> {
+  const opened = new Set<string>();
+  for (const summary of await page.locator('.brief .option-sources > summary').all()) {
+    const key = (await summary.locator('xpath=..').getAttribute('data-key')) ?? '';
+    const issue = scenario.packages
+      .flatMap((p) => p.issues)
+      .find((i) => key.startsWith(`brief-src-${i.id}-`));
+    if (!issue || opened.has(issue.id)) continue;
+    opened.add(issue.id);
+    await summary.click();
+  }
+  return opened.size;
 }
 
 async function assertPrivate(page: Page, seat: string | null, where: string) {
@@ -122,6 +148,9 @@ describe(`hot seat (${scenario.meta.id}, ${humans.length} people)`, () => {
       expect(humans).toContain(seat);
       await assertPrivate(page, seat, `${screen} of ${seat}`);
       if (screen === 'brief') {
+        expect(await openOwnReasons(page)).toBeGreaterThan(0);
+        await expect(page.locator('.brief .own-rationale').count()).resolves.toBeGreaterThan(0);
+        await assertPrivate(page, seat, `brief of ${seat} with its sources open`);
         seen.brief.add(seat ?? '');
         await page.getByRole('button', { name: 'Take my seat' }).click();
         await leave(page, 'brief');

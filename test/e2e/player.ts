@@ -141,3 +141,13 @@ export function briefSentences(scenario: Scenario, party: string): string[] {
     ...p.redLines.map((r) => r.description),
   ];
 }
+
+/** A profile's reasons for its values, shown to its own seat beside each option's sources. Very short ones ("Cost.")
+ * are left out: they could be any words on a page, and would not tell another side anything. */
+export function reasonSentences(scenario: Scenario, party: string): string[] {
+  const p = scenario.profiles[party];
+  if (!p) return [];
+  return Object.values(p.preferences)
+    .map((pref) => pref.rationale)
+    .filter((r) => r.length >= 20);
+}
