@@ -220,10 +220,40 @@ describe('sources of the news and the debrief’s events (two-party scenario)', 
     const t = await openPage(h);
     const { page } = t;
     await page.goto(`${h.baseUrl}/?test=1&seed=7`);
+    // Its teacher note, from the title screen.
+    await page.getByRole('heading', { level: 1, name: 'Shuttle Diplomacy' }).waitFor();
+    await page.getByRole('radio', { name: harbour.meta.title }).check();
+    const teachers = page.getByRole('region', { name: 'For teachers' });
+    await teachers.locator('summary', { hasText: /^Teacher notes: 1 sensitive point/ }).click();
+    const note = harbour.meta.teacherNotes![0]!;
+    await teachers.getByRole('heading', { name: note.topic }).waitFor();
+    await expect(teachers.locator('.teacher-note').textContent()).resolves.toContain(note.text);
+
     const south = harbour.parties.find((p) => p.id === 'south')!;
     await startSolo(page, harbour.meta.title, south.name);
     await page.getByRole('button', { name: 'Take my seat' }).click();
     await leave(page, 'brief');
+
+    // The first meeting records who attended, with a press source: its kind, note and link.
+    await page.locator('.status-bar .attendance').waitFor();
+    const first = harbour.calendar[0]!;
+    const attendance = page.locator('.status-bar .attendance');
+    for (const [party, roles] of Object.entries(first.attendance ?? {})) {
+      const name = harbour.parties.find((p) => p.id === party)!.name;
+      await expect(attendance.textContent()).resolves.toContain(`${name}: ${roles.join(', ')}`);
+    }
+    await expect(attendance.textContent()).resolves.not.toContain('its delegation as listed');
+    await attendance.locator('summary', { hasText: 'Sources' }).click();
+    const gazette = harbour.meta.sources.find((s) => s.id === first.attendanceSources?.[0])!;
+    const listed = (await attendance.locator('.source-list').textContent()) ?? '';
+    for (const words of [gazette.publisher, gazette.title, '26 February 2024', 'Newspaper or broadcaster'])
+      expect(listed).toContain(words);
+    expect(listed).toContain(gazette.note);
+    const link = attendance.locator(`a[href="${gazette.url}"]`);
+    await expect(link.getAttribute('target')).resolves.toBe('_blank');
+    await expect(link.getAttribute('rel')).resolves.toMatch(/\bnoopener\b/);
+    await attendance.screenshot({ path: screenshotPath('sources-attendance') });
+
     let newsChecked = false;
     for (let turn = 0; turn < 60; turn++) {
       const screen = await waitForPlayer(page, 120_000);
@@ -260,12 +290,14 @@ describe('sources of the news and the debrief’s events (two-party scenario)', 
     const fired = harbour.events.filter((e) => e.at !== undefined);
     const articles = events.locator('article');
     expect(await articles.count()).toBe(fired.length);
+    expect(fired.some((e) => e.debrief)).toBe(true);
     for (const a of await articles.all()) {
       const title = (await a.locator('h3').textContent()) ?? '';
       const ev = fired.find((e) => e.title === title);
       expect(ev, title).toBeDefined();
       const text = (await a.textContent()) ?? '';
       expect(text).toContain(ev!.text);
+      if (ev!.debrief) expect(text).toContain(ev!.debrief);
       for (const s of sourcesInWords(harbour.meta.sources, ev!.sources)) {
         expect(text).toContain(s.publisher);
         expect(text).toContain(s.title);
