@@ -93,8 +93,12 @@ export function renderBriefScreen(root: HTMLElement, options: BriefScreenOptions
   );
   heading.focus();
   const off = options.watch?.((next) => {
+    const active = document.activeElement as HTMLElement | null;
+    const focused = active && (talks.contains(active) || content.contains(active)) ? active.id : '';
     replaceKeepingOpen(talks, whereTalksStand(next));
     replaceKeepingOpen(content, briefContent(next, 2));
+    // A player reading a source keeps its place when the talks move on meanwhile.
+    if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
   });
   return () => {
     off?.();

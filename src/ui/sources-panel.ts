@@ -1,13 +1,12 @@
 // Where a student can check the game against the record: an option's status badge and, on demand, its status in
 // full, its sources and the reasons of the student's own brief; who sits at the table; the sources of the news.
 // Only the seat's own brief (view.me) is ever read here, so no other side's reasons reach the page.
-import { type SourceInWords, sourcesInWords } from '../engine/sources';
+import { attendanceOf, kindLabel, type SourceInWords, shortStatus, sourcesInWords } from '../engine/sources';
 import type { SeatNews, SeatView } from '../engine/view';
 import type { Option } from '../scenario/schema';
 import { lazyDetails } from './disclosure';
 import { type Child, el } from './dom';
 import { namesFor } from './names';
-import { attendanceOf, kindLabel, shortStatus } from './source-words';
 
 /** A list of sources: kind, publisher, title (a link opening in a new tab when the address is known), date and
  * any caveat. */

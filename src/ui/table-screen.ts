@@ -546,7 +546,9 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     if (destroyed) return;
     view = v;
     const active = document.activeElement as HTMLElement | null;
-    const wantFocus = focusId ?? (active && layout.contains(active) ? active.id : '');
+    // The sources in the status bar and the news re-render too: focus on them comes back as well.
+    const inPanels = !!active && [layout, statusBar, newsSlot].some((part) => part.contains(active));
+    const wantFocus = focusId ?? (inPanels && active ? active.id : '');
     const canAct = v.myTurn && v.status === 'negotiating' && !ui.busy;
     if (!v.myTurn) ui.confirm = null;
     renderStatus(v);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { sourcesInWords } from '../../src/engine/sources';
+import { attendanceOf, kindLabel, shortStatus, sourcesInWords } from '../../src/engine/sources';
 import {
   type Issue,
   type Option,
@@ -15,7 +15,6 @@ import {
   ScenarioSchema,
   type Source,
 } from '../../src/scenario/schema';
-import { attendanceOf, kindLabel, shortStatus } from '../../src/ui/source-words';
 import { type Harness, openPage, ROOT, screenshotPath, startHarness } from './harness';
 import { FALLBACK_SCENARIO_FILE, leave, startSolo, testScenario, waitForPlayer } from './player';
 

@@ -166,56 +166,42 @@ describe('the debrief of a game without a deal', () => {
 });
 
 describe('the events of the game in the debrief', () => {
+  const s = harbour();
+  const state = playAiGame(s, 7).state;
+  const fired = eventsOf(state).flatMap((e) => (e.type === 'scripted.event' ? [e] : []));
+
   it('lists every event that fired, where, with its explanation for the debrief and its sources', () => {
-    const s = structuredClone(harbour());
     const storm = s.events.find((e) => e.id === 'storm')!;
-    storm.debrief =
-      'The storm made rebuilding the pier worth more to Northport, so a rebuild became easier to trade.';
-    s.meta.sources.push({
-      id: 'harbour-gazette',
-      publisher: 'Harbour Gazette',
-      title: 'Storm hits the old pier',
-      date: '2024-02-20',
-      url: 'https://example.org/storm',
-      kind: 'press',
-      note: 'A local paper.',
-    });
-    storm.sources = ['harbour-gazette', 'town-records'];
-    const state = playAiGame(s, 7).state;
-    const fired = eventsOf(state).filter((e) => e.type === 'scripted.event');
-    expect(fired.length).toBeGreaterThan(0);
+    expect(storm.debrief).toBeDefined();
+    expect(fired.map((e) => e.eventId)).toContain('storm');
     const d = buildDebrief(s, state);
-    expect(d.events.map((e) => e.title)).toEqual(
-      fired.map((e) => (e.type === 'scripted.event' ? e.title : '')),
-    );
-    const shown = d.events.find((e) => e.title === storm.title)!;
+    expect(d.events.map((e) => e.title)).toEqual(fired.map((e) => e.title));
     const meeting = s.calendar.find((m) => m.id === storm.at)!;
-    expect(shown).toEqual({
+    expect(d.events.find((e) => e.title === storm.title)).toEqual({
       title: storm.title,
       text: storm.text,
       meetingVenue: meeting.venue,
       meetingDate: formatDate(meeting.date, true),
       injected: false,
       explanation: storm.debrief,
-      sources: [
-        {
-          publisher: 'Harbour Gazette',
-          title: 'Storm hits the old pier',
-          date: '20 February 2024',
-          url: 'https://example.org/storm',
-          kind: 'press',
-          note: 'A local paper.',
-        },
-        { publisher: 'Test Fixtures', title: 'Fictional town records', date: '15 January 2024' },
-      ],
+      sources: [{ publisher: 'Test Fixtures', title: 'Fictional town records', date: '15 January 2024' }],
     });
     expect(idLeaks(s, words(d))).toEqual([]);
   });
 
-  it('has no explanation where the scenario gives none', () => {
-    const state = playAiGame(harbour(), 7).state;
-    const d = buildDebrief(harbour(), state);
-    for (const e of d.events) expect(e.explanation).toBeNull();
+  it('has no explanation where the scenario gives none, and keeps a source’s kind and note', () => {
+    const bare = structuredClone(s);
+    const storm = bare.events.find((e) => e.id === 'storm')!;
+    delete storm.debrief;
+    storm.sources = ['harbour-gazette', 'town-records'];
+    const d = buildDebrief(bare, state);
+    const shown = d.events.find((e) => e.title === storm.title)!;
+    expect(shown.explanation).toBeNull();
+    expect(shown.sources.map((x) => x.publisher)).toEqual(['Harbour Gazette', 'Test Fixtures']);
+    expect(shown.sources[0]).toMatchObject({
+      kind: 'press',
+      note: 'A made-up local paper, written for the tests.',
+    });
   });
 });
 

@@ -1,8 +1,9 @@
 // Finds scenario ids (package, issue, option) in text meant for people, as whole tokens; shared by unit and
 // browser tests. Words that are also ids ("security", "short") are fine inside a name or label the scenario
 // itself gives people, so every such text is taken out first; what is left must hold no id.
+
+import { shortStatus } from '../../src/engine/sources';
 import type { Scenario } from '../../src/scenario/schema';
-import { shortStatus } from '../../src/ui/source-words';
 
 /** Every package, issue and option id of a scenario, options its events add included. */
 export function scenarioIds(scenario: Scenario): string[] {

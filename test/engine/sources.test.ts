@@ -1,14 +1,14 @@
 // Status badges, source kinds and who sits at the table, in the words a student reads.
 import { describe, expect, it } from 'vitest';
-import { sourcesInWords } from '../../src/engine/sources';
-import type { Source } from '../../src/scenario/schema';
 import {
   attendanceOf,
   BADGE_MAX,
   kindLabel,
   shortStatus,
+  sourcesInWords,
   statusIsShortened,
-} from '../../src/ui/source-words';
+} from '../../src/engine/sources';
+import type { Source } from '../../src/scenario/schema';
 
 describe('a status badge', () => {
   it('keeps a short status whole, without its full stop', () => {
