@@ -1,5 +1,6 @@
 // The news banner: a scripted event as every side is told it, and what it changed that this seat may know (new
-// options, dropped meetings, its own reservation value, values, support at home and trust).
+// options, dropped meetings, its own reservation value, values, the weight of an issue, support at home and trust),
+// with the event's sources on demand.
 import { formatDate, wordsFor } from '../engine/transcript';
 import type { SeatNews, SeatView } from '../engine/view';
 import { el, formatPoints } from './dom';
@@ -28,6 +29,13 @@ export function newsChanges(view: SeatView, news: SeatNews): string[] {
   for (const v of news.values) {
     out.push(
       `${w.issueName(v.issue)}: “${w.optionLabel(v.issue, v.option)}” is worth ${Math.abs(v.delta)} ${v.delta < 0 ? 'less' : 'more'} to you (0–100 scale)`,
+    );
+  }
+  for (const wt of news.weights) {
+    // The weight shown is the one in force now (the seat's weights are renormalised to 100 after each change).
+    const now = view.me?.preferences[wt.issue]?.weight;
+    out.push(
+      `${w.issueName(wt.issue)} matters ${wt.delta < 0 ? 'less' : 'more'} to you${now !== undefined ? `: it now weighs ${now} of your 100 points` : ''}`,
     );
   }
   for (const s of news.support) {
