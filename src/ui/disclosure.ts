@@ -27,6 +27,9 @@ export function lazyDetails(options: LazyDetailsOptions): HTMLDetailsElement {
     el('summary', { id: `${options.key}-summary` }, ...options.summary),
   );
   builders.set(details, options.build);
+  // Built on the click (mouse or keyboard) that opens it, so the body is there as it opens; the toggle event,
+  // a task later, covers a disclosure opened any other way.
+  details.firstElementChild?.addEventListener('click', () => fill(details));
   details.addEventListener('toggle', () => {
     if (details.open) fill(details);
   });
