@@ -6,7 +6,7 @@ import { formatDate } from '../../src/engine/transcript';
 import { analyseScenario } from '../../src/scenario/analysis';
 import { discounted } from '../../src/scenario/utility';
 import { idLeaks } from '../support/id-leaks';
-import { harbour, miami } from './fixtures';
+import { harbour, loadFixture, miami } from './fixtures';
 
 const scenario = miami();
 const deal = playAiGame(scenario, 1).state;
@@ -166,41 +166,51 @@ describe('the debrief of a game without a deal', () => {
 });
 
 describe('the events of the game in the debrief', () => {
-  const s = harbour();
-  const state = playAiGame(s, 7).state;
+  const s = loadFixture('test/fixtures/lighthouse-sources.yaml');
+  // A side that stonewalls keeps the talks going to the second meeting, where the gale is scripted.
+  const state = playGame(s, 1, { west: { kind: 'strategy', strategy: 'stonewaller' } });
   const fired = eventsOf(state).flatMap((e) => (e.type === 'scripted.event' ? [e] : []));
 
   it('lists every event that fired, where, with its explanation for the debrief and its sources', () => {
-    const storm = s.events.find((e) => e.id === 'storm')!;
-    expect(storm.debrief).toBeDefined();
-    expect(fired.map((e) => e.eventId)).toContain('storm');
+    const gale = s.events.find((e) => e.id === 'gale')!;
+    expect(gale.debrief).toBeDefined();
+    expect(fired.map((e) => e.eventId)).toEqual(['gale']);
     const d = buildDebrief(s, state);
-    expect(d.events.map((e) => e.title)).toEqual(fired.map((e) => e.title));
-    const meeting = s.calendar.find((m) => m.id === storm.at)!;
-    expect(d.events.find((e) => e.title === storm.title)).toEqual({
-      title: storm.title,
-      text: storm.text,
-      meetingVenue: meeting.venue,
-      meetingDate: formatDate(meeting.date, true),
-      injected: false,
-      explanation: storm.debrief,
-      sources: [{ publisher: 'Test Fixtures', title: 'Fictional town records', date: '15 January 2024' }],
-    });
+    const meeting = s.calendar.find((m) => m.id === gale.at)!;
+    expect(d.events).toEqual([
+      {
+        title: gale.title,
+        text: gale.text,
+        meetingVenue: meeting.venue,
+        meetingDate: formatDate(meeting.date, true),
+        injected: false,
+        explanation: gale.debrief,
+        sources: [
+          {
+            publisher: 'Westhaven Gazette',
+            title: 'A gale breaks the lamp',
+            date: '9 May 2024',
+            url: 'https://example.org/westhaven/gale',
+            kind: 'press',
+          },
+        ],
+      },
+    ]);
     expect(idLeaks(s, words(d))).toEqual([]);
   });
 
   it('has no explanation where the scenario gives none, and keeps a source’s kind and note', () => {
     const bare = structuredClone(s);
-    const storm = bare.events.find((e) => e.id === 'storm')!;
-    delete storm.debrief;
-    storm.sources = ['harbour-gazette', 'town-records'];
-    const d = buildDebrief(bare, state);
-    const shown = d.events.find((e) => e.title === storm.title)!;
-    expect(shown.explanation).toBeNull();
-    expect(shown.sources.map((x) => x.publisher)).toEqual(['Harbour Gazette', 'Test Fixtures']);
-    expect(shown.sources[0]).toMatchObject({
-      kind: 'press',
-      note: 'A made-up local paper, written for the tests.',
+    const gale = bare.events.find((e) => e.id === 'gale')!;
+    delete gale.debrief;
+    gale.sources = ['survey', 'gale-report', 'survey'];
+    const [shown] = buildDebrief(bare, state).events;
+    expect(shown?.explanation).toBeNull();
+    expect(shown?.sources.map((x) => x.publisher)).toEqual(['Harbour Institute', 'Westhaven Gazette']);
+    expect(shown?.sources[0]).toMatchObject({
+      kind: 'research',
+      note: 'A small survey; its sample is the fishing fleet only.',
+      date: '3 March 2024',
     });
   });
 });
