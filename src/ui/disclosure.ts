@@ -12,7 +12,7 @@ function fill(details: HTMLDetailsElement): void {
 }
 
 export interface LazyDetailsOptions {
-  /** Stable across re-renders and unique on the page: names the disclosure for keepOpen and its summary's id. */
+  /** Stable across re-renders and unique on the page: names the disclosure for replaceKeepingOpen and its summary's id. */
   key: string;
   className: string;
   summary: Child[];

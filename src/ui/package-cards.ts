@@ -163,6 +163,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
         );
       }
       const currentOption = issue.options.find((o) => o.id === current);
+      const chosenOption = issue.options.find((o) => o.id === chosen);
       body.append(
         el(
           'tr',
@@ -188,7 +189,15 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
               : el('span', { className: 'value-chip' }, `worth ${currentValue} to you`),
             currentOption ? optionSources(view, issue.id, currentOption, 'card') : null,
           ),
-          el('td', {}, select),
+          el(
+            'td',
+            {},
+            select,
+            // The option the player is drafting says where it stands too.
+            chosenOption && chosen !== current
+              ? optionSources(view, issue.id, chosenOption, 'card-draft')
+              : null,
+          ),
         ),
         // Every option of the issue, where it stands in the real talks and where that comes from.
         el(

@@ -42,19 +42,18 @@ export function sourceList(sources: readonly SourceInWords[], empty = 'No source
   );
 }
 
-/** A disclosure "Sources" for anything that cites the scenario's sources (news, attendance, teacher notes). */
+/** A disclosure "Sources" for anything else that cites the scenario's sources (news, attendance). */
 export function sourcesDisclosure(
   key: string,
   all: SeatView['scenario']['sources'],
   ids: readonly string[],
   label: Child[] = ['Sources'],
-  before: () => Child[] = () => [],
 ): HTMLDetailsElement {
   return lazyDetails({
     key,
     className: 'sources-disclosure',
     summary: label,
-    build: () => [...before(), sourceList(sourcesInWords(all, ids))],
+    build: () => [sourceList(sourcesInWords(all, ids))],
   });
 }
 

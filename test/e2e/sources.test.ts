@@ -188,6 +188,18 @@ describe(`sources for students (${scenario.meta.id})`, () => {
     expect(size).toBeGreaterThanOrEqual(14);
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The option drafted in the amendment builder shows where it stands as well.
+    const amend = page.getByLabel(`Amend ${chosen.issue.name}`);
+    const inText = await amend.inputValue();
+    const other = chosen.issue.options.find((o) => o.id !== inText)!;
+    if (await amend.isEnabled()) {
+      await amend.selectOption(other.id);
+      const draft = page.locator(`details[data-key="card-draft-src-${chosen.issue.id}-${other.id}"]`);
+      await expect(draft.locator('xpath=..').locator('.badge-status').textContent()).resolves.toBe(
+        `Where it stands: ${shortStatus(other.status)}`,
+      );
+    }
+
     // Another side's move re-renders the table: what the player is reading stays open.
     if (await page.getByRole('button', { name: 'End turn' }).isEnabled()) {
       const before = await page.locator('#status-round').textContent();
