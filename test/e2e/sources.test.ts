@@ -53,6 +53,21 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** A picture of one part of the page. The page re-renders as the other sides move (the brief follows the talks),
+ * so the part is measured and the page photographed, rather than the element, which may be replaced meanwhile. */
+async function shoot(page: Page, selector: string, name: string): Promise<void> {
+  const box = await page.evaluate((sel) => {
+    const node = document.querySelector(sel);
+    if (!node) return null;
+    node.scrollIntoView({ block: 'start' });
+    const r = node.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: Math.min(r.height, window.innerHeight - r.y) };
+  }, selector);
+  expect(box, `${selector} is on the page`).not.toBeNull();
+  if (box && box.width > 0 && box.height > 0)
+    await page.screenshot({ path: screenshotPath(name), clip: box });
+}
+
 /** A side, one issue it cares about and an option of it that cites a source, with that source. */
 function pick(sc: Scenario): { party: string; issue: Issue; option: Option; source: Source } {
   for (const party of [...sc.parties.slice(1), ...sc.parties.slice(0, 1)]) {
@@ -122,7 +137,7 @@ describe(`sources for students (${scenario.meta.id})`, () => {
     await expect(teachers.locator('.teacher-sources .source-list > li').count()).resolves.toBe(
       scenario.meta.sources.length,
     );
-    await teachers.screenshot({ path: screenshotPath(`sources-teachers-${scenario.meta.id}`) });
+    await shoot(page, '.teachers', `sources-teachers-${scenario.meta.id}`);
 
     await startSolo(page, scenario.meta.title, party.name);
 
@@ -137,9 +152,7 @@ describe(`sources for students (${scenario.meta.id})`, () => {
     await page.locator(`#${briefKey}-summary`).focus();
     await page.keyboard.press('Enter');
     await expectPanel(page, scenario, briefKey, chosen);
-    await page.locator(`details[data-key="${briefKey}"]`).screenshot({
-      path: screenshotPath(`sources-brief-${scenario.meta.id}`),
-    });
+    await shoot(page, `details[data-key="${briefKey}"]`, `sources-brief-${scenario.meta.id}`);
 
     await page.getByRole('button', { name: 'Take my seat' }).click();
     await leave(page, 'brief');
@@ -177,9 +190,7 @@ describe(`sources for students (${scenario.meta.id})`, () => {
     const tableKey = `card-all-src-${chosen.issue.id}-${chosen.option.id}`;
     await page.locator(`#${tableKey}-summary`).click();
     await expectPanel(page, scenario, tableKey, chosen);
-    await page.locator(`details[data-key="${listKey}"]`).screenshot({
-      path: screenshotPath(`sources-table-${scenario.meta.id}`),
-    });
+    await shoot(page, `details[data-key="${listKey}"]`, `sources-table-${scenario.meta.id}`);
     // Readable sizes: the sources are not set in small print.
     const size = await page
       .locator(`details[data-key="${tableKey}"] .source-list li`)
@@ -220,10 +231,8 @@ describe(`sources for students (${scenario.meta.id})`, () => {
     // At phone width the opened sources still fit and read.
     await page.setViewportSize({ width: 375, height: 812 });
     await page.waitForTimeout(300);
-    if ((await page.locator(`details[data-key="${tableKey}"]`).count()) > 0) {
-      await page.locator(`details[data-key="${tableKey}"]`).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: screenshotPath(`sources-table-375-${scenario.meta.id}`) });
-    }
+    if ((await page.locator(`details[data-key="${tableKey}"]`).count()) > 0)
+      await shoot(page, `details[data-key="${tableKey}"]`, `sources-table-375-${scenario.meta.id}`);
     expect(t.errors).toEqual([]);
     await t.close();
   }, 400_000);
@@ -275,7 +284,7 @@ describe('every kind of source, who attended, the news, the debrief and teacher 
     const listed = (await attendance.locator('.source-list').textContent()) ?? '';
     for (const words of [wire.publisher, wire.title, '30 April 2024', 'News agency'])
       expect(listed).toContain(words);
-    await attendance.screenshot({ path: screenshotPath('sources-attendance') });
+    await shoot(page, '.status-bar .attendance', 'sources-attendance');
 
     let newsChecked = false;
     for (let turn = 0; turn < 30; turn++) {
@@ -302,7 +311,7 @@ describe('every kind of source, who attended, the news, the debrief and teacher 
         const link = item.locator('a.source-title').first();
         await expect(link.getAttribute('target')).resolves.toBe('_blank');
         await expect(link.getAttribute('rel')).resolves.toMatch(/\bnoopener\b/);
-        await page.locator('#news-banner').screenshot({ path: screenshotPath('sources-news') });
+        await shoot(page, '#news-banner', 'sources-news');
         newsChecked = true;
       }
       // A side that only ends its turns: the talks run through every meeting, so the scheduled event fires.
@@ -319,7 +328,7 @@ describe('every kind of source, who attended, the news, the debrief and teacher 
       expect(text).toContain(words);
     for (const s of sourcesInWords(lighthouse.meta.sources, ev.sources))
       for (const words of [s.publisher, s.title, s.date]) expect(text).toContain(words);
-    await events.screenshot({ path: screenshotPath('sources-debrief-events') });
+    await shoot(page, '.debrief-events', 'sources-debrief-events');
     expect(await seriousViolations(page)).toEqual([]);
     expect(t.errors).toEqual([]);
     await t.close();
