@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { scenarioJsonSchema } from '../scenario/json-schema';
 import { formatDiagnostic, loadScenario } from '../scenario/load';
 import { type AnalyseFlags, analyseCommand } from './analyse';
+import { initScenario } from './init';
 import { type SimulateFlags, simulateCommand } from './simulate';
 
 export const EXIT_OK = 0;
@@ -59,6 +60,14 @@ export function program(): Command {
     .argument('<files...>', 'scenario files')
     .action((files: string[]) => {
       process.exitCode = validate(files);
+    });
+  cli
+    .command('init')
+    .description('write a small commented scenario to start from (assets/scenarios/NAME.yaml)')
+    .argument('<name>', 'the new scenario id, e.g. river-dispute')
+    .option('--out <path>', 'where to write it (default assets/scenarios/NAME.yaml)')
+    .action((name: string, options: { out?: string }) => {
+      process.exitCode = initScenario(name, options, { out: process.stdout, err: process.stderr });
     });
   cli
     .command('schema')
