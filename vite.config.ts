@@ -1,8 +1,11 @@
 // Vite build and dev-server settings for the browser game: Phaser and the AI worker stay in their own chunks.
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress.ts';
 
 export default defineConfig({
   root: '.',
+  // Brotli and gzip copies of the built files, sent as they are by the Node server (src/server/static.ts).
+  plugins: [precompress()],
   // Scenario files are imported as raw text (`?raw`) through import.meta.glob; no plugin is needed for that.
   build: {
     outDir: 'dist',

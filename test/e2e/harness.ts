@@ -1,4 +1,5 @@
-// Browser-test harness: builds once if needed, serves dist/ with `vite preview`, drives Debian's Chromium.
+// Browser-test harness: builds once if needed, serves dist/ with `vite preview` (or the game's own server, the one
+// `npm start` runs), drives Debian's Chromium.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -37,7 +38,7 @@ async function freePort(): Promise<number> {
 async function waitForServer(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited early:\n${output()}`);
+    if (child.exitCode !== null) throw new Error(`the server exited early:\n${output()}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -46,7 +47,7 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`vite preview did not answer at ${url}:\n${output()}`);
+  throw new Error(`the server did not answer at ${url}:\n${output()}`);
 }
 
 export interface Harness {
@@ -55,8 +56,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds dist/ if it is missing (the npm script builds first), starts a preview server and a browser. */
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** `preview` (default): `vite preview`; `start`: the game's server, src/server/start.ts, as `npm start` runs it. */
+  server?: 'preview' | 'start';
+}
+
+/** Builds dist/ if it is missing (the npm script builds first), starts a server and a browser. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(ROOT, 'dist/index.html'))) {
     const r = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('vite build failed');
@@ -64,11 +70,20 @@ export async function startHarness(): Promise<Harness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const port = await freePort();
   let log = '';
-  const child = spawn(
-    join(ROOT, 'node_modules/.bin/vite'),
-    ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: false },
-  );
+  const child =
+    options.server === 'start'
+      ? // One Node process (no tsx wrapper), so its PID is the server's.
+        spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+          cwd: ROOT,
+          env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: false,
+        })
+      : spawn(
+          join(ROOT, 'node_modules/.bin/vite'),
+          ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+          { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: false },
+        );
   child.stdout?.on('data', (d: Buffer) => {
     log += d.toString();
   });
