@@ -1,4 +1,5 @@
 // Browser entry point: styles, then the DOM app; the Phaser table is handed in as a lazy loader so src/ui never imports src/game.
+import './zod-jitless';
 import './ui/styles.css';
 import { startApp } from './ui/app';
 import type { TableLoader } from './ui/table-mount';

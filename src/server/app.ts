@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { STATIC_METHODS, staticFiles } from './static';
 
 /**
- * What the page may load. The app's scripts, styles, worker and chunks all come from this origin; Phaser makes
- * its default textures from data: images and the game log is exported through a blob: link. No inline script
- * or style, no eval, no plugins, no framing.
+ * What the page may load. The app's scripts, stylesheets, worker and chunks all come from this origin; Phaser
+ * makes its default textures from data: images and the game log is exported through a blob: link. No inline
+ * script, no eval (Zod runs jitless, src/zod-jitless.ts), no plugins, no framing. Style *attributes* are allowed
+ * (the party colour swatches of src/ui set `style="background:…"`), but not `<style>` elements: browsers that
+ * know style-src-elem refuse inline stylesheets, older ones fall back to style-src.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "style-src-elem 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
