@@ -1,8 +1,9 @@
 // The HTTP side of the server: GET /healthz, the built client, and the headers every answer carries. Every
 // request is answered, whatever goes wrong while answering it; nothing a client sends can stop the process.
 import { access } from 'node:fs/promises';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { STATIC_METHODS, staticFiles } from './static';
 
 /**
@@ -156,4 +157,20 @@ export function createApp(options: AppOptions): RequestListener {
       }
     });
   };
+}
+
+/**
+ * CONNECT (a proxy tunnel) never reaches the request listener; without this Node drops the connection unanswered.
+ * It gets a 405 like any other method the server does not serve.
+ */
+export function refuseTunnels(server: Server): void {
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => {});
+    const headers = Object.entries(SECURITY_HEADERS)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${STATIC_METHODS}\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`,
+    );
+  });
 }

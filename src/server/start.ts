@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app';
+import { createApp, refuseTunnels } from './app';
 import { parseHost, parsePort } from './config';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,6 +83,7 @@ function readCommit(): string | undefined {
 
 const app = createApp({ staticDir, version: readVersion(), commit: readCommit() });
 const server = createServer(app);
+refuseTunnels(server);
 
 server.on('error', (err: NodeJS.ErrnoException) => {
   if (server.listening) {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -250,6 +250,19 @@ describe('methods', () => {
         expect(res.body.toString()).not.toContain('<script');
       }
     }
+    // CONNECT (a tunnel) is answered too, not dropped.
+    const tunnel = await new Promise<string>((done, fail) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
+      socket.on('close', () => done(text));
+      socket.on('error', fail);
+      socket.write('CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n');
+    });
+    expect(tunnel).toMatch(/^HTTP\/1\.1 405 /);
+    expect(tunnel).toContain('Allow: GET, HEAD');
     const options = await http(server.port, '/', { method: 'OPTIONS' });
     expect(options.status).toBe(204);
     expect(options.headers.allow).toBe('GET, HEAD');
