@@ -1,15 +1,19 @@
 // Loads a scenario from YAML or JSON text: every syntax, shape and reference error with its file:line:col.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { balanceWarnings } from './balance';
+import { designWarnings } from './design-checks';
 import { type Finding, referenceErrors } from './reference-checks';
 import { type Scenario, ScenarioSchema } from './schema';
 import { afterAsOfWarnings } from './time-checks';
+import { preScan, structureErrors } from './yaml-guard';
+import { syntaxCauses } from './yaml-syntax';
 
 export { balanceWarnings } from './balance';
 export type { Finding } from './reference-checks';
 export { afterAsOfWarnings } from './time-checks';
+export { LIMITS } from './yaml-guard';
 
 export type DiagnosticPath = Array<string | number>;
 
@@ -28,44 +32,72 @@ export type LoadResult =
   | { ok: true; scenario: Scenario; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
-/** `file:line:col: message`, the form editors and terminals turn into links. */
+/** `file:line:col: message`, the form editors and terminals turn into links; control characters escaped. */
 export function formatDiagnostic(d: Diagnostic, severity?: 'warning'): string {
-  return `${d.file}:${d.line}:${d.col}: ${severity ? `${severity}: ` : ''}${d.message}`;
+  return `${printable(d.file)}:${d.line}:${d.col}: ${severity ? `${severity}: ` : ''}${printable(d.message)}`;
+}
+
+/**
+ * Control characters (terminal escapes, line breaks, bidirectional overrides) written as \u{…}, so text
+ * from a file can never drive a terminal or split one diagnostic into several lines.
+ */
+export function printable(s: string): string {
+  return s.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${(c.codePointAt(0) as number).toString(16)}}`,
+  );
 }
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
-/** Dotted path for people: profiles.north.redLines[0].when. */
+/** Dotted path for people: profiles.north.redLines[0].when (a very long key cut short). */
 export function pathToString(path: DiagnosticPath): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
+    else {
+      const key = segment.length > 40 ? `${segment.slice(0, 40)}…` : segment;
+      out += out === '' ? key : `.${key}`;
+    }
   }
   return out;
 }
 
+/** A string from the file quoted for a message, cut to 40 characters. */
+export function quoteShort(s: string): string {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+}
+
 /** Parses, validates against the schema and checks every cross-reference; reports all problems at once. */
 export function loadScenario(text: string, fileName: string): LoadResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const starts = lineStarts(text);
+  const lineOf = (offset: number): number => lineIndex(starts, offset) + 1;
   const at = (offset: number, message: string, path: DiagnosticPath = []): Diagnostic => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { file: fileName, line, col, message, path };
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    const line = lineIndex(starts, clamped);
+    return { file: fileName, line: line + 1, col: clamped - (starts[line] as number) + 1, message, path };
   };
 
+  // Size and nesting first: past them the parser itself slows down.
+  const tooBig = preScan(text);
+  if (tooBig) return { ok: false, errors: [at(tooBig.offset, tooBig.message)], warnings: [] };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const warnings = doc.warnings.map((w) => at(w.pos[0], w.message));
-  const syntaxErrors = doc.errors.map((e) => at(e.pos[0], e.message));
+  const syntaxErrors = syntaxCauses(text, doc.errors).map((c) => at(c.offset, c.message));
   if (syntaxErrors.length === 0 && /\.json$/i.test(fileName)) {
     // YAML accepts a superset of JSON (comments, unquoted strings): a .json file must be strict JSON too.
     const jsonError = strictJsonError(text);
     if (jsonError) syntaxErrors.push(at(jsonError.offset, jsonError.message));
   }
   if (syntaxErrors.length > 0) return { ok: false, errors: syntaxErrors.sort(byPosition), warnings };
+  const structural = structureErrors(doc, lineOf).map((e) => at(e.offset, e.message));
+  if (structural.length > 0) return { ok: false, errors: structural.sort(byPosition), warnings };
 
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  // The structure check bounds what aliases expand to, so the parser's own alias guard can stand down.
+  const value: unknown = doc.toJS({ maxAliasCount: -1 });
   const locate = (path: DiagnosticPath, target: 'value' | 'key' = 'value'): number =>
     offsetOf(doc.contents, path, target);
   const diagnose = (f: Finding): Diagnostic =>
@@ -86,6 +118,7 @@ export function loadScenario(text: string, fileName: string): LoadResult {
 
   if (!parsed.success || errors.length > 0) return { ok: false, errors, warnings };
   const scenario = parsed.data;
+  warnings.push(...designWarnings(scenario).map(diagnose));
   warnings.push(...afterAsOfWarnings(scenario).map(diagnose));
   warnings.push(...balanceWarnings(scenario).map(diagnose));
   return { ok: true, scenario, warnings: warnings.sort(byPosition) };
@@ -120,6 +153,24 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] as number;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 0-based index of the line holding `offset`. */
+function lineIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
@@ -173,6 +224,7 @@ function valueAt(root: unknown, path: DiagnosticPath): unknown {
   let v = root;
   for (const segment of path) {
     if (v === null || typeof v !== 'object') return undefined;
+    if (!Object.hasOwn(v, segment)) return undefined;
     v = (v as Record<string | number, unknown>)[segment];
   }
   return v;
@@ -181,7 +233,7 @@ function valueAt(root: unknown, path: DiagnosticPath): unknown {
 function hasKey(root: unknown, path: DiagnosticPath): boolean {
   const parent = valueAt(root, path.slice(0, -1));
   const last = path[path.length - 1];
-  return parent !== null && typeof parent === 'object' && last !== undefined && last in parent;
+  return parent !== null && typeof parent === 'object' && last !== undefined && Object.hasOwn(parent, last);
 }
 
 /** A short description of a value for messages: `string "high"`, `number 7`, `a list`. */
@@ -190,7 +242,7 @@ export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';
-  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'string') return `string ${quoteShort(v)}`;
   return `${typeof v} ${String(v)}`;
 }
 
@@ -204,7 +256,7 @@ function describeIssue(issue: Issue, base: DiagnosticPath, root: unknown): Findi
       return issue.keys.map((key) => ({
         path: [...path, key],
         target: 'key' as const,
-        message: `unknown key "${key}"`,
+        message: `unknown key ${quoteShort(key)}`,
       }));
     case 'invalid_type': {
       if (!hasKey(root, path) && path.length > 0) {

@@ -15,11 +15,16 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const entries = (v: unknown): Array<[string, unknown]> => (isObj(v) ? Object.entries(v) : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const quote = (s: string): string => JSON.stringify(s);
+const quote = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+/** Own keys only: an id such as `constructor` must not find Object.prototype. */
+const has = (o: object, key: string): boolean => Object.hasOwn(o, key);
 const oneOf = (known: Iterable<string>): string => {
   const all = [...known];
   if (all.length === 0) return 'there are none';
-  const shown = all.slice(0, 12).join(', ');
+  const shown = all
+    .slice(0, 12)
+    .map((s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s))
+    .join(', ');
   return `known: ${shown}${all.length > 12 ? ', …' : ''}`;
 };
 
@@ -205,7 +210,7 @@ function checkInitialText(root: Obj, index: Index, out: Finding[]): void {
     // The opening text can only use options written in the packages, not ones an event adds later.
     optionRef(option, issue, new Set(index.baseOptions.get(issue)), ['initialText', issue], out);
   }
-  const missing = [...index.options.keys()].filter((issue) => !(issue in text));
+  const missing = [...index.options.keys()].filter((issue) => !has(text, issue));
   if (missing.length > 0) {
     out.push({
       path: ['initialText'],
@@ -215,9 +220,17 @@ function checkInitialText(root: Obj, index: Index, out: Finding[]): void {
 }
 
 function checkCalendar(root: Obj, index: Index, out: Finding[]): void {
+  const asOf = isObj(root.meta) ? str(root.meta.asOf) : undefined;
   list(root.calendar).forEach((meeting, m) => {
     if (!isObj(meeting)) return;
     const path: Path = ['calendar', m];
+    const date = str(meeting.date);
+    if (asOf !== undefined && date !== undefined && isDate(asOf) && isDate(date) && date < asOf) {
+      out.push({
+        path: [...path, 'date'],
+        message: `meeting ${quote(str(meeting.id) ?? `[${m}]`)} is dated ${date}, before the game's opening day (meta.asOf ${asOf})`,
+      });
+    }
     const seen = new Set<string>();
     list(meeting.participants).forEach((party, i) => {
       partyRef(party, [...path, 'participants', i], index, out, 'participant');
@@ -257,6 +270,8 @@ function checkCalendar(root: Obj, index: Index, out: Finding[]): void {
   });
 }
 
+const isDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s);
+
 function checkCondition(cond: unknown, path: Path, index: Index, out: Finding[]): void {
   if (!isObj(cond)) return;
   if ('issue' in cond) {
@@ -280,7 +295,7 @@ function checkProfiles(root: Obj, index: Index, out: Finding[]): void {
   if (!isObj(root.profiles)) return;
   const profiles = root.profiles;
   for (const party of index.parties) {
-    if (!(party in profiles))
+    if (!has(profiles, party))
       out.push({ path: ['profiles'], message: `party ${quote(party)} has no profile` });
   }
   for (const [party, profile] of Object.entries(profiles)) {
@@ -349,7 +364,7 @@ function checkPreferences(prefs: unknown, path: Path, party: string, index: Inde
         });
       }
     }
-    const missing = [...options].filter((o) => !(o in values));
+    const missing = [...options].filter((o) => !has(values, o));
     if (missing.length > 0) {
       out.push({
         path: [...path, issue, 'values'],
@@ -357,7 +372,7 @@ function checkPreferences(prefs: unknown, path: Path, party: string, index: Inde
       });
     }
   }
-  const missing = [...index.options.keys()].filter((issue) => !(issue in prefs));
+  const missing = [...index.options.keys()].filter((issue) => !has(prefs, issue));
   if (missing.length > 0) {
     out.push({ path, message: `${quote(party)} has no preference for ${missing.map(quote).join(', ')}` });
   }
@@ -417,7 +432,7 @@ function checkPriors(root: Obj, index: Index, out: Finding[]): void {
         seen.add(option);
       });
       const first = list(ranking)[0];
-      if (preferred[issue] !== undefined && first !== undefined && first !== preferred[issue])
+      if (has(preferred, issue) && first !== undefined && first !== preferred[issue])
         out.push({
           path: [...at, 0],
           message: `ranks ${quote(String(first))} first, but the preferred option is ${quote(String(preferred[issue]))}`,
@@ -504,7 +519,7 @@ function checkEvents(root: Obj, index: Index, out: Finding[]): void {
             } else mine.set(option, `event ${str(event.id) ?? `[${e}]`}`);
           }
           const values = isObj(effect.values) ? effect.values : {};
-          const unvalued = [...index.parties].filter((party) => !(party in values));
+          const unvalued = [...index.parties].filter((party) => !has(values, party));
           if (unvalued.length > 0 && isObj(effect.values)) {
             out.push({
               path: [...effectPath, 'values'],

@@ -3,49 +3,90 @@ import { z } from 'zod';
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes, e.g. "army-cap"')
+  .max(40, 'ids are at most 40 characters')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+    'ids are letters, digits, dashes and underscores, starting with a letter or digit, e.g. "army-cap"',
+  )
   .meta({ description: 'A stable identifier used for references inside the scenario.' });
+
+/** No control characters (terminal escapes, bidirectional overrides) other than tabs and line breaks. */
+const PRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+
+/**
+ * Text a player reads, at most `max` characters, so no screen or quoted AI reason overflows: names 60, option
+ * labels 80, titles 200, paragraphs 4,000.
+ */
+const words = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max.toLocaleString('en-US')} characters`)
+    .regex(PRINTABLE, 'control characters (terminal escapes and the like) are not allowed in text');
+const NAME = 60;
+const LABEL = 80;
+const SHORT = 120;
+const TITLE = 200;
+const STATUS = 400;
+const PARAGRAPH = 4_000;
+const LONG = 10_000;
 
 const sourceIds = z.array(id).meta({ description: 'Ids into meta.sources.' });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
+  .refine(isCalendarDay, 'no such day in the calendar');
+
+/** Whether YYYY-MM-DD names a real day (not 2025-02-30). */
+function isCalendarDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return true; // the pattern reports it
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
 
 /** Every number a designer sets carries its reason and its sources. */
 const justified = {
-  rationale: z.string().min(1).meta({ description: 'Why this number: in plain words.' }),
+  rationale: words(PARAGRAPH).min(1).meta({ description: 'Why this number: in plain words.' }),
   sources: sourceIds,
 };
 
 export const SourceSchema = z.strictObject({
   id,
-  publisher: z.string().min(1),
-  title: z.string().min(1),
+  publisher: words(SHORT).min(1),
+  title: words(TITLE).min(1),
   date: isoDate.meta({
     description:
       'The date the page shows. A source dated after meta.asOf may back events and the epilogue only (validate warns).',
   }),
-  url: z.url().optional().meta({ description: 'Only when the address is known.' }),
+  url: z.url().max(2_000).optional().meta({ description: 'Only when the address is known.' }),
   kind: z.enum(['official', 'international', 'wire', 'press', 'state-media', 'research']).optional().meta({
     description:
       "What kind of source it is, shown to students: a side's own text or statement (official), an international organisation, a news agency (wire), a newspaper or broadcaster (press), state-controlled media, or research (think tanks, pollsters, lawyers).",
   }),
-  note: z.string().min(1).optional().meta({
+  note: words(PARAGRAPH).min(1).optional().meta({
     description: 'A caveat students should read with the source (who republished it, what it leaves out).',
   }),
 });
 
 export const TeacherNoteSchema = z.strictObject({
-  topic: z.string().min(1).meta({ description: 'What the note is about, e.g. "Attacks on civilians".' }),
-  text: z.string().min(1).meta({ description: 'What a teacher should know or say; shown only to teachers.' }),
+  topic: words(SHORT).min(1).meta({ description: 'What the note is about, e.g. "Attacks on civilians".' }),
+  text: words(PARAGRAPH)
+    .min(1)
+    .meta({ description: 'What a teacher should know or say; shown only to teachers.' }),
   sources: sourceIds,
 });
 
 export const MetaSchema = z.strictObject({
   id,
-  title: z.string().min(1),
+  title: words(TITLE).min(1),
   asOf: isoDate.meta({ description: 'The day the game starts; nothing later than this is taught as known.' }),
-  summary: z.string().min(1),
-  contentNote: z.string().min(1).meta({ description: 'Shown before play.' }),
+  summary: words(PARAGRAPH).min(1),
+  contentNote: words(PARAGRAPH).min(1).meta({ description: 'Shown before play.' }),
   sources: z.array(SourceSchema).min(1),
   teacherNotes: z
     .array(TeacherNoteSchema)
@@ -54,25 +95,24 @@ export const MetaSchema = z.strictObject({
 });
 
 export const MemberSchema = z.strictObject({
-  role: z.string().min(1).meta({ description: 'A role title, not a name.' }),
-  note: z.string().optional(),
+  role: words(SHORT).min(1).meta({ description: 'A role title, not a name.' }),
+  note: words(PARAGRAPH).optional(),
 });
 
 export const PartySchema = z.strictObject({
   id,
-  name: z.string().min(1),
-  shortName: z.string().min(1).max(12),
+  name: words(NAME).min(1),
+  shortName: words(12).min(1),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are written #rrggbb'),
   delegation: z.array(MemberSchema).min(1),
-  publicProfile: z.string().min(1).meta({ description: 'What every side knows about this party.' }),
+  publicProfile: words(PARAGRAPH).min(1).meta({ description: 'What every side knows about this party.' }),
 });
 
 export const OptionSchema = z.strictObject({
   id,
-  label: z.string().min(1),
-  description: z.string().min(1),
-  status: z
-    .string()
+  label: words(LABEL).min(1),
+  description: words(PARAGRAPH).min(1),
+  status: words(STATUS)
     .min(1)
     .meta({ description: 'Which draft, who proposed it, when; where reports disagree, say so.' }),
   sources: sourceIds,
@@ -80,15 +120,15 @@ export const OptionSchema = z.strictObject({
 
 export const IssueSchema = z.strictObject({
   id,
-  name: z.string().min(1),
-  description: z.string().min(1),
+  name: words(NAME).min(1),
+  description: words(PARAGRAPH).min(1),
   options: z.array(OptionSchema).min(2).max(6),
 });
 
 export const PackageSchema = z.strictObject({
   id,
-  name: z.string().min(1),
-  description: z.string().min(1),
+  name: words(NAME).min(1),
+  description: words(PARAGRAPH).min(1),
   issues: z.array(IssueSchema).min(1),
 });
 
@@ -110,7 +150,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 export const MeetingSchema = z.strictObject({
   id,
-  venue: z.string().min(1),
+  venue: words(SHORT).min(1),
   date: isoDate,
   participants: z.array(id).min(2),
   agenda: z.array(id).min(1).meta({ description: 'Package ids discussed at this meeting.' }),
@@ -121,9 +161,9 @@ export const MeetingSchema = z.strictObject({
     .max(6)
     .default(2)
     .meta({ description: 'How many times each participant speaks before the meeting closes.' }),
-  note: z.string().optional(),
+  note: words(PARAGRAPH).optional(),
   attendance: z
-    .record(id, z.array(z.string().min(1)).min(1))
+    .record(id, z.array(words(SHORT).min(1)).min(1))
     .optional()
     .meta({
       description:
@@ -147,7 +187,7 @@ export const PreferenceSchema = z.strictObject({
 
 export const RedLineSchema = z.strictObject({
   id,
-  description: z.string().min(1).meta({ description: 'In plain words, shown in the brief.' }),
+  description: words(PARAGRAPH).min(1).meta({ description: 'In plain words, shown in the brief.' }),
   when: ConditionSchema.meta({ description: 'The party can never sign a text for which this holds.' }),
   ...justified,
 });
@@ -162,15 +202,17 @@ export const MandateSchema = z.strictObject({
 export const SupportEffectSchema = z.strictObject({
   when: ConditionSchema,
   delta: z.number().int().min(-100).max(100),
-  note: z.string().optional(),
+  note: words(PARAGRAPH).optional(),
 });
 
 export const RatificationCheckSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('support'),
     id,
-    body: z.string().min(1).meta({ description: 'Who ratifies: a parliament, a referendum, a legislature.' }),
-    description: z.string().min(1),
+    body: words(SHORT)
+      .min(1)
+      .meta({ description: 'Who ratifies: a parliament, a referendum, a legislature.' }),
+    description: words(PARAGRAPH).min(1),
     base: percent.meta({ description: 'Support (%) before the terms are known.' }),
     threshold: percent.meta({ description: 'Support (%) the terms need to pass.' }),
     effects: z.array(SupportEffectSchema),
@@ -183,11 +225,10 @@ export const RatificationCheckSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('consent'),
     id,
-    body: z
-      .string()
+    body: words(SHORT)
       .min(1)
       .meta({ description: 'An outside actor whose consent some options need (e.g. the EU).' }),
-    description: z.string().min(1),
+    description: words(PARAGRAPH).min(1),
     failsWhen: ConditionSchema,
     ...justified,
   }),
@@ -196,13 +237,15 @@ export const RatificationCheckSchema = z.discriminatedUnion('kind', [
 export const PersonalitySchema = z.strictObject({
   toughness: percent.meta({ description: 'How slowly the AI concedes (0 soft, 100 hard).' }),
   trustInOthers: percent.meta({ description: 'How much stated priorities of others are believed at first.' }),
-  rationale: z.string().min(1),
+  rationale: words(PARAGRAPH).min(1),
 });
 
 export const BriefSchema = z.strictObject({
-  summary: z.string().min(1),
-  interests: z.array(z.string().min(1)).min(1),
-  instructions: z.string().min(1).meta({ description: 'The mandate from the capital, in plain words.' }),
+  summary: words(PARAGRAPH).min(1),
+  interests: z.array(words(PARAGRAPH).min(1)).min(1),
+  instructions: words(PARAGRAPH)
+    .min(1)
+    .meta({ description: 'The mandate from the capital, in plain words.' }),
 });
 
 export const ProfileSchema = z.strictObject({
@@ -304,14 +347,14 @@ export const EventEffectSchema = effect;
 
 export const ScriptedEventSchema = z.strictObject({
   id,
-  title: z.string().min(1),
-  text: z.string().min(1).meta({ description: 'What every side is told.' }),
+  title: words(TITLE).min(1),
+  text: words(PARAGRAPH).min(1).meta({ description: 'What every side is told.' }),
   at: id
     .optional()
     .meta({ description: 'Meeting id at whose opening it fires; omit for events only a teacher injects.' }),
   effects: z.array(effect),
   sources: sourceIds,
-  debrief: z.string().min(1).optional().meta({
+  debrief: words(PARAGRAPH).min(1).optional().meta({
     description:
       'Shown in the debrief: what this event changed at the table and why, in plain words (cite its sources).',
   }),
@@ -344,7 +387,7 @@ export const CredibilitySchema = z
       .max(100)
       .default(10)
       .meta({ description: 'Trust (0–100) every other party loses in a party that breaks its public word.' }),
-    rationale: z.string().min(1).default("The game's default audience costs."),
+    rationale: words(PARAGRAPH).min(1).default("The game's default audience costs."),
     sources: sourceIds.default([]),
   })
   .meta({ description: 'What public words earn and what breaking them costs (audience costs).' });
@@ -369,11 +412,11 @@ export const ScenarioSchema = z
     profiles: z.record(id, ProfileSchema).meta({ description: 'Party id → its private brief and numbers.' }),
     publicPriors: z.array(PublicPriorSchema),
     events: z.array(ScriptedEventSchema),
-    epilogue: z.strictObject({ text: z.string().min(1), sources: sourceIds }),
+    epilogue: z.strictObject({ text: words(LONG).min(1), sources: sourceIds }),
     credibility: CredibilitySchema.optional().meta({
       description: 'Audience costs of public words; the defaults apply when omitted.',
     }),
-    glossary: z.record(z.string(), z.string()).optional(),
+    glossary: z.record(words(NAME).min(1), words(PARAGRAPH)).optional(),
   })
   .meta({
     title: 'Shuttle Diplomacy scenario',
