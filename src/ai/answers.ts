@@ -3,6 +3,7 @@
 import type { Move } from '../engine/intents';
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
+import { ownValue } from '../scenario/own';
 import type { Text } from '../scenario/schema';
 import { type Ctx, mine, reason } from './ai-context';
 import { believedShare, crossesBelievedRedLine, type PartyModel } from './opponent-model';
@@ -154,7 +155,8 @@ export function answer(ctx: Ctx, p: Proposal): Move {
         ),
       };
     const moved = Object.keys(e.onlyIf).find(
-      (x) => view.packages.find((y) => y.id === x)?.version !== e.onlyIf?.[x],
+      (x) =>
+        view.packages.find((y) => y.id === x)?.version !== (e.onlyIf ? ownValue(e.onlyIf, x) : undefined),
     );
     return {
       type: 'proposal.answer',

@@ -3,6 +3,7 @@
 import type { Move, ReasonDriver } from '../engine/intents';
 import { nextRandom } from '../engine/rng';
 import type { SeatView } from '../engine/view';
+import { ownValue } from '../scenario/own';
 import type { Issue, PublicPrior, Text } from '../scenario/schema';
 import { encodeText, type TextCoder, textCoder } from '../scenario/utility';
 import { type Ctx, type Plan, progress, reason, type TurnMemory } from './ai-context';
@@ -110,7 +111,11 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
       let n = 0;
       for (const [, prior] of silentPriors)
         for (const issue of prior.priorities)
-          if (prior.preferred[issue] !== undefined && text[issue] !== prior.preferred[issue]) n++;
+          if (
+            ownValue(prior.preferred, issue) !== undefined &&
+            text[issue] !== ownValue(prior.preferred, issue)
+          )
+            n++;
       return n;
     },
     unheld(text) {
@@ -212,7 +217,7 @@ function codedMeasures(
   const positions: Array<{ issue: number; option: number }> = [];
   for (const [, prior] of silentPriors)
     for (const issueId of prior.priorities) {
-      const preferred = prior.preferred[issueId];
+      const preferred = ownValue(prior.preferred, issueId);
       if (preferred === undefined) continue;
       const i = coder.issueIndex.get(issueId);
       if (i === undefined) alwaysMissed++;

@@ -2,6 +2,7 @@
 // from the public priors and updated by every amendment, acceptance, rejection, signal and signature it witnessed.
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
+import { ownValue } from '../scenario/own';
 import type { Text } from '../scenario/schema';
 import type { TextCoder } from '../scenario/utility';
 
@@ -121,8 +122,8 @@ function settingsKey(settings: ModelSettings): string {
 
 function startLearning(view: SeatView, settings: ModelSettings): Learning {
   const issues = view.scenario.packages.flatMap((p) => p.issues);
-  const models: OpponentModels = {};
-  const raw: Record<string, Record<string, number>> = {};
+  const models: OpponentModels = Object.create(null); // keyed by party id: no prototype for `toString` to hit
+  const raw: Record<string, Record<string, number>> = Object.create(null);
   for (const party of view.scenario.parties) {
     if (party.id === view.seat) continue;
     const m: PartyModel = {
@@ -170,7 +171,7 @@ function startLearning(view: SeatView, settings: ModelSettings): Learning {
         if (!row) continue;
         const step = 0.9 / Math.max(1, ranking.length - 1);
         ranking.forEach((o, k) => {
-          if (row[o] !== undefined) row[o] = 1 - step * k;
+          if (ownValue(row, o) !== undefined) row[o] = 1 - step * k;
         });
       }
     }
@@ -258,7 +259,8 @@ function learnFrom(st: Learning, e: GameEvent, L: number): void {
           for (const issueId of st.packageIssues.get(pkg) ?? []) {
             const option = st.text[issueId];
             const row = m.value[issueId];
-            if (row && option !== undefined) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.06 * L));
+            if (row && option !== undefined)
+              row[option] = clamp01((ownValue(row, option) ?? 0.5) * (1 - 0.06 * L));
           }
         }
       }
@@ -282,12 +284,12 @@ function learnFrom(st: Learning, e: GameEvent, L: number): void {
         w[e.issue] = (w[e.issue] ?? 1) + Math.max(1, 5 - rank) * weight * L;
         const row = m.value[e.issue];
         if (row && e.option)
-          for (const o of Object.keys(row)) row[o] = o === e.option ? 1 : (row[o] ?? 0.5) * 0.8;
+          for (const o of Object.keys(row)) row[o] = o === e.option ? 1 : (ownValue(row, o) ?? 0.5) * 0.8;
       } else if (e.kind === 'concern' && e.option) {
         m.concerns.push({ issue: e.issue, option: e.option, seq: e.seq });
         w[e.issue] = (w[e.issue] ?? 1) + 0.8 * weight * L;
         const row = m.value[e.issue];
-        if (row) row[e.option] = Math.min(row[e.option] ?? 0.5, 0.1);
+        if (row) row[e.option] = Math.min(ownValue(row, e.option) ?? 0.5, 0.1);
       } else if (e.kind === 'red-line' && e.option) {
         m.redLines.push({ issue: e.issue, option: e.option, believed: true, seq: e.seq });
         // A line it says it can never cross tells us the issue weighs heavily for it: respecting the line is
@@ -299,7 +301,7 @@ function learnFrom(st: Learning, e: GameEvent, L: number): void {
         m.concerns = m.concerns.filter((c) => !(c.issue === e.issue && c.option === e.option));
         m.redLines = m.redLines.filter((c) => !(c.issue === e.issue && c.option === e.option));
         const row = m.value[e.issue];
-        if (row) row[e.option] = Math.max(row[e.option] ?? 0, 0.4);
+        if (row) row[e.option] = Math.max(ownValue(row, e.option) ?? 0, 0.4);
       }
       return;
     }
@@ -313,7 +315,10 @@ function learnFrom(st: Learning, e: GameEvent, L: number): void {
         const current = st.text[issueId];
         // An option it asks for that we thought it valued less than the current one is a give: the issue
         // matters less to it. Otherwise it is an ask: the issue matters and the option is wanted.
-        if (current !== undefined && (row[optionId] ?? 0.5) + 0.05 < (row[current] ?? 0.5)) {
+        if (
+          current !== undefined &&
+          (ownValue(row, optionId) ?? 0.5) + 0.05 < (ownValue(row, current) ?? 0.5)
+        ) {
           w[issueId] = Math.max(0.2, w[issueId] - 0.6 * L);
         } else {
           w[issueId] += 1.2 * L;
@@ -347,9 +352,10 @@ function learnFrom(st: Learning, e: GameEvent, L: number): void {
         const option = st.text[issueId];
         const row = m.value[issueId];
         if (!row || option === undefined) continue;
-        if (e.type === 'package.accepted') row[option] = clamp01((row[option] ?? 0.5) + 0.05 * L);
-        else if (named.length === 0) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.1 * L));
-        else if (named.includes(issueId)) row[option] = clamp01((row[option] ?? 0.5) * (1 - 0.3 * L));
+        if (e.type === 'package.accepted') row[option] = clamp01((ownValue(row, option) ?? 0.5) + 0.05 * L);
+        else if (named.length === 0) row[option] = clamp01((ownValue(row, option) ?? 0.5) * (1 - 0.1 * L));
+        else if (named.includes(issueId))
+          row[option] = clamp01((ownValue(row, option) ?? 0.5) * (1 - 0.3 * L));
       }
       for (const [issueId, optionId] of Object.entries(
         e.type === 'package.rejected' ? (e.reason?.basis?.asked ?? {}) : {},
@@ -404,7 +410,7 @@ function readAll(view: SeatView, settings: ModelSettings): Learning {
 /** Every other party's model as this seat's view shows it: same view, same model. */
 export function buildModels(view: SeatView, settings: ModelSettings, fresh = false): OpponentModels {
   const st = fresh ? readAll(view, settings) : learningFor(view, settings);
-  const models: OpponentModels = {};
+  const models: OpponentModels = Object.create(null); // keyed by party id: no prototype for `toString` to hit
   for (const base of Object.values(st.models)) {
     // A copy: what we conclude for this decision never changes what we have learnt.
     const derived = derive(st, base);
@@ -446,7 +452,7 @@ function bump(
 ): void {
   const row = values[issue];
   if (!row) return;
-  row[option] = clamp01((row[option] ?? 0.5) + (1 - (row[option] ?? 0.5)) * by);
+  row[option] = clamp01((ownValue(row, option) ?? 0.5) + (1 - (ownValue(row, option) ?? 0.5)) * by);
 }
 
 /** How much a declared red line adds to the believed weight of its issue (a priority adds up to 4). */
@@ -572,7 +578,7 @@ function slowShare(model: PartyModel, text: Text): number {
     const option = text[issueId];
     let top = 0;
     for (const v of Object.values(row)) if (v > top) top = v;
-    got += w * (option !== undefined ? (row[option] ?? 0) : 0);
+    got += w * (option !== undefined ? (ownValue(row, option) ?? 0) : 0);
     best += w * top;
   }
   return best === 0 ? 1 : got / best;

@@ -1,6 +1,7 @@
 // An AI delegation's own side of the table, read from its seat's view: exact utilities from per-issue tables,
 // its red lines, ratification and mandate checks, and the words it has given.
 import type { SeatView } from '../engine/view';
+import { ownValue } from '../scenario/own';
 import type { Condition, Issue, Profile, Text } from '../scenario/schema';
 import {
   type CodedCondition,
@@ -191,7 +192,7 @@ export class OwnPosition {
   ratificationFails(text: Text): string[] {
     const fails: string[] = [];
     for (const c of this.me.rules.ratification)
-      if (!checkPasses(c, text, this.me.rules.supportShift[c.id] ?? 0)) fails.push(c.id);
+      if (!checkPasses(c, text, ownValue(this.me.rules.supportShift, c.id) ?? 0)) fails.push(c.id);
     return fails;
   }
 
@@ -207,7 +208,7 @@ export class OwnPosition {
   valid(text: Text): boolean {
     for (const r of this.me.rules.redLines) if (holds(r.when, text)) return false;
     for (const c of this.me.rules.ratification)
-      if (!checkPasses(c, text, this.me.rules.supportShift[c.id] ?? 0)) return false;
+      if (!checkPasses(c, text, ownValue(this.me.rules.supportShift, c.id) ?? 0)) return false;
     for (const m of this.me.mandate) if (this.packageShare(text, m.package) < m.minimum) return false;
     return true;
   }
@@ -257,7 +258,7 @@ export class OwnPosition {
     this.tables.valid.set(coder, {
       redLines: rules.redLines,
       ratification: rules.ratification,
-      shifts: rules.ratification.map((c) => rules.supportShift[c.id] ?? 0),
+      shifts: rules.ratification.map((c) => ownValue(rules.supportShift, c.id) ?? 0),
       mandate: mandate.map((m) => ({ package: m.package, minimum: m.minimum })),
       valid,
     });
@@ -267,7 +268,7 @@ export class OwnPosition {
   private compileValid(coder: TextCoder): CodedCondition {
     const crosses = this.me.rules.redLines.map((r) => compileCondition(coder, r.when));
     const checks = this.me.rules.ratification.map((c) =>
-      compileCheck(coder, c, this.me.rules.supportShift[c.id] ?? 0),
+      compileCheck(coder, c, ownValue(this.me.rules.supportShift, c.id) ?? 0),
     );
     const rows = this.codedRows(coder);
     const mandates = this.me.mandate.map((m) => ({
@@ -306,7 +307,7 @@ export class OwnPosition {
       if (leaf) out.push({ ...leaf, rule: 'red-line', detail: r.description });
     }
     for (const c of this.me.rules.ratification) {
-      if (checkPasses(c, text, this.me.rules.supportShift[c.id] ?? 0)) continue;
+      if (checkPasses(c, text, ownValue(this.me.rules.supportShift, c.id) ?? 0)) continue;
       if (c.kind === 'consent') {
         const leaf = firstLeafHolding(c.failsWhen, text);
         if (leaf) out.push({ ...leaf, rule: 'ratification', detail: `${c.body} would not consent` });

@@ -2,6 +2,7 @@
 // whether the AI answers a student, rewards skill and resists gaming. Each move is a pure function of the view.
 import type { Move } from '../engine/intents';
 import type { SeatView } from '../engine/view';
+import { ownValue } from '../scenario/own';
 import type { Condition, Profile, Scenario, Text } from '../scenario/schema';
 import { crossedRedLines, packageShare, runCheck, utilityOf } from '../scenario/utility';
 import type { StudentStrategy } from './seat-player';
@@ -56,15 +57,16 @@ function safeFor(view: SeatView, text: Text): boolean {
   const me = brief(view);
   if (crossedRedLines(profileOf(me), text).length > 0) return false;
   return me.rules.ratification.every((c) => {
-    const shift = me.rules.supportShift[c.id] ?? 0;
+    const shift = ownValue(me.rules.supportShift, c.id) ?? 0;
     return !runCheck(c, view.text, shift).passed || runCheck(c, text, shift).passed;
   });
 }
 
 function failingChecks(view: SeatView, text: Text): number {
   const me = brief(view);
-  return me.rules.ratification.filter((c) => !runCheck(c, text, me.rules.supportShift[c.id] ?? 0).passed)
-    .length;
+  return me.rules.ratification.filter(
+    (c) => !runCheck(c, text, ownValue(me.rules.supportShift, c.id) ?? 0).passed,
+  ).length;
 }
 
 function ratifies(view: SeatView, text: Text): boolean {

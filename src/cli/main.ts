@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { scenarioJsonSchema } from '../scenario/json-schema';
-import { formatDiagnostic, loadScenario } from '../scenario/load';
+import { formatDiagnostic, loadScenario, printable } from '../scenario/load';
 import { type AnalyseFlags, analyseCommand } from './analyse';
 import { initScenario } from './init';
 import { type SimulateFlags, simulateCommand } from './simulate';
@@ -12,9 +12,24 @@ import { type SimulateFlags, simulateCommand } from './simulate';
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_UNREADABLE = 2;
+/** The validator itself failed: a bug, reported as one (the same code as an unreadable file: no verdict). */
+export const EXIT_INTERNAL = 2;
 
-/** Validates each file; prints errors and warnings as `file:line:col: …`; returns the exit code. */
-export function validate(files: string[], io = { out: process.stdout, err: process.stderr }): number {
+/** What to say when the tools themselves fail: a bug to report, never a verdict on the file. */
+export function internalError(file: string | undefined, e: unknown): string {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return `${file === undefined ? '' : `${printable(file)}: `}internal error (a bug in Shuttle Diplomacy, not a mistake in the file${file === undefined ? '' : '; please report it with this file'}): ${printable(what)}\n`;
+}
+
+/**
+ * Validates each file; prints errors and warnings as `file:line:col: …`; returns the exit code: 0 when every
+ * file is valid, 1 when one is invalid, 2 when one cannot be read or the validator fails on it.
+ */
+export function validate(
+  files: string[],
+  io = { out: process.stdout, err: process.stderr },
+  load: typeof loadScenario = loadScenario,
+): number {
   let code = EXIT_OK;
   for (const file of files) {
     let text: string;
@@ -22,15 +37,24 @@ export function validate(files: string[], io = { out: process.stdout, err: proce
       text = readFileSync(file, 'utf8');
     } catch (e) {
       const reason = e instanceof Error && 'code' in e ? String(e.code) : String(e);
-      io.err.write(`${file}: cannot read the file (${reason})\n`);
+      io.err.write(`${printable(file)}: cannot read the file (${printable(reason)})\n`);
       code = EXIT_UNREADABLE;
       continue;
     }
-    const result = loadScenario(text, file);
+    let result: ReturnType<typeof loadScenario>;
+    try {
+      result = load(text, file);
+    } catch (e) {
+      io.err.write(internalError(file, e));
+      code = EXIT_INTERNAL;
+      continue;
+    }
     for (const w of result.warnings) io.err.write(`${formatDiagnostic(w, 'warning')}\n`);
     if (!result.ok) {
       for (const e of result.errors) io.err.write(`${formatDiagnostic(e)}\n`);
-      io.err.write(`${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}\n`);
+      io.err.write(
+        `${printable(file)}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}\n`,
+      );
       if (code === EXIT_OK) code = EXIT_INVALID;
       continue;
     }
@@ -38,7 +62,7 @@ export function validate(files: string[], io = { out: process.stdout, err: proce
     const issues = s.packages.reduce((n, p) => n + p.issues.length, 0);
     const warned = result.warnings.length;
     io.out.write(
-      `${file}: OK: "${s.meta.title}": ${s.parties.length} parties, ${s.packages.length} packages, ` +
+      `${printable(file)}: OK: "${printable(s.meta.title)}": ${s.parties.length} parties, ${s.packages.length} packages, ` +
         `${issues} issues, ${s.calendar.length} meetings, ${s.events.length} events` +
         `${warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}\n`,
     );
@@ -116,5 +140,10 @@ export function program(): Command {
 // Run only when started as a program, so tests can import the functions above.
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  await program().parseAsync(process.argv);
+  try {
+    await program().parseAsync(process.argv);
+  } catch (e) {
+    process.stderr.write(internalError(undefined, e));
+    process.exitCode = EXIT_INTERNAL;
+  }
 }

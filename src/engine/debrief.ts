@@ -3,6 +3,7 @@
 // blocked, trades made and missed, offers over time, private reasons and true priorities. After the game every
 // side's private numbers may be shown, so this reads the whole state; the UI only lays it out.
 import { type Analysis, analyseScenario } from '../scenario/analysis';
+import { ownValue, ownValue2 } from '../scenario/own';
 import type { Condition, Scenario, Text } from '../scenario/schema';
 import { discounted, holds, runCheck, utilityOf } from '../scenario/utility';
 import { livePackages, liveProfile, liveShares } from './live';
@@ -396,9 +397,9 @@ function playSupportShift(scenario: Scenario, state: GameState): Record<string, 
     const event = scenario.events.find((e) => e.id === id);
     for (const effect of event?.effects ?? []) {
       if (effect.type !== 'support') continue;
-      out[effect.party] ??= {};
+      if (!Object.hasOwn(out, effect.party)) out[effect.party] = {};
       const row = out[effect.party]!;
-      row[effect.check] = (row[effect.check] ?? 0) - effect.delta;
+      row[effect.check] = (ownValue(row, effect.check) ?? 0) - effect.delta;
     }
   }
   return out;
@@ -586,7 +587,7 @@ function blockersOf(
         );
       if (!outcome.ratification) {
         for (const c of profile.ratification) {
-          const r = runCheck(c, text, state.supportShift[party]?.[c.id] ?? 0);
+          const r = runCheck(c, text, ownValue2(state.supportShift, party, c.id) ?? 0);
           if (!r.passed)
             reasons.push(
               r.support !== undefined
@@ -596,7 +597,7 @@ function blockersOf(
         }
       }
       for (const pkg of scenario.packages) {
-        const v = state.rejections[pkg.id]?.[party];
+        const v = ownValue2(state.rejections, pkg.id, party);
         if (v !== undefined) reasons.push(`It rejected ${pkg.name} as it stood (v${v}).`);
       }
       const standing = new Map<string, 'concern' | 'red-line'>();

@@ -1,4 +1,6 @@
 // The rules: a game starts from a scenario and a seed, and each intent either becomes events or is refused.
+
+import { ownValue, ownValue2 } from '../scenario/own';
 import { credibilityOf, type Scenario, type ScriptedEvent, type Text } from '../scenario/schema';
 import { discounted, issuesOf, runCheck, utilityOf } from '../scenario/utility';
 import { EngineError } from './errors';
@@ -214,15 +216,15 @@ function handle(step: Step, intent: Intent): void {
         onlyIf = {};
         for (const linked of intent.onlyIf) {
           if (linked === intent.package) continue;
-          const v = state.packageVersion[linked];
+          const v = ownValue(state.packageVersion, linked);
           if (v === undefined) fail('unknown.package', `no package "${linked}"`);
           onlyIf[linked] = v;
         }
         if (Object.keys(onlyIf).length === 0)
           fail('unknown.package', 'a conditional acceptance names another package');
       }
-      state.acceptances[intent.package] ??= {};
-      state.acceptances[intent.package]![party] = { version: intent.version, onlyIf };
+      if (!Object.hasOwn(state.acceptances, intent.package)) state.acceptances[intent.package] = {};
+      ownValue(state.acceptances, intent.package)![party] = { version: intent.version, onlyIf };
       delete state.rejections[intent.package]?.[party];
       step.emit(
         worded(
@@ -243,8 +245,8 @@ function handle(step: Step, intent: Intent): void {
     case 'package.reject': {
       checkPackageMove(step, intent.package, intent.version);
       delete state.acceptances[intent.package]?.[party];
-      state.rejections[intent.package] ??= {};
-      state.rejections[intent.package]![party] = intent.version;
+      if (!Object.hasOwn(state.rejections, intent.package)) state.rejections[intent.package] = {};
+      ownValue(state.rejections, intent.package)![party] = intent.version;
       step.emit(
         worded(
           {
@@ -342,8 +344,8 @@ function handle(step: Step, intent: Intent): void {
           state.commitments.push({ by: party, kind, issue: intent.issue, option });
           if (kind === 'commitment') {
             const rules = credibilityOf(scenario);
-            const cap = rules.capByParty[party] ?? rules.commitmentCap;
-            const earned = state.commitmentSupport[party] ?? 0;
+            const cap = ownValue(rules.capByParty, party) ?? rules.commitmentCap;
+            const earned = ownValue(state.commitmentSupport, party) ?? 0;
             const gain = Math.max(0, Math.min(rules.commitmentSupport, cap - earned));
             if (gain > 0) {
               state.commitmentSupport[party] = earned + gain;
@@ -472,7 +474,7 @@ function checkPackageMove(step: Step, pkg: string, version: number): void {
   if (!scenario.packages.some((p) => p.id === pkg)) fail('unknown.package', `no package "${pkg}"`);
   if (!currentMeeting(scenario, state).agenda.includes(pkg))
     fail('off.agenda', `package "${pkg}" is not on this meeting's agenda`);
-  const since = state.packageVersion[pkg] ?? 1;
+  const since = ownValue(state.packageVersion, pkg) ?? 1;
   if (version < since || version > state.textVersion) {
     fail('stale.version', `package ${pkg} changed at v${since}; the text is now v${state.textVersion}`);
   }
@@ -578,9 +580,9 @@ function openMeeting(step: Step, index: number): void {
     if (!profile) continue;
     const widened = step.random() * 100 < profile.consultation.chance;
     if (widened) {
-      state.mandateShift[c.party] ??= {};
-      const row = state.mandateShift[c.party]!;
-      row[c.package] = (row[c.package] ?? 0) + profile.consultation.widenBy;
+      if (!Object.hasOwn(state.mandateShift, c.party)) state.mandateShift[c.party] = {};
+      const row = ownValue(state.mandateShift, c.party)!;
+      row[c.package] = (ownValue(row, c.package) ?? 0) + profile.consultation.widenBy;
     }
     const minimum = liveProfile(scenario, state, c.party).mandate[c.package]?.minimum ?? 0;
     step.emit({
@@ -604,25 +606,30 @@ function fireEvent(step: Step, ev: ScriptedEvent, injected: boolean): void {
   for (const effect of ev.effects) {
     switch (effect.type) {
       case 'reservation':
-        state.reservationShift[effect.party] = (state.reservationShift[effect.party] ?? 0) + effect.delta;
+        state.reservationShift[effect.party] =
+          (ownValue(state.reservationShift, effect.party) ?? 0) + effect.delta;
         break;
       case 'value': {
-        state.valueShift[effect.party] ??= {};
-        const byIssue = state.valueShift[effect.party]!;
-        byIssue[effect.issue] ??= {};
+        if (!Object.hasOwn(state.valueShift, effect.party)) state.valueShift[effect.party] = {};
+        const byIssue = ownValue(state.valueShift, effect.party)!;
+        if (!Object.hasOwn(byIssue, effect.issue)) byIssue[effect.issue] = {};
         const row = byIssue[effect.issue]!;
-        row[effect.option] = (row[effect.option] ?? 0) + effect.delta;
+        row[effect.option] = (ownValue(row, effect.option) ?? 0) + effect.delta;
         break;
       }
       case 'trust': {
-        const row = state.trust[effect.party];
-        if (row) row[effect.toward] = Math.max(0, Math.min(100, (row[effect.toward] ?? 50) + effect.delta));
+        const row = ownValue(state.trust, effect.party);
+        if (row)
+          row[effect.toward] = Math.max(
+            0,
+            Math.min(100, (ownValue(row, effect.toward) ?? 50) + effect.delta),
+          );
         break;
       }
       case 'support': {
-        state.supportShift[effect.party] ??= {};
-        const row = state.supportShift[effect.party]!;
-        row[effect.check] = (row[effect.check] ?? 0) + effect.delta;
+        if (!Object.hasOwn(state.supportShift, effect.party)) state.supportShift[effect.party] = {};
+        const row = ownValue(state.supportShift, effect.party)!;
+        row[effect.check] = (ownValue(row, effect.check) ?? 0) + effect.delta;
         break;
       }
       case 'weight':
@@ -723,7 +730,7 @@ function ratify(step: Step): void {
   const results: RatificationOutcome[] = scenario.parties.map((p) => {
     const profile = scenario.profiles[p.id];
     const checks = (profile?.ratification ?? []).map((check) => {
-      const r = runCheck(check, state.text, state.supportShift[p.id]?.[check.id] ?? 0);
+      const r = runCheck(check, state.text, ownValue2(state.supportShift, p.id, check.id) ?? 0);
       const result: RatificationOutcome['checks'][number] = { id: r.id, body: r.body, passed: r.passed };
       if (r.applies === false) result.notNeeded = true;
       return result;

@@ -1,4 +1,6 @@
 // The scenario as play has changed it: effective profiles, packages with added options, the live calendar.
+
+import { ownValue, ownValue2 } from '../scenario/own';
 import type { Issue, Meeting, Option, Package, Profile, Scenario, Text } from '../scenario/schema';
 import { crossedRedLines, discounted, reweigh, utilityOf } from '../scenario/utility';
 import type { GameState } from './state';
@@ -157,10 +159,10 @@ function weightEffectsOf(scenario: Scenario): WeightEffects {
 
 /** Everything `buildLiveProfile` reads from the state for a party, as a string. */
 function shiftKey(state: GameState, party: string, weights: WeightEffects): string {
-  let key = `${state.reservationShift[party] ?? 0}`;
-  const values = state.valueShift[party];
+  let key = `${ownValue(state.reservationShift, party) ?? 0}`;
+  const values = ownValue(state.valueShift, party);
   if (values !== undefined) key += `\nv${JSON.stringify(values)}`;
-  const mandate = state.mandateShift[party];
+  const mandate = ownValue(state.mandateShift, party);
   if (mandate !== undefined) key += `\nm${JSON.stringify(mandate)}`;
   for (const a of state.addedOptions)
     key += `\na${JSON.stringify([a.issue, a.option.id, a.values[party] ?? 0])}`;
@@ -233,7 +235,7 @@ function buildLiveProfile(
   party: string,
   weights: WeightEffects,
 ): Profile {
-  const shifts = state.valueShift[party] ?? {};
+  const shifts = ownValue(state.valueShift, party) ?? {};
   const added = state.addedOptions;
   const weightNow = liveWeights(profile, state, party, weights);
   const preferences: Profile['preferences'] = {};
@@ -250,7 +252,7 @@ function buildLiveProfile(
   for (const [pkg, m] of Object.entries(profile.mandate)) {
     mandate[pkg] = Object.freeze({
       ...m,
-      minimum: Math.max(0, m.minimum - (state.mandateShift[party]?.[pkg] ?? 0)),
+      minimum: Math.max(0, m.minimum - (ownValue2(state.mandateShift, party, pkg) ?? 0)),
     });
   }
   // Frozen: every caller gets this same object, so one that wrote to it would change it for all.
@@ -260,7 +262,7 @@ function buildLiveProfile(
     mandate: Object.freeze(mandate),
     reservation: Object.freeze({
       ...profile.reservation,
-      value: Math.max(0, profile.reservation.value + (state.reservationShift[party] ?? 0)),
+      value: Math.max(0, profile.reservation.value + (ownValue(state.reservationShift, party) ?? 0)),
     }),
   });
 }
@@ -350,14 +352,14 @@ export function isAuthor(scenario: Scenario, state: GameState, party: string): b
 
 /** Packages a party accepts at the current text (conditional acceptances included while they hold). */
 export function acceptedBy(state: GameState, pkg: string): string[] {
-  return Object.keys(state.acceptances[pkg] ?? {});
+  return Object.keys(ownValue(state.acceptances, pkg) ?? {});
 }
 
 /** Packages every party accepts at their current version. */
 export function provisionallyAgreed(scenario: Scenario, state: GameState): string[] {
   const agreed: string[] = [];
   for (const p of scenario.packages) {
-    const row = state.acceptances[p.id];
+    const row = ownValue(state.acceptances, p.id);
     let all = true;
     for (const party of scenario.parties) if (row?.[party.id] === undefined) all = false;
     if (all) agreed.push(p.id);

@@ -1,5 +1,7 @@
 // Public words and their costs: which events are proposals owed an answer, whether a text meets one, and what
 // a commitment or a declared red line costs its author when broken or taken back.
+
+import { ownValue } from '../scenario/own';
 import { credibilityOf, type Text } from '../scenario/schema';
 import type { Commitment, GameEvent, ProposalKind } from './state';
 import type { Step } from './step';
@@ -47,8 +49,8 @@ export function breakWord(step: Step, c: Commitment, how: 'signed' | 'retracted'
   state.commitments = state.commitments.filter((x) => x !== c);
   shiftSupport(step, c.by, -rules.brokenSupport);
   for (const other of scenario.parties) {
-    const row = state.trust[other.id];
-    if (other.id !== c.by && row) row[c.by] = Math.max(0, (row[c.by] ?? 50) - rules.brokenTrust);
+    const row = ownValue(state.trust, other.id);
+    if (other.id !== c.by && row) row[c.by] = Math.max(0, (ownValue(row, c.by) ?? 50) - rules.brokenTrust);
   }
   step.emit({
     type: 'commitment.broken',
@@ -68,8 +70,8 @@ export function shiftSupport(step: Step, party: string, delta: number): void {
   if (!profile) return;
   for (const check of profile.ratification) {
     if (check.kind !== 'support') continue;
-    step.state.supportShift[party] ??= {};
-    const row = step.state.supportShift[party]!;
-    row[check.id] = (row[check.id] ?? 0) + delta;
+    if (!Object.hasOwn(step.state.supportShift, party)) step.state.supportShift[party] = {};
+    const row = ownValue(step.state.supportShift, party)!;
+    row[check.id] = (ownValue(row, check.id) ?? 0) + delta;
   }
 }

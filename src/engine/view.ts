@@ -1,4 +1,6 @@
 // viewFor: the only way a seat sees the game. Everything private to other parties is left out here, in one place.
+
+import { ownValue, ownValue2 } from '../scenario/own';
 import type {
   Meeting,
   Package,
@@ -280,7 +282,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
   const packages: PackageView[] = [];
   for (const p of scenario.packages) {
     const conditional: Record<string, string[]> = {};
-    const row = state.acceptances[p.id];
+    const row = ownValue(state.acceptances, p.id);
     for (const party in row) {
       const onlyIf = row[party]!.onlyIf;
       if (onlyIf) conditional[party] = Object.keys(onlyIf);
@@ -288,11 +290,11 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
     packages.push({
       id: p.id,
       name: p.name,
-      version: state.packageVersion[p.id] ?? 1,
+      version: ownValue(state.packageVersion, p.id) ?? 1,
       onAgenda: meeting.agenda.includes(p.id),
       acceptedBy: acceptedBy(state, p.id),
       conditional,
-      rejectedBy: Object.keys(state.rejections[p.id] ?? {}),
+      rejectedBy: Object.keys(ownValue(state.rejections, p.id) ?? {}),
       agreed: agreed.includes(p.id),
     });
   }
@@ -328,7 +330,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       redLines,
       mandate,
       ratification: profile.ratification.map((c) => {
-        const r = runCheck(c, text, state.supportShift[seat]?.[c.id] ?? 0);
+        const r = runCheck(c, text, ownValue2(state.supportShift, seat, c.id) ?? 0);
         const check: SeatBrief['ratification'][number] = {
           id: c.id,
           body: c.body,
@@ -342,12 +344,12 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
         }
         return check;
       }),
-      trust: { ...(state.trust[seat] ?? {}) },
+      trust: { ...(ownValue(state.trust, seat) ?? {}) },
       consulting: state.pendingConsultations.filter((c) => c.party === seat).map((c) => c.package),
       rules: {
         redLines: profile.redLines,
         ratification: profile.ratification,
-        supportShift: { ...(state.supportShift[seat] ?? {}) },
+        supportShift: { ...(ownValue(state.supportShift, seat) ?? {}) },
       },
       personality: profile.personality,
     };
