@@ -114,7 +114,7 @@ export function loadScenario(text: string, fileName: string): LoadResult {
   // References are checked even when the shape is wrong, so one run shows every mistake.
   findings.push(...referenceErrors(value));
   suggestMisspelledKeys(findings);
-  const errors = dedupe(findings.map(diagnose)).sort(byPosition);
+  const errors = dedupe(findings.map(diagnose).map((d) => withYamlHint(d, text, starts))).sort(byPosition);
 
   if (!parsed.success || errors.length > 0) return { ok: false, errors, warnings };
   const scenario = parsed.data;
@@ -122,6 +122,26 @@ export function loadScenario(text: string, fileName: string): LoadResult {
   warnings.push(...afterAsOfWarnings(scenario).map(diagnose));
   warnings.push(...balanceWarnings(scenario).map(diagnose));
   return { ok: true, scenario, warnings: warnings.sort(byPosition) };
+}
+
+/** Two YAML pitfalls that surface as shape errors: say what happened in the file. */
+function withYamlHint(d: Diagnostic, text: string, starts: number[]): Diagnostic {
+  const lineStart = starts[d.line - 1] ?? 0;
+  const offset = lineStart + d.col - 1;
+  const rest = text.slice(
+    offset,
+    text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset),
+  );
+  if (d.message.endsWith(', got null') && /^#/.test(rest.replace(/^[^#\n]*?:\s*/, ''))) {
+    return { ...d, message: `${d.message} (a # after a space starts a comment: put the value in quotes)` };
+  }
+  if (/: unknown key "[^"]* [^"]*"$/.test(d.message) && /,\s*$/.test(text.slice(lineStart, offset))) {
+    return {
+      ...d,
+      message: `${d.message} (inside { } a comma ends the value before it: put that value in quotes)`,
+    };
+  }
+  return d;
 }
 
 /** A typo makes one key unknown and another missing in the same map: say which was meant. */
