@@ -73,16 +73,15 @@ export function quoteShort(s: string): string {
 
 /** Parses, validates against the schema and checks every cross-reference; reports all problems at once. */
 export function loadScenario(text: string, fileName: string): LoadResult {
-  const starts = lineStarts(text);
+  // Size and nesting first: past them the parser itself slows down.
+  const tooBig = preScan(text);
+  const starts = tooBig ? lineStarts(text.slice(0, tooBig.offset + 1)) : lineStarts(text);
   const lineOf = (offset: number): number => lineIndex(starts, offset) + 1;
   const at = (offset: number, message: string, path: DiagnosticPath = []): Diagnostic => {
     const clamped = Math.max(0, Math.min(offset, text.length));
     const line = lineIndex(starts, clamped);
     return { file: fileName, line: line + 1, col: clamped - (starts[line] as number) + 1, message, path };
   };
-
-  // Size and nesting first: past them the parser itself slows down.
-  const tooBig = preScan(text);
   if (tooBig) return { ok: false, errors: [at(tooBig.offset, tooBig.message)], warnings: [] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const warnings = doc.warnings.map((w) => at(w.pos[0], w.message));

@@ -4,16 +4,19 @@
 import { type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 
 export const LIMITS = {
-  /** Characters in a file; the largest real scenario holds about 45,000. */
-  chars: 1_000_000,
+  /** Characters in a file; the largest real scenario holds about 100,000. */
+  chars: 500_000,
+  /** Line breaks, commas and opening brackets, counted before parsing: about one per value. The largest real
+   * scenario holds about 5,000; the YAML parser takes tens of microseconds for each. */
+  tokens: 40_000,
   /** Levels of nesting (maps and lists); a scenario needs about 12. */
   depth: 50,
   /** Alias nodes (`*name`) in a file. */
   aliases: 100,
   /** Entries in one map or list. */
   entries: 2_000,
-  /** Values in the whole file once aliases are expanded. */
-  nodes: 200_000,
+  /** Values in the whole file once aliases are expanded (the largest real scenario holds about 7,000). */
+  nodes: 100_000,
 } as const;
 
 export interface GuardError {
@@ -30,6 +33,18 @@ export function preScan(text: string): GuardError | undefined {
       offset: 0,
       message: `the file holds ${count(text.length)} characters; a scenario may hold at most ${count(LIMITS.chars)}`,
     };
+  }
+  let tokens = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x2c || c === 0x5b || c === 0x7b) {
+      if (++tokens > LIMITS.tokens) {
+        return {
+          offset: i,
+          message: `the file holds more than ${count(LIMITS.tokens)} lines, commas and brackets (the largest scenario holds about 5,000): it is too big to be a scenario`,
+        };
+      }
+    }
   }
   return nestingEstimate(text);
 }

@@ -10,10 +10,12 @@ export interface SyntaxCause {
   message: string;
 }
 
-/** Repairs are tried only on files of this size or less, and at most this many parses in all. */
-const REPAIR_CHARS = 300_000;
-const PARSE_BUDGET = 60;
+/** Repairs are tried only on files of this size or less, re-parsing at most this many characters in all. */
+const REPAIR_CHARS = 200_000;
+const PARSE_BUDGET_CHARS = 2_000_000;
 const MAX_CAUSES = 10;
+/** Lines with a tab in their indentation reported at most (each is a cause of its own). */
+const MAX_TAB_LINES = 50;
 
 interface Parsed {
   errors: YAMLError[];
@@ -27,16 +29,21 @@ function parseErrors(text: string): Parsed {
 /** The causes of `errors` (the parser's errors on `text`), first to last. */
 export function syntaxCauses(text: string, errors: readonly YAMLError[]): SyntaxCause[] {
   const out: SyntaxCause[] = [];
-  let budget = text.length <= REPAIR_CHARS ? PARSE_BUDGET : 0;
+  let budget = text.length <= REPAIR_CHARS ? PARSE_BUDGET_CHARS : 0;
   const parse = (t: string): Parsed | undefined => {
-    if (budget <= 0) return undefined;
-    budget--;
+    if (budget < t.length) return undefined;
+    budget -= t.length;
     return parseErrors(t);
   };
   let current = text;
   let errs = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   while (errs.length > 0 && out.length < MAX_CAUSES) {
     const first = errs[0] as YAMLError;
+    if (first.code === 'TAB_AS_INDENT') {
+      // Every line indented with a tab is a cause of its own; what the parser says after them is their echo.
+      out.push(...tabLines(current).slice(0, MAX_TAB_LINES));
+      break;
+    }
     const cause = explain(current, first, parse);
     out.push({ offset: cause.offset, message: cause.message });
     if (cause.repaired === undefined) break;
@@ -47,6 +54,24 @@ export function syntaxCauses(text: string, errors: readonly YAMLError[]): Syntax
     if (after.errors.some((e) => e.pos[0] <= lineEnd)) break;
     current = cause.repaired;
     errs = after.errors;
+  }
+  return out;
+}
+
+/** Each line whose indentation holds a tab, from the first one on. */
+function tabLines(text: string): SyntaxCause[] {
+  const out: SyntaxCause[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+    const tab = indent.indexOf('\t');
+    if (tab >= 0 && indent.length < line.length) {
+      out.push({ offset: start + tab, message: 'a tab in the indentation: YAML indents with spaces only' });
+    }
+    if (end < 0) break;
+    start = end + 1;
   }
   return out;
 }
@@ -93,21 +118,6 @@ function explain(text: string, error: YAMLError, parse: (t: string) => Parsed | 
   const replaceLine = (index: number, content: string): string =>
     [...lines.slice(0, index), content, ...lines.slice(index + 1)].join('\n');
   const plain = (message: string, offset = at, l = line): Explained => ({ offset, message, line: l });
-
-  // A tab in the indentation.
-  if (error.code === 'TAB_AS_INDENT' || /^[ ]*\t/.test(lineText)) {
-    const tabLine = line;
-    const raw = lines[tabLine] ?? '';
-    const tabAt = (starts[tabLine] as number) + raw.indexOf('\t');
-    const content = raw.replace(/^[ \t]*/, '');
-    const best = bestIndent(lines, tabLine, content, -1, replaceLine, parse);
-    return {
-      offset: tabAt,
-      line: tabLine,
-      message: 'a tab in the indentation: YAML indents with spaces only',
-      ...(best && { repaired: best.text }),
-    };
-  }
 
   // An unclosed bracket: the parser notices where the block resumes, the cause is where it opened.
   const unclosed =

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { EXIT_INTERNAL, validate } from '../../src/cli/main';
 import { HARBOUR, harbourText, harbourWithThreeMistakes } from '../support/scenario-text';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -106,6 +107,38 @@ describe('validate', () => {
     expect(run.stderr).toBe(`${missing}: cannot read the file (ENOENT)\n`);
     expect(run.stdout).toContain(`${HARBOUR}: OK`);
     expect(run.status).toBe(2);
+  });
+
+  it('exits 2 and reports a failure of the validator itself as a bug, naming the file; 1 stays for invalid files', () => {
+    let err = '';
+    const sink = {
+      write: (s: string) => {
+        err += s;
+        return true;
+      },
+    };
+    const io = { out: sink, err: sink } as unknown as Parameters<typeof validate>[1];
+    const bad = writeTemp('harbour-bad-for-bug.yaml', harbourWithThreeMistakes());
+    const failing = () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    expect(validate([HARBOUR, bad], io, failing)).toBe(EXIT_INTERNAL);
+    expect(err).toBe(
+      `${HARBOUR}: internal error (a bug in Shuttle Diplomacy, not a mistake in the file; please report it with this file): RangeError: Maximum call stack size exceeded\n` +
+        `${bad}: internal error (a bug in Shuttle Diplomacy, not a mistake in the file; please report it with this file): RangeError: Maximum call stack size exceeded\n`,
+    );
+    err = '';
+    expect(validate([bad], io)).toBe(1);
+    expect(err).not.toContain('internal error');
+    expect(EXIT_INTERNAL).toBe(2);
+  });
+
+  it('escapes control characters in a file name and in messages', () => {
+    const file = writeTemp('tram\u001b[31m.yaml', 'format: 1\nmeta: { title: "a\\e[2Jb" }\n');
+    const run = cli('validate', file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/\u001b/);
+    expect(run.stderr).toContain('tram\\u{1b}[31m.yaml:2:');
   });
 
   const miami = existsSync(MIAMI);
