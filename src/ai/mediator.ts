@@ -5,7 +5,7 @@ import { nextRandom } from '../engine/rng';
 import type { SeatView } from '../engine/view';
 import { ownValue } from '../scenario/own';
 import type { Issue, PublicPrior, Text } from '../scenario/schema';
-import { encodeText, type TextCoder, textCoder } from '../scenario/utility';
+import { checkPasses, compileCheck, encodeText, type TextCoder, textCoder } from '../scenario/utility';
 import { type Ctx, type Plan, progress, reason, type TurnMemory } from './ai-context';
 import { answer, unanswered } from './answers';
 import {
@@ -33,6 +33,8 @@ interface Measures<T> {
   raw(text: T): number;
   /** How many public positions of silent sides the text leaves out. */
   silentMisses(text: T): number;
+  /** How many of the other sides' public ratification checks the text fails (a wall: they could not ratify). */
+  publicFails(text: T): number;
   /** How many sides' accepted packages the text writes as no version that side accepted. */
   unheld(text: T): number;
   /** Per model (in `ms` order): believed share, believed red lines crossed, all declared ones, concerns. */
@@ -56,6 +58,7 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
     if (p.about !== ctx.view.seat && !spoke.has(p.about) && (models[p.about]?.declined.length ?? 0) > 0)
       silentPriors.push([p.about, p]);
   const silentWeight = 1.5;
+  const publicChecks = ctx.view.scenario.publicRatification;
   const accepted: Array<{ issues: string[]; combos: string[][] }> = [];
   for (const m of ms)
     for (const [pkg, combos] of Object.entries(m.acceptedCombos))
@@ -84,6 +87,8 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
     if (ownNow < authorTarget) s -= (10 * (authorTarget - ownNow)) / span;
     // A side that has said nothing is taken at its public positions: leaving one out is a risk.
     for (let k = measure.silentMisses(text); k > 0; k--) s -= silentWeight;
+    // What another side's public rules say it cannot ratify, it cannot sign: as good as a red line it declared.
+    s -= 60 * measure.publicFails(text);
     // Build the agreement from pieces each side has accepted: a package written as no version that side
     // ever accepted is a risk, whatever our model says.
     for (let k = measure.unheld(text); k > 0; k--) s -= 1.2;
@@ -107,6 +112,11 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
   const onTexts: Measures<Text> = {
     valid: (text) => own.valid(text),
     raw: (text) => own.raw(text),
+    publicFails(text) {
+      let n = 0;
+      for (const { check } of publicChecks) if (!checkPasses(check, text)) n++;
+      return n;
+    },
     silentMisses(text) {
       let n = 0;
       for (const [, prior] of silentPriors)
@@ -247,11 +257,18 @@ function codedMeasures(
   }
   const valid = ctx.own.codedValid(coder);
   const raw = ctx.own.codedRaw(coder);
+  const publicPasses: Array<(code: Int32Array) => boolean> = [];
+  for (const { check } of ctx.view.scenario.publicRatification) publicPasses.push(compileCheck(coder, check));
   return {
     coder,
     measures: {
       valid,
       raw,
+      publicFails(code) {
+        let n = 0;
+        for (const passes of publicPasses) if (!passes(code)) n++;
+        return n;
+      },
       silentMisses(code) {
         let n = alwaysMissed;
         for (const p of positions) if (code[p.issue] !== p.option) n++;
@@ -627,6 +644,8 @@ function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: s
         if (crossesBelievedRedLine(m, t, true) || concernsHit(m, t) > concernsHit(m, view.text)) wall = true;
         cost += Math.max(0, believedShare(m, view.text) - believedShare(m, t));
       }
+      for (const { check } of view.scenario.publicRatification)
+        if (!checkPasses(check, t) && checkPasses(check, view.text)) wall = true;
       if (wall) continue;
       const score = gain - 0.5 * cost;
       if (!best || score > best.score) best = { change: { [issue.id]: o.id }, score };

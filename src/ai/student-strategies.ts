@@ -4,7 +4,7 @@ import type { Move } from '../engine/intents';
 import type { SeatView } from '../engine/view';
 import { ownValue } from '../scenario/own';
 import type { Condition, Profile, Scenario, Text } from '../scenario/schema';
-import { crossedRedLines, packageShare, runCheck, utilityOf } from '../scenario/utility';
+import { checkPasses, crossedRedLines, packageShare, runCheck, utilityOf } from '../scenario/utility';
 import type { StudentStrategy } from './seat-player';
 
 /** What a strategy remembers within one turn, so it does each thing once per turn. */
@@ -67,10 +67,6 @@ function failingChecks(view: SeatView, text: Text): number {
   return me.rules.ratification.filter(
     (c) => !runCheck(c, text, ownValue(me.rules.supportShift, c.id) ?? 0).passed,
   ).length;
-}
-
-function ratifies(view: SeatView, text: Text): boolean {
-  return failingChecks(view, text) === 0;
 }
 
 /** Passive signing: the text clears the mandate and red lines, beats the reservation value and ratifies. */
@@ -301,8 +297,13 @@ export function authorLogroll(view: SeatView): { changes: Text; folds: number[] 
   let text: Text = { ...view.text, ...ask, ...give };
   // What signing is worth after the time discount so far, as the passive signature judges it.
   const kept = view.score && view.score.utility > 0 ? view.score.discounted / view.score.utility : 1;
+  // Another side's public rules (a constitution, a law) say what it could never ratify: a text it cannot pass at
+  // home is no offer, so the author keeps within them as within its own.
+  const ratifiableByOthers = (candidate: Text) =>
+    view.scenario.publicRatification.every(({ check }) => checkPasses(check, candidate));
   const accept = (candidate: Text) =>
     safeFor(view, candidate) &&
+    ratifiableByOthers(candidate) &&
     ownUtility(view, candidate) * kept > me.reservation &&
     view.scenario.packages.every((p) => share(view, candidate, p.id) >= mandateMinimum(view, p.id));
   if (!accept(text)) text = { ...view.text };
@@ -336,7 +337,10 @@ export function authorLogroll(view: SeatView): { changes: Text; folds: number[] 
     }
   }
   // A text that fails at home cannot be signed: change what it takes to pass, at the least cost to us.
-  for (let guard = 0; guard < agendaIssues.size && !ratifies(view, text); guard++) {
+  const failingAll = (t: Text) =>
+    failingChecks(view, t) +
+    view.scenario.publicRatification.filter(({ check }) => !checkPasses(check, t)).length;
+  for (let guard = 0; guard < agendaIssues.size && failingAll(text) > 0; guard++) {
     let best: { text: Text; utility: number; failing: number } | undefined;
     for (const issue of agendaIssues)
       for (const o of view.scenario.packages.flatMap((p) => p.issues).find((i) => i.id === issue)?.options ??
@@ -344,12 +348,12 @@ export function authorLogroll(view: SeatView): { changes: Text; folds: number[] 
         if (text[issue] === o.id || objections.get(issue)?.has(o.id)) continue;
         const candidate = { ...text, [issue]: o.id };
         if (crossedRedLines(profileOf(me), candidate).length > 0) continue;
-        const failing = failingChecks(view, candidate);
+        const failing = failingAll(candidate);
         const utility = ownUtility(view, candidate);
         if (!best || failing < best.failing || (failing === best.failing && utility > best.utility))
           best = { text: candidate, utility, failing };
       }
-    if (!best || best.failing >= failingChecks(view, text)) break;
+    if (!best || best.failing >= failingAll(text)) break;
     text = best.text;
   }
   const changes: Text = {};

@@ -107,6 +107,8 @@ export interface SeatView {
     glossary: Record<string, string>;
     /** Every source the scenario cites (public): options, meetings and news name them by id. */
     sources: Source[];
+    /** Other parties' ratification checks marked public (a constitution, a law, published polls). */
+    publicRatification: PublicRatification[];
   };
   status: GameState['status'];
   meeting: {
@@ -274,6 +276,34 @@ function seatEvents(state: GameState, seat: string): { events: GameEvent[]; scri
 }
 
 /** What `seat` (a party id, or the director) may see of the game. */
+/** A party's ratification check that the scenario marks public. */
+export interface PublicRatification {
+  party: string;
+  check: RatificationCheck;
+}
+
+const publicChecks = new WeakMap<Scenario, Map<string, PublicRatification[]>>();
+
+/** The public checks of every party but `seat`, in party order (the same list for every view of a scenario). */
+export function publicRatificationOf(scenario: Scenario, seat: string): PublicRatification[] {
+  let bySeat = publicChecks.get(scenario);
+  if (!bySeat) {
+    bySeat = new Map();
+    publicChecks.set(scenario, bySeat);
+  }
+  let list = bySeat.get(seat);
+  if (!list) {
+    list = [];
+    for (const p of scenario.parties) {
+      if (p.id === seat) continue;
+      for (const check of scenario.profiles[p.id]?.ratification ?? [])
+        if (check.public === true) list.push({ party: p.id, check });
+    }
+    bySeat.set(seat, list);
+  }
+  return list;
+}
+
 export function viewFor(scenario: Scenario, state: GameState, seat: string): SeatView {
   const isParty = scenario.parties.some((p) => p.id === seat);
   const meeting = scenario.calendar[state.meeting];
@@ -385,6 +415,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: string): Sea
       publicPriors: scenario.publicPriors,
       glossary: scenario.glossary ?? {},
       sources: scenario.meta.sources,
+      publicRatification: publicRatificationOf(scenario, seat),
     },
     status: state.status,
     meeting: {

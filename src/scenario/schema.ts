@@ -220,6 +220,10 @@ export const RatificationCheckSchema = z.discriminatedUnion('kind', [
       description:
         'The check is held only for a text that meets this condition (e.g. a referendum only when the text changes territory); for any other text it passes, as not needed. When omitted, it is always held.',
     }),
+    public: z.boolean().optional().meta({
+      description:
+        'Whether the rule is public knowledge (a constitution, a law, published polls): every side then sees it and the AI may read it. Private (false) when omitted.',
+    }),
     ...justified,
   }),
   z.strictObject({
@@ -230,6 +234,10 @@ export const RatificationCheckSchema = z.discriminatedUnion('kind', [
       .meta({ description: 'An outside actor whose consent some options need (e.g. the EU).' }),
     description: words(PARAGRAPH).min(1),
     failsWhen: ConditionSchema,
+    public: z.boolean().optional().meta({
+      description:
+        'Whether the rule is public knowledge (a constitution, a law, published polls): every side then sees it and the AI may read it. Private (false) when omitted.',
+    }),
     ...justified,
   }),
 ]);

@@ -259,6 +259,13 @@ function refViewFor(scenario: Scenario, state: GameState, seat: string): SeatVie
       publicPriors: scenario.publicPriors,
       glossary: scenario.glossary ?? {},
       sources: scenario.meta.sources,
+      publicRatification: scenario.parties
+        .filter((p) => p.id !== seat)
+        .flatMap((p) =>
+          (scenario.profiles[p.id]?.ratification ?? [])
+            .filter((check) => check.public === true)
+            .map((check) => ({ party: p.id, check })),
+        ),
     },
     status: state.status,
     meeting: {
