@@ -8,7 +8,7 @@ export const LIMITS = {
   chars: 500_000,
   /** Line breaks, commas and opening brackets, counted before parsing: about one per value. The largest real
    * scenario holds about 5,000; the YAML parser takes tens of microseconds for each. */
-  tokens: 40_000,
+  tokens: 20_000,
   /** Levels of nesting (maps and lists); a scenario needs about 12. */
   depth: 50,
   /** Alias nodes (`*name`) in a file. */
