@@ -50,6 +50,10 @@ if (process.argv[2] === '--one') {
     ['a tab on every key (one error per cause)', tabs],
     ['0.95 MB of tabs', tabs.repeat(Math.floor(950_000 / tabs.length))],
     [
+      '19,900 values in lists (just under the limits)',
+      `format: 1\nevents: [${Array.from({ length: 10 }, () => `[${'1,'.repeat(1_990)}1]`).join(',')}]\n`,
+    ],
+    [
       '0.99 MB list of lists',
       `format: 1\nevents: [${Array.from({ length: 1_900 }, () => `[${'1,'.repeat(250)}1]`).join(',')}]\n`,
     ],
