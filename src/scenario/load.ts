@@ -8,7 +8,7 @@ import { type Finding, referenceErrors } from './reference-checks';
 import { type Scenario, ScenarioSchema } from './schema';
 import { afterAsOfWarnings } from './time-checks';
 import { preScan, structureErrors } from './yaml-guard';
-import { syntaxCauses } from './yaml-syntax';
+import { lineIndex, lineStarts, syntaxCauses } from './yaml-syntax';
 
 export { balanceWarnings } from './balance';
 export type { Finding } from './reference-checks';
@@ -172,24 +172,6 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] as number;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based index of the line holding `offset`. */
-function lineIndex(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -83,13 +83,15 @@ interface Explained extends SyntaxCause {
   repaired?: string;
 }
 
-function lineStarts(text: string): number[] {
+/** Offsets at which each line of `text` starts. */
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
-function lineIndex(starts: number[], offset: number): number {
+/** 0-based index of the line holding `offset`. */
+export function lineIndex(starts: number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
