@@ -1,8 +1,6 @@
-// First load with no console errors, axe-core on the title, brief and table screens, and screenshots to look at.
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, openPage, ROOT, screenshotPath, startHarness } from './harness';
+import { seriousViolations } from './axe';
+import { type Harness, openPage, screenshotPath, startHarness } from './harness';
 import { leave, startSolo, testScenario, waitForPlayer } from './player';
 
 const { scenario } = testScenario();
@@ -15,27 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-    );
-}
 
 describe('first load and accessibility', () => {
   it('opens with no console errors', async () => {

@@ -1,11 +1,8 @@
-// The debrief in real Chromium: a deal and a no-deal game to the end, the frontier chart with the outcome and Nash
-// points, the per-issue table, who signed and who blocked, screenshots at three sizes with no text overlapping or
-// cut off, and axe on the debrief.
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idLeaks } from '../support/id-leaks';
-import { type Harness, openPage, ROOT, screenshotPath, startHarness } from './harness';
+import { seriousViolations } from './axe';
+import { type Harness, openPage, screenshotPath, startHarness } from './harness';
 import {
   escapeRegExp,
   leave,
@@ -137,27 +134,6 @@ async function layoutProblems(page: Page): Promise<string[]> {
       }
     return [...new Set(problems)];
   });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-    );
 }
 
 /** What a person can read on the debrief (details opened). */

@@ -15,6 +15,7 @@ import {
   ScenarioSchema,
   type Source,
 } from '../../src/scenario/schema';
+import { seriousViolations } from './axe';
 import { type Harness, openPage, ROOT, screenshotPath, startHarness } from './harness';
 import { leave, startSolo, testScenario, waitForPlayer } from './player';
 
@@ -31,27 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-    );
-}
 
 /** A picture of one part of the page. The page re-renders as the other sides move (the brief follows the talks),
  * so the part is measured and the page photographed, rather than the element, which may be replaced meanwhile. */
