@@ -625,6 +625,8 @@ function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: s
       ? Math.max(own.reservation, ctx.walkAway) + 1
       : Math.min(authorTarget, own.discount(own.raw(view.text)));
   let best: { change: Text; score: number } | null = null;
+  // Other sides' public checks the text passes now: a move that breaks one is a wall.
+  const passingNow = view.scenario.publicRatification.filter(({ check }) => checkPasses(check, view.text));
   for (const issue of own.issues) {
     if (!agenda.has(own.issuePackage.get(issue.id) ?? '')) continue;
     for (const o of issue.options) {
@@ -644,8 +646,7 @@ function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: s
         if (crossesBelievedRedLine(m, t, true) || concernsHit(m, t) > concernsHit(m, view.text)) wall = true;
         cost += Math.max(0, believedShare(m, view.text) - believedShare(m, t));
       }
-      for (const { check } of view.scenario.publicRatification)
-        if (!checkPasses(check, t) && checkPasses(check, view.text)) wall = true;
+      for (const { check } of passingNow) if (!checkPasses(check, t)) wall = true;
       if (wall) continue;
       const score = gain - 0.5 * cost;
       if (!best || score > best.score) best = { change: { [issue.id]: o.id }, score };
