@@ -648,7 +648,7 @@ function workOnBlocker(ctx: Ctx, authorTarget: number): { change: Text; party: s
       }
       for (const { check } of passingNow) if (!checkPasses(check, t)) wall = true;
       if (wall) continue;
-      const score = gain - 0.5 * cost;
+      const score = gain / (cost + 0.005);
       if (!best || score > best.score) best = { change: { [issue.id]: o.id }, score };
     }
   }

@@ -3,7 +3,7 @@
 import type { Move } from '../engine/intents';
 import type { SeatView } from '../engine/view';
 import { ownValue } from '../scenario/own';
-import type { Condition, Profile, Scenario, Text } from '../scenario/schema';
+import type { Condition, Profile, RatificationCheck, Scenario, Text } from '../scenario/schema';
 import { checkPasses, crossedRedLines, packageShare, runCheck, utilityOf } from '../scenario/utility';
 import type { StudentStrategy } from './seat-player';
 
@@ -60,13 +60,6 @@ function safeFor(view: SeatView, text: Text): boolean {
     const shift = ownValue(me.rules.supportShift, c.id) ?? 0;
     return !runCheck(c, view.text, shift).passed || runCheck(c, text, shift).passed;
   });
-}
-
-function failingChecks(view: SeatView, text: Text): number {
-  const me = brief(view);
-  return me.rules.ratification.filter(
-    (c) => !runCheck(c, text, ownValue(me.rules.supportShift, c.id) ?? 0).passed,
-  ).length;
 }
 
 /** Passive signing: the text clears the mandate and red lines, beats the reservation value and ratifies. */
@@ -321,8 +314,7 @@ export function authorLogroll(view: SeatView): { changes: Text; folds: number[] 
   const objections = othersObjections(view);
   for (const [issue, options] of objections) {
     const current = text[issue];
-    if (!agendaIssues.has(issue) || top.includes(issue) || current === undefined || !options.has(current))
-      continue;
+    if (!agendaIssues.has(issue) || current === undefined || !options.has(current)) continue;
     const values = me.preferences[issue]?.values ?? {};
     const choices = (
       view.scenario.packages.flatMap((p) => p.issues).find((i) => i.id === issue)?.options ?? []
@@ -336,24 +328,45 @@ export function authorLogroll(view: SeatView): { changes: Text; folds: number[] 
       break;
     }
   }
-  // A text that fails at home cannot be signed: change what it takes to pass, at the least cost to us.
-  const failingAll = (t: Text) =>
-    failingChecks(view, t) +
-    view.scenario.publicRatification.filter(({ check }) => !checkPasses(check, t)).length;
-  for (let guard = 0; guard < agendaIssues.size && failingAll(text) > 0; guard++) {
-    let best: { text: Text; utility: number; failing: number } | undefined;
+  // A text that fails at home cannot be signed: change what it takes to pass, at the least cost to us. Progress
+  // is fewer failing checks, or the same number nearer their thresholds (a support check may need several
+  // changes before it passes).
+  const shortfall = (t: Text): { failing: number; short: number } => {
+    let failing = 0;
+    let short = 0;
+    const add = (c: RatificationCheck, shift: number) => {
+      const r = runCheck(c, t, shift);
+      if (r.passed) return;
+      failing++;
+      short += r.support !== undefined && r.threshold !== undefined ? r.threshold - r.support : 100;
+    };
+    for (const c of me.rules.ratification) add(c, ownValue(me.rules.supportShift, c.id) ?? 0);
+    for (const { check } of view.scenario.publicRatification) add(check, 0);
+    return { failing, short };
+  };
+  // What others have said, or their public positions show, they can never sign: no way to pass at home.
+  const walls = new Set<string>();
+  for (const prior of view.scenario.publicPriors)
+    if (prior.about !== view.seat) for (const r of prior.redLines ?? []) walls.add(`${r.issue}=${r.option}`);
+  for (const [issue, options] of objections) for (const o of options) walls.add(`${issue}=${o}`);
+  // Each step takes the change that closes most of the gap for what it costs us.
+  for (let guard = 0; guard < 2 * agendaIssues.size && shortfall(text).failing > 0; guard++) {
+    const now = shortfall(text);
+    const utilityNow = ownUtility(view, text);
+    let best: { text: Text; value: number } | undefined;
     for (const issue of agendaIssues)
       for (const o of view.scenario.packages.flatMap((p) => p.issues).find((i) => i.id === issue)?.options ??
         []) {
-        if (text[issue] === o.id || objections.get(issue)?.has(o.id)) continue;
+        if (text[issue] === o.id || walls.has(`${issue}=${o.id}`)) continue;
         const candidate = { ...text, [issue]: o.id };
         if (crossedRedLines(profileOf(me), candidate).length > 0) continue;
-        const failing = failingAll(candidate);
-        const utility = ownUtility(view, candidate);
-        if (!best || failing < best.failing || (failing === best.failing && utility > best.utility))
-          best = { text: candidate, utility, failing };
+        const at = shortfall(candidate);
+        const gain = 100 * (now.failing - at.failing) + (now.short - at.short);
+        if (at.failing > now.failing || gain <= 0) continue;
+        const value = gain / (Math.max(0, utilityNow - ownUtility(view, candidate)) + 20);
+        if (!best || value > best.value) best = { text: candidate, value };
       }
-    if (!best || best.failing >= failingAll(text)) break;
+    if (!best) break;
     text = best.text;
   }
   const changes: Text = {};
