@@ -5,6 +5,8 @@ import type { SeatView } from '../engine/view';
 import { ownValue } from '../scenario/own';
 import type { Condition, Profile, RatificationCheck, Scenario, Text } from '../scenario/schema';
 import { checkPasses, crossedRedLines, packageShare, runCheck, utilityOf } from '../scenario/utility';
+import { LEVELS } from './ai-context';
+import { believedShare, buildModels } from './opponent-model';
 import type { StudentStrategy } from './seat-player';
 
 /** What a strategy remembers within one turn, so it does each thing once per turn. */
@@ -208,6 +210,14 @@ function othersWant(view: SeatView, issue: string): string | undefined {
   return worst?.id;
 }
 
+/** Whether every other side's public ratification rule that the text passes now still passes with `text`: a
+ * student who has read the others' constitutions and laws does not ask for what they could never ratify. */
+function othersCanRatify(view: SeatView, text: Text): boolean {
+  return view.scenario.publicRatification.every(
+    ({ party, check }) => party === view.seat || !checkPasses(check, view.text) || checkPasses(check, text),
+  );
+}
+
 /**
  * A logroll within the given packages: ask for the seat's best option on its top-weighted issues and give what the
  * others are believed to want on its least-weighted ones, never across its own red lines or ratification.
@@ -227,12 +237,19 @@ export function logroll(view: SeatView, packages: string[]): { ask: Text; give: 
     if (best === undefined || current === best || (values[best] ?? 0) <= (values[current ?? ''] ?? 0))
       continue;
     const candidate = { ...text, [issue]: best };
-    if (!safeFor(view, candidate)) continue;
+    if (!safeFor(view, candidate) || !othersCanRatify(view, candidate)) continue;
     ask[issue] = best;
     text = candidate;
   }
   const give: Text = {};
-  for (const issue of least) {
+  // What to pay with: the seat's least-weighted issues or, where none is in these packages, the lighter half of
+  // the packages' own issues (an amendment stays within its package).
+  let pay = least.filter((i) => issues.has(i));
+  if (pay.length === 0) {
+    const ranked = byWeight(view).filter((i) => issues.has(i) && !top.includes(i));
+    pay = ranked.slice(-Math.max(1, Math.floor(ranked.length / 2)));
+  }
+  for (const issue of pay) {
     const wanted = othersWant(view, issue);
     if (!issues.has(issue) || wanted === undefined || text[issue] === wanted) continue;
     const candidate = { ...text, [issue]: wanted };
@@ -241,6 +258,54 @@ export function logroll(view: SeatView, packages: string[]): { ask: Text; give: 
     text = candidate;
   }
   return { ask, give };
+}
+
+/** How far another side may lose (in believed share of its best) in a trade the logroller offers. */
+const TRADE_SLACK = 0.02;
+
+/**
+ * A trade within one package, as a student who has read the others' public positions and what they said would
+ * make it: one or two changes that raise our utility most while every other side is believed to lose at most a
+ * little (what we give pays for what we ask), within our red lines, our ratification and the others' public
+ * rules. Null when no change helps us at no believed cost to them.
+ */
+export function tradeWithin(view: SeatView, pkg: string): Text | null {
+  const issues = view.scenario.packages.find((p) => p.id === pkg)?.issues ?? [];
+  const models = Object.values(buildModels(view, LEVELS.medium.model));
+  const refused = declinedAsks(view);
+  const base = view.text;
+  const baseShares = models.map((m) => believedShare(m, base));
+  const baseUtility = ownUtility(view, base);
+  const moves: Array<{ issue: string; option: string }> = [];
+  for (const i of issues)
+    for (const o of i.options)
+      if (base[i.id] !== o.id && !refused.has(`${i.id}=${o.id}`)) moves.push({ issue: i.id, option: o.id });
+  let best: { text: Text; gain: number } | null = null;
+  const consider = (changes: Text) => {
+    const candidate = { ...base, ...changes };
+    const gain = ownUtility(view, candidate) - baseUtility;
+    if (gain <= 0 || (best && gain <= best.gain)) return;
+    // Our gain as a share of our best; each other side may lose a little, and all of them together less than
+    // half of what we gain: a trade that creates value, not one that only moves it.
+    let lost = 0;
+    for (let k = 0; k < models.length; k++) {
+      const loss = baseShares[k]! - believedShare(models[k]!, candidate);
+      if (loss > TRADE_SLACK) return;
+      lost += Math.max(0, loss);
+    }
+    if (lost > (0.5 * gain) / 10000) return;
+    if (!safeFor(view, candidate) || !othersCanRatify(view, candidate)) return;
+    best = { text: changes, gain };
+  };
+  for (let a = 0; a < moves.length; a++) {
+    const ma = moves[a]!;
+    consider({ [ma.issue]: ma.option });
+    for (let b = a + 1; b < moves.length; b++) {
+      const mb = moves[b]!;
+      if (mb.issue !== ma.issue) consider({ [ma.issue]: ma.option, [mb.issue]: mb.option });
+    }
+  }
+  return best === null ? null : (best as { text: Text }).text;
 }
 
 function sameOptions(a: Text, b: Text): boolean {
@@ -395,12 +460,8 @@ function logroller(view: SeatView, memory: StrategyMemory): Move {
   const care = carePackage(view);
   for (const pkg of agenda) {
     if (!view.canPublish && once(memory, `amend:${pkg.id}`)) {
-      const { ask, give } = logroll(view, [pkg.id]);
-      const options = { ...ask, ...give };
-      const repeated = view.openAmendments.some(
-        (a) => a.by === view.seat && a.version === view.textVersion && sameOptions(a.options, options),
-      );
-      if (Object.keys(ask).length > 0 && !repeated)
+      const options = tradeWithin(view, pkg.id);
+      if (options && !alreadyProposed(view, options))
         return { type: 'amendment.propose', package: pkg.id, options };
     }
     if (pkg.acceptedBy.includes(view.seat) || !once(memory, `accept:${pkg.id}`) || !likes(view, pkg.id))
@@ -415,7 +476,26 @@ function logroller(view: SeatView, memory: StrategyMemory): Move {
         onlyIf: [care],
       };
   }
-  return signOrEnd(view);
+  // Its signature is its leverage: it signs when it closes the deal (every other side has signed this version)
+  // or in the last meeting, not while the others may still move toward it.
+  const othersSigned = view.scenario.parties.every(
+    (p) => p.id === view.seat || view.signatures[p.id] === view.textVersion,
+  );
+  return view.canPublish || othersSigned || view.meetingsLeft === 0 ? signOrEnd(view) : endTurn;
+}
+
+/** Tells everyone, once a turn, the next of its top-weighted issues it has not named yet and the option it wants
+ * there: what the mediator cannot know unless someone says it. */
+function tellPriority(view: SeatView, memory: StrategyMemory): Move | null {
+  if (!once(memory, 'priority')) return null;
+  const told = new Set<string>();
+  for (const e of view.log)
+    if (e.type === 'signal.sent' && e.by === view.seat && e.kind === 'priority') told.add(e.issue);
+  const { top } = logrollIssues(view);
+  const issue = top.find((i) => !told.has(i));
+  const option = issue === undefined ? undefined : rankedOptions(view, issue)[0];
+  if (issue === undefined || option === undefined) return null;
+  return { type: 'signal.send', kind: 'priority', issue, option, to: 'all' };
 }
 
 /** Whether this seat already proposed exactly these options on the current text. */
