@@ -481,7 +481,10 @@ function logroller(view: SeatView, memory: StrategyMemory): Move {
   const othersSigned = view.scenario.parties.every(
     (p) => p.id === view.seat || view.signatures[p.id] === view.textVersion,
   );
-  return view.canPublish || othersSigned || view.meetingsLeft === 0 ? signOrEnd(view) : endTurn;
+  // In the last round of a meeting where every side sits, a deal can close now: it does not let it slip.
+  const lastRound =
+    view.round >= view.meeting.turns - 1 && view.meeting.participants.length === view.scenario.parties.length;
+  return view.canPublish || othersSigned || view.meetingsLeft === 0 || lastRound ? signOrEnd(view) : endTurn;
 }
 
 /** Tells everyone, once a turn, the next of its top-weighted issues it has not named yet and the option it wants
