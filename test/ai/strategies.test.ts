@@ -18,7 +18,7 @@ import {
   viewFor,
 } from '../../src/engine';
 import type { Scenario } from '../../src/scenario/schema';
-import { runCheck } from '../../src/scenario/utility';
+import { crossedRedLines, runCheck } from '../../src/scenario/utility';
 import { harbour, miami } from '../engine/fixtures';
 
 const LONG = 120_000;
@@ -135,16 +135,17 @@ describe.each([
   );
 
   it(
-    'logroller asks for its best options on its top issues, links acceptances to the package it cares about, signs like passive',
+    'logroller trades within a package, answers what blocks the others as the author, holds its signature as leverage',
     () => {
       let amendments = 0;
       everyGame(sc, 'logroller', (seat, { moves }) => {
         for (const { intent, before } of moves) {
           const view = viewFor(sc, before, seat);
           const { top } = logrollIssues(view);
-          const prefs = liveProfile(sc, before, seat).preferences;
-          const isBest = (issue: string, option: string) =>
-            (prefs[issue]?.values[option] ?? -1) === Math.max(...Object.values(prefs[issue]?.values ?? {}));
+          const profile = liveProfile(sc, before, seat);
+          const prefs = profile.preferences;
+          const value = (issue: string, option: string | undefined) =>
+            prefs[issue]?.values[option ?? ''] ?? 0;
           expect([
             'amendment.propose',
             'text.publish',
@@ -153,39 +154,70 @@ describe.each([
             'text.sign',
             'turn.end',
           ]).toContain(intent.type);
-          if (intent.type === 'text.sign') expectPassiveSignature(sc, seat, before);
+          if (intent.type === 'text.sign') {
+            expectPassiveSignature(sc, seat, before);
+            // Its signature is leverage: it signs as the author, to close the deal, in the last meeting, or in the
+            // last round of a meeting where every side sits.
+            const othersSigned = sc.parties.every(
+              (p) => p.id === seat || before.signatures[p.id] === before.textVersion,
+            );
+            const everyone = view.meeting.participants.length === sc.parties.length;
+            const lastRound = view.round >= view.meeting.turns - 1;
+            expect(
+              view.canPublish || othersSigned || view.meetingsLeft === 0 || (everyone && lastRound),
+              `${seat} signs with a reason`,
+            ).toBe(true);
+          }
           if (intent.type === 'amendment.propose' || intent.type === 'text.publish') {
             amendments++;
             const changes = intent.type === 'amendment.propose' ? intent.options : intent.text;
             const after = { ...before.text, ...changes };
-            const asks = Object.entries(changes).filter(([issue]) => top.includes(issue));
-            const value = (issue: string, option: string | undefined) =>
-              prefs[issue]?.values[option ?? ''] ?? 0;
-            const failing = (text: typeof after) =>
-              liveProfile(sc, before, seat).ratification.filter(
-                (c) => !runCheck(c, text, before.supportShift[seat]?.[c.id] ?? 0).passed,
-              ).length;
-            // A change on a top issue is an ask, toward an option it likes better, unless the author gives it up
-            // so that the text passes at home.
-            const ratifyFix = intent.type === 'text.publish' && failing(after) < failing(before.text);
-            for (const [issue, option] of asks)
-              if (!ratifyFix)
-                expect(value(issue, option), `${seat} gives on top issue ${issue}`).toBeGreaterThan(
-                  value(issue, before.text[issue]),
-                );
             expect(intent.type === 'text.publish', `${seat} publishes only as the author`).toBe(
               view.canPublish,
             );
+            // Every failing check the text is held to: the seat's own, and the others' public ones.
+            const shortfall = (text: typeof after) => {
+              let failing = 0;
+              let short = 0;
+              const checks = [
+                ...profile.ratification.map((c) => ({ c, shift: before.supportShift[seat]?.[c.id] ?? 0 })),
+                ...view.scenario.publicRatification.map(({ check }) => ({ c: check, shift: 0 })),
+              ];
+              for (const { c, shift } of checks) {
+                const r = runCheck(c, text, shift);
+                if (r.passed) continue;
+                failing++;
+                short += r.support !== undefined && r.threshold !== undefined ? r.threshold - r.support : 100;
+              }
+              return { failing, short };
+            };
             if (intent.type === 'text.publish') {
               // The author's text never drops below its reservation value or crosses its red lines.
-              expect(dealUtilityNow(sc, before, seat, after)).toBeGreaterThan(
-                liveProfile(sc, before, seat).reservation.value,
+              expect(dealUtilityNow(sc, before, seat, after)).toBeGreaterThan(profile.reservation.value);
+              expect(crossedRedLines(profile, after), `${seat} keeps its red lines`).toEqual([]);
+              // A change that costs it on a top issue answers something: another side's objection to the option
+              // it replaces, or a check the text failed at home.
+              const objected = new Set(
+                before.log.flatMap((e) =>
+                  e.type === 'signal.sent' && e.by !== seat && (e.kind === 'concern' || e.kind === 'red-line')
+                    ? [`${e.issue}=${e.option}`]
+                    : [],
+                ),
               );
-              for (const [issue, option] of asks)
-                if (!ratifyFix) expect(isBest(issue, option), `${seat} asks its best on ${issue}`).toBe(true);
+              const was = shortfall(before.text);
+              const now = shortfall(after);
+              const fixes =
+                now.failing < was.failing || (now.failing === was.failing && now.short < was.short);
+              for (const [issue, option] of Object.entries(changes))
+                if (top.includes(issue) && value(issue, option) < value(issue, before.text[issue]))
+                  expect(
+                    fixes || objected.has(`${issue}=${before.text[issue]}`),
+                    `${seat} gives on top issue ${issue} for a reason`,
+                  ).toBe(true);
             } else {
-              // An amendment asks on a top issue, takes up the author's counter (an offer and its price), or in
-              // the last meeting brings a package back within the mandate.
+              // An amendment is a trade that raises its utility within its red lines and the others' public
+              // rules, takes up the author's counter (an offer and its price), or in the last meeting brings a
+              // package back within the mandate.
               const countered = before.log.some(
                 (e) =>
                   e.type === 'proposal.answered' &&
@@ -194,7 +226,17 @@ describe.each([
                   JSON.stringify({ ...e.give, ...e.ask }) === JSON.stringify(changes),
               );
               const mandateFix = view.meetingsLeft === 0 && Object.keys(changes).length === 1;
-              expect(asks.length > 0 || countered || mandateFix, `${seat} amends with a purpose`).toBe(true);
+              const gains =
+                dealUtilityNow(sc, before, seat, after) > dealUtilityNow(sc, before, seat, before.text);
+              expect(gains || countered || mandateFix, `${seat} amends with a purpose`).toBe(true);
+              if (!countered && !mandateFix) {
+                expect(crossedRedLines(profile, after), `${seat} keeps its red lines`).toEqual([]);
+                for (const { check } of view.scenario.publicRatification)
+                  if (runCheck(check, before.text).passed)
+                    expect(runCheck(check, after).passed, `${seat} asks only what others can ratify`).toBe(
+                      true,
+                    );
+              }
             }
           }
           if (intent.type === 'package.acceptConditional') expect(intent.onlyIf).toHaveLength(1);

@@ -83,6 +83,8 @@ function refRunCheck(check: RatificationCheck, text: Text, shift = 0) {
   if (check.kind === 'consent') {
     return { id: check.id, body: check.body, passed: !refHolds(check.failsWhen, text) };
   }
+  if (check.appliesWhen !== undefined && !refHolds(check.appliesWhen, text))
+    return { id: check.id, body: check.body, passed: true, applies: false };
   let support = check.base + shift;
   for (const effect of check.effects) if (refHolds(effect.when, text)) support += effect.delta;
   support = Math.max(0, Math.min(100, support));
@@ -215,6 +217,7 @@ function refViewFor(scenario: Scenario, state: GameState, seat: string): SeatVie
           body: c.body,
           description: c.description,
           passesNow: r.passed,
+          ...('applies' in r ? { notNeeded: true as const } : {}),
           ...(r.support !== undefined ? { support: r.support, threshold: r.threshold } : {}),
         };
       }),

@@ -35,10 +35,13 @@ function scramble(
     const when: Condition = { issue: issue.id, in: [issue.options[0]!.id] };
     profile.redLines = [{ id: 'scrambled', description: word(), when, rationale: word(), sources: [] }];
     for (const m of Object.values(profile.mandate)) m.minimum = Math.floor(rnd() * 101);
+    // A check marked `public` is public by design (a constitution, a law): every view shows it.
     profile.ratification = profile.ratification.map((c) =>
-      c.kind === 'support'
-        ? { ...c, base: Math.floor(rnd() * 101), threshold: Math.floor(rnd() * 101), description: word() }
-        : { ...c, failsWhen: when, description: word() },
+      c.public === true
+        ? c
+        : c.kind === 'support'
+          ? { ...c, base: Math.floor(rnd() * 101), threshold: Math.floor(rnd() * 101), description: word() }
+          : { ...c, failsWhen: when, description: word() },
     );
     profile.personality = {
       toughness: Math.floor(rnd() * 101),
