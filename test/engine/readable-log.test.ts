@@ -64,8 +64,8 @@ describe('the readable log', () => {
     const state = createGame(sc, 1);
     const opening = state.log.find((e) => e.type === 'text.published');
     const line = opening && reader.read(opening);
-    expect(line?.text).toBe('US puts the opening text (v1) on the table: 14 issues in 4 packages');
-    expect(line?.details).toHaveLength(4);
+    expect(line?.text).toBe('US puts the opening text (v1) on the table: 21 issues in 5 packages');
+    expect(line?.details).toHaveLength(5);
     expect(line?.details[0]).toMatch(/^Sovereignty: Army size cap: /);
   });
 
@@ -169,7 +169,9 @@ describe('the readable log', () => {
     const sc = miami();
     const { state } = playAiGame(sc, 7);
     const freeze = (seat: string) =>
-      viewFor(sc, state, seat).news.find((n) => n.title === "The EU freezes Russia's assets indefinitely");
+      viewFor(sc, state, seat).news.find(
+        (n) => n.title === "The EU keeps Russia's assets frozen indefinitely",
+      );
     // The event lowers Russia's reservation value: Russia hears of it, the others hear the news alone.
     expect(freeze('ru')?.reservation).toBe(-200);
     expect(freeze('ua')?.reservation).toBe(0);

@@ -20,11 +20,11 @@ describe('cli analyse', () => {
     const { ended, out, err } = run(MIAMI);
     expect(ended).toBe('ok');
     expect(err).toBe('');
-    expect(out).toContain('124,416 complete texts');
+    expect(out).toContain('80,621,568 complete texts');
     expect(out).toMatch(/Pareto frontier: \d+ points/);
-    expect(out).toContain('zone of agreement: 439 deals (0.353% of texts), counted exactly');
-    expect(out).toContain('Nash point: US 8800, Ukraine 6020, Russia 6890');
-    expect(out).toContain('Security guarantees for Ukraine: European guarantee with US backing');
+    expect(out).toContain('zone of agreement: 1,024 deals (0.001% of texts), counted exactly');
+    expect(out).toContain('Nash point: US 8970, Ukraine 6300, Russia 6980');
+    expect(out).toContain("Security guarantees for Ukraine: US guarantee modelled on NATO's Article 5");
     expect(out).toMatch(/Kalai–Smorodinsky point: /);
     expect(out).toMatch(/analysed in [\d.]+ ms\n$/);
   });
@@ -35,11 +35,17 @@ describe('cli analyse', () => {
     const report = JSON.parse(out);
     expect(report).toMatchObject({
       meeting: 'abu-dhabi-2',
-      texts: 186_624,
+      texts: 181_398_528,
       meetingsElapsed: 4,
-      firedEvents: ['assets-frozen-indefinitely', 'free-economic-zone', 'winter-strikes'],
-      zone: { exact: true, count: 894 },
-      zoneDiscounted: { exact: true, count: 859 },
+      firedEvents: [
+        'russian-strikes-6-december',
+        'free-economic-zone',
+        'assets-frozen-indefinitely',
+        'eu-90bn-loan',
+        'twenty-point-framework',
+      ],
+      zone: { exact: true, count: 38_912 },
+      zoneDiscounted: { exact: true, count: 38_912 },
     });
     expect(report.frontier[0]).toEqual({
       text: expect.objectContaining({ donetsk: expect.any(String) }),

@@ -335,9 +335,18 @@ describe('distances and domination', () => {
 
 describe('analysis at a meeting', () => {
   it('fires the events scripted at or before the meeting and counts the meetings held before it', () => {
-    expect(playAtMeeting(miami(), 'miami-december')).toEqual({ firedEvents: [], meetingsElapsed: 0 });
+    expect(playAtMeeting(miami(), 'miami-december')).toEqual({
+      firedEvents: ['russian-strikes-6-december'],
+      meetingsElapsed: 0,
+    });
     expect(playAtMeeting(miami(), 'abu-dhabi-2')).toEqual({
-      firedEvents: ['assets-frozen-indefinitely', 'free-economic-zone', 'winter-strikes'],
+      firedEvents: [
+        'russian-strikes-6-december',
+        'free-economic-zone',
+        'assets-frozen-indefinitely',
+        'eu-90bn-loan',
+        'twenty-point-framework',
+      ],
       meetingsElapsed: 4,
     });
     expect(() => playAtMeeting(miami(), 'yalta')).toThrow('unknown meeting "yalta"');
@@ -353,21 +362,24 @@ describe('analysis at a meeting', () => {
 });
 
 describe('the default scenario', () => {
-  it('has 439 deals, 381 still deals at the last meeting’s discount, as the exhaustive search found', () => {
-    // The figures of the exhaustive search over all 124,416 texts that this analysis replaced.
+  it('has 1,024 deals, all still deals at the last meeting’s discount, as the exhaustive search found', () => {
+    // The figures of a brute-force pass over all 80,621,568 texts (scripts/exhaustive-zone.ts FILE 4).
     const a = analyseScenario(miami(), { meetingsElapsed: 4 });
-    expect(a.texts).toBe(124_416);
-    expect(a.zone).toMatchObject({ exact: true, count: 439, exists: true });
-    expect(a.zoneDiscounted).toMatchObject({ exact: true, count: 381 });
-    expect(a.nash?.utilities).toEqual({ us: 8800, ua: 6020, ru: 6890 });
+    expect(a.texts).toBe(80_621_568);
+    expect(a.zone).toMatchObject({ exact: true, count: 1024, exists: true });
+    expect(a.zoneDiscounted).toMatchObject({ exact: true, count: 1024 });
+    expect(a.nash?.utilities).toEqual({ us: 8970, ua: 6300, ru: 6980 });
     expect(a.initialValid).toBe(false);
     expect(Object.values(a.idealDeal)).toEqual([false, false, false]);
   });
 
-  it('has 859 deals at the last meeting once the scripted events apply', () => {
+  it('has 38,912 deals at the last meeting once the scripted events apply', () => {
+    // Brute force: scripts/exhaustive-zone.ts FILE abu-dhabi-2.
     const a = analyseScenario(miami(), playAtMeeting(miami(), 'abu-dhabi-2'));
-    expect(a.texts).toBe(124_416 + 124_416 / 2); // the free economic zone is a third option for Donetsk
-    expect(a.zoneDiscounted.count).toBe(859);
+    // The free economic zone is a third option for Donetsk, EU membership by a set date a third for the EU.
+    expect(a.texts).toBe(((80_621_568 / 2) * 3 * 3) / 2);
+    expect(a.zoneDiscounted.count).toBe(38_912);
+    expect(a.nash?.utilities).toEqual({ us: 8990, ua: 6710, ru: 6800 });
   });
 
   it('estimates the zone with a 95% Wilson interval when told not to count it exactly', () => {
@@ -376,8 +388,8 @@ describe('the default scenario', () => {
     expect(a.zone.exact).toBe(false);
     expect(a.zone.count).toBeNull();
     expect(a.zone.samples).toBe(100_000);
-    expect(a.zone.low).toBeLessThanOrEqual(439);
-    expect(a.zone.high).toBeGreaterThanOrEqual(439);
+    expect(a.zone.low).toBeLessThanOrEqual(1024);
+    expect(a.zone.high).toBeGreaterThanOrEqual(1024);
     expect(a.zone.low).toBeLessThan(a.zone.estimate);
     expect(a.zone.estimate).toBeLessThan(a.zone.high);
     // Seeded: the same seed gives the same estimate.
