@@ -4,6 +4,7 @@ import { idLeaks } from '../support/id-leaks';
 import { seriousViolations } from './axe';
 import { type Harness, openPage, screenshotPath, startHarness } from './harness';
 import {
+  DEFAULT_DEAL_TEXT,
   escapeRegExp,
   leave,
   playSoloToEnd,
@@ -21,22 +22,7 @@ const DEAL: { party: string; seed: number; plan: TurnPlan } = isDefault
       party: 'us',
       seed: 4,
       plan: {
-        publish: {
-          'army-cap': 'cap-800k',
-          nato: 'nato-renounced',
-          elections: 'elections-100-days',
-          'foreign-troops': 'no-foreign-troops',
-          recognition: 'not-recognised',
-          donetsk: 'freeze-line',
-          south: 'south-frozen',
-          znpp: 'znpp-iaea-split',
-          assets: 'eu-reparations-loan',
-          sanctions: 'sanctions-staged',
-          g8: 'g8-invited',
-          guarantees: 'european-led',
-          enlargement: 'no-enlargement',
-          jets: 'jets-poland',
-        },
+        publish: DEFAULT_DEAL_TEXT,
       },
     }
   : {

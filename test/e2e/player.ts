@@ -67,6 +67,32 @@ export async function startSolo(page: Page, scenarioTitle: string, partyName: st
   await page.getByRole('heading', { level: 1, name: `Confidential brief: ${partyName}` }).waitFor();
 }
 
+/** A deal on the default scenario: the Nash point of its zone of agreement, as `npm run cli -- analyse` finds
+ * it (and scripts/exhaustive-zone.ts confirms), for tests in which the player, as the mediator, publishes it. */
+export const DEFAULT_DEAL_TEXT: Record<string, string> = {
+  'army-cap': 'cap-800k',
+  nato: 'nato-renounced',
+  elections: 'elections-100-days',
+  'foreign-troops': 'no-foreign-troops',
+  'eu-membership': 'eu-eligible',
+  'language-church': 'eu-minority-rules',
+  recognition: 'recognised-de-facto',
+  donetsk: 'withdraw-buffer',
+  south: 'south-frozen',
+  'other-regions': 'russia-withdraws',
+  ceasefire: 'ceasefire-now',
+  znpp: 'znpp-iaea-split',
+  assets: 'eu-reparations-loan',
+  sanctions: 'sanctions-staged',
+  'us-russia-business': 'long-term-cooperation',
+  g8: 'g8-no',
+  guarantees: 'us-guarantee',
+  enlargement: 'no-enlargement',
+  jets: 'jets-poland',
+  people: 'all-for-all',
+  amnesty: 'claims-waived',
+};
+
 export interface TurnPlan {
   /** Issue id → option id the player publishes when it may (no mediator, or it is the mediator). */
   publish?: Record<string, string>;

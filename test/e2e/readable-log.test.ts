@@ -39,13 +39,13 @@ describe('a readable table (default scenario, as Ukraine)', () => {
       await page.getByRole('button', { name: 'End turn' }).click();
     }
     const log = page.getByRole('log');
-    // The opening text is one line, its fourteen issues folded by package.
+    // The opening text is one line, its twenty-one issues folded by package.
     const opening = log.locator('.log-line[data-type="text.published"]').first();
     await expect(opening.locator('.log-text').textContent()).resolves.toBe(
-      'US puts the opening text (v1) on the table: 14 issues in 4 packages',
+      'US puts the opening text (v1) on the table: 21 issues in 5 packages',
     );
     await opening.getByText('What the opening text says').click();
-    await expect(opening.locator('details li').count()).resolves.toBe(4);
+    await expect(opening.locator('details li').count()).resolves.toBe(5);
     // A later version lists what changed, each change better or worse for Ukraine by its own values.
     const v2 = log.locator('.log-line[data-type="text.published"]').nth(1);
     await expect(v2.locator('.log-text').textContent()).resolves.toMatch(/^US publishes text v2, changing /);

@@ -1,7 +1,7 @@
 // Solo games in real Chromium: one full game per side of the default scenario, each to the outcome screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, openPage, screenshotPath, startHarness } from './harness';
-import { leave, playSoloToEnd, startSolo, type TurnPlan, testScenario } from './player';
+import { DEFAULT_DEAL_TEXT, leave, playSoloToEnd, startSolo, type TurnPlan, testScenario } from './player';
 
 const { scenario, isDefault } = testScenario();
 
@@ -11,27 +11,11 @@ const { scenario, isDefault } = testScenario();
  */
 const PLANS: Record<string, { seed: number; plan: TurnPlan; expectDeal?: boolean }> = isDefault
   ? {
-      // As the mediator, the player publishes a text inside everyone's zone of agreement (found by the
-      // calibration's exhaustive search) and the AI delegations come to sign it.
+      // As the mediator, the player publishes a text inside everyone's zone of agreement (its Nash point) and the AI delegations come to sign it.
       us: {
         seed: 4,
         plan: {
-          publish: {
-            'army-cap': 'cap-800k',
-            nato: 'nato-renounced',
-            elections: 'elections-100-days',
-            'foreign-troops': 'no-foreign-troops',
-            recognition: 'not-recognised',
-            donetsk: 'freeze-line',
-            south: 'south-frozen',
-            znpp: 'znpp-iaea-split',
-            assets: 'eu-reparations-loan',
-            sanctions: 'sanctions-staged',
-            g8: 'g8-invited',
-            guarantees: 'european-led',
-            enlargement: 'no-enlargement',
-            jets: 'jets-poland',
-          },
+          publish: DEFAULT_DEAL_TEXT,
         },
         expectDeal: true,
       },
