@@ -277,12 +277,34 @@ export function compileCheck(coder: TextCoder, check: RatificationCheck, shift =
     const fails = compileCondition(coder, check.failsWhen);
     return (code) => !fails(code);
   }
-  const effects = check.effects.map((e) => ({ when: compileCondition(coder, e.when), delta: e.delta }));
   const start = check.base + shift;
   const { threshold } = check;
+  // Effects on one issue each (the usual kind) fold into a table of support per option of each issue they name:
+  // a sum of a few integers, the same as adding the deltas one by one. Others are tested as compiled.
+  const byIssue = new Map<number, Int32Array>();
+  const others: Array<{ when: CodedCondition; delta: number }> = [];
+  for (const e of check.effects) {
+    const i = 'issue' in e.when ? coder.issueIndex.get(e.when.issue) : undefined;
+    if (!('issue' in e.when) || i === undefined) {
+      others.push({ when: compileCondition(coder, e.when), delta: e.delta });
+      continue;
+    }
+    let row = byIssue.get(i);
+    if (!row) {
+      row = new Int32Array(coder.options[i]!.length);
+      byIssue.set(i, row);
+    }
+    const inSet = e.when.in;
+    coder.options[i]!.forEach((id, k) => {
+      if (inSet.includes(id)) row![k]! += e.delta;
+    });
+  }
+  const issues = Int32Array.from(byIssue.keys());
+  const rows = [...byIssue.values()];
   const held = (code: Int32Array): boolean => {
     let support = start;
-    for (const e of effects) if (e.when(code)) support += e.delta;
+    for (let k = 0; k < issues.length; k++) support += rows[k]![code[issues[k]!]!]!;
+    for (const e of others) if (e.when(code)) support += e.delta;
     return Math.max(0, Math.min(100, support)) >= threshold;
   };
   // A check without `appliesWhen` compiles to the plain count: no extra test on the hot path.
