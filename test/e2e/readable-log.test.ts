@@ -55,7 +55,7 @@ describe('a readable table (default scenario, as Ukraine)', () => {
     expect(diff).toMatch(/For you in all: [+−±][\d,]+ points/);
     // The meeting line names the agenda's packages by name and the date in words.
     await expect(log.locator('.log-meeting').first().textContent()).resolves.toBe(
-      'Miami, 6 December 2025: US and Ukraine meet; on the agenda: Sovereignty, Territory and European security',
+      'Miami, 6 December 2025: US and Ukraine meet; on the agenda: Sovereignty, Territory, European security and People',
     );
 
     // Filter by party: only the US's lines (and the meeting headings) stay.
