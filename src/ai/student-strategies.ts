@@ -487,20 +487,6 @@ function logroller(view: SeatView, memory: StrategyMemory): Move {
   return view.canPublish || othersSigned || view.meetingsLeft === 0 || lastRound ? signOrEnd(view) : endTurn;
 }
 
-/** Tells everyone, once a turn, the next of its top-weighted issues it has not named yet and the option it wants
- * there: what the mediator cannot know unless someone says it. */
-function tellPriority(view: SeatView, memory: StrategyMemory): Move | null {
-  if (!once(memory, 'priority')) return null;
-  const told = new Set<string>();
-  for (const e of view.log)
-    if (e.type === 'signal.sent' && e.by === view.seat && e.kind === 'priority') told.add(e.issue);
-  const { top } = logrollIssues(view);
-  const issue = top.find((i) => !told.has(i));
-  const option = issue === undefined ? undefined : rankedOptions(view, issue)[0];
-  if (issue === undefined || option === undefined) return null;
-  return { type: 'signal.send', kind: 'priority', issue, option, to: 'all' };
-}
-
 /** Whether this seat already proposed exactly these options on the current text. */
 function alreadyProposed(view: SeatView, options: Text): boolean {
   return view.openAmendments.some(
