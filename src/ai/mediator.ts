@@ -24,8 +24,9 @@ interface Scorer {
   coded: {
     coder: TextCoder;
     score(code: Int32Array): number;
-    /** A bound the score never exceeds: its gains alone, without one of its penalties (cheaper to work out). */
-    bound(code: Int32Array): number;
+    /** Bounds the score never exceeds (its gains alone, without any of its penalties), for texts one or two
+     * changes away from `code`, kept up to date as the draft takes changes. */
+    bounds(code: Int32Array): Bounder;
   } | null;
 }
 
@@ -114,16 +115,16 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
     }
     return s;
   };
-  /** The objective's gains without any of its penalties (each penalty only lowers the score): never below it. */
-  const bound = <T>(text: T, measure: Measures<T>): number => {
-    const ownNow = own.discount(measure.raw(text));
+  /** The objective's gains without any of its penalties (each penalty only lowers the score): never below it,
+   * from our raw utility and the believed shares. */
+  const boundOf = (raw: number, shares: Float64Array): number => {
+    const ownNow = own.discount(raw);
     const g = (ownNow - own.reservation) / span;
     if (g <= 0) return -1e5 + g;
     let s = level.selfWeight * Math.log(g + 0.01);
-    for (let k = 0; k < ms.length; k++) {
-      const share = measure.share(k, text);
-      const base = level.model.startThreshold;
-      const gain = (share - base) / Math.max(0.05, 1 - base);
+    const base = level.model.startThreshold;
+    for (let k = 0; k < shares.length; k++) {
+      const gain = (shares[k]! - base) / Math.max(0.05, 1 - base);
       s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
     }
     return s;
@@ -174,7 +175,7 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
     coded: onCodes && {
       coder: onCodes.coder,
       score: memoised(onCodes.coder, (code) => objective(code, onCodes.measures)),
-      bound: (code) => bound(code, onCodes.measures),
+      bounds: (code) => onCodes.bounds(code, boundOf),
     },
   };
 }
@@ -237,7 +238,11 @@ function codedMeasures(
   ms: PartyModel[],
   silentPriors: Array<[string, PublicPrior]>,
   accepted: Array<{ issues: string[]; combos: string[][] }>,
-): { coder: TextCoder; measures: Measures<Int32Array> } | null {
+): {
+  coder: TextCoder;
+  measures: Measures<Int32Array>;
+  bounds(code: Int32Array, boundOf: (raw: number, shares: Float64Array) => number): Bounder;
+} | null {
   const coder = textCoder(ctx.view.scenario.packages);
   if (!coder.distinct) return null;
   const option = (issue: number, id: string | undefined) =>
@@ -279,8 +284,51 @@ function codedMeasures(
   const raw = ctx.own.codedRaw(coder);
   const publicPasses: Array<(code: Int32Array) => boolean> = [];
   for (const { check } of ctx.view.scenario.publicRatification) publicPasses.push(compileCheck(coder, check));
+  // Per issue and option: our raw points and each model's believed contribution, for sums kept one change at a
+  // time (a bound needs no exact sum: its slack covers the rounding).
+  const issues = coder.options.length;
+  const points: Float64Array[] = [];
+  for (let i = 0; i < issues; i++) points.push(new Float64Array(coder.options[i]!.length));
+  for (const row of ctx.own.codedRows(coder)) points[row.issue] = Float64Array.from(row.points);
+  const contributions = models.map((m) => m.contributions(issues));
+  const at = (table: Float64Array, option: number) => (option < table.length ? table[option]! : 0);
   return {
     coder,
+    bounds(code, boundOf) {
+      let raw = 0;
+      for (let i = 0; i < issues; i++) raw += at(points[i]!, code[i]!);
+      const shares = new Float64Array(models.length);
+      for (let k = 0; k < models.length; k++)
+        for (let i = 0; i < issues; i++) shares[k]! += at(contributions[k]![i]!, code[i]!);
+      const trial = new Float64Array(models.length);
+      return {
+        with(a, oa, b, ob) {
+          const ca = code[a]!;
+          let r = raw - at(points[a]!, ca) + at(points[a]!, oa);
+          for (let k = 0; k < models.length; k++) {
+            const c = contributions[k]!;
+            trial[k] = shares[k]! - at(c[a]!, ca) + at(c[a]!, oa);
+          }
+          if (b >= 0) {
+            const cb = code[b]!;
+            r += at(points[b]!, ob) - at(points[b]!, cb);
+            for (let k = 0; k < models.length; k++) {
+              const c = contributions[k]!;
+              trial[k] = trial[k]! - at(c[b]!, cb) + at(c[b]!, ob);
+            }
+          }
+          return boundOf(r, trial);
+        },
+        take(a, oa) {
+          const ca = code[a]!;
+          raw += at(points[a]!, oa) - at(points[a]!, ca);
+          for (let k = 0; k < models.length; k++) {
+            const c = contributions[k]!;
+            shares[k] = shares[k]! - at(c[a]!, ca) + at(c[a]!, oa);
+          }
+        },
+      };
+    },
     measures: {
       valid,
       raw,
@@ -317,6 +365,13 @@ function codedMeasures(
   };
 }
 
+/** Bounds on the score of texts near a coded text: `with` changes issue a to option oa (and b to ob) in thought;
+ * `take` makes a change for good. */
+interface Bounder {
+  with(a: number, oa: number, b: number, ob: number): number;
+  take(a: number, oa: number): void;
+}
+
 /** How far below the needed gain a text's bound must be for the draft to skip working out its score. */
 const BOUND_SLACK = 1e-7;
 
@@ -337,6 +392,7 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
   for (const seed of seeds) {
     let text = { ...seed };
     const code = coded ? encodeText(coded.coder, text) : null;
+    const bounder = code && coded ? coded.bounds(code) : null;
     let score = sc.score(text);
     /** The score of the text with option `oa` of issue `a` (and option `ob` of issue `b`), indexes in `issues`. */
     const scoreWith = (a: number, oa: number, b = -1, ob = -1): number => {
@@ -345,10 +401,15 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
         const cb = b < 0 ? 0 : code[at[b]!]!;
         code[at[a]!] = oa;
         if (b >= 0) code[at[b]!] = ob;
+        code[at[a]!] = ca;
+        if (b >= 0) code[at[b]!] = cb;
         // A text whose bound cannot beat the score by the margin a step needs is not worked out: it would not
         // be taken. (The bound's own rounding is far below the slack.)
-        const top = coded.bound(code);
-        const s = top < score + 1e-9 - BOUND_SLACK ? top : coded.score(code);
+        const top = bounder!.with(at[a]!, oa, b < 0 ? -1 : at[b]!, ob);
+        if (top < score + 1e-9 - BOUND_SLACK) return top;
+        code[at[a]!] = oa;
+        if (b >= 0) code[at[b]!] = ob;
+        const s = coded.score(code);
         code[at[a]!] = ca;
         if (b >= 0) code[at[b]!] = cb;
         return s;
@@ -364,7 +425,10 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
     const take = (a: number, oa: number) => {
       const issue = issues[a]!;
       text = { ...text, [issue.id]: issue.options[oa]!.id };
-      if (code) code[at[a]!] = oa;
+      if (code) {
+        bounder?.take(at[a]!, oa);
+        code[at[a]!] = oa;
+      }
     };
     for (let sweep = 0; sweep < 12; sweep++) {
       const r = nextRandom(rng);

@@ -620,6 +620,15 @@ export class CodedModel {
     }
   }
 
+  /** Each coded issue's contributions by option (an issue outside the table adds nothing): for sums kept up to
+   * date one change at a time. */
+  contributions(issues: number): Float64Array[] {
+    const out: Float64Array[] = [];
+    for (let i = 0; i < issues; i++) out.push(new Float64Array(0));
+    for (const row of this.rows) out[row.issue] = Float64Array.from(row.values);
+    return out;
+  }
+
   /** `believedShare`: the same contributions, added in the same order. */
   share(code: Int32Array): number {
     let share = 0;
