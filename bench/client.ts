@@ -9,7 +9,7 @@
 //   - the table's CPU time at rest: every Chromium process of this browser over 5 s with the table on screen and
 //     nothing happening, as % of one core (from /proc), and the page's main thread alone (CDP Performance).
 // It measures and reports; it never fails on a figure. Options: --no-build, --viewport=WxH (default 1280x800),
-// --loads=N (cold loads to time, default 5), --rounds=N (AI rounds, default 2).
+// --loads=N (cold loads to time, default 5), --rounds=N (AI rounds, default 2), --screenshot=FILE (the table at rest).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +35,11 @@ interface TableDebug {
 
 declare global {
   interface Window {
-    benchWatch?: { longTasks: Array<{ start: number; duration: number }>; frames: number[] };
+    benchWatch?: {
+      longTasks: Array<{ start: number; duration: number }>;
+      frames: number[];
+      setTicking(on: boolean): void;
+    };
     shuttleTableDebug?: TableDebug;
   }
 }
@@ -50,10 +54,16 @@ const WATCH_MAIN_THREAD = `(() => {
       for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
+  // Counting frames costs a little on every frame: the ticker stops while the page's own cost at rest is measured.
+  w.ticking = true;
   const tick = (t) => {
     w.frames.push(t);
     if (w.frames.length > 20000) w.frames.splice(0, 10000);
-    requestAnimationFrame(tick);
+    if (w.ticking) requestAnimationFrame(tick);
+  };
+  w.setTicking = (on) => {
+    if (on && !w.ticking) requestAnimationFrame(tick);
+    w.ticking = on;
   };
   requestAnimationFrame(tick);
 })();`;
@@ -242,6 +252,7 @@ async function main(): Promise<void> {
     const t = await openPage(h, { width: VW, height: VH });
     const { page } = t;
     await page.addInitScript({ content: WATCH_MAIN_THREAD });
+    if (process.env.BENCH_CONSOLE) page.on('console', (m) => console.log('page:', m.text()));
     await page.goto(`${h.baseUrl}/?seed=21`);
     await startSolo(page, scenario.meta.title, party.name);
     await page.getByRole('button', { name: 'Take my seat' }).click();
@@ -255,11 +266,19 @@ async function main(): Promise<void> {
     });
     lines.push(['viewport / table canvas', `${VW}×${VH} / ${canvasSize}`]);
 
+    const shot = flag('screenshot');
+    if (shot) {
+      await waitForRest(page);
+      await page.locator('#table-canvas').screenshot({ path: shot });
+    }
+
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
 
     // At rest: nothing moves; the whole browser's CPU over 5 s, and the page's main thread.
     await waitForRest(page);
+    await page.evaluate(() => window.benchWatch?.setTicking(false));
+    await page.waitForTimeout(200);
     const tick0 = chromiumTicks();
     const task0 = await taskSeconds(cdp);
     const wall0 = Date.now();
@@ -267,6 +286,7 @@ async function main(): Promise<void> {
     const wall = (Date.now() - wall0) / 1000;
     const cpu = (chromiumTicks() - tick0) / CLK_TCK / wall;
     const mainCpu = ((await taskSeconds(cdp)) - task0) / wall;
+    await page.evaluate(() => window.benchWatch?.setTicking(true));
     const restFrames = await (async () => {
       if (!(await hasTableDebug(page))) return null;
       const r0 = await renders(page);

@@ -11,6 +11,25 @@ export interface TableHandle {
   destroy(): void;
 }
 
+/**
+ * What the table tells about its own drawing, on `window.shuttleTableDebug` while it is on screen (read by
+ * `npm run bench:client`): frames drawn, whether the loop is awake, and a way to make it draw every frame for a while.
+ */
+export interface TableDebug {
+  readonly renders: number;
+  readonly awake: boolean;
+  drawFor(ms: number): void;
+}
+
+declare global {
+  interface Window {
+    shuttleTableDebug?: TableDebug;
+  }
+}
+
+/** Frames drawn with nothing moving before the loop goes back to sleep (the last picture must be on screen). */
+const QUIET_FRAMES_BEFORE_SLEEP = 2;
+
 export interface MountOptions {
   /** Test mode: about 10 frames a second and no animation longer than 150 ms. */
   lowFrameRate?: boolean;
@@ -63,6 +82,51 @@ export async function mountTable(
     let observer: ResizeObserver | null = null;
     let frame = 0;
     let destroyed = false;
+    // Render on change: the game loop sleeps while nothing moves and wakes for a new view, a resize or a tween.
+    let renders = 0;
+    let quiet = 0;
+    let drawUntil = 0;
+    const wake = () => {
+      quiet = 0;
+      const loop = game?.loop;
+      if (!loop || destroyed || loop.running) return;
+      // No catch-up: tweens go on from where they were, not by the time the loop slept.
+      loop.resetDelta();
+      loop.wake();
+    };
+    const afterRender = () => {
+      renders++;
+      const loop = game?.loop;
+      if (!loop?.running) return;
+      if (scene.busy() || performance.now() < drawUntil) {
+        quiet = 0;
+        return;
+      }
+      if (++quiet >= QUIET_FRAMES_BEFORE_SLEEP) loop.sleep();
+    };
+    let pendingView: SeatView | null = null;
+    const pendingEvents: GameEvent[] = [];
+    let pendingTimer: ReturnType<typeof setTimeout> | 0 = 0;
+    const flush = () => {
+      pendingTimer = 0;
+      const next = pendingView;
+      pendingView = null;
+      if (destroyed || !next) return;
+      scene.showView(next, pendingEvents.splice(0));
+      wake();
+    };
+    const debug: TableDebug = {
+      get renders() {
+        return renders;
+      },
+      get awake() {
+        return !!game?.loop.running;
+      },
+      drawFor(ms: number) {
+        drawUntil = performance.now() + Math.max(0, ms);
+        wake();
+      },
+    };
 
     const scene = new TableScene({
       view,
@@ -73,6 +137,8 @@ export async function mountTable(
       onReady: () => {
         const canvas = game?.canvas;
         if (canvas) styleCanvas(canvas);
+        game?.events.on(Phaser.Core.Events.POST_RENDER, afterRender);
+        window.shuttleTableDebug = debug;
         resolve(handle);
       },
     });
@@ -101,6 +167,7 @@ export async function mountTable(
       game.scale.resize(Math.round(size.width * dpr), Math.round(size.height * dpr));
       styleCanvas(game.canvas);
       scene.resizeTo(size.width, size.height, dpr);
+      wake();
     };
     const scheduleRelayout = () => {
       if (!frame) frame = requestAnimationFrame(relayout);
@@ -109,14 +176,20 @@ export async function mountTable(
     const handle: TableHandle = {
       update(next, events) {
         if (destroyed) return;
-        scene.showView(next, events);
+        // Drawn in a task of its own, after the page has updated its panels for the same view: the two together
+        // would make one long task. Views that come faster than that are drawn once, with all their events.
+        pendingView = next;
+        pendingEvents.push(...events);
+        if (!pendingTimer) pendingTimer = setTimeout(flush, 0);
       },
       destroy() {
         if (destroyed) return;
         destroyed = true;
         if (frame) cancelAnimationFrame(frame);
+        if (pendingTimer) clearTimeout(pendingTimer);
         observer?.disconnect();
         window.removeEventListener('resize', scheduleRelayout);
+        if (window.shuttleTableDebug === debug) delete window.shuttleTableDebug;
         game?.destroy(true);
         game = null;
       },
@@ -124,7 +197,9 @@ export async function mountTable(
 
     try {
       game = new Phaser.Game({
-        type: Phaser.AUTO,
+        // The 2D canvas renderer: the table is flat shapes and text, which Canvas 2D draws several times faster than
+        // WebGL does on software rendering (a school laptop without a usable GPU: 17 fps against 59 idle).
+        type: Phaser.CANVAS,
         parent: container,
         width: Math.round(size.width * dpr),
         height: Math.round(size.height * dpr),

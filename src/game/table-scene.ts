@@ -83,6 +83,13 @@ export class TableScene extends Phaser.Scene {
   private staticTweens: Phaser.Tweens.Tween[] = [];
   private overlayTweens = new Set<Phaser.Tweens.Tween>();
   private timers = new Set<Phaser.Time.TimerEvent>();
+  /**
+   * Texts of the picture on screen, by what they say and how (see textKey): a new picture takes the ones that have
+   * not changed instead of laying out and rasterising its text again, the costliest part of a rebuild.
+   */
+  private textPool = new Map<string, Text[]>();
+  /** Texts taken or made for the picture being built; null outside a rebuild (overlay texts are never kept). */
+  private building: Map<string, Text[]> | null = null;
   /** Scene time at which the banner lane (news, meeting title cards, the final banner) is free again. */
   private bannerFreeAt = 0;
 
@@ -149,6 +156,12 @@ export class TableScene extends Phaser.Scene {
     }
   }
 
+  /** Whether anything is still moving or waiting to play (a tween, a delayed effect): the loop must stay awake. */
+  busy(): boolean {
+    if (this.timers.size > 0) return true;
+    return this.tweens.getTweens().some((t) => !t.isPendingRemove() && !t.isDestroyed());
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private applyCamera(): void {
@@ -174,7 +187,39 @@ export class TableScene extends Phaser.Scene {
     return n * fontScale(this.lay.k);
   }
 
+  private textKey(value: string, s: TextStyle): string {
+    return JSON.stringify([
+      value,
+      Math.round(s.size * 10) / 10,
+      s.color ?? COLORS.ink,
+      !!s.bold,
+      !!s.serif,
+      s.wrap ?? 0,
+      s.align ?? 'left',
+      s.spacing ?? 0,
+      this.dpr,
+    ]);
+  }
+
   private text(x: number, y: number, value: string, s: TextStyle): Text {
+    if (!this.building) return this.newText(x, y, value, s);
+    const key = this.textKey(value, s);
+    let t = this.textPool.get(key)?.pop();
+    if (t?.active) {
+      // fit() may have shortened it for the previous picture.
+      t.setText(value);
+      t.setPosition(x, y);
+      t.setScale(1);
+      t.setVisible(true);
+      t.setAlpha(s.alpha ?? 1);
+    } else t = this.newText(x, y, value, s);
+    const built = this.building.get(key);
+    if (built) built.push(t);
+    else this.building.set(key, [t]);
+    return t;
+  }
+
+  private newText(x: number, y: number, value: string, s: TextStyle): Text {
     const t = this.add.text(x, y, value, {
       fontFamily: s.serif ? FONT.serif : FONT.sans,
       fontSize: `${Math.round(s.size * 10) / 10}px`,
@@ -250,7 +295,22 @@ export class TableScene extends Phaser.Scene {
   private rebuild(pendingDots: Set<string>): void {
     for (const t of this.staticTweens) t.remove();
     this.staticTweens = [];
+    // The old picture's texts leave it before it goes, so that the new one can take them back.
+    for (const list of this.textPool.values()) {
+      for (const t of list) t.parentContainer?.remove(t, false);
+    }
     this.staticLayer?.destroy();
+    this.building = new Map();
+    try {
+      this.drawPicture(pendingDots);
+    } finally {
+      for (const list of this.textPool.values()) for (const t of list) t.destroy();
+      this.textPool = this.building;
+      this.building = null;
+    }
+  }
+
+  private drawPicture(pendingDots: Set<string>): void {
     this.seats.clear();
     this.cards.clear();
     this.badges.clear();
@@ -664,7 +724,8 @@ export class TableScene extends Phaser.Scene {
             alpha: { from: 1, to: 0.55 },
             duration: 950,
             yoyo: true,
-            repeat: -1,
+            // A few breaths when the turn passes, then still: a table at rest draws nothing (the loop sleeps).
+            repeat: 2,
             ease: 'Sine.easeInOut',
           });
         }
