@@ -50,6 +50,19 @@ export function fontScale(k: number): number {
   return Math.max(k, 0.86);
 }
 
+/** No text on the table is smaller than this, in CSS pixels, at any size of canvas. */
+export const MIN_FONT_PX = 14;
+
+/** The CSS pixel size of a font designed at `n` px for a table of about 960×620, on a table of size factor `k`. */
+export function fontPx(n: number, k: number): number {
+  return Math.max(MIN_FONT_PX, n * fontScale(k));
+}
+
+/** Height of a line of text of `px` pixels, as the canvas lays it out (with its ascent and descent). */
+function linePx(px: number): number {
+  return Math.ceil(px * 1.25);
+}
+
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
@@ -61,9 +74,12 @@ export function tableLayout(width: number, height: number): TableLayout {
   const k = clamp(Math.min(w / 960, h / 620), 0.62, 1.35);
   const fk = fontScale(k);
   const pad = clamp(Math.min(w, h) * 0.03, 10, 24);
-  const header: Rect = { x: pad, y: pad, w: w - 2 * pad, h: 48 * fk };
-  const calendar: Rect = { x: pad, y: header.y + header.h + 8 * k, w: w - 2 * pad, h: 30 * fk };
-  const footerH = 30 * fk;
+  // Each band is tall enough for its text at the font floor (the venue and date lines; a calendar pill; a legend).
+  const headerH = Math.max(48 * fk, linePx(fontPx(24, k)) + linePx(fontPx(13, k)) + 2 * k);
+  const header: Rect = { x: pad, y: pad, w: w - 2 * pad, h: headerH };
+  const calendarH = Math.max(30 * fk, linePx(fontPx(11.5, k)) + 10 * k);
+  const calendar: Rect = { x: pad, y: header.y + header.h + 8 * k, w: w - 2 * pad, h: calendarH };
+  const footerH = Math.max(30 * fk, linePx(fontPx(12.5, k)) + 12 * k);
   const footer: Rect = { x: pad, y: h - pad - footerH, w: w - 2 * pad, h: footerH };
   const stageTop = calendar.y + calendar.h + 10 * k;
   const stage: Rect = {
@@ -77,7 +93,8 @@ export function tableLayout(width: number, height: number): TableLayout {
   // Room outside the rim for a seat and its name tag below it.
   const sideRoom = seatRadius * 1.6 + 44 * fk;
   const topRoom = seatRadius * 1.5;
-  const bottomRoom = seatRadius * 1.5 + 34 * fk;
+  // A name tag: the party's name and a line of tags under it.
+  const bottomRoom = seatRadius * 1.5 + Math.max(34 * fk, linePx(fontPx(12.5, k)) + linePx(fontPx(10.5, k)));
   let ry = Math.max(20, (stage.h - topRoom - bottomRoom) / 2);
   let rx = Math.max(30, Math.min(stage.w / 2 - sideRoom, ry * 2.1));
   // Landscape: a long table. Portrait (a phone, a side panel): nearly round, a little taller than wide.
@@ -93,7 +110,7 @@ export function tableLayout(width: number, height: number): TableLayout {
   const theta = wideEnough ? 0.62 : 0.85;
   const halfW = rx * Math.cos(theta) - 10 * k;
   const halfH = ry * Math.sin(theta) + ry * 0.13;
-  const caption = 22 * fk;
+  const caption = Math.max(22 * fk, linePx(fontPx(11, k)) + 4 * k);
   const cardArea: Rect = {
     x: table.cx - Math.max(10, halfW),
     y: table.cy - Math.max(10, halfH) + caption,

@@ -39,11 +39,17 @@ export interface MountOptions {
 const FALLBACK_ASPECT = 0.62;
 const MIN_WIDTH = 280;
 const MIN_HEIGHT = 240;
+/** The largest table drawn, in CSS pixels: a projector's screen. A larger container shows it at the top left. */
+const MAX_WIDTH = 1920;
+const MAX_HEIGHT = 1080;
 
 function measure(container: HTMLElement): { width: number; height: number } {
-  const width = Math.max(MIN_WIDTH, Math.floor(container.clientWidth || 0) || 800);
+  const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.floor(container.clientWidth || 0) || 800));
   const own = Math.floor(container.clientHeight || 0);
-  const height = Math.max(MIN_HEIGHT, own > 0 ? own : Math.round(width * FALLBACK_ASPECT));
+  const height = Math.min(
+    MAX_HEIGHT,
+    Math.max(MIN_HEIGHT, own > 0 ? own : Math.round(width * FALLBACK_ASPECT)),
+  );
   return { width, height };
 }
 

@@ -8,7 +8,7 @@ import {
   cardGrid,
   clamp,
   dotRow,
-  fontScale,
+  fontPx,
   type Point,
   type Rect,
   type SeatSpot,
@@ -184,7 +184,7 @@ export class TableScene extends Phaser.Scene {
 
   /** Font sizes shrink less than the geometry, so that text stays readable on a small canvas. */
   private fs(n: number): number {
-    return n * fontScale(this.lay.k);
+    return fontPx(n, this.lay.k);
   }
 
   private textKey(value: string, s: TextStyle): string {

@@ -102,7 +102,6 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     el(
       'div',
       { className: 'main-col' },
-      canvasWrap,
       el(
         'section',
         { className: 'panel moves-panel', attrs: { 'aria-labelledby': 'moves-heading' } },
@@ -161,7 +160,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   const screen = el('div', { className: 'screen table-screen' }, header);
   if (options.notice)
     screen.append(el('p', { className: 'notice', attrs: { role: 'status' } }, options.notice));
-  screen.append(statusBar, turnStatus, newsSlot, layout);
+  // The table picture spans the screen's width (up to a projector's), above the two columns of panels.
+  screen.append(statusBar, turnStatus, newsSlot, canvasWrap, layout);
   root.replaceChildren(screen);
   heading.focus();
 

@@ -1,6 +1,6 @@
 // The table's layout maths and captions: pure functions, checked without Phaser or a browser.
 import { describe, expect, it } from 'vitest';
-import { calendarPills, cardGrid, seatSpots, tableLayout } from '../../src/game/layout';
+import { calendarPills, cardGrid, fontPx, MIN_FONT_PX, seatSpots, tableLayout } from '../../src/game/layout';
 import {
   costLine,
   effectFor,
@@ -112,6 +112,27 @@ describe('the canvas regions', () => {
       expect(l.cardArea.w).toBeGreaterThan(0);
       expect(l.cardArea.x).toBeGreaterThan(l.table.cx - l.table.rx);
     }
+  });
+
+  it('never draws text under 14 CSS px, from a phone to a projector, and the bands hold a line of it', () => {
+    expect(MIN_FONT_PX).toBe(14);
+    for (const [w, h] of [
+      [335, 260],
+      [842, 518],
+      [1238, 526],
+      [1878, 711],
+      [1920, 1080],
+    ] as const) {
+      const l = tableLayout(w, h);
+      // The smallest design size on the table is 10.5 px; every size goes through fontPx.
+      for (const design of [10.5, 11, 11.5, 12.5, 13, 14.5, 24])
+        expect(fontPx(design, l.k)).toBeGreaterThanOrEqual(14);
+      expect(l.calendar.h).toBeGreaterThanOrEqual(fontPx(11.5, l.k) * 1.25);
+      expect(l.footer.h).toBeGreaterThanOrEqual(fontPx(12.5, l.k) * 1.25);
+      expect(l.header.h).toBeGreaterThanOrEqual((fontPx(24, l.k) + fontPx(13, l.k)) * 1.25);
+    }
+    // Larger design sizes stay larger: the floor lifts small text, it does not flatten the hierarchy.
+    expect(fontPx(24, 1.35)).toBeGreaterThan(fontPx(13, 1.35));
   });
 
   it('survives a zero-sized container', () => {
