@@ -53,6 +53,8 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
 export interface Harness {
   baseUrl: string;
   browser: Browser;
+  /** Stops the server only (the browser stays): resolves once its process has exited. */
+  stopServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     baseUrl,
     browser,
+    stopServer: () =>
+      new Promise<void>((resolveStop) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolveStop();
+          return;
+        }
+        child.once('exit', () => resolveStop());
+        stopServer();
+      }),
     async close() {
       await browser.close().catch(() => {});
       stopServer();
