@@ -91,7 +91,14 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
     el('label', { attrs: { for: packageFilter.id } }, 'on'),
     packageFilter,
   );
-  const applyFilter = () => {
+  // Scrolling to the newest move reads the log's height, which lays the page out: after a move that is done once, in
+  // the next frame (with the layout the frame does anyway), not in the middle of the update (a long task each move).
+  let scrollFrame = 0;
+  const scrollToEnd = () => {
+    scrollFrame = 0;
+    scroller.scrollTop = scroller.scrollHeight;
+  };
+  const filterItems = () => {
     const party = partyFilter.value;
     const pkg = packageFilter.value;
     let shown = 0;
@@ -106,7 +113,10 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
     }
     filterNote.textContent =
       party || pkg ? `${shown} move${shown === 1 ? '' : 's'} shown; meetings always show.` : '';
-    scroller.scrollTop = scroller.scrollHeight;
+  };
+  const applyFilter = () => {
+    filterItems();
+    scrollToEnd();
   };
   partyFilter.addEventListener('change', applyFilter);
   packageFilter.addEventListener('change', applyFilter);
@@ -173,8 +183,8 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
         lines += 1;
       }
       if (fresh.length) {
-        applyFilter();
-        scroller.scrollTop = scroller.scrollHeight;
+        filterItems();
+        if (!scrollFrame) scrollFrame = requestAnimationFrame(scrollToEnd);
       }
     },
   };
