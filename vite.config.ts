@@ -3,12 +3,15 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './scripts/precompress.ts';
+import { scenarioModules } from './scripts/scenario-modules.ts';
 
 export default defineConfig({
   root: '.',
   // public/ (the icons, drawn by scripts/make-icons.ts) is copied into dist/ as it is.
   publicDir: 'public',
   plugins: [
+    // Bundled scenarios are validated here, at build time: the page gets each one as JSON (or its errors).
+    scenarioModules(),
     VitePWA({
       // A new version waits until every tab of the old one is closed: a game in progress keeps the files it
       // started with (its lazy chunks, Phaser included, stay in the old cache until then).
@@ -49,7 +52,6 @@ export default defineConfig({
     // Brotli and gzip copies of the built files, sent as they are by the Node server (src/server/static.ts).
     precompress(),
   ],
-  // Scenario files are imported as raw text (`?raw`) through import.meta.glob; no plugin is needed for that.
   build: {
     outDir: 'dist',
     emptyOutDir: true,

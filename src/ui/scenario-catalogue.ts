@@ -1,15 +1,20 @@
-// The scenarios bundled with the game (assets/scenarios), loaded as raw text and validated in the browser.
-import { formatDiagnostic, loadScenario } from '../scenario/load';
+// The scenarios bundled with the game (assets/scenarios), validated when the game is built (scripts/scenario-modules.ts
+// turns each file into its loader's result: the scenario, or the file's errors), so the page parses no YAML.
 import type { Scenario } from '../scenario/schema';
 
-type Loaders = Record<string, () => Promise<string>>;
+/** What each `?scenario` module holds: the scenario as the loader validated it, or the file's diagnostics. */
+type Built = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+type Loaders = Record<string, () => Promise<Built>>;
 
 const bundled = import.meta.glob(['/assets/scenarios/*.{yaml,yml,json}', '!**/*.schema.json'], {
-  query: '?raw',
+  query: '?scenario',
   import: 'default',
 }) as Loaders;
 // The small test scenario; offered in test mode, or when no scenario is bundled at all.
-const fixtures = import.meta.glob('/test/fixtures/*.yaml', { query: '?raw', import: 'default' }) as Loaders;
+const fixtures = import.meta.glob('/test/fixtures/*.yaml', {
+  query: '?scenario',
+  import: 'default',
+}) as Loaders;
 
 /** The scenario a new player sees selected first. */
 export const DEFAULT_SCENARIO_ID = 'miami-2025';
@@ -23,9 +28,10 @@ async function loadAll(loaders: Loaders): Promise<CatalogueEntry[]> {
     Object.entries(loaders).map(async ([path, load]): Promise<CatalogueEntry> => {
       const file = path.replace(/^\//, '');
       try {
-        const result = loadScenario(await load(), file);
-        if (result.ok) return { ok: true, file, scenario: result.scenario };
-        return { ok: false, file, errors: result.errors.map((d) => formatDiagnostic(d)) };
+        const built = await load();
+        return built.ok
+          ? { ok: true, file, scenario: built.scenario }
+          : { ok: false, file, errors: built.errors };
       } catch (error) {
         return { ok: false, file, errors: [`${file}: ${String(error)}`] };
       }

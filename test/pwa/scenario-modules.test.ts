@@ -1,0 +1,53 @@
+// Scenarios are validated at build time (scripts/scenario-modules.ts): the page gets exactly what the loader makes
+// of each file, the scenario or its located errors, as JSON.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_QUERY, scenarioModule, scenarioModules } from '../../scripts/scenario-modules';
+import { formatDiagnostic, loadScenario } from '../../src/scenario/load';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURE = 'test/fixtures/harbour-two-party.yaml';
+
+describe('scenarios built into modules', () => {
+  it('gives a valid scenario as the loader validated it, unchanged through JSON', () => {
+    const text = readFileSync(join(ROOT, FIXTURE), 'utf8');
+    const built = scenarioModule(text, FIXTURE);
+    const loaded = loadScenario(text, FIXTURE);
+    expect(built.ok && loaded.ok).toBe(true);
+    if (!built.ok || !loaded.ok) return;
+    expect(JSON.parse(JSON.stringify(built.scenario))).toEqual(loaded.scenario);
+  });
+
+  it('gives a broken file its located errors, the same the loader reports', () => {
+    const dir = join(ROOT, 'test/fixtures/broken');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const file = `test/fixtures/broken/${f}`;
+      const text = readFileSync(join(dir, f), 'utf8');
+      const built = scenarioModule(text, file);
+      const loaded = loadScenario(text, file);
+      expect(built.ok, file).toBe(loaded.ok);
+      if (!built.ok && !loaded.ok) {
+        expect(built.errors).toEqual(loaded.errors.map((d) => formatDiagnostic(d)));
+        expect(built.errors[0]).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}:\\d+:\\d+`));
+      }
+    }
+  });
+
+  it('answers only `?scenario` ids, with a module whose default export is the built result', async () => {
+    const plugin = scenarioModules(ROOT);
+    const load = plugin.load as (this: unknown, id: string) => Promise<string | null>;
+    const context = { addWatchFile: () => {} };
+    expect(await load.call(context, join(ROOT, FIXTURE))).toBeNull();
+    const code = await load.call(context, join(ROOT, FIXTURE) + SCENARIO_QUERY);
+    expect(code).toMatch(/^export default JSON\.parse\(/);
+    const json = JSON.parse(
+      JSON.parse((code ?? '').replace(/^export default JSON\.parse\(/, '').replace(/\);$/, '')),
+    );
+    expect(json).toEqual(
+      JSON.parse(JSON.stringify(scenarioModule(readFileSync(join(ROOT, FIXTURE), 'utf8'), FIXTURE))),
+    );
+  });
+});
