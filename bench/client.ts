@@ -5,13 +5,17 @@
 //   - the first screen's JavaScript, raw and gzipped (every script the page loaded until then);
 //   - idle table fps: frames per second the table draws while nothing moves, when it is asked to draw;
 //   - fps during a move animation (the student's move and the AI's answers playing out);
-//   - main-thread tasks over 50 ms during an AI round (Long Tasks API), and the longest;
+//   - main-thread tasks over 50 ms during an AI round (Long Tasks API, wall clock), and the longest; and, from a
+//     Chromium trace of the same rounds, the tasks that used over 50 ms of the main thread's own CPU time (on a
+//     machine shared with other work a task waits for a core and its wall time grows; its CPU time does not);
 //   - the table's CPU time at rest: every Chromium process of this browser over 5 s with the table on screen and
 //     nothing happening, as % of one core (from /proc), and the page's main thread alone (CDP Performance).
 // It measures and reports; it never fails on a figure. Options: --no-build, --viewport=WxH (default 1280x800),
-// --loads=N (cold loads to time, default 5), --rounds=N (AI rounds, default 2), --screenshot=FILE (the table at rest).
+// --loads=N (cold loads to time, default 5), --rounds=N (AI rounds, default 2), --screenshot=FILE (the table at rest);
+// BENCH_TRACE=FILE keeps the trace of the AI rounds (open it in Chromium's performance panel).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
@@ -25,6 +29,8 @@ const [VW, VH] = (flag('viewport') ?? '1280x800').split('x').map(Number) as [num
 const LOADS = Math.max(1, Number(flag('loads') ?? 5));
 const ROUNDS = Math.max(1, Number(flag('rounds') ?? 2));
 const REST_MS = 5000;
+/** Wall-clock figures depend on what else the machine runs: the load average is printed with them. */
+const LOAD_AT_START = loadavg()[0] ?? 0;
 
 // The table's own figures, when the table exposes them (src/game/mount-table.ts); older builds fall back to frames.
 interface TableDebug {
@@ -122,6 +128,34 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
     metrics: Array<{ name: string; value: number }>;
   };
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}
+
+// ------------------------------------------------------------------ tasks in a Chromium trace
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+
+/** Top-level tasks of the page's main thread (the renderer that ran scripts from `origin`): wall and CPU ms. */
+function traceTasks(trace: Buffer, origin: string): Array<{ wallMs: number; cpuMs: number }> {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const mains = new Set<string>();
+  for (const e of events)
+    if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(`${e.pid}:${e.tid}`);
+  const pagePids = new Set(events.filter((e) => e.args?.data?.url?.startsWith(origin)).map((e) => e.pid));
+  return events
+    .filter(
+      (e) => e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`) && pagePids.has(e.pid),
+    )
+    .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
 }
 
 // ------------------------------------------------------------------ the first screen
@@ -315,6 +349,7 @@ async function main(): Promise<void> {
 
     // AI rounds: the student ends its turn at once; the AI seats answer (their moves animate as they come).
     const roundLines: string[] = [];
+    await h.browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
     let allTasks = 0;
     let longest = 0;
     const animFps: number[] = [];
@@ -346,6 +381,10 @@ async function main(): Promise<void> {
         `${((to - from) / 1000).toFixed(1)} s, ${tasks.length} tasks > 50 ms, longest ${top.toFixed(0)} ms`,
       );
     }
+    const trace = await h.browser.stopTracing();
+    if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, trace);
+    const traced = traceTasks(trace, h.baseUrl);
+    const cpuLong = traced.filter((x) => x.cpuMs > 50);
     lines.push(['fps during a move animation', animFps.map((f) => f.toFixed(1)).join(', ')]);
     lines.push([
       'long tasks (>50 ms) during AI rounds',
@@ -354,11 +393,19 @@ async function main(): Promise<void> {
     roundLines.forEach((l, i) => {
       lines.push([`  AI round ${i + 1}`, l]);
     });
+    lines.push([
+      'tasks over 50 ms of CPU in those rounds',
+      `${cpuLong.length} of ${traced.length} traced tasks; the most CPU in one task ${Math.max(0, ...traced.map((x) => x.cpuMs)).toFixed(0)} ms`,
+    ]);
     if (t.errors.length) lines.push(['page errors', t.errors.join(' | ')]);
     await t.close();
   } finally {
     await h.close();
   }
+  lines.push([
+    'load average (1 min) at start / end',
+    `${LOAD_AT_START.toFixed(1)} / ${loadavg()[0]?.toFixed(1)}`,
+  ]);
   const width = Math.max(...lines.map(([k]) => k.length));
   console.log(`bench:client (headless Chromium, software rendering, ${VW}×${VH})`);
   for (const [k, v] of lines) console.log(`${k.padEnd(width)}  ${v}`);

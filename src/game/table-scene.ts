@@ -88,6 +88,8 @@ export class TableScene extends Phaser.Scene {
    * not changed instead of laying out and rasterising its text again, the costliest part of a rebuild.
    */
   private textPool = new Map<string, Text[]>();
+  /** What fit() shortened each text to, by its words, style and room. */
+  private fitMemo = new Map<string, string>();
   /** Texts taken or made for the picture being built; null outside a rebuild (overlay texts are never kept). */
   private building: Map<string, Text[]> | null = null;
   /** Scene time at which the banner lane (news, meeting title cards, the final banner) is free again. */
@@ -237,11 +239,32 @@ export class TableScene extends Phaser.Scene {
   /** Shortens a text with an ellipsis until it fits `maxWidth`. */
   private fit(t: Text, maxWidth: number): Text {
     if (t.width <= maxWidth) return t;
-    let value = t.text;
-    while (value.length > 1 && t.width > maxWidth) {
-      value = value.slice(0, -1);
-      t.setText(`${value.trimEnd()}…`);
+    const full = t.text;
+    // Every try lays the text out and draws it again: the answer is remembered (a table redrawn after a move
+    // shortens the same texts to the same widths), and found by halving, not one character at a time.
+    const memoKey = JSON.stringify([full, maxWidth, t.style.fontSize, t.style.fontStyle, t.style.fontFamily]);
+    const known = this.fitMemo.get(memoKey);
+    if (known !== undefined) {
+      t.setText(known);
+      return t;
     }
+    const cut = (n: number) => `${full.slice(0, n).trimEnd()}…`;
+    // The longest cut that fits; the shortest (one character) when none does, as before.
+    let lo = 1;
+    let hi = full.length - 1;
+    let best = 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      t.setText(cut(mid));
+      if (t.width <= maxWidth) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const value = cut(best);
+    if (t.text !== value) t.setText(value);
+    if (this.fitMemo.size > 2000) this.fitMemo.clear();
+    this.fitMemo.set(memoKey, value);
     return t;
   }
 
