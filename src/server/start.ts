@@ -42,9 +42,15 @@ function needsBuild(): boolean {
   const built = join(staticDir, 'index.html');
   if (!existsSync(built)) return true;
   const sources = Math.max(
-    ...['src', 'assets', 'public', 'index.html', 'vite.config.ts', 'scripts/precompress.ts'].map((p) =>
-      newest(join(root, p)),
-    ),
+    ...[
+      'src',
+      'assets',
+      'public',
+      'index.html',
+      'vite.config.ts',
+      'scripts/precompress.ts',
+      'scripts/scenario-modules.ts',
+    ].map((p) => newest(join(root, p))),
   );
   return sources > statSync(built).mtimeMs;
 }
