@@ -67,7 +67,7 @@ export function iconSvg(maskable = false): string {
         : `<ellipse cx="${sh.cx}" cy="${sh.cy}" rx="${sh.rx}" ry="${sh.ry}" fill="${css(sh.fill)}"/>`,
     )
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">${body}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><title>Shuttle Diplomacy</title>${body}</svg>\n`;
 }
 
 function inside(sh: Shape, x: number, y: number): boolean {

@@ -57,7 +57,9 @@ describe('app icons', () => {
     const pixels = rasterise(48, false);
     expect(readPng(encodePng(48, pixels)).pixels.equals(pixels)).toBe(true);
     const svg = iconSvg();
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 512 512">/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 512 512"><title>Shuttle Diplomacy<\/title>/,
+    );
     expect(svg.match(/<ellipse /g)).toHaveLength(9);
   });
 });
