@@ -8,7 +8,10 @@ const id = z
     /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
     'ids are letters, digits, dashes and underscores, starting with a letter or digit, e.g. "army-cap"',
   )
-  .meta({ description: 'A stable identifier used for references inside the scenario.' });
+  .meta({
+    description: 'A stable identifier used for references inside the scenario.',
+    examples: ['army-cap', 'north_2'],
+  });
 
 /** No control characters (terminal escapes, bidirectional overrides) other than tabs and line breaks. */
 const PRINTABLE =
@@ -32,12 +35,15 @@ const STATUS = 400;
 const PARAGRAPH = 4_000;
 const LONG = 10_000;
 
-const sourceIds = z.array(id).meta({ description: 'Ids into meta.sources.' });
+const sourceIds = z
+  .array(id)
+  .meta({ description: 'Ids into meta.sources.', examples: [['un-report', 'wire-0612']] });
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
-  .refine(isCalendarDay, 'no such day in the calendar');
+  .refine(isCalendarDay, 'no such day in the calendar')
+  .meta({ description: 'A day, written YYYY-MM-DD.', examples: ['2025-12-06'] });
 
 /** Whether YYYY-MM-DD names a real day (not 2025-02-30). */
 function isCalendarDay(s: string): boolean {
@@ -57,13 +63,19 @@ const justified = {
 
 export const SourceSchema = z.strictObject({
   id,
-  publisher: words(SHORT).min(1),
-  title: words(TITLE).min(1),
+  publisher: words(SHORT)
+    .min(1)
+    .meta({ description: 'Who published it: an agency, a ministry, a newspaper.', examples: ['Reuters'] }),
+  title: words(TITLE).min(1).meta({ description: 'The title the page shows.' }),
   date: isoDate.meta({
     description:
       'The date the page shows. A source dated after meta.asOf may back events and the epilogue only (validate warns).',
   }),
-  url: z.url().max(2_000).optional().meta({ description: 'Only when the address is known.' }),
+  url: z
+    .url()
+    .max(2_000)
+    .optional()
+    .meta({ description: 'Only when the address is known.', examples: ['https://example.org/report'] }),
   kind: z.enum(['official', 'international', 'wire', 'press', 'state-media', 'research']).optional().meta({
     description:
       "What kind of source it is, shown to students: a side's own text or statement (official), an international organisation, a news agency (wire), a newspaper or broadcaster (press), state-controlled media, or research (think tanks, pollsters, lawyers).",
@@ -82,12 +94,17 @@ export const TeacherNoteSchema = z.strictObject({
 });
 
 export const MetaSchema = z.strictObject({
-  id,
-  title: words(TITLE).min(1),
+  id: id.meta({ description: 'The scenario id; the game saves and replays refer to it.' }),
+  title: words(TITLE)
+    .min(1)
+    .meta({ description: 'Shown in the scenario list.', examples: ['The harbour talks'] }),
   asOf: isoDate.meta({ description: 'The day the game starts; nothing later than this is taught as known.' }),
-  summary: words(PARAGRAPH).min(1),
+  summary: words(PARAGRAPH).min(1).meta({ description: 'What the negotiation is about, for every player.' }),
   contentNote: words(PARAGRAPH).min(1).meta({ description: 'Shown before play.' }),
-  sources: z.array(SourceSchema).min(1),
+  sources: z
+    .array(SourceSchema)
+    .min(1)
+    .meta({ description: 'Every source the scenario cites, each with an id other fields refer to.' }),
   teacherNotes: z
     .array(TeacherNoteSchema)
     .optional()
@@ -96,22 +113,37 @@ export const MetaSchema = z.strictObject({
 
 export const MemberSchema = z.strictObject({
   role: words(SHORT).min(1).meta({ description: 'A role title, not a name.' }),
-  note: words(PARAGRAPH).optional(),
+  note: words(PARAGRAPH).optional().meta({ description: 'What this member does at the table.' }),
 });
 
 export const PartySchema = z.strictObject({
   id,
-  name: words(NAME).min(1),
-  shortName: words(12).min(1),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are written #rrggbb'),
-  delegation: z.array(MemberSchema).min(1),
+  name: words(NAME)
+    .min(1)
+    .meta({ description: 'Full name, as the game writes it.', examples: ['Republic of Aurel'] }),
+  shortName: words(12)
+    .min(1)
+    .meta({ description: 'At most 12 characters, for charts and tight spaces.', examples: ['Aurel'] }),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'colours are written #rrggbb')
+    .meta({ description: "The party's colour on charts and badges, #rrggbb.", examples: ['#1f6fb2'] }),
+  delegation: z
+    .array(MemberSchema)
+    .min(1)
+    .meta({ description: 'Who sits at the table for this party, unless a meeting says otherwise.' }),
   publicProfile: words(PARAGRAPH).min(1).meta({ description: 'What every side knows about this party.' }),
 });
 
 export const OptionSchema = z.strictObject({
   id,
-  label: words(LABEL).min(1),
-  description: words(PARAGRAPH).min(1),
+  label: words(LABEL)
+    .min(1)
+    .meta({
+      description: 'A few words naming the option, as the table shows it.',
+      examples: ['Quota of 50%'],
+    }),
+  description: words(PARAGRAPH).min(1).meta({ description: 'What the option means, in plain words.' }),
   status: words(STATUS)
     .min(1)
     .meta({ description: 'Which draft, who proposed it, when; where reports disagree, say so.' }),
@@ -120,16 +152,27 @@ export const OptionSchema = z.strictObject({
 
 export const IssueSchema = z.strictObject({
   id,
-  name: words(NAME).min(1),
-  description: words(PARAGRAPH).min(1),
-  options: z.array(OptionSchema).min(2).max(6),
+  name: words(NAME)
+    .min(1)
+    .meta({ description: 'The issue as the table names it.', examples: ['Fishing quota'] }),
+  description: words(PARAGRAPH).min(1).meta({ description: 'What is being decided, in plain words.' }),
+  options: z
+    .array(OptionSchema)
+    .min(2)
+    .max(6)
+    .meta({ description: 'Two to six options; a text picks exactly one per issue.' }),
 });
 
 export const PackageSchema = z.strictObject({
   id,
-  name: words(NAME).min(1),
-  description: words(PARAGRAPH).min(1),
-  issues: z.array(IssueSchema).min(1),
+  name: words(NAME)
+    .min(1)
+    .meta({ description: 'The package as the table names it.', examples: ['Fisheries'] }),
+  description: words(PARAGRAPH).min(1).meta({ description: 'What the package covers, in plain words.' }),
+  issues: z
+    .array(IssueSchema)
+    .min(1)
+    .meta({ description: 'The issues negotiated together in this package.' }),
 });
 
 /** A condition on a text or outcome: which option each issue holds. */
@@ -141,18 +184,40 @@ export type Condition =
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ issue: id, in: z.array(id).min(1) }),
-    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ not: ConditionSchema }),
+    z.strictObject({
+      issue: id.meta({ description: 'The issue id this condition looks at.' }),
+      in: z.array(id).min(1).meta({
+        description: 'Option ids of that issue: the condition holds when the text picks one of them.',
+      }),
+    }),
+    z.strictObject({
+      all: z
+        .array(ConditionSchema)
+        .min(1)
+        .meta({ description: 'Holds when every one of these conditions holds.' }),
+    }),
+    z.strictObject({
+      any: z
+        .array(ConditionSchema)
+        .min(1)
+        .meta({ description: 'Holds when at least one of these conditions holds.' }),
+    }),
+    z.strictObject({
+      not: z.lazy(() => ConditionSchema).meta({ description: 'Holds when this condition does not.' }),
+    }),
   ]),
 );
 
 export const MeetingSchema = z.strictObject({
   id,
-  venue: words(SHORT).min(1),
-  date: isoDate,
-  participants: z.array(id).min(2),
+  venue: words(SHORT)
+    .min(1)
+    .meta({ description: 'Where the meeting is held.', examples: ['Port Meridian'] }),
+  date: isoDate.meta({ description: 'The day of the meeting, on or after meta.asOf.' }),
+  participants: z
+    .array(id)
+    .min(2)
+    .meta({ description: 'Party ids at the table; include the mediator, or the text cannot change there.' }),
   agenda: z.array(id).min(1).meta({ description: 'Package ids discussed at this meeting.' }),
   turns: z
     .number()
@@ -161,7 +226,7 @@ export const MeetingSchema = z.strictObject({
     .max(6)
     .default(2)
     .meta({ description: 'How many times each participant speaks before the meeting closes.' }),
-  note: words(PARAGRAPH).optional(),
+  note: words(PARAGRAPH).optional().meta({ description: 'Shown with the meeting: its context.' }),
   attendance: z
     .record(id, z.array(words(SHORT).min(1)).min(1))
     .optional()
@@ -172,7 +237,12 @@ export const MeetingSchema = z.strictObject({
   attendanceSources: sourceIds.optional().meta({ description: 'Where the attendance comes from.' }),
 });
 
-const percent = z.number().int().min(0).max(100);
+const percent = z
+  .number()
+  .int()
+  .min(0)
+  .max(100)
+  .meta({ description: 'A whole number from 0 to 100.', examples: [60] });
 
 export const PreferenceSchema = z.strictObject({
   weight: z
@@ -200,22 +270,36 @@ export const MandateSchema = z.strictObject({
 });
 
 export const SupportEffectSchema = z.strictObject({
-  when: ConditionSchema,
-  delta: z.number().int().min(-100).max(100),
-  note: words(PARAGRAPH).optional(),
+  when: ConditionSchema.meta({ description: 'The terms that move support.' }),
+  delta: z
+    .number()
+    .int()
+    .min(-100)
+    .max(100)
+    .meta({
+      description: 'Support points (%) added (or, negative, lost) when the terms hold.',
+      examples: [-15],
+    }),
+  note: words(PARAGRAPH).optional().meta({ description: 'Why these terms move support.' }),
 });
 
 export const RatificationCheckSchema = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('support'),
+    kind: z.literal('support').meta({
+      description: 'A vote or poll: support starts at base, moves with the terms, and must reach threshold.',
+    }),
     id,
     body: words(SHORT)
       .min(1)
       .meta({ description: 'Who ratifies: a parliament, a referendum, a legislature.' }),
-    description: words(PARAGRAPH).min(1),
+    description: words(PARAGRAPH)
+      .min(1)
+      .meta({ description: 'The rule in plain words, shown in the brief.' }),
     base: percent.meta({ description: 'Support (%) before the terms are known.' }),
     threshold: percent.meta({ description: 'Support (%) the terms need to pass.' }),
-    effects: z.array(SupportEffectSchema),
+    effects: z
+      .array(SupportEffectSchema)
+      .meta({ description: 'How the terms of a text move support; their deltas add up.' }),
     appliesWhen: ConditionSchema.optional().meta({
       description:
         'The check is held only for a text that meets this condition (e.g. a referendum only when the text changes territory); for any other text it passes, as not needed. When omitted, it is always held.',
@@ -227,13 +311,19 @@ export const RatificationCheckSchema = z.discriminatedUnion('kind', [
     ...justified,
   }),
   z.strictObject({
-    kind: z.literal('consent'),
+    kind: z.literal('consent').meta({
+      description: 'An outside actor that blocks the deal when the text meets failsWhen.',
+    }),
     id,
     body: words(SHORT)
       .min(1)
       .meta({ description: 'An outside actor whose consent some options need (e.g. the EU).' }),
-    description: words(PARAGRAPH).min(1),
-    failsWhen: ConditionSchema,
+    description: words(PARAGRAPH)
+      .min(1)
+      .meta({ description: 'The rule in plain words, shown in the brief.' }),
+    failsWhen: ConditionSchema.meta({
+      description: 'The texts this actor refuses: ratification fails for them.',
+    }),
     public: z.boolean().optional().meta({
       description:
         'Whether the rule is public knowledge (a constitution, a law, published polls): every side then sees it and the AI may read it. Private (false) when omitted.',
@@ -245,38 +335,49 @@ export const RatificationCheckSchema = z.discriminatedUnion('kind', [
 export const PersonalitySchema = z.strictObject({
   toughness: percent.meta({ description: 'How slowly the AI concedes (0 soft, 100 hard).' }),
   trustInOthers: percent.meta({ description: 'How much stated priorities of others are believed at first.' }),
-  rationale: words(PARAGRAPH).min(1),
+  rationale: words(PARAGRAPH).min(1).meta({ description: 'Why this temperament: in plain words.' }),
 });
 
 export const BriefSchema = z.strictObject({
-  summary: words(PARAGRAPH).min(1),
-  interests: z.array(words(PARAGRAPH).min(1)).min(1),
+  summary: words(PARAGRAPH).min(1).meta({ description: "The party's situation, as its own brief opens." }),
+  interests: z
+    .array(words(PARAGRAPH).min(1))
+    .min(1)
+    .meta({ description: 'What the party seeks, one point each, in plain words.' }),
   instructions: words(PARAGRAPH)
     .min(1)
     .meta({ description: 'The mandate from the capital, in plain words.' }),
 });
 
 export const ProfileSchema = z.strictObject({
-  brief: BriefSchema,
+  brief: BriefSchema.meta({ description: 'The confidential brief the player of this party reads.' }),
   preferences: z.record(id, PreferenceSchema).meta({ description: 'Issue id → weight and option values.' }),
-  reservation: z.strictObject({
-    value: z
-      .number()
-      .int()
-      .min(0)
-      .max(10000)
-      .meta({ description: 'Utility (0–10,000) of no deal: the BATNA.' }),
-    ...justified,
-  }),
-  redLines: z.array(RedLineSchema),
+  reservation: z
+    .strictObject({
+      value: z
+        .number()
+        .int()
+        .min(0)
+        .max(10000)
+        .meta({ description: 'Utility (0–10,000) of no deal: the BATNA.', examples: [4200] }),
+      ...justified,
+    })
+    .meta({ description: 'What no deal is worth to this party: a deal must beat it.' }),
+  redLines: z
+    .array(RedLineSchema)
+    .meta({ description: 'Texts this party can never sign, whatever else they give it.' }),
   mandate: z.record(id, MandateSchema).meta({ description: 'Package id → least acceptable share.' }),
-  consultation: z.strictObject({
-    chance: percent.meta({ description: 'Chance (%) the capital widens a mandate when consulted.' }),
-    widenBy: percent.meta({ description: 'Points the minimum drops when it widens.' }),
-    ...justified,
-  }),
-  ratification: z.array(RatificationCheckSchema),
-  personality: PersonalitySchema,
+  consultation: z
+    .strictObject({
+      chance: percent.meta({ description: 'Chance (%) the capital widens a mandate when consulted.' }),
+      widenBy: percent.meta({ description: 'Points the minimum drops when it widens.' }),
+      ...justified,
+    })
+    .meta({ description: 'What consulting the capital (or council) may win: a wider mandate.' }),
+  ratification: z
+    .array(RatificationCheckSchema)
+    .meta({ description: 'Checks at home a signed text must pass: every one, for the deal to stand.' }),
+  personality: PersonalitySchema.meta({ description: "How the AI plays this party's seat." }),
 });
 
 export const PublicPriorSchema = z.strictObject({
@@ -304,17 +405,30 @@ export const PublicPriorSchema = z.strictObject({
 
 const effect = z.discriminatedUnion('type', [
   z.strictObject({
-    type: z.literal('reservation'),
-    party: id,
-    delta: z.number().int().min(-10000).max(10000),
+    type: z.literal('reservation').meta({ description: "Moves a party's reservation value." }),
+    party: id.meta({ description: 'The party whose reservation value moves.' }),
+    delta: z
+      .number()
+      .int()
+      .min(-10000)
+      .max(10000)
+      .meta({
+        description: 'Utility points added to the reservation value (negative: removed).',
+        examples: [-500],
+      }),
   }),
   z
     .strictObject({
-      type: z.literal('value'),
-      party: id,
-      issue: id,
-      option: id,
-      delta: z.number().int().min(-100).max(100),
+      type: z.literal('value').meta({ description: 'Changes what an option is worth to a party.' }),
+      party: id.meta({ description: 'The party whose value changes.' }),
+      issue: id.meta({ description: 'The issue id of the option.' }),
+      option: id.meta({ description: 'The option id whose value changes.' }),
+      delta: z
+        .number()
+        .int()
+        .min(-100)
+        .max(100)
+        .meta({ description: 'Points added to the value (0–100 after clamping).', examples: [20] }),
     })
     .meta({
       description:
@@ -322,45 +436,67 @@ const effect = z.discriminatedUnion('type', [
     }),
   z
     .strictObject({
-      type: z.literal('weight'),
-      party: id,
-      issue: id,
-      delta: z.number().int().min(-100).max(100),
+      type: z.literal('weight').meta({ description: 'Changes how much an issue matters to a party.' }),
+      party: id.meta({ description: 'The party whose weight changes.' }),
+      issue: id.meta({ description: 'The issue id whose weight changes.' }),
+      delta: z
+        .number()
+        .int()
+        .min(-100)
+        .max(100)
+        .meta({ description: 'Weight points added before rescaling (negative: removed).', examples: [10] }),
     })
     .meta({
       description:
         "Adds delta points to the party's weight on the issue (clamped at 0), then scales all its weights back to the sum they had before, as integers: each weight is floor(w × total / new sum), and the points still missing go one each to the largest remainders (ties: the issue listed first in the packages). If every weight would be 0, nothing changes. Weight effects apply one after another, in the order their events fired.",
     }),
   z.strictObject({
-    type: z.literal('trust'),
-    party: id,
-    toward: id,
-    delta: z.number().int().min(-100).max(100),
+    type: z.literal('trust').meta({ description: "Changes how much a party's AI believes another." }),
+    party: id.meta({ description: 'The party whose trust changes.' }),
+    toward: id.meta({ description: 'The party it trusts more or less.' }),
+    delta: z
+      .number()
+      .int()
+      .min(-100)
+      .max(100)
+      .meta({ description: 'Trust points (0–100 scale) added or removed.', examples: [-20] }),
   }),
   z.strictObject({
-    type: z.literal('support'),
-    party: id,
-    check: id,
-    delta: z.number().int().min(-100).max(100),
+    type: z
+      .literal('support')
+      .meta({ description: "Moves support in one of a party's ratification checks." }),
+    party: id.meta({ description: 'The party whose check moves.' }),
+    check: id.meta({ description: "The id of one of that party's support checks." }),
+    delta: z
+      .number()
+      .int()
+      .min(-100)
+      .max(100)
+      .meta({ description: 'Support points (%) added to the base (negative: lost).', examples: [8] }),
   }),
   z.strictObject({
-    type: z.literal('addOption'),
-    issue: id,
-    option: OptionSchema,
+    type: z.literal('addOption').meta({ description: 'Puts a new option on the table for an issue.' }),
+    issue: id.meta({ description: 'The issue id that gains the option.' }),
+    option: OptionSchema.meta({ description: 'The new option, written like those in packages.' }),
     values: z.record(id, percent).meta({ description: 'Party id → value of the new option.' }),
   }),
-  z.strictObject({ type: z.literal('dropMeeting'), meeting: id }),
+  z.strictObject({
+    type: z.literal('dropMeeting').meta({ description: 'Cancels a later meeting of the calendar.' }),
+    meeting: id.meta({ description: 'The id of the meeting that will not take place.' }),
+  }),
 ]);
 export const EventEffectSchema = effect;
 
 export const ScriptedEventSchema = z.strictObject({
   id,
-  title: words(TITLE).min(1),
+  title: words(TITLE)
+    .min(1)
+    .meta({ description: 'The headline of the news banner.', examples: ['Storm closes the strait'] }),
   text: words(PARAGRAPH).min(1).meta({ description: 'What every side is told.' }),
   at: id
     .optional()
     .meta({ description: 'Meeting id at whose opening it fires; omit for events only a teacher injects.' }),
-  effects: z.array(effect),
+  effects: z.array(effect).meta({ description: 'What the event changes, applied in order.' }),
   sources: sourceIds,
   debrief: words(PARAGRAPH).min(1).optional().meta({
     description:
@@ -395,7 +531,10 @@ export const CredibilitySchema = z
       .max(100)
       .default(10)
       .meta({ description: 'Trust (0–100) every other party loses in a party that breaks its public word.' }),
-    rationale: words(PARAGRAPH).min(1).default("The game's default audience costs."),
+    rationale: words(PARAGRAPH)
+      .min(1)
+      .default("The game's default audience costs.")
+      .meta({ description: 'Why these costs: in plain words.' }),
     sources: sourceIds.default([]),
   })
   .meta({ description: 'What public words earn and what breaking them costs (audience costs).' });
@@ -403,14 +542,25 @@ export const CredibilitySchema = z
 export const ScenarioSchema = z
   .strictObject({
     format: z.literal(1).meta({ description: 'Scenario format version.' }),
-    meta: MetaSchema,
-    parties: z.array(PartySchema).min(2),
+    meta: MetaSchema.meta({
+      description: 'What the scenario is, when it starts, and every source it cites.',
+    }),
+    parties: z
+      .array(PartySchema)
+      .min(2)
+      .meta({ description: 'The sides at the table, two or more; each gets a profile.' }),
     mediator: id
       .nullable()
       .meta({ description: 'The party that publishes the text, or null: proposals alternate.' }),
-    packages: z.array(PackageSchema).min(1),
+    packages: z
+      .array(PackageSchema)
+      .min(1)
+      .meta({ description: 'The packages of the text: groups of issues, each with its options.' }),
     initialText: z.record(id, id).meta({ description: 'Issue id → option id: the opening text.' }),
-    calendar: z.array(MeetingSchema).min(1),
+    calendar: z
+      .array(MeetingSchema)
+      .min(1)
+      .meta({ description: 'The meetings, in order; the game ends after the last.' }),
     discountPerMeeting: z
       .number()
       .int()
@@ -418,13 +568,27 @@ export const ScenarioSchema = z
       .max(50)
       .meta({ description: 'Percent by which every deal is worth less after each meeting without one.' }),
     profiles: z.record(id, ProfileSchema).meta({ description: 'Party id → its private brief and numbers.' }),
-    publicPriors: z.array(PublicPriorSchema),
-    events: z.array(ScriptedEventSchema),
-    epilogue: z.strictObject({ text: words(LONG).min(1), sources: sourceIds }),
+    publicPriors: z
+      .array(PublicPriorSchema)
+      .meta({ description: 'What every side is believed, in public, to want: where the AI starts.' }),
+    events: z
+      .array(ScriptedEventSchema)
+      .meta({ description: 'Scripted news that fires at a meeting (or when a teacher injects it).' }),
+    epilogue: z
+      .strictObject({
+        text: words(LONG).min(1).meta({
+          description: 'What happened next in the real world (or the story), shown after the game.',
+        }),
+        sources: sourceIds,
+      })
+      .meta({ description: 'Shown in the debrief, once the game is over.' }),
     credibility: CredibilitySchema.optional().meta({
       description: 'Audience costs of public words; the defaults apply when omitted.',
     }),
-    glossary: z.record(words(NAME).min(1), words(PARAGRAPH)).optional(),
+    glossary: z
+      .record(words(NAME).min(1), words(PARAGRAPH))
+      .optional()
+      .meta({ description: 'Term → explanation: words of this scenario that open in place.' }),
   })
   .meta({
     title: 'Shuttle Diplomacy scenario',

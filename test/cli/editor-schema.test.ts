@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schemaLine } from '../../src/cli/init';
+import { scenarioJsonSchema } from '../../src/scenario/json-schema';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SCHEMA = join(ROOT, 'assets', 'scenarios', 'scenario.schema.json');
@@ -136,4 +137,80 @@ describe('editor support', () => {
     const globs = settings['yaml.schemas']['./assets/scenarios/scenario.schema.json'];
     expect(globs).toContain('assets/scenarios/*.yaml');
   });
+
+  it('every field of the JSON Schema has a description, and the shipped schema is the generated one', () => {
+    const schema = scenarioJsonSchema();
+    const fields = schemaFields(schema);
+    // Every kind of place a field can sit: top level, list items, map values, union branches, definitions.
+    for (const reach of [
+      'meta',
+      'parties[].color',
+      'profiles.*.reservation.value',
+      'profiles.*.ratification[]|0.threshold',
+      'events[].effects[]|6.meeting',
+      '#Condition|3.not',
+    ])
+      expect(fields.map((f) => f.path)).toContain(reach);
+    expect(fields.length).toBeGreaterThan(150);
+    expect(fields.filter((f) => !f.description).map((f) => f.path)).toEqual([]);
+    // Ids, dates and colours also carry examples for completion.
+    const patterned = fields.filter((f) => f.pattern);
+    expect(patterned.length).toBeGreaterThan(20);
+    expect(patterned.filter((f) => !f.examples).map((f) => f.path)).toEqual([]);
+    expect(JSON.parse(readFileSync(SCHEMA, 'utf8'))).toEqual(JSON.parse(JSON.stringify(schema)));
+  });
+
+  it('the walk over the schema finds a field left without a description', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        a: { type: 'string', description: 'described' },
+        b: { type: 'object', properties: { c: { type: 'number' } }, description: 'described' },
+      },
+    };
+    expect(
+      schemaFields(schema)
+        .filter((f) => !f.description)
+        .map((f) => f.path),
+    ).toEqual(['b.c']);
+  });
 });
+
+interface Field {
+  path: string;
+  description: boolean;
+  examples: boolean;
+  pattern: boolean;
+}
+
+/** Every property of a JSON Schema, however deeply nested (items, map values, unions, definitions). */
+function schemaFields(root: Record<string, unknown>): Field[] {
+  const out: Field[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (node === null || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries((n.properties as Record<string, unknown>) ?? {})) {
+      const v = value as Record<string, unknown>;
+      const at = path === '' ? key : `${path}.${key}`;
+      const items = v.items as Record<string, unknown> | undefined;
+      out.push({
+        path: at,
+        description: typeof v.description === 'string' && v.description.length > 0,
+        examples: Array.isArray(v.examples) || Array.isArray(items?.examples),
+        // Ids, dates and colours (text fields carry a pattern too: no control characters).
+        pattern: typeof v.pattern === 'string' && /^\^(\[A-Za-z0-9\]|\\d\{4\}|#)/.test(v.pattern),
+      });
+      walk(v, at);
+    }
+    if (n.items) walk(n.items, `${path}[]`);
+    if (n.additionalProperties) walk(n.additionalProperties, `${path}.*`);
+    for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+      const branches = n[key];
+      if (Array.isArray(branches)) for (const [i, b] of branches.entries()) walk(b, `${path}|${i}`);
+    }
+    for (const [key, value] of Object.entries((n.$defs as Record<string, unknown>) ?? {}))
+      walk(value, `#${key}`);
+  };
+  walk(root, '');
+  return out;
+}
