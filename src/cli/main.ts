@@ -7,6 +7,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema';
 import { formatDiagnostic, loadScenario, printable } from '../scenario/load';
 import { type AnalyseFlags, analyseCommand } from './analyse';
 import { initScenario } from './init';
+import { migrateCommand } from './migrate';
 import { type SimulateFlags, simulateCommand } from './simulate';
 
 export const EXIT_OK = 0;
@@ -92,6 +93,16 @@ export function program(): Command {
     .option('--out <path>', 'where to write it (default assets/scenarios/NAME.yaml)')
     .action((name: string, options: { out?: string }) => {
       process.exitCode = initScenario(name, options, { out: process.stdout, err: process.stderr });
+    });
+  cli
+    .command('migrate')
+    .description(
+      'rewrite a scenario file of an older format as the current format (comments and layout kept)',
+    )
+    .argument('<file>', 'scenario file')
+    .option('--out <path>', 'write the migrated file here instead of over the original')
+    .action((file: string, options: { out?: string }) => {
+      process.exitCode = migrateCommand(file, options);
     });
   cli
     .command('schema')

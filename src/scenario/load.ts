@@ -113,7 +113,11 @@ export function loadScenario(text: string, fileName: string): LoadResult {
   // References are checked even when the shape is wrong, so one run shows every mistake.
   findings.push(...referenceErrors(value));
   suggestMisspelledKeys(findings);
-  const errors = dedupe(findings.map(diagnose).map((d) => withYamlHint(d, text, starts))).sort(byPosition);
+  const formatOne =
+    value !== null && typeof value === 'object' && (value as { format?: unknown }).format === 1;
+  const errors = dedupe(
+    findings.map(diagnose).map((d) => withMigrationHint(withYamlHint(d, text, starts), formatOne)),
+  ).sort(byPosition);
 
   if (!parsed.success || errors.length > 0) return { ok: false, errors, warnings };
   const scenario = parsed.data;
@@ -121,6 +125,18 @@ export function loadScenario(text: string, fileName: string): LoadResult {
   warnings.push(...afterAsOfWarnings(scenario).map(diagnose));
   warnings.push(...balanceWarnings(scenario).map(diagnose));
   return { ok: true, scenario, warnings: warnings.sort(byPosition) };
+}
+
+/** What format 1 allowed and format 2 refuses, in a format-1 file: `cli migrate` rewrites it. */
+function withMigrationHint(d: Diagnostic, formatOne: boolean): Diagnostic {
+  const last = d.path[d.path.length - 1];
+  const longKey = /Invalid key in record/.test(d.message) && typeof last === 'string' && last.length > 40;
+  if (!formatOne || (!longKey && !/ids are at most 40 characters|control characters/.test(d.message)))
+    return d;
+  return {
+    ...d,
+    message: `${d.message} (format 1 allowed this: \`npm run --silent cli -- migrate ${printable(d.file)}\` rewrites the file as format 2)`,
+  };
 }
 
 /** Two YAML pitfalls that surface as shape errors: say what happened in the file. */

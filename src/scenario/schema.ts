@@ -387,7 +387,12 @@ export const PublicPriorSchema = z.strictObject({
     .meta({ description: 'Issue ids this party is believed to care most about, most first.' }),
   preferred: z.record(id, id).meta({ description: 'Issue id → the option this party is believed to want.' }),
   redLines: z
-    .array(z.strictObject({ issue: id, option: id }))
+    .array(
+      z.strictObject({
+        issue: id.meta({ description: 'The issue id.' }),
+        option: id.meta({ description: 'The option of that issue the party will never accept.' }),
+      }),
+    )
     .optional()
     .meta({
       description:
@@ -541,7 +546,11 @@ export const CredibilitySchema = z
 
 export const ScenarioSchema = z
   .strictObject({
-    format: z.literal(1).meta({ description: 'Scenario format version.' }),
+    format: z.union([z.literal(2), z.literal(1)]).meta({
+      description:
+        'Scenario format version: 2 for a new file. Files written in format 1 (ids of any length, text holding any character) are still read by the rules of format 2; `cli migrate FILE` rewrites one as format 2.',
+      examples: [2],
+    }),
     meta: MetaSchema.meta({
       description: 'What the scenario is, when it starts, and every source it cites.',
     }),
