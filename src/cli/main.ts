@@ -2,9 +2,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import '../zod-jitless';
 import { Command } from 'commander';
 import { scenarioJsonSchema } from '../scenario/json-schema';
-import { formatDiagnostic, loadScenario, printable } from '../scenario/load';
+import { type BalanceFigures, formatDiagnostic, loadScenario, printable } from '../scenario/load';
+import type { Scenario } from '../scenario/schema';
 import { type AnalyseFlags, analyseCommand } from './analyse';
 import { initScenario } from './init';
 import { migrateCommand } from './migrate';
@@ -30,12 +32,32 @@ export function validate(
   files: string[],
   io = { out: process.stdout, err: process.stderr },
   load: typeof loadScenario = loadScenario,
+  flags: { timing?: boolean } = {},
 ): number {
   let code = EXIT_OK;
   for (const file of files) {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const stages: Array<[string, number]> = [];
+    let last = started;
+    const mark = (stage: string) => {
+      const now = performance.now();
+      stages.push([stage, now - last]);
+      last = now;
+    };
+    const timing = () => {
+      if (!flags.timing) return;
+      const ms = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      const parts = stages.map(([stage, t]) => `${STAGE_NAMES[stage] ?? stage} ${t.toFixed(1)}`).join(', ');
+      io.out.write(
+        `${printable(file)}: validated in ${ms.toFixed(1)} ms of its own work (${parts}; CPU ${((used.user + used.system) / 1000).toFixed(1)} ms)\n`,
+      );
+    };
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
+      mark('read');
     } catch (e) {
       const reason = e instanceof Error && 'code' in e ? String(e.code) : String(e);
       io.err.write(`${printable(file)}: cannot read the file (${printable(reason)})\n`);
@@ -44,7 +66,7 @@ export function validate(
     }
     let result: ReturnType<typeof loadScenario>;
     try {
-      result = load(text, file);
+      result = load(text, file, { mark });
     } catch (e) {
       io.err.write(internalError(file, e));
       code = EXIT_INTERNAL;
@@ -57,6 +79,7 @@ export function validate(
         `${printable(file)}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}\n`,
       );
       if (code === EXIT_OK) code = EXIT_INVALID;
+      timing();
       continue;
     }
     const s = result.scenario;
@@ -67,8 +90,33 @@ export function validate(
         `${issues} issues, ${s.calendar.length} meetings, ${s.events.length} events` +
         `${warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}\n`,
     );
+    if (result.figures) io.out.write(`  ${figuresLine(s, result.figures)}\n`);
+    timing();
   }
   return code;
+}
+
+const STAGE_NAMES: Record<string, string> = {
+  read: 'read',
+  parse: 'YAML',
+  schema: 'schema and references',
+  design: 'design checks',
+  balance: 'balance analysis',
+};
+
+/** The figures a designer watches while tuning, in one line: frontier, zone, Nash point. */
+export function figuresLine(s: Scenario, f: BalanceFigures): string {
+  const name = (id: string) => printable(s.parties.find((p) => p.id === id)?.shortName ?? id);
+  const count = (n: number) => (n < 1e15 ? Math.round(n).toLocaleString('en-US') : n.toExponential(3));
+  const zone = !f.zone.exists
+    ? 'no zone of agreement'
+    : `zone of agreement ${f.zone.exact ? '' : 'about '}${count(f.zone.estimate)} of ${count(f.texts)} texts (${(f.zone.share * 100).toFixed(f.zone.share < 0.001 ? 4 : 1)}%)`;
+  const nash = f.nash
+    ? `Nash point ${Object.entries(f.nash)
+        .map(([p, u]) => `${name(p)} ${u}`)
+        .join(', ')}`
+    : 'no Nash point';
+  return `frontier ${count(f.frontierPoints)} point${f.frontierPoints === 1 ? '' : 's'} (${f.frontierDeals} deal${f.frontierDeals === 1 ? '' : 's'}); ${zone}; ${nash}`;
 }
 
 export function writeSchema(out: string): void {
@@ -83,8 +131,9 @@ export function program(): Command {
     .command('validate')
     .description('check scenario files (YAML or JSON); errors and warnings as file:line:col')
     .argument('<files...>', 'scenario files')
-    .action((files: string[]) => {
-      process.exitCode = validate(files);
+    .option('--timing', "print each file's own validation time (balance analysis included), stage by stage")
+    .action((files: string[], options: { timing?: boolean }) => {
+      process.exitCode = validate(files, undefined, undefined, { timing: options.timing === true });
     });
   cli
     .command('init')

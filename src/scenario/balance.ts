@@ -1,10 +1,57 @@
-// Balance warnings for a valid scenario: legal, but likely to make a dull or broken game.
-import { dealSummary } from './analysis';
+// Balance warnings for a valid scenario: legal, but likely to make a dull or broken game; and the figures a
+// designer watches while tuning (frontier size, Nash point, zone size), from one exact analysis.
+import { type Analysis, analyseScenario, dealSummary, type ZoneSize } from './analysis';
 import type { Finding } from './reference-checks';
 import type { Scenario } from './schema';
 
+/** At the Nash point, a party this far (or more) from its reservation value to its best, while another... */
+export const DOMINANT_SHARE = 0.9;
+/** ...gets this far (or less), takes most of the frontier. */
+export const DOMINATED_SHARE = 0.2;
+
+/** What a designer watches while tuning: the exact analysis of the opening position, in brief. */
+export interface BalanceFigures {
+  /** Complete texts (one option per issue). */
+  texts: number;
+  frontierPoints: number;
+  frontierTexts: number;
+  /** Frontier points that are deals. */
+  frontierDeals: number;
+  zone: ZoneSize & { exists: boolean };
+  /** Party id → utility at the Nash point; null when no deal exists. */
+  nash: Record<string, number> | null;
+  /** Party id → how far the Nash point takes it from its reservation value (0) to its best valid text (1). */
+  nashShare: Record<string, number> | null;
+}
+
 /** Each warning names the place in the file it is about. */
 export function balanceWarnings(scenario: Scenario): Finding[] {
+  return balanceReport(scenario).warnings;
+}
+
+export function figuresOf(a: Analysis): BalanceFigures {
+  const nashShare = a.nash
+    ? Object.fromEntries(
+        a.parties.map((p) => {
+          const span = (a.best[p] as number) - (a.reservation[p] as number);
+          const gain = (a.nash?.utilities[p] as number) - (a.reservation[p] as number);
+          return [p, span > 0 ? gain / span : 1];
+        }),
+      )
+    : null;
+  return {
+    texts: a.texts,
+    frontierPoints: a.frontier.length,
+    frontierTexts: a.frontierTexts,
+    frontierDeals: a.frontier.filter((f) => f.deal).length,
+    zone: a.zone,
+    nash: a.nash ? { ...a.nash.utilities } : null,
+    nashShare,
+  };
+}
+
+/** The balance warnings and the figures, from one analysis of the opening position. */
+export function balanceReport(scenario: Scenario): { warnings: Finding[]; figures: BalanceFigures } {
   const out: Finding[] = [];
   const parties = scenario.parties.map((p) => p.id);
 
@@ -31,6 +78,15 @@ export function balanceWarnings(scenario: Scenario): Finding[] {
 
   scenario.packages.forEach((pkg, p) => {
     pkg.issues.forEach((issue, i) => {
+      const cares = parties.some(
+        (party) => (scenario.profiles[party]?.preferences[issue.id]?.weight ?? 0) > 0,
+      );
+      if (!cares) {
+        out.push({
+          path: ['packages', p, 'issues', i, 'id'],
+          message: `no party gives ${JSON.stringify(issue.id)} any weight: whatever the text says on it changes nothing for anyone`,
+        });
+      }
       const options = issue.options.map((o) => o.id);
       const orders = parties.flatMap((party) => {
         const pref = scenario.profiles[party]?.preferences[issue.id];
@@ -47,7 +103,9 @@ export function balanceWarnings(scenario: Scenario): Finding[] {
   });
 
   // The rest comes from the exact Pareto frontier of the opening position (no scripted event fired).
-  const summary = dealSummary(scenario);
+  const summary = analyseScenario(scenario);
+  const figures = figuresOf(summary);
+  const zoneExists = summary.zone.exists;
   if (summary.initialValid) {
     out.push({
       path: ['initialText'],
@@ -61,7 +119,21 @@ export function balanceWarnings(scenario: Scenario): Finding[] {
       message: `a text that gives ${JSON.stringify(party)} the best utility it could ever get is already a deal for every side: it has nothing to concede`,
     });
   }
-  if (!summary.zoneExists) {
+  if (figures.nashShare && parties.length >= 2) {
+    const share = (party: string) => figures.nashShare?.[party] ?? 0;
+    const takers = parties.filter((party) => share(party) >= DOMINANT_SHARE);
+    const bottom = parties.reduce((a, b) => (share(b) < share(a) ? b : a));
+    if (takers.length > 0 && share(bottom) <= DOMINATED_SHARE) {
+      const pct = (x: number) => `${Math.round(x * 100)}%`;
+      const names = takers.map((t) => JSON.stringify(t)).join(' and ');
+      const one = takers.length === 1;
+      out.push({
+        path: ['profiles', takers[0] as string],
+        message: `${names} take${one ? 's' : ''} most of the frontier: at the Nash point ${one ? 'it gets' : 'they get'} ${takers.map((t) => pct(share(t))).join(' and ')} of the way from ${one ? 'its' : 'their'} reservation value to ${one ? 'its' : 'their'} best, ${JSON.stringify(bottom)} only ${pct(share(bottom))}`,
+      });
+    }
+  }
+  if (!zoneExists) {
     out.push({
       path: ['profiles'],
       message:
@@ -85,9 +157,23 @@ export function balanceWarnings(scenario: Scenario): Finding[] {
             'this red line empties the zone of agreement: without it, some text would be a deal for every side',
         });
       });
+      profile.ratification.forEach((check, c) => {
+        const without: Scenario = {
+          ...scenario,
+          profiles: {
+            ...scenario.profiles,
+            [party]: { ...profile, ratification: profile.ratification.filter((_, n) => n !== c) },
+          },
+        };
+        if (!dealSummary(without).zoneExists) return;
+        out.push({
+          path: ['profiles', party, 'ratification', c, check.kind === 'support' ? 'threshold' : 'failsWhen'],
+          message: `this ratification check (${check.kind}) empties the zone of agreement: without it, some text would be a deal for every side`,
+        });
+      });
     }
   }
-  return out;
+  return { warnings: out, figures };
 }
 
 /** Pairwise order of options by value, as a string: equal strings mean the same ranking. */

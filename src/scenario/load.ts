@@ -2,7 +2,7 @@
 
 import { isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { balanceWarnings } from './balance';
+import { type BalanceFigures, balanceReport } from './balance';
 import { designWarnings } from './design-checks';
 import { type Finding, referenceErrors } from './reference-checks';
 import { type Scenario, ScenarioSchema } from './schema';
@@ -10,7 +10,7 @@ import { afterAsOfWarnings } from './time-checks';
 import { preScan, structureErrors } from './yaml-guard';
 import { lineIndex, lineStarts, syntaxCauses } from './yaml-syntax';
 
-export { balanceWarnings } from './balance';
+export { type BalanceFigures, balanceWarnings } from './balance';
 export type { Finding } from './reference-checks';
 export { afterAsOfWarnings } from './time-checks';
 export { LIMITS } from './yaml-guard';
@@ -29,7 +29,7 @@ export interface Diagnostic {
 }
 
 export type LoadResult =
-  | { ok: true; scenario: Scenario; warnings: Diagnostic[] }
+  | { ok: true; scenario: Scenario; warnings: Diagnostic[]; figures?: BalanceFigures }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 /** `file:line:col: message`, the form editors and terminals turn into links; control characters escaped. */
@@ -71,8 +71,17 @@ export function quoteShort(s: string): string {
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 
+export interface LoadOptions {
+  /**
+   * Called as each stage ends ('parse', 'schema', 'design', 'balance'), so a caller with a clock can time them
+   * (this layer reads no clock).
+   */
+  mark?: (stage: 'parse' | 'schema' | 'design' | 'balance') => void;
+}
+
 /** Parses, validates against the schema and checks every cross-reference; reports all problems at once. */
-export function loadScenario(text: string, fileName: string): LoadResult {
+export function loadScenario(text: string, fileName: string, options: LoadOptions = {}): LoadResult {
+  const mark = options.mark ?? (() => {});
   // Size and nesting first: past them the parser itself slows down.
   const tooBig = preScan(text);
   const starts = tooBig ? lineStarts(text.slice(0, tooBig.offset + 1)) : lineStarts(text);
@@ -97,6 +106,7 @@ export function loadScenario(text: string, fileName: string): LoadResult {
 
   // The structure check bounds what aliases expand to, so the parser's own alias guard can stand down.
   const value: unknown = doc.toJS({ maxAliasCount: -1 });
+  mark('parse');
   const locate = (path: DiagnosticPath, target: 'value' | 'key' = 'value'): number =>
     offsetOf(doc.contents, path, target);
   const diagnose = (f: Finding): Diagnostic =>
@@ -119,12 +129,16 @@ export function loadScenario(text: string, fileName: string): LoadResult {
     findings.map(diagnose).map((d) => withMigrationHint(withYamlHint(d, text, starts), formatOne)),
   ).sort(byPosition);
 
+  mark('schema');
   if (!parsed.success || errors.length > 0) return { ok: false, errors, warnings };
   const scenario = parsed.data;
   warnings.push(...designWarnings(scenario).map(diagnose));
   warnings.push(...afterAsOfWarnings(scenario).map(diagnose));
-  warnings.push(...balanceWarnings(scenario).map(diagnose));
-  return { ok: true, scenario, warnings: warnings.sort(byPosition) };
+  mark('design');
+  const balance = balanceReport(scenario);
+  warnings.push(...balance.warnings.map(diagnose));
+  mark('balance');
+  return { ok: true, scenario, warnings: warnings.sort(byPosition), figures: balance.figures };
 }
 
 /** What format 1 allowed and format 2 refuses, in a format-1 file: `cli migrate` rewrites it. */

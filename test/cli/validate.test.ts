@@ -34,7 +34,19 @@ describe('validate', () => {
     const run = cli('validate', HARBOUR);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
-      `${HARBOUR}: OK: "The harbour dispute (test scenario)": 2 parties, 3 packages, 5 issues, 4 meetings, 2 events\n`,
+      `${HARBOUR}: OK: "The harbour dispute (test scenario)": 2 parties, 3 packages, 5 issues, 4 meetings, 2 events\n` +
+        '  frontier 8 points (7 deals); zone of agreement 19 of 108 texts (17.6%); Nash point North 7250, South 6950\n',
+    );
+    expect(run.status).toBe(0);
+  });
+
+  it('prints its own work time stage by stage with --timing, balance analysis included', () => {
+    const run = cli('validate', '--timing', HARBOUR);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')[2]).toMatch(
+      new RegExp(
+        `^${escapeRegExp(HARBOUR)}: validated in \\d+\\.\\d ms of its own work \\(read \\d+\\.\\d, YAML \\d+\\.\\d, schema and references \\d+\\.\\d, design checks \\d+\\.\\d, balance analysis \\d+\\.\\d; CPU \\d+\\.\\d ms\\)$`,
+      ),
     );
     expect(run.status).toBe(0);
   });
@@ -63,7 +75,7 @@ describe('validate', () => {
     expect(run.stderr).toBe(
       `${file}:58:13: warning: packages[0].issues[1].id: every party ranks the options of "season" in the same order: nothing to negotiate\n`,
     );
-    expect(run.stdout).toMatch(/OK: .*, 1 warning\n$/);
+    expect(run.stdout).toMatch(/OK: .*, 1 warning\n {2}frontier .*; zone of agreement .*; Nash point .*\n$/);
     expect(run.status).toBe(0);
   });
 
@@ -84,7 +96,7 @@ describe('validate', () => {
     expect(run.stderr).toBe(
       `${file}:${line}:${col}: warning: packages[0].issues[0].options[1].sources[0]: source "late" is dated 2024-04-02, after the scenario's asOf 2024-03-01: later facts enter only through scripted events and the epilogue\n`,
     );
-    expect(run.stdout).toMatch(/OK: .*, 1 warning\n$/);
+    expect(run.stdout).toMatch(/OK: .*, 1 warning\n {2}frontier .*; zone of agreement .*; Nash point .*\n$/);
     expect(run.status).toBe(0);
   });
 
