@@ -8,6 +8,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema';
 import { type BalanceFigures, formatDiagnostic, loadScenario, printable } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { type AnalyseFlags, analyseCommand } from './analyse';
+import { type CompareFlags, compareCommand } from './compare';
 import { initScenario } from './init';
 import { migrateCommand } from './migrate';
 import { type SimulateFlags, simulateCommand } from './simulate';
@@ -173,6 +174,22 @@ export function program(): Command {
     .option('--json', 'print one JSON object instead of a report')
     .action((file: string, options: AnalyseFlags) => {
       const ended = analyseCommand(file, options);
+      process.exitCode = ended === 'ok' ? EXIT_OK : ended === 'unreadable' ? EXIT_UNREADABLE : EXIT_INVALID;
+    });
+  cli
+    .command('compare')
+    .description(
+      'what a change did: the values that differ, warnings gained and lost, frontier, zone of agreement, Nash point and the same seeded AI games on both files',
+    )
+    .argument('<a>', 'the scenario before the change')
+    .argument('<b>', 'the scenario after the change')
+    .option('--games <n>', 'AI games played on each file (0 plays none)', '50')
+    .option('--seed <n>', 'seed of the first game; game i plays seed + i on both files', '1')
+    .option('--difficulty <level>', 'the AI seats: easy, medium or hard', 'medium')
+    .option('--workers <k>', 'worker threads (1 plays in this thread); default one per core, at most 2')
+    .option('--json', 'print one JSON object instead of a report')
+    .action(async (a: string, b: string, options: CompareFlags) => {
+      const ended = await compareCommand(a, b, options);
       process.exitCode = ended === 'ok' ? EXIT_OK : ended === 'unreadable' ? EXIT_UNREADABLE : EXIT_INVALID;
     });
   cli
