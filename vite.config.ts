@@ -3,6 +3,7 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './scripts/precompress.ts';
+import { scenarioLive } from './scripts/scenario-live.ts';
 import { scenarioModules } from './scripts/scenario-modules.ts';
 
 export default defineConfig({
@@ -51,6 +52,8 @@ export default defineConfig({
     }),
     // Brotli and gzip copies of the built files, sent as they are by the Node server (src/server/static.ts).
     precompress(),
+    // During `npm run dev`, scenario files are validated as they are saved; errors show in Vite's overlay.
+    scenarioLive(),
   ],
   build: {
     outDir: 'dist',
