@@ -78,9 +78,13 @@ export function balanceReport(scenario: Scenario): { warnings: Finding[]; figure
 
   scenario.packages.forEach((pkg, p) => {
     pkg.issues.forEach((issue, i) => {
-      const cares = parties.some(
-        (party) => (scenario.profiles[party]?.preferences[issue.id]?.weight ?? 0) > 0,
-      );
+      // Own keys only: an issue id may be named like an Object.prototype member (constructor, toString).
+      const cares = parties.some((party) => {
+        const prefs = Object.hasOwn(scenario.profiles, party)
+          ? scenario.profiles[party]?.preferences
+          : undefined;
+        return prefs !== undefined && Object.hasOwn(prefs, issue.id) && (prefs[issue.id]?.weight ?? 0) > 0;
+      });
       if (!cares) {
         out.push({
           path: ['packages', p, 'issues', i, 'id'],
