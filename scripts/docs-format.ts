@@ -15,7 +15,14 @@ type Json = Record<string, unknown>;
 interface Section {
   path: string;
   description: string;
-  rows: string[];
+  rows: string[][];
+}
+
+/** A Markdown table with its columns padded to one width, as Biome formats it (so `biome check` passes). */
+function table(rows: string[][]): string[] {
+  const widths = (rows[0] as string[]).map((_, c) => Math.max(3, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((x, c) => x.padEnd(widths[c] as number)).join(' | ')} |`;
+  return [line(rows[0] as string[]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)];
 }
 
 /** The field reference: one table per kind of map in a scenario file, each field with its type and description. */
@@ -28,9 +35,12 @@ export function fieldReference(schema: Json = scenarioJsonSchema()): string {
     const section: Section = { path, description, rows: [] };
     sections.push(section);
     for (const [key, field] of Object.entries(properties)) {
-      section.rows.push(
-        `| \`${key}\` | ${typeOf(field)} | ${required.has(key) ? 'yes' : 'no'} | ${cell(describe(field))} |`,
-      );
+      section.rows.push([
+        `\`${key}\``,
+        typeOf(field),
+        required.has(key) ? 'yes' : 'no',
+        cell(describe(field)),
+      ]);
       visitChildren(field, `${path === '' ? '' : `${path}.`}${key}`);
     }
   };
@@ -59,7 +69,7 @@ export function fieldReference(schema: Json = scenarioJsonSchema()): string {
   for (const s of sections) {
     out.push(`### ${s.path === '' ? 'The top level' : `\`${s.path}\``}`, '');
     if (s.description) out.push(s.description, '');
-    out.push('| Field | Type | Required | What it is |', '| --- | --- | --- | --- |', ...s.rows, '');
+    out.push(...table([['Field', 'Type', 'Required', 'What it is'], ...s.rows]), '');
   }
   return out.join('\n');
 }

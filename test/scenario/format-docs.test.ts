@@ -18,7 +18,7 @@ describe('docs/scenario-format.md', () => {
     const reference = fieldReference();
     const schema = scenarioJsonSchema() as { properties: Record<string, { description: string }> };
     for (const [key, field] of Object.entries(schema.properties)) {
-      expect(reference).toContain(`| \`${key}\` |`);
+      expect(reference).toMatch(new RegExp(`\\| \`${key}\` +\\|`));
       expect(reference).toContain(field.description);
     }
     for (const kind of ['reservation', 'value', 'weight', 'trust', 'support', 'addOption', 'dropMeeting'])
