@@ -1,0 +1,2 @@
+// The classroom protocol's public surface (see messages.ts).
+export * from './messages';

@@ -1,0 +1,270 @@
+// The classroom protocol: every message between a browser and the server, as versioned Zod schemas. A client sends
+// one event, `c2s`, with a message and an acknowledgement callback; the server answers every message through that
+// callback (a result or a typed error) and pushes updates on `s2c`. Shared by the server and the browser client.
+import { z } from 'zod';
+import { IntentSchema } from '../engine/intents';
+
+export const PROTOCOL_VERSION = 1;
+/** The socket.io event names. */
+export const CLIENT_EVENT = 'c2s';
+export const SERVER_EVENT = 's2c';
+/** The largest message a client may send, as JSON text (socket.io refuses larger frames before this). */
+export const MAX_MESSAGE_CHARS = 8_192;
+export const MAX_NICKNAME = 24;
+/** Messages a socket may send per second, on average, and in a burst. */
+export const RATE_PER_SECOND = 20;
+export const RATE_BURST = 60;
+export const MAX_TABLES = 60;
+export const MAX_TEAM = 5;
+
+/** Tokens are 32 random bytes in base64url (43 characters); join codes are 6 letters without look-alikes. */
+export const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a token');
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const JoinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{6}$/, 'a join code is six letters and digits');
+const id = z.string().min(1).max(64);
+/** A nickname: shown as text, never HTML; control characters and surrounding spaces are refused or trimmed. */
+export const NicknameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a nickname needs at least one character')
+  .max(MAX_NICKNAME, `a nickname has at most ${MAX_NICKNAME} characters`)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]+$/, 'a nickname cannot hold control characters');
+/** A client's id for one intent: sending the same id twice applies the intent once (idempotency). */
+export const IntentIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'an intent id is 8–64 letters, digits, - or _');
+
+const envelope = { v: z.literal(PROTOCOL_VERSION) };
+const msg = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ ...envelope, type: z.literal(type), ...shape });
+
+/** A move without its envelope: the server adds the seat from the socket's own seat. */
+const MoveSchema = z.unknown().superRefine((raw, ctx) => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    ctx.addIssue({ code: 'custom', message: 'a move is an object' });
+    return;
+  }
+  if ('seat' in raw || 'v' in raw) {
+    ctx.addIssue({ code: 'custom', message: 'a move carries no seat or version: the server adds your own' });
+    return;
+  }
+  const type = (raw as { type?: unknown }).type;
+  if (type === 'turn.timeout' || type === 'event.inject') {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${String(type)} comes from the clock or the teacher, not a seat`,
+    });
+    return;
+  }
+  const r = IntentSchema.safeParse({ ...(raw as object), v: 1, seat: 'x' });
+  if (!r.success) {
+    const first = r.error.issues[0];
+    ctx.addIssue({
+      code: 'custom',
+      message: `bad move: ${first ? `${first.path.join('.')}: ${first.message}` : ''}`,
+    });
+  }
+});
+
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  /** Anyone: the scenarios a class can play (titles and parties only: no brief). */
+  msg('catalogue', {}),
+  /** Anyone: a new class session; answers with the teacher's token and the join code. */
+  msg('teacher.create', {
+    scenario: id,
+    tables: z.number().int().min(1).max(MAX_TABLES),
+    turnSeconds: z.number().int().min(10).max(3600).nullable(),
+    difficulty: z.enum(['easy', 'medium', 'hard']),
+  }),
+  /** Makes this socket the teacher's dashboard of the session the token opens. */
+  msg('teacher.attach', { token: TokenSchema }),
+  msg('teacher.rename', { student: id, nickname: NicknameSchema }),
+  msg('teacher.remove', { student: id }),
+  /** Spreads the lobby over the tables, one student per seat first, then teams of up to five. */
+  msg('teacher.autoAssign', {}),
+  msg('teacher.assign', {
+    student: id,
+    table: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_TABLES - 1)
+      .nullable(),
+    seat: id.nullable(),
+  }),
+  msg('teacher.start', {}),
+  msg('teacher.pause', {}),
+  msg('teacher.resume', {}),
+  msg('teacher.end', {}),
+  msg('teacher.export', { format: z.enum(['csv', 'json']) }),
+  /** A student joins a session by its code. */
+  msg('student.join', { code: JoinCodeSchema, nickname: NicknameSchema.optional() }),
+  /** A student comes back with the token it was given (a reload, a dropped network, a restarted server). */
+  msg('student.resume', { token: TokenSchema }),
+  /** The student's own seat's view. `seat`, when given, must be the student's own. */
+  msg('seat.view', { seat: id.optional() }),
+  /** A move for the student's own seat, by the pen holder. `seat`, when given, must be the student's own. */
+  msg('seat.intent', { intentId: IntentIdSchema, seat: id.optional(), move: MoveSchema }),
+  /** A student leaves the session for good (shared computers). */
+  msg('student.leave', {}),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+export type ClientMessageType = ClientMessage['type'];
+
+export const ERROR_CODES = [
+  'bad.message',
+  'unsupported.version',
+  'too.large',
+  'rate.limited',
+  'unauthorized',
+  'forbidden',
+  'not.found',
+  'wrong.state',
+  'refused',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+  /** The engine's own code, for a refused move. */
+  detail?: string;
+}
+export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: ProtocolError };
+
+export const SESSION_STATES = ['lobby', 'running', 'paused', 'ended'] as const;
+export type SessionStateName = (typeof SESSION_STATES)[number];
+
+export interface CatalogueItem {
+  id: string;
+  title: string;
+  parties: Array<{ id: string; name: string }>;
+}
+
+export interface CreatedSession {
+  session: string;
+  teacherToken: string;
+  code: string;
+}
+
+export interface Joined {
+  token: string;
+  student: string;
+  nickname: string;
+}
+
+/** Where a student stands: in the lobby, or at a seat of a table (with or without the pen). */
+export interface StudentStatus {
+  session: string;
+  code: string;
+  scenarioTitle: string;
+  student: string;
+  nickname: string;
+  state: SessionStateName;
+  table: number | null;
+  seat: string | null;
+  seatName: string | null;
+  pen: boolean;
+  teammates: string[];
+}
+
+/** The seat's update: the engine's view of its own seat, and when the speaker's time runs out. */
+export interface SeatUpdate {
+  view: unknown;
+  phase: string;
+  state: SessionStateName;
+  /** Milliseconds since the epoch when the current speaker's turn ends; null without a turn timer. */
+  deadline: number | null;
+}
+
+export interface DashboardSeat {
+  seat: string;
+  name: string;
+  students: Array<{ id: string; nickname: string; pen: boolean; online: boolean }>;
+  ai: boolean;
+  signed: boolean;
+  utility: number;
+  reservation: number;
+  /** Why this seat cannot sign the current text now (red lines, mandate). */
+  blocks: string[];
+  score: number | null;
+}
+
+export interface DashboardTable {
+  index: number;
+  status: 'waiting' | 'negotiating' | 'ended';
+  meeting: string;
+  meetingIndex: number;
+  meetingsLeft: number;
+  textVersion: number;
+  speaker: string | null;
+  packages: Array<{ id: string; name: string; agreed: boolean; acceptedBy: string[]; rejectedBy: string[] }>;
+  seats: DashboardSeat[];
+  outcome: string | null;
+  moves: number;
+}
+
+export interface Dashboard {
+  session: string;
+  code: string;
+  scenario: { id: string; title: string };
+  state: SessionStateName;
+  turnSeconds: number | null;
+  difficulty: string;
+  lobby: Array<{ id: string; nickname: string; online: boolean; table: number | null; seat: string | null }>;
+  tables: DashboardTable[];
+}
+
+/** What the server pushes on `s2c`. */
+export type ServerMessage =
+  | { v: typeof PROTOCOL_VERSION; type: 'student.status'; status: StudentStatus }
+  | { v: typeof PROTOCOL_VERSION; type: 'seat.update'; update: SeatUpdate }
+  | { v: typeof PROTOCOL_VERSION; type: 'dashboard'; dashboard: Dashboard }
+  | { v: typeof PROTOCOL_VERSION; type: 'removed'; message: string }
+  /** The answer to a message sent without an acknowledgement callback. */
+  | { v: typeof PROTOCOL_VERSION; type: 'error'; error: ProtocolError };
+
+/** Checks a raw message: its size, its version, then its shape. Never throws. */
+export function parseClientMessage(
+  raw: unknown,
+): { ok: true; message: ClientMessage } | { ok: false; error: ProtocolError } {
+  let size: number;
+  try {
+    size = JSON.stringify(raw ?? null)?.length ?? 0;
+  } catch {
+    return { ok: false, error: { code: 'bad.message', message: 'the message is not JSON' } };
+  }
+  if (size > MAX_MESSAGE_CHARS)
+    return {
+      ok: false,
+      error: { code: 'too.large', message: `a message has at most ${MAX_MESSAGE_CHARS} characters` },
+    };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, error: { code: 'bad.message', message: 'a message is an object' } };
+  const v = (raw as { v?: unknown }).v;
+  if (v !== PROTOCOL_VERSION)
+    return {
+      ok: false,
+      error: {
+        code: 'unsupported.version',
+        message: `this server speaks protocol version ${PROTOCOL_VERSION}; reload the page`,
+      },
+    };
+  const r = ClientMessageSchema.safeParse(raw);
+  if (!r.success) {
+    const first = r.error.issues[0];
+    return {
+      ok: false,
+      error: {
+        code: 'bad.message',
+        message: first ? `${first.path.join('.') || 'message'}: ${first.message}` : 'bad message',
+      },
+    };
+  }
+  return { ok: true, message: r.data };
+}
