@@ -14,6 +14,22 @@ export interface SessionInput {
   intents?: Intent[];
   /** Seconds a speaker has before the clock ends its turn; null for no limit. */
   turnSeconds?: number | null;
+  /** A stored state after the first `count` of `intents` (a server's snapshot): only the rest are replayed. */
+  snapshot?: { game: GameState; count: number };
+}
+
+/** The state after `input.intents`, replayed from the start or from the snapshot. */
+function startingState(input: SessionInput): GameState {
+  const intents = input.intents ?? [];
+  const snap = input.snapshot;
+  if (!snap || snap.count > intents.length) return replay(input.scenario, input.seed, intents);
+  let game = snap.game;
+  for (const [i, intent] of intents.slice(snap.count).entries()) {
+    const r = applyIntent(input.scenario, game, intent);
+    if (!r.ok) throw new Error(`intent ${snap.count + i} refused on replay: ${r.error.message}`);
+    game = r.state;
+  }
+  return game;
 }
 
 export interface SessionContext {
@@ -93,7 +109,7 @@ export const sessionMachine = setup({
   context: ({ input }) => ({
     scenario: input.scenario,
     seed: input.seed,
-    game: replay(input.scenario, input.seed, input.intents ?? []),
+    game: startingState(input),
     intents: [...(input.intents ?? [])],
     turnSeconds: input.turnSeconds ?? null,
     lastEvents: [],

@@ -14,6 +14,8 @@ export interface LocalTableOptions {
   /** Intents to replay first (a saved game). */
   intents?: Intent[];
   turnSeconds?: number | null;
+  /** A stored state after the first `count` of `intents`, to skip replaying them. */
+  snapshot?: { game: GameState; count: number };
   /** An XState clock (e.g. SimulatedClock in tests); the real one by default. */
   clock?: Parameters<typeof createActor>[1] extends infer O
     ? O extends { clock?: infer C }
@@ -41,6 +43,7 @@ export function createLocalTable(options: LocalTableOptions): LocalTable {
     seed: options.seed,
     intents: options.intents ?? [],
     turnSeconds: options.turnSeconds ?? null,
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
   };
   const actor = createActor(sessionMachine, { input, ...(options.clock ? { clock: options.clock } : {}) });
   const seatListeners = new Map<string, Set<(view: SeatView, events: GameEvent[]) => void>>();

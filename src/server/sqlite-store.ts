@@ -1,0 +1,263 @@
+// The classroom store in SQLite (better-sqlite3, WAL): one file under DATA_DIR. Writes are synchronous and each
+// intent is its own transaction with synchronous=FULL, so an intent acknowledged to a client is on disk.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Intent } from '../engine/intents';
+import type { GameEvent } from '../engine/state';
+import type { SessionStateName } from '../protocol';
+import type {
+  ClassStore,
+  IntentRecord,
+  SessionRecord,
+  SnapshotRecord,
+  StudentRecord,
+  TableRecord,
+} from './store';
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  teacher_hash TEXT NOT NULL UNIQUE,
+  scenario_id TEXT NOT NULL,
+  tables INTEGER NOT NULL,
+  turn_seconds INTEGER,
+  difficulty TEXT NOT NULL,
+  state TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS students (
+  session TEXT NOT NULL REFERENCES sessions(id),
+  id TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  nickname TEXT NOT NULL,
+  table_index INTEGER,
+  seat TEXT,
+  seated_at INTEGER,
+  joined_at INTEGER NOT NULL,
+  PRIMARY KEY (session, id)
+);
+CREATE TABLE IF NOT EXISTS game_tables (
+  session TEXT NOT NULL REFERENCES sessions(id),
+  idx INTEGER NOT NULL,
+  seed TEXT NOT NULL,
+  PRIMARY KEY (session, idx)
+);
+CREATE TABLE IF NOT EXISTS intents (
+  session TEXT NOT NULL,
+  table_index INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  intent_id TEXT NOT NULL,
+  intent TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (session, table_index, seq),
+  UNIQUE (session, table_index, intent_id)
+);
+CREATE TABLE IF NOT EXISTS events (
+  session TEXT NOT NULL,
+  table_index INTEGER NOT NULL,
+  intent_seq INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  PRIMARY KEY (session, table_index, intent_seq, n)
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  session TEXT NOT NULL,
+  table_index INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  PRIMARY KEY (session, table_index, count)
+);
+CREATE TRIGGER IF NOT EXISTS intents_append_only BEFORE UPDATE ON intents
+  BEGIN SELECT RAISE(ABORT, 'intents are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS intents_no_delete BEFORE DELETE ON intents
+  BEGIN SELECT RAISE(ABORT, 'intents are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_append_only BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+`;
+
+interface SessionRow {
+  id: string;
+  code: string;
+  teacher_hash: string;
+  scenario_id: string;
+  tables: number;
+  turn_seconds: number | null;
+  difficulty: string;
+  state: string;
+  created_at: number;
+}
+interface StudentRow {
+  session: string;
+  id: string;
+  token_hash: string;
+  nickname: string;
+  table_index: number | null;
+  seat: string | null;
+  seated_at: number | null;
+  joined_at: number;
+}
+
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  code: r.code,
+  teacherHash: r.teacher_hash,
+  scenarioId: r.scenario_id,
+  tables: r.tables,
+  turnSeconds: r.turn_seconds,
+  difficulty: r.difficulty as SessionRecord['difficulty'],
+  state: r.state as SessionStateName,
+  createdAt: r.created_at,
+});
+const toStudent = (r: StudentRow): StudentRecord => ({
+  id: r.id,
+  session: r.session,
+  tokenHash: r.token_hash,
+  nickname: r.nickname,
+  table: r.table_index,
+  seat: r.seat,
+  seatedAt: r.seated_at,
+  joinedAt: r.joined_at,
+});
+
+/** Opens (or creates) `classroom.sqlite` in `dataDir`. */
+export function openSqliteStore(dataDir: string): ClassStore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'classroom.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION)
+    throw new Error(`the classroom database was written by a newer version (schema ${version})`);
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+
+  const q = {
+    insertSession: db.prepare(
+      `INSERT INTO sessions (id, code, teacher_hash, scenario_id, tables, turn_seconds, difficulty, state, created_at)
+       VALUES (@id, @code, @teacherHash, @scenarioId, @tables, @turnSeconds, @difficulty, @state, @createdAt)`,
+    ),
+    setState: db.prepare('UPDATE sessions SET state = ? WHERE id = ?'),
+    openSessions: db.prepare(`SELECT * FROM sessions WHERE state != 'ended' ORDER BY created_at, id`),
+    session: db.prepare('SELECT * FROM sessions WHERE id = ?'),
+    byTeacher: db.prepare('SELECT * FROM sessions WHERE teacher_hash = ?'),
+    putStudent: db.prepare(
+      `INSERT INTO students (session, id, token_hash, nickname, table_index, seat, seated_at, joined_at)
+       VALUES (@session, @id, @tokenHash, @nickname, @table, @seat, @seatedAt, @joinedAt)
+       ON CONFLICT (session, id) DO UPDATE SET nickname = excluded.nickname, table_index = excluded.table_index,
+         seat = excluded.seat, seated_at = excluded.seated_at`,
+    ),
+    deleteStudent: db.prepare('DELETE FROM students WHERE session = ? AND id = ?'),
+    students: db.prepare('SELECT * FROM students WHERE session = ? ORDER BY joined_at, id'),
+    insertTable: db.prepare('INSERT INTO game_tables (session, idx, seed) VALUES (@session, @index, @seed)'),
+    tables: db.prepare(
+      'SELECT session, idx AS "index", seed FROM game_tables WHERE session = ? ORDER BY idx',
+    ),
+    lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM intents WHERE session = ? AND table_index = ?'),
+    insertIntent: db.prepare(
+      'INSERT INTO intents (session, table_index, seq, intent_id, intent, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertEvent: db.prepare(
+      'INSERT INTO events (session, table_index, intent_seq, n, event) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertSnapshot: db.prepare(
+      'INSERT OR REPLACE INTO snapshots (session, table_index, count, state) VALUES (?, ?, ?, ?)',
+    ),
+    intents: db.prepare(
+      'SELECT seq, intent_id, intent, at FROM intents WHERE session = ? AND table_index = ? ORDER BY seq',
+    ),
+    events: db.prepare(
+      'SELECT intent_seq, event FROM events WHERE session = ? AND table_index = ? ORDER BY intent_seq, n',
+    ),
+    snapshot: db.prepare(
+      'SELECT count, state FROM snapshots WHERE session = ? AND table_index = ? ORDER BY count DESC LIMIT 1',
+    ),
+  };
+
+  const append = db.transaction(
+    (session: string, table: number, r: IntentRecord, snapshot: SnapshotRecord | undefined) => {
+      const last = (q.lastSeq.get(session, table) as { seq: number | null }).seq ?? 0;
+      if (r.seq !== last + 1) throw new Error(`intent ${r.seq} is not next after ${last}`);
+      q.insertIntent.run(session, table, r.seq, r.intentId, JSON.stringify(r.intent), r.at);
+      r.events.forEach((e, n) => {
+        q.insertEvent.run(session, table, r.seq, n, JSON.stringify(e));
+      });
+      if (snapshot) q.insertSnapshot.run(session, table, snapshot.count, snapshot.state);
+    },
+  );
+
+  return {
+    createSession(s) {
+      q.insertSession.run(s);
+    },
+    setSessionState(id, state) {
+      q.setState.run(state, id);
+    },
+    openSessions() {
+      return (q.openSessions.all() as SessionRow[]).map(toSession);
+    },
+    session(id) {
+      const r = q.session.get(id) as SessionRow | undefined;
+      return r ? toSession(r) : undefined;
+    },
+    sessionByTeacher(hash) {
+      const r = q.byTeacher.get(hash) as SessionRow | undefined;
+      return r ? toSession(r) : undefined;
+    },
+    putStudent(s) {
+      q.putStudent.run(s);
+    },
+    deleteStudent(session, id) {
+      q.deleteStudent.run(session, id);
+    },
+    students(session) {
+      return (q.students.all(session) as StudentRow[]).map(toStudent);
+    },
+    createTables(tables: TableRecord[]) {
+      db.transaction(() => {
+        for (const t of tables) q.insertTable.run(t);
+      })();
+    },
+    tables(session) {
+      return q.tables.all(session) as TableRecord[];
+    },
+    appendIntent(session, table, record, snapshot) {
+      append(session, table, record, snapshot);
+    },
+    intents(session, table) {
+      const rows = q.intents.all(session, table) as Array<{
+        seq: number;
+        intent_id: string;
+        intent: string;
+        at: number;
+      }>;
+      const events = new Map<number, GameEvent[]>();
+      for (const e of q.events.all(session, table) as Array<{ intent_seq: number; event: string }>) {
+        let list = events.get(e.intent_seq);
+        if (!list) {
+          list = [];
+          events.set(e.intent_seq, list);
+        }
+        list.push(JSON.parse(e.event) as GameEvent);
+      }
+      return rows.map((r) => ({
+        seq: r.seq,
+        intentId: r.intent_id,
+        intent: JSON.parse(r.intent) as Intent,
+        events: events.get(r.seq) ?? [],
+        at: r.at,
+      }));
+    },
+    snapshot(session, table) {
+      return q.snapshot.get(session, table) as SnapshotRecord | undefined;
+    },
+    close() {
+      db.close();
+    },
+  };
+}
