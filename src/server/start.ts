@@ -8,7 +8,11 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, refuseTunnels } from './app';
+import { attachClassSockets } from './class-socket';
+import { Classroom } from './classroom';
 import { parseHost, parsePort } from './config';
+import { loadScenarioShelf } from './scenarios';
+import { openSqliteStore } from './sqlite-store';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,6 +29,10 @@ if (!host.ok) refuse(host.message);
 const staticDir = process.env.STATIC_DIR ? resolve(process.env.STATIC_DIR) : join(root, 'dist');
 if (process.env.STATIC_DIR && !existsSync(staticDir))
   refuse(`STATIC_DIR ${JSON.stringify(process.env.STATIC_DIR)} does not exist.`);
+const dataDir = resolve(process.env.DATA_DIR?.trim() || join(root, 'data'));
+const aiDelay = process.env.CLASS_AI_DELAY_MS?.trim() ?? '';
+if (aiDelay !== '' && !/^\d{1,5}$/.test(aiDelay))
+  refuse(`CLASS_AI_DELAY_MS must be a whole number of milliseconds, not ${JSON.stringify(aiDelay)}.`);
 
 /** The server and the CLI are not part of the client build: editing them needs no rebuild. */
 const NOT_CLIENT = [join(root, 'src', 'server'), join(root, 'src', 'cli')];
@@ -87,9 +95,31 @@ function readCommit(): string | undefined {
   return /^[0-9a-f]{7,40}$/.test(sha) ? sha : undefined;
 }
 
+// Class sessions: scenarios from assets/scenarios (and the test fixtures with CLASS_TEST_SCENARIOS=1), stored in
+// SQLite under DATA_DIR; every session that had not ended is resumed, even after a kill -9.
+const shelf = loadScenarioShelf([
+  join(root, 'assets', 'scenarios'),
+  ...(process.env.CLASS_TEST_SCENARIOS === '1' ? [join(root, 'test', 'fixtures')] : []),
+]);
+for (const line of shelf.errors) console.error(`A scenario was left out of class sessions: ${line}`);
+let store: ReturnType<typeof openSqliteStore>;
+try {
+  store = openSqliteStore(dataDir);
+} catch (error) {
+  process.stderr.write(`Cannot open the class store in ${dataDir}: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+const classroom = new Classroom({
+  store,
+  scenarios: shelf.scenarios,
+  ...(aiDelay !== '' ? { aiDelayMs: Number(aiDelay) } : {}),
+});
+const resumed = classroom.restore();
+
 const app = createApp({ staticDir, version: readVersion(), commit: readCommit() });
 const server = createServer(app);
 refuseTunnels(server);
+const sockets = attachClassSockets(server, classroom);
 
 server.on('error', (err: NodeJS.ErrnoException) => {
   if (server.listening) {
@@ -126,6 +156,9 @@ server.listen({ port: port.value, host: host.value }, () => {
   );
   for (const address of lan) console.log(`  on this network: http://${address}:${actual}`);
   console.log(`  health: http://${local.includes(':') ? `[${local}]` : local}:${actual}/healthz`);
+  console.log(
+    `  class sessions stored in ${dataDir}${resumed > 0 ? ` (${resumed} resumed)` : ''}; teachers open /?class=teacher`,
+  );
 });
 
 let stopping = false;
@@ -135,7 +168,12 @@ function shutdown(signal: string): void {
   }
   stopping = true;
   console.log(`${signal}: finishing open requests, then stopping.`);
-  server.close(() => process.exit(0));
+  classroom.shutdown();
+  void sockets.close();
+  server.close(() => {
+    store.close();
+    process.exit(0);
+  });
   server.closeIdleConnections();
   // Requests still open after five seconds (a stalled download) are cut.
   setTimeout(() => {

@@ -1,0 +1,347 @@
+// socket.io on the game's own HTTP server: every client message is size-checked, rate-limited, schema-checked and
+// answered through its acknowledgement with a result or a typed error; a connection is a teacher's or a student's
+// (never both), and a student's connection only ever receives its own seat's view.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Move } from '../engine/intents';
+import {
+  CLIENT_EVENT,
+  type ClientMessage,
+  MAX_MESSAGE_CHARS,
+  PROTOCOL_VERSION,
+  type ProtocolError,
+  parseClientMessage,
+  RATE_BURST,
+  RATE_PER_SECOND,
+  type Reply,
+  SERVER_EVENT,
+  type ServerMessage,
+} from '../protocol';
+import { ClassError, type Classroom, type ClassSession } from './classroom';
+
+interface SocketData {
+  role: 'none' | 'teacher' | 'student';
+  session: string | null;
+  student: string | null;
+  tokens: number;
+  refilled: number;
+}
+
+interface ServerEvents {
+  [SERVER_EVENT]: (message: ServerMessage) => void;
+}
+// biome-ignore lint/complexity/noBannedTypes: the client's events are read through onAny, not typed listeners
+type ClassSocket = Socket<{}, ServerEvents, {}, SocketData>;
+
+export interface ClassSocketsOptions {
+  now?: () => number;
+  /** Milliseconds between two dashboard pushes of one session. */
+  dashboardEveryMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface ClassSockets {
+  io: Server;
+  close(): Promise<void>;
+}
+
+const studentRoom = (id: string) => `s:${id}`;
+const teacherRoom = (session: string) => `t:${session}`;
+
+function fail(code: ProtocolError['code'], message: string): never {
+  throw new ClassError(code, message);
+}
+
+export function attachClassSockets(
+  http: HttpServer,
+  classroom: Classroom,
+  options: ClassSocketsOptions = {},
+): ClassSockets {
+  const now = options.now ?? (() => Date.now());
+  const log = options.log ?? classroom.log;
+  const io = new Server(http, {
+    serveClient: false,
+    // A frame larger than any valid message is refused by socket.io before it is parsed.
+    maxHttpBufferSize: MAX_MESSAGE_CHARS * 4,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    connectTimeout: 20_000,
+  });
+
+  const push = (room: string, message: ServerMessage) => io.to(room).emit(SERVER_EVENT, message);
+
+  const dashboardTimers = new Map<string, NodeJS.Timeout>();
+  const pushDashboard = (session: ClassSession) => {
+    if (dashboardTimers.has(session.id)) return;
+    dashboardTimers.set(
+      session.id,
+      setTimeout(() => {
+        dashboardTimers.delete(session.id);
+        if (io.sockets.adapter.rooms.get(teacherRoom(session.id))?.size)
+          push(teacherRoom(session.id), {
+            v: PROTOCOL_VERSION,
+            type: 'dashboard',
+            dashboard: session.dashboard(),
+          });
+      }, options.dashboardEveryMs ?? 150),
+    );
+  };
+
+  const pushStatus = (session: ClassSession, student: string) => {
+    if (!io.sockets.adapter.rooms.get(studentRoom(student))?.size) return;
+    push(studentRoom(student), {
+      v: PROTOCOL_VERSION,
+      type: 'student.status',
+      status: session.status(student),
+    });
+  };
+
+  const pushTable = (session: ClassSession, table: number) => {
+    const bySeat = new Map<string, string[]>();
+    for (const s of session.students.values()) {
+      if (s.table !== table || s.seat === null) continue;
+      if (!io.sockets.adapter.rooms.get(studentRoom(s.id))?.size) continue;
+      const list = bySeat.get(s.seat) ?? [];
+      list.push(s.id);
+      bySeat.set(s.seat, list);
+    }
+    for (const students of bySeat.values()) {
+      const first = students[0];
+      if (!first) continue;
+      // One view per seat, sent to the rooms of that seat's students only.
+      const update = session.seatUpdate(first);
+      for (const id of students) push(studentRoom(id), { v: PROTOCOL_VERSION, type: 'seat.update', update });
+    }
+  };
+
+  const offChange = classroom.onChange((change) => {
+    const session = classroom.session(change.session);
+    if (!session) return;
+    if (change.kind === 'removed') {
+      push(studentRoom(change.student), {
+        v: PROTOCOL_VERSION,
+        type: 'removed',
+        message: 'You have left this class session.',
+      });
+      io.in(studentRoom(change.student)).disconnectSockets(true);
+    } else if (change.kind === 'lobby') {
+      for (const s of session.students.values()) pushStatus(session, s.id);
+    } else {
+      pushTable(session, change.table);
+    }
+    pushDashboard(session);
+  });
+
+  const sessionOf = (socket: ClassSocket): ClassSession => {
+    const session = socket.data.session ? classroom.session(socket.data.session) : undefined;
+    if (!session) fail('unauthorized', 'open a class session first');
+    return session;
+  };
+
+  const asTeacher = (socket: ClassSocket): ClassSession => {
+    if (socket.data.role === 'student')
+      fail('forbidden', "a student's connection cannot use the teacher's controls");
+    if (socket.data.role !== 'teacher') fail('unauthorized', "open the teacher's link first");
+    return sessionOf(socket);
+  };
+
+  const asStudent = (socket: ClassSocket): { session: ClassSession; student: string } => {
+    if (socket.data.role !== 'student' || !socket.data.student)
+      fail('unauthorized', 'join a class session first');
+    return { session: sessionOf(socket), student: socket.data.student };
+  };
+
+  const becomeStudent = (socket: ClassSocket, session: ClassSession, student: string) => {
+    if (socket.data.role !== 'none')
+      fail('wrong.state', 'this connection already belongs to a seat or a teacher');
+    socket.data.role = 'student';
+    socket.data.session = session.id;
+    socket.data.student = student;
+    void socket.join(studentRoom(student));
+    session.online.set(student, (session.online.get(student) ?? 0) + 1);
+    pushDashboard(session);
+  };
+
+  const becomeTeacher = (socket: ClassSocket, session: ClassSession) => {
+    if (socket.data.role === 'student')
+      fail('forbidden', "a student's connection cannot open the teacher's controls");
+    socket.data.role = 'teacher';
+    socket.data.session = session.id;
+    void socket.join(teacherRoom(session.id));
+  };
+
+  async function handle(socket: ClassSocket, m: ClientMessage): Promise<unknown> {
+    switch (m.type) {
+      case 'catalogue':
+        return classroom.catalogue();
+      case 'teacher.create': {
+        if (socket.data.role !== 'none') fail('wrong.state', 'this connection already belongs to a session');
+        const created = classroom.create(m);
+        const session = classroom.session(created.session);
+        if (session) becomeTeacher(socket, session);
+        return created;
+      }
+      case 'teacher.attach': {
+        const session = classroom.teacher(m.token);
+        if (socket.data.role === 'teacher' && socket.data.session !== session.id)
+          fail('wrong.state', 'this connection already belongs to another session');
+        becomeTeacher(socket, session);
+        return session.dashboard();
+      }
+      case 'teacher.rename':
+        asTeacher(socket).rename(m.student, m.nickname);
+        return null;
+      case 'teacher.remove':
+        asTeacher(socket).remove(m.student);
+        return null;
+      case 'teacher.autoAssign':
+        return { placed: asTeacher(socket).autoAssign() };
+      case 'teacher.assign':
+        asTeacher(socket).assign(m.student, m.table, m.seat);
+        return null;
+      case 'teacher.start':
+        asTeacher(socket).start();
+        return null;
+      case 'teacher.pause':
+        asTeacher(socket).pause();
+        return null;
+      case 'teacher.resume':
+        asTeacher(socket).resume();
+        return null;
+      case 'teacher.end':
+        asTeacher(socket).end();
+        return null;
+      case 'teacher.export': {
+        const session = asTeacher(socket);
+        const name = `class-${session.record.code}`;
+        return m.format === 'csv'
+          ? { filename: `${name}.csv`, type: 'text/csv', text: session.exportCsv() }
+          : {
+              filename: `${name}.json`,
+              type: 'application/json',
+              text: JSON.stringify(session.exportJson(), null, 2),
+            };
+      }
+      case 'student.join': {
+        if (socket.data.role !== 'none')
+          fail('wrong.state', 'this connection already belongs to a seat or a teacher');
+        const { session, joined } = classroom.join(m.code, m.nickname);
+        becomeStudent(socket, session, joined.student);
+        return { ...joined, status: session.status(joined.student) };
+      }
+      case 'student.resume': {
+        const { session, student } = classroom.resume(m.token);
+        if (socket.data.role === 'student' && socket.data.student === student)
+          return { status: session.status(student) };
+        becomeStudent(socket, session, student);
+        const status = session.status(student);
+        return {
+          status,
+          seat: status.seat && session.tables[status.table ?? -1] ? session.seatUpdate(student) : null,
+        };
+      }
+      case 'seat.view': {
+        const { session, student } = asStudent(socket);
+        return session.seatUpdate(student, m.seat);
+      }
+      case 'seat.intent': {
+        const { session, student } = asStudent(socket);
+        return session.submit(student, m.intentId, m.move as Move, m.seat);
+      }
+      case 'student.leave': {
+        const { session, student } = asStudent(socket);
+        session.leave(student);
+        return null;
+      }
+    }
+  }
+
+  io.on('connection', (raw) => {
+    const socket = raw as ClassSocket;
+    socket.data = { role: 'none', session: null, student: null, tokens: RATE_BURST, refilled: now() };
+
+    const answer = (ack: unknown, reply: Reply) => {
+      if (typeof ack === 'function') (ack as (r: Reply) => void)(reply);
+      else if (!reply.ok)
+        socket.emit(SERVER_EVENT, { v: PROTOCOL_VERSION, type: 'error', error: reply.error });
+    };
+
+    const limited = (): boolean => {
+      const t = now();
+      const d = socket.data;
+      d.tokens = Math.min(RATE_BURST, d.tokens + ((t - d.refilled) / 1000) * RATE_PER_SECOND);
+      d.refilled = t;
+      if (d.tokens < 1) return true;
+      d.tokens -= 1;
+      return false;
+    };
+
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (event === CLIENT_EVENT) {
+        const message = args[0];
+        if (limited()) {
+          answer(ack, {
+            ok: false,
+            error: { code: 'rate.limited', message: 'too many messages; slow down' },
+          });
+          return;
+        }
+        const parsed = parseClientMessage(message);
+        if (!parsed.ok) {
+          answer(ack, { ok: false, error: parsed.error });
+          return;
+        }
+        handle(socket, parsed.message).then(
+          (result) => answer(ack, { ok: true, result }),
+          (error: unknown) => {
+            if (error instanceof ClassError) {
+              answer(ack, {
+                ok: false,
+                error: {
+                  code: error.code,
+                  message: error.message,
+                  ...(error.detail ? { detail: error.detail } : {}),
+                },
+              });
+            } else {
+              log(`classroom: ${parsed.message.type} failed: ${(error as Error)?.stack ?? error}`);
+              answer(ack, {
+                ok: false,
+                error: { code: 'internal', message: 'the server could not do this' },
+              });
+            }
+          },
+        );
+        return;
+      }
+      answer(ack, {
+        ok: false,
+        error: { code: 'bad.message', message: `send messages as "${CLIENT_EVENT}" events` },
+      });
+    });
+
+    socket.on('disconnect', () => {
+      const { role, session: id, student } = socket.data;
+      if (role !== 'student' || !id || !student) return;
+      const session = classroom.session(id);
+      if (!session) return;
+      const n = (session.online.get(student) ?? 1) - 1;
+      if (n > 0) session.online.set(student, n);
+      else session.online.delete(student);
+      pushDashboard(session);
+    });
+  });
+
+  return {
+    io,
+    close: async () => {
+      offChange();
+      for (const t of dashboardTimers.values()) clearTimeout(t);
+      dashboardTimers.clear();
+      io.disconnectSockets(true);
+      // io.close() would close the HTTP server too; its owner does that.
+      io.engine.close();
+    },
+  };
+}

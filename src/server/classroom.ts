@@ -1,0 +1,880 @@
+// Class sessions on the server: the lobby, seats and teams, tables run by the session machine, AI on empty seats,
+// the teacher's controls, and persistence through a ClassStore. No sockets here (class-socket.ts carries messages),
+// so tests drive it directly. Every intent is committed to the store before the call that sent it returns.
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { attachAi } from '../ai/ai-driver';
+import { hashSeed } from '../ai/ai-game';
+import { DIRECTOR, type Intent, type Move } from '../engine/intents';
+import { eventsOf, type GameState } from '../engine/state';
+import { viewFor } from '../engine/view';
+import { createLocalTable, type LocalTable } from '../net/local-table';
+import type { SeatConnection } from '../net/transport';
+import {
+  type CatalogueItem,
+  type CreatedSession,
+  type Dashboard,
+  type DashboardTable,
+  type ErrorCode,
+  JOIN_CODE_ALPHABET,
+  type Joined,
+  MAX_TEAM,
+  type SeatUpdate,
+  type SessionStateName,
+  type StudentStatus,
+} from '../protocol';
+import type { Scenario } from '../scenario/schema';
+import type { ClassStore, IntentRecord, SessionRecord, StudentRecord, TableRecord } from './store';
+
+/** A refusal with a protocol error code; the socket layer answers it as a typed error. */
+export class ClassError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type ClassChange =
+  | { kind: 'lobby'; session: string }
+  | { kind: 'table'; session: string; table: number }
+  | { kind: 'removed'; session: string; student: string };
+
+export interface ClassroomOptions {
+  store: ClassStore;
+  scenarios: Map<string, Scenario>;
+  /** Milliseconds since the epoch; Date.now by default. */
+  now?: () => number;
+  /** Pause between an AI's moves, so students can follow them. */
+  aiDelayMs?: number;
+  /** A snapshot of a table's state every this many intents. */
+  snapshotEvery?: number;
+  log?: (line: string) => void;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+const ADJECTIVES = [
+  'Calm',
+  'Brave',
+  'Quiet',
+  'Swift',
+  'Bright',
+  'Patient',
+  'Clever',
+  'Steady',
+  'Bold',
+  'Kind',
+];
+const ANIMALS = ['Heron', 'Otter', 'Falcon', 'Badger', 'Lynx', 'Crane', 'Marten', 'Owl', 'Hare', 'Seal'];
+
+interface LiveTable {
+  index: number;
+  seed: string;
+  table: LocalTable;
+  conns: Map<string, SeatConnection>;
+  ai: Map<string, () => void>;
+  /** Intents committed to the store. */
+  persisted: number;
+  /** The engine log's length after the committed intents. */
+  seqInLog: number;
+  idToSeq: Map<string, number>;
+  /** The client's id for the intent being sent now, if a student sent it. */
+  pendingId: string | null;
+  turnStartedAt: number;
+  failure: string | null;
+  off: () => void;
+}
+
+export class ClassSession {
+  readonly students = new Map<string, StudentRecord>();
+  readonly tables: LiveTable[] = [];
+  readonly online = new Map<string, number>();
+
+  constructor(
+    readonly room: Classroom,
+    public record: SessionRecord,
+    readonly scenario: Scenario,
+  ) {}
+
+  get id() {
+    return this.record.id;
+  }
+  get state(): SessionStateName {
+    return this.record.state;
+  }
+
+  private get store() {
+    return this.room.store;
+  }
+
+  private setState(state: SessionStateName) {
+    this.record = { ...this.record, state };
+    this.store.setSessionState(this.id, state);
+  }
+
+  // ---- students and seats
+
+  studentOrThrow(id: string): StudentRecord {
+    const s = this.students.get(id);
+    if (!s) throw new ClassError('not.found', 'no such student in this session');
+    return s;
+  }
+
+  /** The students at a seat, the pen holder first (the earliest seated). */
+  team(table: number, seat: string): StudentRecord[] {
+    return [...this.students.values()]
+      .filter((s) => s.table === table && s.seat === seat)
+      .sort(
+        (a, b) => (a.seatedAt ?? 0) - (b.seatedAt ?? 0) || a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1),
+      );
+  }
+
+  holdsPen(s: StudentRecord): boolean {
+    if (s.table === null || s.seat === null) return false;
+    return this.team(s.table, s.seat)[0]?.id === s.id;
+  }
+
+  private uniqueNickname(wanted: string | undefined, except?: string): string {
+    const taken = new Set(
+      [...this.students.values()].filter((s) => s.id !== except).map((s) => s.nickname.toLowerCase()),
+    );
+    let base = wanted;
+    if (!base) base = `${ADJECTIVES[randomInt(ADJECTIVES.length)]} ${ANIMALS[randomInt(ANIMALS.length)]}`;
+    if (!taken.has(base.toLowerCase())) return base;
+    for (let n = 2; ; n++) {
+      const candidate = `${base.slice(0, 20)} ${n}`;
+      if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+
+  join(nickname: string | undefined): Joined {
+    if (this.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
+    if (this.students.size >= 500) throw new ClassError('refused', 'this class session is full');
+    const token = newToken();
+    const now = this.room.now();
+    const student: StudentRecord = {
+      id: `s${randomBytes(6).toString('hex')}`,
+      session: this.id,
+      tokenHash: hashToken(token),
+      nickname: this.uniqueNickname(nickname),
+      table: null,
+      seat: null,
+      seatedAt: null,
+      joinedAt: now,
+    };
+    this.store.putStudent(student);
+    this.students.set(student.id, student);
+    this.room.indexStudent(student, this);
+    this.room.emit({ kind: 'lobby', session: this.id });
+    return { token, student: student.id, nickname: student.nickname };
+  }
+
+  rename(id: string, nickname: string): void {
+    const s = this.studentOrThrow(id);
+    const next = { ...s, nickname: this.uniqueNickname(nickname, id) };
+    this.store.putStudent(next);
+    this.students.set(id, next);
+    this.room.emit({ kind: 'lobby', session: this.id });
+  }
+
+  remove(id: string): void {
+    const s = this.studentOrThrow(id);
+    this.store.deleteStudent(this.id, id);
+    this.students.delete(id);
+    this.room.unindexStudent(s);
+    this.room.emit({ kind: 'removed', session: this.id, student: id });
+    if (s.table !== null) this.reseat(s.table);
+    this.room.emit({ kind: 'lobby', session: this.id });
+  }
+
+  /** A student leaves by itself (the end of a lesson on a shared computer). */
+  leave(id: string): void {
+    this.remove(id);
+  }
+
+  private placeStudent(s: StudentRecord, table: number | null, seat: string | null): void {
+    const next = { ...s, table, seat, seatedAt: table === null ? null : this.room.now() };
+    this.store.putStudent(next);
+    this.students.set(s.id, next);
+  }
+
+  assign(id: string, table: number | null, seat: string | null): void {
+    const s = this.studentOrThrow(id);
+    if (this.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
+    if ((table === null) !== (seat === null))
+      throw new ClassError('bad.message', 'give both a table and a seat, or neither');
+    if (table !== null && seat !== null) {
+      if (table >= this.record.tables)
+        throw new ClassError('not.found', `there are ${this.record.tables} tables`);
+      if (!this.scenario.parties.some((p) => p.id === seat))
+        throw new ClassError('not.found', `no seat "${seat}"`);
+      if (this.team(table, seat).filter((t) => t.id !== id).length >= MAX_TEAM)
+        throw new ClassError('refused', `a delegation has at most ${MAX_TEAM} students`);
+    }
+    const before = s.table;
+    this.placeStudent(s, table, seat);
+    if (before !== null) this.reseat(before);
+    if (table !== null && table !== before) this.reseat(table);
+    this.room.emit({ kind: 'lobby', session: this.id });
+  }
+
+  /** Seats every student still in the lobby: one per seat first, table by table, then teams of up to five. */
+  autoAssign(): number {
+    if (this.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
+    const parties = this.scenario.parties.map((p) => p.id);
+    const count = new Map<string, number>();
+    const key = (t: number, seat: string) => `${t}\u0000${seat}`;
+    for (const s of this.students.values())
+      if (s.table !== null && s.seat !== null)
+        count.set(key(s.table, s.seat), (count.get(key(s.table, s.seat)) ?? 0) + 1);
+    const waiting = [...this.students.values()]
+      .filter((s) => s.table === null)
+      .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
+    const touched = new Set<number>();
+    let placed = 0;
+    for (const s of waiting) {
+      let best: { t: number; seat: string; n: number } | null = null;
+      for (let t = 0; t < this.record.tables; t++)
+        for (const seat of parties) {
+          const n = count.get(key(t, seat)) ?? 0;
+          if (n < MAX_TEAM && (!best || n < best.n)) best = { t, seat, n };
+        }
+      if (!best) break;
+      this.placeStudent(s, best.t, best.seat);
+      count.set(key(best.t, best.seat), best.n + 1);
+      touched.add(best.t);
+      placed++;
+    }
+    for (const t of touched) this.reseat(t);
+    this.room.emit({ kind: 'lobby', session: this.id });
+    return placed;
+  }
+
+  // ---- tables
+
+  /** After seats change: AI on empty seats of a running table, off the seats students hold; views pushed. */
+  private reseat(index: number): void {
+    const t = this.tables[index];
+    if (!t) return;
+    this.syncAi(t);
+    this.room.emit({ kind: 'table', session: this.id, table: index });
+  }
+
+  private syncAi(t: LiveTable): void {
+    const active = this.state === 'running' && t.table.state().status === 'negotiating';
+    for (const p of this.scenario.parties) {
+      const wantAi = active && this.team(t.index, p.id).length === 0;
+      const running = t.ai.get(p.id);
+      if (wantAi && !running) {
+        t.ai.set(
+          p.id,
+          attachAi(this.conn(t, p.id), {
+            difficulty: this.record.difficulty,
+            seed: hashSeed(`${t.seed}:${p.id}`),
+            delayMs: this.room.aiDelayMs,
+            warn: (message) => this.room.log(`table ${t.index + 1}: ${message}`),
+          }),
+        );
+      } else if (!wantAi && running) {
+        running();
+        t.ai.delete(p.id);
+      }
+    }
+  }
+
+  private conn(t: LiveTable, seat: string): SeatConnection {
+    let c = t.conns.get(seat);
+    if (!c) {
+      c = t.table.connect(seat);
+      t.conns.set(seat, c);
+    }
+    return c;
+  }
+
+  /** Builds a running table from its stored intents (and its latest snapshot). */
+  buildTable(rec: TableRecord, stored: IntentRecord[]): LiveTable {
+    const snap = this.store.snapshot(this.id, rec.index);
+    let snapshot: { game: GameState; count: number } | undefined;
+    if (snap && snap.count <= stored.length)
+      snapshot = { game: JSON.parse(snap.state) as GameState, count: snap.count };
+    const intents = stored.map((r) => r.intent);
+    let table: LocalTable;
+    try {
+      table = createLocalTable({
+        scenario: this.scenario,
+        seed: rec.seed,
+        intents,
+        turnSeconds: this.record.turnSeconds,
+        ...(snapshot ? { snapshot } : {}),
+      });
+    } catch (error) {
+      if (!snapshot) throw error;
+      this.room.log(
+        `table ${rec.index + 1}: the snapshot did not resume (${(error as Error).message}); replaying`,
+      );
+      table = createLocalTable({
+        scenario: this.scenario,
+        seed: rec.seed,
+        intents,
+        turnSeconds: this.record.turnSeconds,
+      });
+    }
+    const t: LiveTable = {
+      index: rec.index,
+      seed: rec.seed,
+      table,
+      conns: new Map(),
+      ai: new Map(),
+      persisted: stored.length,
+      seqInLog: table.state().seq,
+      idToSeq: new Map(stored.map((r) => [r.intentId, r.seq])),
+      pendingId: null,
+      turnStartedAt: this.room.now(),
+      failure: null,
+      off: () => {},
+    };
+    for (const p of this.scenario.parties) this.conn(t, p.id).acknowledgeBrief();
+    t.off = table.onChange((all) => this.persist(t, all));
+    if (this.state === 'paused') table.actor.send({ type: 'session.paused' });
+    return t;
+  }
+
+  private persist(t: LiveTable, all: Intent[]): void {
+    const state = t.table.state();
+    try {
+      while (t.persisted < all.length) {
+        const seq = t.persisted + 1;
+        const intent = all[seq - 1] as Intent;
+        const last = seq === all.length;
+        const events = last ? eventsOf(state).slice(t.seqInLog) : [];
+        const intentId =
+          t.pendingId ?? `server:${intent.type === 'turn.timeout' ? 'clock' : `ai-${intent.seat}`}:${seq}`;
+        t.pendingId = null;
+        const every = this.room.snapshotEvery;
+        const snapshot = last && seq % every === 0 ? { count: seq, state: JSON.stringify(state) } : undefined;
+        this.store.appendIntent(
+          this.id,
+          t.index,
+          { seq, intentId, intent, events, at: this.room.now() },
+          snapshot,
+        );
+        t.persisted = seq;
+        t.idToSeq.set(intentId, seq);
+        if (last) t.seqInLog = state.seq;
+      }
+    } catch (error) {
+      t.failure = (error as Error).message;
+      this.room.log(`table ${t.index + 1}: an intent could not be stored: ${t.failure}`);
+    }
+    t.turnStartedAt = this.room.now();
+    if (state.status === 'ended') this.syncAi(t);
+    this.room.emit({ kind: 'table', session: this.id, table: t.index });
+  }
+
+  start(): void {
+    if (this.state !== 'lobby')
+      throw new ClassError('wrong.state', `the session is ${this.state}, not in its lobby`);
+    const records: TableRecord[] = [];
+    for (let i = 0; i < this.record.tables; i++)
+      records.push({ session: this.id, index: i, seed: randomBytes(6).toString('hex') });
+    this.store.createTables(records);
+    this.setState('running');
+    for (const r of records) this.tables.push(this.buildTable(r, []));
+    for (const t of this.tables) this.syncAi(t);
+    this.room.emit({ kind: 'lobby', session: this.id });
+    for (const t of this.tables) this.room.emit({ kind: 'table', session: this.id, table: t.index });
+  }
+
+  pause(): void {
+    if (this.state !== 'running')
+      throw new ClassError('wrong.state', `the session is ${this.state}, not running`);
+    this.setState('paused');
+    for (const t of this.tables) {
+      t.table.actor.send({ type: 'session.paused' });
+      this.syncAi(t);
+    }
+    this.everything();
+  }
+
+  resume(): void {
+    if (this.state !== 'paused')
+      throw new ClassError('wrong.state', `the session is ${this.state}, not paused`);
+    this.setState('running');
+    for (const t of this.tables) {
+      t.table.actor.send({ type: 'session.resumed' });
+      t.turnStartedAt = this.room.now();
+      this.syncAi(t);
+    }
+    this.everything();
+  }
+
+  end(): void {
+    if (this.state === 'ended') return;
+    this.setState('ended');
+    for (const t of this.tables) {
+      this.syncAi(t);
+      t.table.actor.send({ type: 'session.paused' });
+    }
+    this.everything();
+  }
+
+  /** AI back on the empty seats (after the session was loaded). */
+  resumeAi(): void {
+    for (const t of this.tables) if (t) this.syncAi(t);
+  }
+
+  private everything() {
+    this.room.emit({ kind: 'lobby', session: this.id });
+    for (const t of this.tables) this.room.emit({ kind: 'table', session: this.id, table: t.index });
+  }
+
+  /** Stops timers and AI (the server is shutting down, or a test is done). */
+  shutdown(): void {
+    for (const t of this.tables) {
+      for (const stop of t.ai.values()) stop();
+      t.ai.clear();
+      t.off();
+      t.table.close();
+    }
+  }
+
+  // ---- a student's moves and view
+
+  private seatOf(
+    studentId: string,
+    claimed: string | undefined,
+  ): { s: StudentRecord; t: LiveTable; seat: string } {
+    const s = this.studentOrThrow(studentId);
+    if (s.table === null || s.seat === null) throw new ClassError('wrong.state', 'you have no seat yet');
+    if (claimed !== undefined && claimed !== s.seat)
+      throw new ClassError('forbidden', 'you may only see and act for your own seat');
+    const t = this.tables[s.table];
+    if (!t) throw new ClassError('wrong.state', 'the game has not started yet');
+    return { s, t, seat: s.seat };
+  }
+
+  seatUpdate(studentId: string, claimed?: string): SeatUpdate {
+    const { t, seat } = this.seatOf(studentId, claimed);
+    const c = this.conn(t, seat);
+    const view = c.view();
+    const running = this.state === 'running' && view.status === 'negotiating';
+    return {
+      view,
+      phase: c.phase(),
+      state: this.state,
+      deadline:
+        running && this.record.turnSeconds !== null ? t.turnStartedAt + this.record.turnSeconds * 1000 : null,
+    };
+  }
+
+  async submit(
+    studentId: string,
+    intentId: string,
+    move: Move,
+    claimed?: string,
+  ): Promise<{ seq: number; duplicate: boolean }> {
+    const { s, t, seat } = this.seatOf(studentId, claimed);
+    const known = t.idToSeq.get(intentId);
+    if (known !== undefined) return { seq: known, duplicate: true };
+    if (this.state !== 'running')
+      throw new ClassError(
+        'wrong.state',
+        this.state === 'paused' ? 'the teacher has paused the game' : `the session is ${this.state}`,
+      );
+    if (!this.holdsPen(s))
+      throw new ClassError('forbidden', 'another member of your delegation holds the pen');
+    if (t.failure)
+      throw new ClassError('internal', 'this table cannot store moves right now; tell your teacher');
+    const before = t.persisted;
+    t.pendingId = intentId;
+    const pending = this.conn(t, seat).send(move);
+    t.pendingId = null;
+    const r = await pending;
+    if (!r.ok) throw new ClassError('refused', r.error.message, r.error.code);
+    if (t.failure || t.persisted <= before) throw new ClassError('internal', 'the move could not be stored');
+    return { seq: t.idToSeq.get(intentId) ?? t.persisted, duplicate: false };
+  }
+
+  status(studentId: string): StudentStatus {
+    const s = this.studentOrThrow(studentId);
+    const party = s.seat ? this.scenario.parties.find((p) => p.id === s.seat) : undefined;
+    return {
+      session: this.id,
+      code: this.record.code,
+      scenarioTitle: this.scenario.meta.title,
+      student: s.id,
+      nickname: s.nickname,
+      state: this.state,
+      table: s.table,
+      seat: s.seat,
+      seatName: party?.name ?? null,
+      pen: this.holdsPen(s),
+      teammates:
+        s.table !== null && s.seat !== null
+          ? this.team(s.table, s.seat)
+              .filter((m) => m.id !== s.id)
+              .map((m) => m.nickname)
+          : [],
+    };
+  }
+
+  // ---- the teacher's view and exports
+
+  dashboard(): Dashboard {
+    const tables: DashboardTable[] = [];
+    for (let i = 0; i < this.record.tables; i++) tables.push(this.tableSummary(i));
+    return {
+      session: this.id,
+      code: this.record.code,
+      scenario: { id: this.scenario.meta.id, title: this.scenario.meta.title },
+      state: this.state,
+      turnSeconds: this.record.turnSeconds,
+      difficulty: this.record.difficulty,
+      lobby: [...this.students.values()]
+        .sort((a, b) => a.joinedAt - b.joinedAt)
+        .map((s) => ({
+          id: s.id,
+          nickname: s.nickname,
+          online: (this.online.get(s.id) ?? 0) > 0,
+          table: s.table,
+          seat: s.seat,
+        })),
+      tables,
+    };
+  }
+
+  tableSummary(index: number): DashboardTable {
+    const t = this.tables[index];
+    const seatsOf = () =>
+      this.scenario.parties.map((p) => {
+        const team = this.team(index, p.id);
+        return {
+          seat: p.id,
+          name: p.name,
+          students: team.map((s, n) => ({
+            id: s.id,
+            nickname: s.nickname,
+            pen: n === 0,
+            online: (this.online.get(s.id) ?? 0) > 0,
+          })),
+          ai: team.length === 0,
+          signed: false,
+          utility: 0,
+          reservation: this.scenario.profiles[p.id]?.reservation.value ?? 0,
+          blocks: [] as string[],
+          score: null as number | null,
+        };
+      });
+    if (!t) {
+      return {
+        index,
+        status: 'waiting',
+        meeting: '',
+        meetingIndex: 0,
+        meetingsLeft: 0,
+        textVersion: 0,
+        speaker: null,
+        packages: [],
+        seats: seatsOf(),
+        outcome: null,
+        moves: 0,
+      };
+    }
+    const state = t.table.state();
+    const director = viewFor(this.scenario, state, DIRECTOR);
+    const seats = seatsOf().map((seat) => {
+      const v = viewFor(this.scenario, state, seat.seat);
+      const result = state.outcome?.results.find((r) => r.party === seat.seat);
+      return {
+        ...seat,
+        signed: state.signatures[seat.seat] === state.textVersion,
+        utility: result?.utility ?? v.score?.discounted ?? 0,
+        reservation: v.me?.reservation ?? seat.reservation,
+        blocks: [
+          ...(v.score?.signBlockers ?? []),
+          ...director.packages
+            .filter((p) => p.rejectedBy.includes(seat.seat))
+            .map((p) => `rejects ${p.name}`),
+        ],
+        score: result?.score ?? null,
+      };
+    });
+    return {
+      index,
+      status: state.status,
+      meeting: `${director.meeting.venue}, ${director.meeting.date}`,
+      meetingIndex: director.meeting.index,
+      meetingsLeft: director.meetingsLeft,
+      textVersion: state.textVersion,
+      speaker: director.speaker,
+      packages: director.packages.map((p) => ({
+        id: p.id,
+        name: p.name,
+        agreed: p.agreed,
+        acceptedBy: p.acceptedBy,
+        rejectedBy: p.rejectedBy,
+      })),
+      seats,
+      outcome: state.outcome ? state.outcome.kind : null,
+      moves: t.persisted,
+    };
+  }
+
+  /** Every table's outcome, scores and full log: the JSON export. */
+  exportJson(): unknown {
+    return {
+      format: 'shuttle-diplomacy-class/1',
+      session: this.id,
+      code: this.record.code,
+      scenario: { id: this.scenario.meta.id, title: this.scenario.meta.title },
+      state: this.state,
+      exportedAt: new Date(this.room.now()).toISOString(),
+      tables: Array.from({ length: this.record.tables }, (_, i) => {
+        const t = this.tables[i];
+        const summary = this.tableSummary(i);
+        const stored = t ? this.store.intents(this.id, i) : [];
+        return {
+          table: i + 1,
+          seed: t?.seed ?? null,
+          status: summary.status,
+          outcome: t?.table.state().outcome ?? null,
+          seats: summary.seats.map((s) => ({
+            seat: s.seat,
+            name: s.name,
+            players: s.ai ? ['AI'] : s.students.map((m) => m.nickname),
+            utility: s.utility,
+            reservation: s.reservation,
+            score: s.score,
+          })),
+          intents: stored.map((r) => ({
+            seq: r.seq,
+            id: r.intentId,
+            at: new Date(r.at).toISOString(),
+            intent: r.intent,
+          })),
+          log: t ? eventsOf(t.table.state()) : [],
+        };
+      }),
+    };
+  }
+
+  /** One row per table and seat: the CSV export. */
+  exportCsv(): string {
+    const header = [
+      'session',
+      'table',
+      'seed',
+      'seat',
+      'party',
+      'players',
+      'status',
+      'outcome',
+      'text_version',
+      'meetings_elapsed',
+      'utility',
+      'reservation',
+      'score_percent',
+      'beat_reservation',
+      'moves',
+    ];
+    const rows: string[][] = [header];
+    for (let i = 0; i < this.record.tables; i++) {
+      const t = this.tables[i];
+      const summary = this.tableSummary(i);
+      const state = t?.table.state();
+      for (const s of summary.seats) {
+        const result = state?.outcome?.results.find((r) => r.party === s.seat);
+        rows.push([
+          this.record.code,
+          String(i + 1),
+          t?.seed ?? '',
+          s.seat,
+          s.name,
+          s.ai ? 'AI' : s.students.map((m) => m.nickname).join('; '),
+          summary.status,
+          state?.outcome?.kind ?? '',
+          String(state?.textVersion ?? ''),
+          String(state?.meetingsElapsed ?? ''),
+          String(s.utility),
+          String(s.reservation),
+          result ? String(result.score) : '',
+          result ? String(result.beatReservation) : '',
+          String(summary.moves),
+        ]);
+      }
+    }
+    return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  }
+}
+
+/** A CSV cell: quoted when needed; a leading =, +, - or @ is escaped so a spreadsheet never runs it as a formula. */
+export function csvCell(value: string): string {
+  let v = value;
+  if (/^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export class Classroom {
+  readonly store: ClassStore;
+  readonly scenarios: Map<string, Scenario>;
+  readonly now: () => number;
+  readonly aiDelayMs: number;
+  readonly snapshotEvery: number;
+  readonly log: (line: string) => void;
+  private readonly sessions = new Map<string, ClassSession>();
+  private readonly byCode = new Map<string, ClassSession>();
+  private readonly byTeacher = new Map<string, ClassSession>();
+  private readonly byStudentToken = new Map<string, { session: ClassSession; student: string }>();
+  private readonly listeners = new Set<(change: ClassChange) => void>();
+
+  constructor(options: ClassroomOptions) {
+    this.store = options.store;
+    this.scenarios = options.scenarios;
+    this.now = options.now ?? (() => Date.now());
+    this.aiDelayMs = options.aiDelayMs ?? 600;
+    this.snapshotEvery = options.snapshotEvery ?? 25;
+    this.log = options.log ?? ((line) => console.error(line));
+  }
+
+  onChange(listener: (change: ClassChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(change: ClassChange): void {
+    for (const l of this.listeners) {
+      try {
+        l(change);
+      } catch (error) {
+        this.log(`a change listener failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  catalogue(): CatalogueItem[] {
+    return [...this.scenarios.values()].map((s) => ({
+      id: s.meta.id,
+      title: s.meta.title,
+      parties: s.parties.map((p) => ({ id: p.id, name: p.name })),
+    }));
+  }
+
+  private newCode(): string {
+    for (;;) {
+      let code = '';
+      for (let i = 0; i < 6; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+      if (!this.byCode.has(code)) return code;
+    }
+  }
+
+  create(input: {
+    scenario: string;
+    tables: number;
+    turnSeconds: number | null;
+    difficulty: SessionRecord['difficulty'];
+  }): CreatedSession {
+    const scenario = this.scenarios.get(input.scenario);
+    if (!scenario) throw new ClassError('not.found', `no scenario "${input.scenario}" on this server`);
+    if (this.sessions.size >= 200)
+      throw new ClassError('refused', 'this server runs as many sessions as it can');
+    const teacherToken = newToken();
+    const record: SessionRecord = {
+      id: `c${randomBytes(8).toString('hex')}`,
+      code: this.newCode(),
+      teacherHash: hashToken(teacherToken),
+      scenarioId: scenario.meta.id,
+      tables: input.tables,
+      turnSeconds: input.turnSeconds,
+      difficulty: input.difficulty,
+      state: 'lobby',
+      createdAt: this.now(),
+    };
+    this.store.createSession(record);
+    this.add(new ClassSession(this, record, scenario));
+    return { session: record.id, teacherToken, code: record.code };
+  }
+
+  private add(session: ClassSession): void {
+    this.sessions.set(session.id, session);
+    if (session.state !== 'ended') this.byCode.set(session.record.code, session);
+    this.byTeacher.set(session.record.teacherHash, session);
+  }
+
+  indexStudent(s: StudentRecord, session: ClassSession): void {
+    this.byStudentToken.set(s.tokenHash, { session, student: s.id });
+  }
+
+  unindexStudent(s: StudentRecord): void {
+    this.byStudentToken.delete(s.tokenHash);
+  }
+
+  session(id: string): ClassSession | undefined {
+    return this.sessions.get(id);
+  }
+
+  /** The session a teacher's token opens (loaded from the store if it ended before a restart). */
+  teacher(token: string): ClassSession {
+    const hash = hashToken(token);
+    const live = this.byTeacher.get(hash);
+    if (live) return live;
+    const record = this.store.sessionByTeacher(hash);
+    if (!record) throw new ClassError('unauthorized', 'this teacher link is not valid on this server');
+    return this.load(record);
+  }
+
+  join(code: string, nickname: string | undefined): { session: ClassSession; joined: Joined } {
+    const session = this.byCode.get(code);
+    if (!session || session.state === 'ended')
+      throw new ClassError('not.found', 'no class session has this code; check it with your teacher');
+    return { session, joined: session.join(nickname) };
+  }
+
+  resume(token: string): { session: ClassSession; student: string } {
+    const hit = this.byStudentToken.get(hashToken(token));
+    if (!hit)
+      throw new ClassError(
+        'unauthorized',
+        'this seat is no longer valid (the session ended or you were removed)',
+      );
+    if (hit.session.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
+    return hit;
+  }
+
+  private load(record: SessionRecord): ClassSession {
+    const scenario = this.scenarios.get(record.scenarioId);
+    if (!scenario)
+      throw new ClassError('not.found', `the scenario "${record.scenarioId}" is not on this server`);
+    const session = new ClassSession(this, record, scenario);
+    for (const s of this.store.students(record.id)) {
+      session.students.set(s.id, s);
+      if (record.state !== 'ended') this.indexStudent(s, session);
+    }
+    for (const t of this.store.tables(record.id))
+      session.tables[t.index] = session.buildTable(t, this.store.intents(record.id, t.index));
+    this.add(session);
+    return session;
+  }
+
+  /** Loads every session that had not ended, as the store holds it (after a restart, even a kill -9). */
+  restore(): number {
+    let n = 0;
+    for (const record of this.store.openSessions()) {
+      if (this.sessions.has(record.id)) continue;
+      try {
+        const session = this.load(record);
+        session.resumeAi();
+        n++;
+      } catch (error) {
+        this.log(`class session ${record.code} could not be resumed: ${(error as Error).message}`);
+      }
+    }
+    return n;
+  }
+
+  shutdown(): void {
+    for (const s of this.sessions.values()) s.shutdown();
+  }
+}
