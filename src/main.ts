@@ -8,4 +8,18 @@ import type { TableLoader } from './ui/table-mount';
 const loadTable: TableLoader = async () => (await import('./game/mount-table')).mountTable;
 
 const root = document.getElementById('app');
-if (root) void startApp(root, { loadTable, location: window.location });
+const params = new URLSearchParams(window.location.search);
+const classRoute = params.get('class');
+if (root && classRoute === 'teacher') {
+  // Class sessions load their own screens (and socket.io) only on their routes; they never load the scenarios' files.
+  void import('./ui/class-teacher').then((m) => m.startClassTeacher(root));
+} else if (root && classRoute === 'join') {
+  const code = params.get('code');
+  void import('./ui/class-student').then((m) =>
+    m.startClassStudent(root, {
+      loadTable,
+      lowFrameRate: params.get('test') === '1',
+      code: code && /^[A-Za-z0-9]{1,8}$/.test(code) ? code : null,
+    }),
+  );
+} else if (root) void startApp(root, { loadTable, location: window.location });

@@ -171,6 +171,8 @@ export interface StudentStatus {
   seatName: string | null;
   pen: boolean;
   teammates: string[];
+  /** The seats of the student's table that the AI plays. */
+  aiSeats: string[];
 }
 
 /** The seat's update: the engine's view of its own seat, and when the speaker's time runs out. */

@@ -518,6 +518,10 @@ export class ClassSession {
               .filter((m) => m.id !== s.id)
               .map((m) => m.nickname)
           : [],
+      aiSeats:
+        s.table !== null
+          ? this.scenario.parties.filter((p) => this.team(s.table ?? 0, p.id).length === 0).map((p) => p.id)
+          : [],
     };
   }
 

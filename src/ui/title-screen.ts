@@ -63,6 +63,13 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
           { className: 'tagline' },
           'A negotiation game: read your confidential brief, work the single negotiating text, and find a deal your side can sign and ratify.',
         ),
+        el(
+          'nav',
+          { className: 'class-links', attrs: { 'aria-label': 'Class sessions' } },
+          el('a', { id: 'join-class', attrs: { href: '?class=join' } }, 'Join a class'),
+          ' · ',
+          el('a', { id: 'run-class', attrs: { href: '?class=teacher' } }, 'Run a class'),
+        ),
       ),
     );
     if (!current) {

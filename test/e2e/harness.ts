@@ -61,6 +61,8 @@ export interface Harness {
 export interface HarnessOptions {
   /** `preview` (default): `vite preview`; `start`: the game's server, src/server/start.ts, as `npm start` runs it. */
   server?: 'preview' | 'start';
+  /** Extra environment for the game's server (`start` only): DATA_DIR, CLASS_TEST_SCENARIOS, … */
+  env?: Record<string, string>;
 }
 
 /** Builds dist/ if it is missing (the npm script builds first), starts a server and a browser. */
@@ -77,7 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ? // One Node process (no tsx wrapper), so its PID is the server's.
         spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
           cwd: ROOT,
-          env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+          env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
           stdio: ['ignore', 'pipe', 'pipe'],
           detached: false,
         })

@@ -1,0 +1,186 @@
+// The browser's end of a class session: a socket.io connection that answers every request (or times out and
+// retries), comes back as the same student or teacher after a dropped connection or a server restart, and a
+// SeatConnection over it, so the table screen plays a classroom seat exactly as it plays a local one.
+import { io, type Socket } from 'socket.io-client';
+import type { Move } from '../engine/intents';
+import type { GameEvent } from '../engine/state';
+import type { SeatView } from '../engine/view';
+import {
+  CLIENT_EVENT,
+  type ClientMessage,
+  PROTOCOL_VERSION,
+  type ProtocolError,
+  type Reply,
+  SERVER_EVENT,
+  type SeatUpdate,
+  type ServerMessage,
+} from '../protocol';
+import type { SeatConnection, SendResult } from './transport';
+
+/** A message as a client builds it: the version is added on sending. */
+export type Outgoing = ClientMessage extends infer M
+  ? M extends ClientMessage
+    ? Omit<M, 'v'>
+    : never
+  : never;
+
+export interface ClassClientOptions {
+  /** Sent first after every (re)connection, before anything queued: who this connection is. */
+  hello?: () => Outgoing | null;
+  /** How long to wait for an answer before sending again. */
+  timeoutMs?: number;
+}
+
+export interface ClassClient {
+  request<T = unknown>(message: Outgoing): Promise<Reply<T>>;
+  on(listener: (message: ServerMessage) => void): () => void;
+  onConnection(listener: (connected: boolean) => void): () => void;
+  connected(): boolean;
+  close(): void;
+}
+
+const offline: ProtocolError = { code: 'internal', message: 'the connection to the class server was lost' };
+
+export function connectClass(url: string | undefined, options: ClassClientOptions = {}): ClassClient {
+  const socket: Socket = url ? io(url, { reconnectionDelayMax: 1000 }) : io({ reconnectionDelayMax: 1000 });
+  const listeners = new Set<(message: ServerMessage) => void>();
+  const connListeners = new Set<(connected: boolean) => void>();
+  const timeoutMs = options.timeoutMs ?? 8000;
+  /** Resolves once the connection is up and has said hello; replaced on every disconnection. */
+  let ready: Promise<void>;
+  let markReady: () => void = () => {};
+  const reset = () => {
+    ready = new Promise((done) => {
+      markReady = done;
+    });
+  };
+  reset();
+  let closed = false;
+
+  /** Sends once; null when no answer came in time (a lost connection). */
+  const emit = (message: Outgoing) =>
+    new Promise<Reply | null>((done) => {
+      socket
+        .timeout(timeoutMs)
+        .emit(CLIENT_EVENT, { ...message, v: PROTOCOL_VERSION }, (err: unknown, reply: Reply) => {
+          done(err ? null : reply);
+        });
+    });
+
+  socket.on('connect', () => {
+    void (async () => {
+      const hello = options.hello?.();
+      if (hello) await emit(hello);
+      markReady();
+      for (const l of connListeners) l(true);
+    })();
+  });
+  socket.on('disconnect', () => {
+    reset();
+    for (const l of connListeners) l(false);
+  });
+  socket.on(SERVER_EVENT, (message: ServerMessage) => {
+    for (const l of listeners) l(message);
+  });
+
+  return {
+    async request<T>(message: Outgoing): Promise<Reply<T>> {
+      // An answer lost with a connection is asked for again; intents carry their id, so they apply once.
+      for (let attempt = 0; attempt < 30 && !closed; attempt++) {
+        await ready;
+        const reply = await emit(message);
+        if (reply) return reply as Reply<T>;
+      }
+      return { ok: false, error: offline };
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onConnection(listener) {
+      connListeners.add(listener);
+      return () => connListeners.delete(listener);
+    },
+    connected: () => socket.connected,
+    close() {
+      closed = true;
+      socket.close();
+    },
+  };
+}
+
+/** A fresh intent id (crypto-random, base64url). */
+export function newIntentId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export interface RemoteSeat extends SeatConnection {
+  /** The latest update as a whole (session state, deadline). */
+  update(): SeatUpdate;
+  /** Asks the server for the seat's view again (after a reconnection). */
+  refresh(): Promise<void>;
+  close(): void;
+}
+
+/** A classroom seat: the server's view of it, kept up to date by its pushes; moves go to the server. */
+export function remoteSeat(client: ClassClient, first: SeatUpdate): RemoteSeat {
+  let current = first;
+  let view = first.view as SeatView;
+  let updates = 0;
+  const seatListeners = new Set<(view: SeatView, events: GameEvent[]) => void>();
+  const lastSeq = (v: SeatView) => v.log.at(-1)?.seq ?? 0;
+  const adopt = (u: SeatUpdate) => {
+    const next = u.view as SeatView;
+    const from = lastSeq(view);
+    const events = next.log.filter((e) => e.seq > from);
+    current = u;
+    view = next;
+    updates++;
+    for (const l of seatListeners) l(next, events);
+  };
+  const off = client.on((m) => {
+    if (m.type === 'seat.update') adopt(m.update);
+  });
+  return {
+    seat: view.seat,
+    acknowledgeBrief() {},
+    phase: () => current.phase,
+    view: () => view,
+    update: () => current,
+    async send(move: Move): Promise<SendResult> {
+      const before = updates;
+      const reply = await client.request<{ seq: number }>({
+        type: 'seat.intent',
+        intentId: newIntentId(),
+        move,
+      });
+      if (!reply.ok)
+        return {
+          ok: false,
+          error: { code: reply.error.detail ?? reply.error.code, message: reply.error.message },
+        };
+      // The view after the move arrives before its answer; ask for it if the push was lost with a connection.
+      if (updates === before) {
+        const fresh = await client.request<SeatUpdate>({ type: 'seat.view' });
+        if (fresh.ok) adopt(fresh.result);
+      }
+      return { ok: true };
+    },
+    async refresh() {
+      const fresh = await client.request<SeatUpdate>({ type: 'seat.view' });
+      if (fresh.ok) adopt(fresh.result);
+    },
+    subscribe(listener) {
+      seatListeners.add(listener);
+      return () => seatListeners.delete(listener);
+    },
+    close() {
+      off();
+      seatListeners.clear();
+    },
+  };
+}

@@ -1,0 +1,467 @@
+// The teacher's mission control: create a class session, watch the lobby fill, rename, remove and seat students,
+// start, pause, resume and end, follow every table live, export the results. The teacher's token lives in the
+// address's #fragment (never sent to the server in a request line) and in this browser's storage.
+import { type ClassClient, connectClass } from '../net/class-client';
+import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
+import { el, formatPoints, screenHeading } from './dom';
+
+const TEXT = {
+  createTitle: 'Run a class',
+  createIntro:
+    'Create a class session: students join from their own browsers with a code, you seat them at tables, and the AI plays every seat nobody takes.',
+  scenario: 'Scenario',
+  tables: 'Tables',
+  timer: 'Time per turn',
+  noTimer: 'No limit',
+  seconds: (n: number) => `${n} seconds`,
+  minutes: (n: number) => `${n} minutes`,
+  difficulty: 'AI difficulty',
+  levels: { easy: 'Easy', medium: 'Medium', hard: 'Hard' } as Record<string, string>,
+  create: 'Create the session',
+  title: 'Mission control',
+  code: 'Join code',
+  codeHelp: (url: string) => `Students open ${url} and type this code.`,
+  teacherLink: 'Your teacher link (keep it to yourself: it opens these controls)',
+  state: {
+    lobby: 'Lobby: students are joining',
+    running: 'Running',
+    paused: 'Paused',
+    ended: 'Ended',
+  } as Record<string, string>,
+  start: 'Start',
+  pause: 'Pause',
+  resume: 'Resume',
+  end: 'End session',
+  endConfirm: 'End the session for every table? Unfinished games stop where they are.',
+  autoAssign: 'Auto-assign seats',
+  exportCsv: 'Export CSV',
+  exportJson: 'Export JSON',
+  lobby: 'Students',
+  nobody: 'Nobody has joined yet.',
+  online: 'online',
+  offline: 'offline',
+  rename: 'Rename',
+  renameLabel: (n: string) => `New nickname for ${n}`,
+  save: 'Save',
+  remove: 'Remove',
+  removeConfirm: (n: string) => `Remove ${n} from the session?`,
+  seatLabel: (n: string) => `Seat of ${n}`,
+  noSeat: 'No seat (lobby)',
+  seatOption: (t: number, party: string) => `Table ${t}: ${party}`,
+  tablesTitle: 'Tables',
+  table: (n: number) => `Table ${n}`,
+  waiting: 'Not started',
+  meeting: 'Meeting',
+  version: 'Text version',
+  speaker: 'Speaking',
+  packages: 'Packages',
+  agreed: 'agreed',
+  accepted: (names: string) => `accepted by ${names}`,
+  rejected: (names: string) => `rejected by ${names}`,
+  open: 'open',
+  seats: 'Seats',
+  ai: 'AI',
+  pen: 'pen',
+  signed: 'signed',
+  points: (u: number, r: number) => `${formatPoints(u)} points (no deal: ${formatPoints(r)})`,
+  blocks: (b: string) => `blocks: ${b}`,
+  outcome: { deal: 'Deal', 'no-deal': 'No deal', walkout: 'Walkout' } as Record<string, string>,
+  moves: (n: number) => `${n} moves`,
+  score: (s: number) => `score ${s}%`,
+  lost: 'This teacher link is not valid on this server.',
+  reconnecting: 'Connection lost: reconnecting…',
+  pageTitle: (s: string) => `${s} · Shuttle Diplomacy`,
+};
+
+const KEY = 'shuttle.class.teacher';
+
+function tokenFromHash(): string | null {
+  const m = /(?:^#|&)key=([A-Za-z0-9_-]{43})(?:&|$)/.exec(window.location.hash);
+  return m?.[1] ?? null;
+}
+
+function download(filename: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { attrs: { href: url, download: filename } });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function startClassTeacher(root: HTMLElement): void {
+  let token = tokenFromHash();
+  if (!token) {
+    try {
+      token = localStorage.getItem(KEY);
+    } catch {
+      token = null;
+    }
+  }
+  let dashboard: Dashboard | null = null;
+  let renaming: string | null = null;
+  const client: ClassClient = connectClass(undefined, {
+    hello: () => (token ? { type: 'teacher.attach', token } : null),
+  });
+  const bar = el('p', { className: 'class-bar', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const errorBox = el('p', { className: 'error', attrs: { role: 'alert' } });
+  const holder = el('div', { className: 'class-holder' });
+  root.replaceChildren(bar, errorBox, holder);
+
+  const remember = (t: string) => {
+    token = t;
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#key=${t}`);
+    try {
+      localStorage.setItem(KEY, t);
+    } catch {
+      // the link in the address is enough
+    }
+  };
+
+  const act = async (message: Parameters<ClassClient['request']>[0]) => {
+    const r = await client.request(message);
+    errorBox.textContent = r.ok ? '' : r.error.message;
+    return r;
+  };
+
+  const showCreate = async (message?: string) => {
+    root.dataset.screen = 'class-create';
+    document.title = TEXT.pageTitle(TEXT.createTitle);
+    errorBox.textContent = message ?? '';
+    const r = await client.request<CatalogueItem[]>({ type: 'catalogue' });
+    const items = r.ok ? r.result : [];
+    const select = el(
+      'select',
+      { id: 'class-scenario' },
+      ...items.map((s) =>
+        el('option', { attrs: { value: s.id } }, `${s.title} (${s.parties.map((p) => p.name).join(', ')})`),
+      ),
+    );
+    const tables = el('input', {
+      id: 'class-tables',
+      attrs: { type: 'number', min: 1, max: 60, value: 1, required: true },
+    });
+    const timer = el(
+      'select',
+      { id: 'class-timer' },
+      el('option', { attrs: { value: '' } }, TEXT.noTimer),
+      ...[60, 120, 300, 600].map((n) =>
+        el('option', { attrs: { value: n } }, n < 120 ? TEXT.seconds(n) : TEXT.minutes(n / 60)),
+      ),
+    );
+    const difficulty = el(
+      'select',
+      { id: 'class-difficulty' },
+      ...['easy', 'medium', 'hard'].map((d) =>
+        el('option', { attrs: { value: d, selected: d === 'medium' } }, TEXT.levels[d]),
+      ),
+    );
+    const submit = el('button', { attrs: { type: 'submit' } }, TEXT.create);
+    const form = el(
+      'form',
+      {
+        className: 'class-form',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            submit.disabled = true;
+            void act({
+              type: 'teacher.create',
+              scenario: select.value,
+              tables: Number(tables.value),
+              turnSeconds: timer.value ? Number(timer.value) : null,
+              difficulty: difficulty.value as 'easy' | 'medium' | 'hard',
+            }).then((c) => {
+              submit.disabled = false;
+              if (!c.ok) return;
+              remember((c.result as CreatedSession).teacherToken);
+              void attach();
+            });
+          },
+        },
+      },
+      el('label', { attrs: { for: 'class-scenario' } }, TEXT.scenario),
+      select,
+      el('label', { attrs: { for: 'class-tables' } }, TEXT.tables),
+      tables,
+      el('label', { attrs: { for: 'class-timer' } }, TEXT.timer),
+      timer,
+      el('label', { attrs: { for: 'class-difficulty' } }, TEXT.difficulty),
+      difficulty,
+      submit,
+    );
+    holder.replaceChildren(
+      el(
+        'div',
+        { className: 'screen class-screen' },
+        screenHeading(TEXT.createTitle),
+        el('p', {}, TEXT.createIntro),
+        form,
+      ),
+    );
+  };
+
+  const button = (id: string, label: string, onClick: () => void, disabled = false) =>
+    el('button', { id, attrs: { type: 'button', disabled }, on: { click: onClick } }, label);
+
+  const seatSelect = (d: Dashboard, s: Dashboard['lobby'][number]) => {
+    const parties = d.tables[0]?.seats ?? [];
+    const current = s.table !== null && s.seat ? `${s.table}:${s.seat}` : '';
+    const select = el(
+      'select',
+      {
+        attrs: { 'aria-label': TEXT.seatLabel(s.nickname), 'data-student': s.id },
+        on: {
+          change: () => {
+            const [t, seat] = select.value ? select.value.split(':') : [];
+            void act({
+              type: 'teacher.assign',
+              student: s.id,
+              table: t === undefined ? null : Number(t),
+              seat: seat ?? null,
+            });
+          },
+        },
+      },
+      el('option', { attrs: { value: '', selected: current === '' } }, TEXT.noSeat),
+      ...d.tables.flatMap((t) =>
+        parties.map((p) =>
+          el(
+            'option',
+            { attrs: { value: `${t.index}:${p.seat}`, selected: current === `${t.index}:${p.seat}` } },
+            TEXT.seatOption(t.index + 1, p.name),
+          ),
+        ),
+      ),
+    );
+    select.disabled = d.state === 'ended';
+    return select;
+  };
+
+  const lobbyList = (d: Dashboard) => {
+    if (d.lobby.length === 0) return el('p', { id: 'class-nobody' }, TEXT.nobody);
+    return el(
+      'ul',
+      { className: 'class-lobby', id: 'class-lobby' },
+      ...d.lobby.map((s) => {
+        const item = el(
+          'li',
+          { attrs: { 'data-student': s.id } },
+          el('span', { className: 'class-nick' }, s.nickname),
+          ' ',
+          el(
+            'span',
+            { className: s.online ? 'class-online' : 'class-offline' },
+            `(${s.online ? TEXT.online : TEXT.offline})`,
+          ),
+          ' ',
+          seatSelect(d, s),
+        );
+        if (renaming === s.id) {
+          const input = el('input', {
+            attrs: { 'aria-label': TEXT.renameLabel(s.nickname), value: s.nickname, maxlength: 24 },
+          });
+          item.append(
+            el(
+              'form',
+              {
+                className: 'class-rename',
+                on: {
+                  submit: (e) => {
+                    e.preventDefault();
+                    renaming = null;
+                    void act({ type: 'teacher.rename', student: s.id, nickname: input.value }).then(render);
+                  },
+                },
+              },
+              input,
+              el('button', { attrs: { type: 'submit' } }, TEXT.save),
+            ),
+          );
+          queueMicrotask(() => input.focus());
+        } else {
+          item.append(
+            button(`rename-${s.id}`, TEXT.rename, () => {
+              renaming = s.id;
+              render();
+            }),
+          );
+        }
+        item.append(
+          button(`remove-${s.id}`, TEXT.remove, () => {
+            if (window.confirm(TEXT.removeConfirm(s.nickname)))
+              void act({ type: 'teacher.remove', student: s.id });
+          }),
+        );
+        return item;
+      }),
+    );
+  };
+
+  const tableCard = (t: DashboardTable) => {
+    const name = (id: string | null) => t.seats.find((s) => s.seat === id)?.name ?? id ?? '';
+    const facts = el(
+      'dl',
+      { className: 'class-facts' },
+      el('dt', {}, TEXT.meeting),
+      el('dd', {}, t.status === 'waiting' ? TEXT.waiting : `${t.meetingIndex + 1}: ${t.meeting}`),
+      el('dt', {}, TEXT.version),
+      el('dd', {}, t.textVersion ? `v${t.textVersion}` : '–'),
+      el('dt', {}, TEXT.speaker),
+      el('dd', {}, t.speaker ? name(t.speaker) : '–'),
+    );
+    const packages = el(
+      'ul',
+      { className: 'class-packages', attrs: { 'aria-label': TEXT.packages } },
+      ...t.packages.map((p) =>
+        el(
+          'li',
+          { className: p.agreed ? 'agreed' : '' },
+          `${p.name}: `,
+          p.agreed
+            ? TEXT.agreed
+            : [
+                p.acceptedBy.length ? TEXT.accepted(p.acceptedBy.map(name).join(', ')) : '',
+                p.rejectedBy.length ? TEXT.rejected(p.rejectedBy.map(name).join(', ')) : '',
+              ]
+                .filter(Boolean)
+                .join('; ') || TEXT.open,
+        ),
+      ),
+    );
+    const seats = el(
+      'ul',
+      { className: 'class-seats', attrs: { 'aria-label': TEXT.seats } },
+      ...t.seats.map((s) =>
+        el(
+          'li',
+          { className: s.utility > s.reservation ? 'above' : 'below' },
+          el('strong', {}, s.name),
+          ': ',
+          s.ai ? TEXT.ai : s.students.map((m) => `${m.nickname}${m.pen ? ` (${TEXT.pen})` : ''}`).join(', '),
+          ' · ',
+          TEXT.points(s.utility, s.reservation),
+          s.score !== null ? ` · ${TEXT.score(s.score)}` : '',
+          s.signed ? ` · ${TEXT.signed}` : '',
+          s.blocks.length
+            ? el('span', { className: 'class-blocks' }, ` · ${TEXT.blocks(s.blocks.join(', '))}`)
+            : '',
+        ),
+      ),
+    );
+    return el(
+      'section',
+      {
+        className: 'class-table',
+        attrs: {
+          'aria-labelledby': `class-table-${t.index}`,
+          'data-status': t.status,
+          'data-outcome': t.outcome ?? '',
+        },
+      },
+      el(
+        'h3',
+        { id: `class-table-${t.index}` },
+        TEXT.table(t.index + 1),
+        t.outcome ? ` · ${TEXT.outcome[t.outcome] ?? t.outcome}` : '',
+        ` · ${TEXT.moves(t.moves)}`,
+      ),
+      facts,
+      packages,
+      seats,
+    );
+  };
+
+  const render = () => {
+    const d = dashboard;
+    if (!d) return;
+    root.dataset.screen = 'class-dashboard';
+    root.dataset.state = d.state;
+    document.title = TEXT.pageTitle(TEXT.title);
+    const joinUrl = `${window.location.origin}/?class=join`;
+    const link = `${window.location.origin}/?class=teacher#key=${token ?? ''}`;
+    const controls = el(
+      'div',
+      { className: 'class-controls' },
+      button('class-start', TEXT.start, () => void act({ type: 'teacher.start' }), d.state !== 'lobby'),
+      button('class-pause', TEXT.pause, () => void act({ type: 'teacher.pause' }), d.state !== 'running'),
+      button('class-resume', TEXT.resume, () => void act({ type: 'teacher.resume' }), d.state !== 'paused'),
+      button(
+        'class-end',
+        TEXT.end,
+        () => {
+          if (window.confirm(TEXT.endConfirm)) void act({ type: 'teacher.end' });
+        },
+        d.state === 'ended',
+      ),
+      button(
+        'class-auto',
+        TEXT.autoAssign,
+        () => void act({ type: 'teacher.autoAssign' }),
+        d.state === 'ended',
+      ),
+      button('class-csv', TEXT.exportCsv, () => void exportAs('csv')),
+      button('class-json', TEXT.exportJson, () => void exportAs('json')),
+    );
+    holder.replaceChildren(
+      el(
+        'div',
+        { className: 'screen class-screen class-dashboard' },
+        screenHeading(`${TEXT.title}: ${d.scenario.title}`),
+        el(
+          'div',
+          { className: 'class-code-box' },
+          el('p', {}, TEXT.code),
+          el('p', { className: 'class-code', id: 'class-join-code' }, d.code),
+          el('p', {}, TEXT.codeHelp(joinUrl)),
+        ),
+        el('details', {}, el('summary', {}, TEXT.teacherLink), el('p', { className: 'class-link' }, link)),
+        el('p', { id: 'class-state', attrs: { 'data-state': d.state } }, TEXT.state[d.state] ?? d.state),
+        controls,
+        el('h2', {}, `${TEXT.lobby} (${d.lobby.length})`),
+        lobbyList(d),
+        el('h2', {}, TEXT.tablesTitle),
+        el('div', { className: 'class-grid' }, ...d.tables.map(tableCard)),
+      ),
+    );
+  };
+
+  const exportAs = async (format: 'csv' | 'json') => {
+    const r = await act({ type: 'teacher.export', format });
+    if (r.ok) {
+      const file = r.result as { filename: string; type: string; text: string };
+      download(file.filename, file.type, file.text);
+    }
+  };
+
+  const attach = async () => {
+    if (!token) return showCreate();
+    const r = await client.request<Dashboard>({ type: 'teacher.attach', token });
+    if (!r.ok) {
+      token = null;
+      try {
+        localStorage.removeItem(KEY);
+      } catch {
+        // nothing stored
+      }
+      history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+      return showCreate(TEXT.lost);
+    }
+    if (!tokenFromHash()) remember(token);
+    dashboard = r.result;
+    render();
+  };
+
+  client.on((m) => {
+    if (m.type === 'dashboard') {
+      dashboard = m.dashboard;
+      // Keep an open rename box: the lobby updates under it.
+      if (!holder.querySelector('.class-rename input:focus')) render();
+    }
+  });
+  client.onConnection((connected) => {
+    bar.textContent = connected ? '' : TEXT.reconnecting;
+    if (connected && dashboard) void attach();
+  });
+  void attach();
+}

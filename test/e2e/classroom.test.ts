@@ -1,0 +1,142 @@
+// A class in real Chromium, one browser context per person: the teacher creates a session, three students join by
+// code, the teacher auto-assigns them to one table and lets the AI fill a second, both games are played to the
+// outcome, and the exported CSV holds both tables. No student's page receives another seat's brief.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { type Scenario, ScenarioSchema } from '../../src/scenario/schema';
+import { type Harness, openPage, ROOT, screenshotPath, startHarness, type TestPage } from './harness';
+import { briefSentences, leave, takeTurn, waitForPlayer } from './player';
+
+const scenario: Scenario = ScenarioSchema.parse(
+  parse(readFileSync(join(ROOT, 'test/fixtures/tram-line.yaml'), 'utf8')),
+);
+const dataDir = mkdtempSync(join(tmpdir(), 'shuttle-class-e2e-'));
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({
+    server: 'start',
+    env: { DATA_DIR: dataDir, CLASS_TEST_SCENARIOS: '1', CLASS_AI_DELAY_MS: '0' },
+  });
+});
+afterAll(async () => {
+  await h?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Everything the page receives from the server: socket.io frames and HTTP bodies (scripts included). */
+function recordTraffic(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', (f) =>
+      seen.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8')),
+    );
+  });
+  page.on('response', (res) => {
+    void res
+      .text()
+      .then((t) => seen.push(t))
+      .catch(() => {});
+  });
+  return seen;
+}
+
+async function playToOutcome(page: Page): Promise<void> {
+  for (let turn = 0; turn < 200; turn++) {
+    const screen = await waitForPlayer(page, 120_000);
+    if (screen === 'outcome') return;
+    if (screen === 'brief') {
+      await page.getByRole('button', { name: 'Take my seat' }).click();
+      await leave(page, 'brief');
+      continue;
+    }
+    if (screen !== 'table') throw new Error(`unexpected screen ${screen}`);
+    await takeTurn(page, scenario);
+    // The view after a move comes from the server: wait until the page has it before looking again.
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the game did not end');
+}
+
+describe('a class session in the browser', () => {
+  it('runs a class of three at one table with an AI table beside it, to the outcome and the CSV', async () => {
+    const teacher = await openPage(h);
+    await teacher.page.goto(`${h.baseUrl}/?class=teacher&test=1`);
+    await teacher.page.getByRole('heading', { level: 1, name: 'Run a class' }).waitFor();
+    await teacher.page.getByLabel('Scenario').selectOption(scenario.meta.id);
+    await teacher.page.getByLabel('Tables').fill('2');
+    await teacher.page.getByRole('button', { name: 'Create the session' }).click();
+    const code = (await teacher.page.locator('#class-join-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    expect(teacher.page.url()).toMatch(/#key=[A-Za-z0-9_-]{43}$/);
+
+    const names = ['Ana', 'Bo', 'Cy'];
+    const students: Array<TestPage & { traffic: string[] }> = [];
+    for (const name of names) {
+      const t = await openPage(h);
+      const traffic = recordTraffic(t.page);
+      await t.page.goto(`${h.baseUrl}/?class=join&test=1`);
+      await t.page.getByLabel('Join code').fill(code.toLowerCase());
+      await t.page.getByLabel('Nickname (optional)').fill(name);
+      await t.page.getByRole('button', { name: 'Join' }).click();
+      await t.page.locator('#class-hello').getByText(`You are in as ${name}.`).waitFor();
+      students.push({ ...t, traffic });
+    }
+    await teacher.page.locator('#class-lobby li').nth(2).waitFor();
+    await expect(teacher.page.locator('#class-lobby .class-nick').allTextContents()).resolves.toEqual(names);
+    await teacher.page.getByRole('button', { name: 'Auto-assign seats' }).click();
+    for (const s of students)
+      await s.page
+        .locator('#class-seat')
+        .getByText(/at table 1\./)
+        .waitFor();
+    await teacher.page.getByRole('button', { name: 'Start' }).click();
+    await teacher.page.locator('#class-state[data-state="running"]').waitFor();
+
+    await Promise.all(students.map((s) => playToOutcome(s.page)));
+    for (const s of students) {
+      await s.page.getByRole('heading', { level: 1, name: /^Outcome/ }).waitFor();
+      expect(['deal', 'no-deal', 'walkout']).toContain(
+        await s.page.locator('.outcome-kind').getAttribute('data-kind'),
+      );
+    }
+    await teacher.page.locator('.class-table[data-status="ended"]').nth(1).waitFor({ timeout: 120_000 });
+    await teacher.page.screenshot({ path: screenshotPath('class-dashboard'), fullPage: true });
+
+    const [download] = await Promise.all([
+      teacher.page.waitForEvent('download'),
+      teacher.page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const path = await download.path();
+    const csv = readFileSync(path, 'utf8').trim().split('\r\n');
+    const rows = csv.slice(1).map((l) => l.split(','));
+    expect(rows).toHaveLength(2 * scenario.parties.length);
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['1', '2']));
+    expect(
+      rows
+        .filter((r) => r[1] === '1')
+        .map((r) => r[5])
+        .sort(),
+    ).toEqual(names);
+    expect(rows.filter((r) => r[1] === '2').every((r) => r[5] === 'AI')).toBe(true);
+    for (const r of rows) expect(['deal', 'no-deal', 'walkout']).toContain(r[7]);
+
+    // Views only: what each student's page received holds its own brief and none of the other seats'.
+    const seatOf = new Map(rows.filter((r) => r[1] === '1').map((r) => [r[5], r[3] as string]));
+    for (const [i, s] of students.entries()) {
+      const mine = seatOf.get(names[i] as string) as string;
+      const received = s.traffic.join('\n');
+      expect(received).toContain(briefSentences(scenario, mine)[0]);
+      for (const other of scenario.parties.filter((p) => p.id !== mine))
+        for (const sentence of briefSentences(scenario, other.id)) expect(received).not.toContain(sentence);
+      expect(s.errors).toEqual([]);
+      await s.close();
+    }
+    expect(teacher.errors).toEqual([]);
+    await teacher.close();
+  });
+});
