@@ -42,14 +42,21 @@ export interface ClassClient {
 const offline: ProtocolError = { code: 'internal', message: 'the connection to the class server was lost' };
 
 export function connectClass(url: string | undefined, options: ClassClientOptions = {}): ClassClient {
-  const socket: Socket = url ? io(url, { reconnectionDelayMax: 1000 }) : io({ reconnectionDelayMax: 1000 });
+  // Reconnect quickly: a restarted server has every student back in its seat within a second or two.
+  const settings = { reconnectionDelay: 250, reconnectionDelayMax: 500 };
+  const socket: Socket = url ? io(url, settings) : io(settings);
+  /** Requests waiting for an answer: a lost connection settles them at once (they are sent again). */
+  const pending = new Set<(reply: Reply | null) => void>();
   const listeners = new Set<(message: ServerMessage) => void>();
   const connListeners = new Set<(connected: boolean) => void>();
   const timeoutMs = options.timeoutMs ?? 8000;
   /** Resolves once the connection is up and has said hello; replaced on every disconnection. */
   let ready: Promise<void>;
   let markReady: () => void = () => {};
+  /** Counts connections: a hello answered after its connection was lost must not open the next one. */
+  let generation = 0;
   const reset = () => {
+    generation++;
     ready = new Promise((done) => {
       markReady = done;
     });
@@ -57,26 +64,42 @@ export function connectClass(url: string | undefined, options: ClassClientOption
   reset();
   let closed = false;
 
-  /** Sends once; null when no answer came in time (a lost connection). */
+  /** Sends once; null when no answer came (a lost connection, or none in time). */
   const emit = (message: Outgoing) =>
     new Promise<Reply | null>((done) => {
+      // Never buffered for later: after a reconnection the hello must be the first message the server sees.
+      if (!socket.connected) {
+        done(null);
+        return;
+      }
+      let settled = false;
+      const settle = (reply: Reply | null) => {
+        if (settled) return;
+        settled = true;
+        pending.delete(settle);
+        done(reply);
+      };
+      pending.add(settle);
       socket
         .timeout(timeoutMs)
         .emit(CLIENT_EVENT, { ...message, v: PROTOCOL_VERSION }, (err: unknown, reply: Reply) => {
-          done(err ? null : reply);
+          settle(err ? null : reply);
         });
     });
 
   socket.on('connect', () => {
+    const mine = generation;
     void (async () => {
       const hello = options.hello?.();
-      if (hello) await emit(hello);
+      if (hello && (await emit(hello)) === null) return;
+      if (mine !== generation || !socket.connected) return;
       markReady();
       for (const l of connListeners) l(true);
     })();
   });
   socket.on('disconnect', () => {
     reset();
+    for (const settle of [...pending]) settle(null);
     for (const l of connListeners) l(false);
   });
   socket.on(SERVER_EVENT, (message: ServerMessage) => {

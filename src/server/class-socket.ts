@@ -38,6 +38,8 @@ export interface ClassSocketsOptions {
   /** Milliseconds between two dashboard pushes of one session. */
   dashboardEveryMs?: number;
   log?: (line: string) => void;
+  /** Messages a connection may send per second, and in a burst (the protocol's limits by default). */
+  rate?: { perSecond: number; burst: number };
 }
 
 export interface ClassSockets {
@@ -58,6 +60,8 @@ export function attachClassSockets(
   options: ClassSocketsOptions = {},
 ): ClassSockets {
   const now = options.now ?? (() => Date.now());
+  const perSecond = options.rate?.perSecond ?? RATE_PER_SECOND;
+  const burst = options.rate?.burst ?? RATE_BURST;
   const log = options.log ?? classroom.log;
   const io = new Server(http, {
     serveClient: false,
@@ -258,7 +262,7 @@ export function attachClassSockets(
 
   io.on('connection', (raw) => {
     const socket = raw as ClassSocket;
-    socket.data = { role: 'none', session: null, student: null, tokens: RATE_BURST, refilled: now() };
+    socket.data = { role: 'none', session: null, student: null, tokens: burst, refilled: now() };
 
     const answer = (ack: unknown, reply: Reply) => {
       if (typeof ack === 'function') (ack as (r: Reply) => void)(reply);
@@ -269,7 +273,7 @@ export function attachClassSockets(
     const limited = (): boolean => {
       const t = now();
       const d = socket.data;
-      d.tokens = Math.min(RATE_BURST, d.tokens + ((t - d.refilled) / 1000) * RATE_PER_SECOND);
+      d.tokens = Math.min(burst, d.tokens + ((t - d.refilled) / 1000) * perSecond);
       d.refilled = t;
       if (d.tokens < 1) return true;
       d.tokens -= 1;

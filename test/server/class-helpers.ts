@@ -35,7 +35,7 @@ export interface InProcessServer {
 export async function startClassServer(
   dataDir: string,
   scenarios: Scenario[],
-  options: { aiDelayMs?: number; snapshotEvery?: number } = {},
+  options: { aiDelayMs?: number; snapshotEvery?: number; rate?: { perSecond: number; burst: number } } = {},
 ): Promise<InProcessServer> {
   const store = openSqliteStore(dataDir);
   const classroom = new Classroom({
@@ -47,7 +47,10 @@ export async function startClassServer(
   });
   classroom.restore();
   const http = createServer(createApp({ staticDir: join(ROOT, 'test/fixtures'), log: () => {} }));
-  const sockets = attachClassSockets(http, classroom, { dashboardEveryMs: 20 });
+  const sockets = attachClassSockets(http, classroom, {
+    dashboardEveryMs: 20,
+    ...(options.rate ? { rate: options.rate } : {}),
+  });
   await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
   const port = (http.address() as AddressInfo).port;
   return {
