@@ -197,7 +197,9 @@ describe('kill -9 in the middle of a class game', () => {
       );
       backWithin.push(Math.max(...back));
     }
-    console.log(`kill -9: students back in their seats ${backWithin.join(", ")} ms after each restart (${acked.size} moves acknowledged by the fifth)`);
+    console.log(
+      `kill -9: students back in their seats ${backWithin.join(', ')} ms after each restart (${acked.size} moves acknowledged by the fifth)`,
+    );
     for (const ms of backWithin) expect(ms).toBeLessThanOrEqual(2000);
 
     // The game goes on to its end after the fifth restart, on the same log.
