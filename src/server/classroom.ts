@@ -7,7 +7,7 @@ import { hashSeed } from '../ai/ai-game';
 import { DIRECTOR, type Intent, type Move } from '../engine/intents';
 import { eventsOf, type GameState } from '../engine/state';
 import { viewFor } from '../engine/view';
-import { createLocalTable, type LocalTable } from '../net/local-table';
+import { createLocalTable, type LocalTable, type LocalTableOptions } from '../net/local-table';
 import type { SeatConnection } from '../net/transport';
 import {
   type CatalogueItem,
@@ -51,6 +51,8 @@ export interface ClassroomOptions {
   /** A snapshot of a table's state every this many intents. */
   snapshotEvery?: number;
   log?: (line: string) => void;
+  /** The tables' XState clock (a SimulatedClock in tests); the real one by default. */
+  clock?: LocalTableOptions['clock'];
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -154,7 +156,9 @@ export class ClassSession {
     if (this.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
     if (this.students.size >= 500) throw new ClassError('refused', 'this class session is full');
     const token = newToken();
-    const now = this.room.now();
+    // Join order decides seating and the pen: strictly increasing even within one millisecond.
+    let now = this.room.now();
+    for (const s of this.students.values()) if (s.joinedAt >= now) now = s.joinedAt + 1;
     const student: StudentRecord = {
       id: `s${randomBytes(6).toString('hex')}`,
       session: this.id,
@@ -309,6 +313,7 @@ export class ClassSession {
         intents,
         turnSeconds: this.record.turnSeconds,
         ...(snapshot ? { snapshot } : {}),
+        ...(this.room.clock ? { clock: this.room.clock } : {}),
       });
     } catch (error) {
       if (!snapshot) throw error;
@@ -728,6 +733,7 @@ export class Classroom {
   readonly aiDelayMs: number;
   readonly snapshotEvery: number;
   readonly log: (line: string) => void;
+  readonly clock: ClassroomOptions['clock'];
   private readonly sessions = new Map<string, ClassSession>();
   private readonly byCode = new Map<string, ClassSession>();
   private readonly byTeacher = new Map<string, ClassSession>();
@@ -741,6 +747,7 @@ export class Classroom {
     this.aiDelayMs = options.aiDelayMs ?? 600;
     this.snapshotEvery = options.snapshotEvery ?? 25;
     this.log = options.log ?? ((line) => console.error(line));
+    this.clock = options.clock;
   }
 
   onChange(listener: (change: ClassChange) => void): () => void {

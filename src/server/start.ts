@@ -114,7 +114,6 @@ const classroom = new Classroom({
   scenarios: shelf.scenarios,
   ...(aiDelay !== '' ? { aiDelayMs: Number(aiDelay) } : {}),
 });
-const resumed = classroom.restore();
 
 const app = createApp({ staticDir, version: readVersion(), commit: readCommit() });
 const server = createServer(app);
@@ -148,6 +147,8 @@ function networkAddresses(): string[] {
 }
 
 server.listen({ port: port.value, host: host.value }, () => {
+  // Only the process that holds the port resumes the stored sessions (a second one on a busy port must not play them).
+  const resumed = classroom.restore();
   const actual = (server.address() as AddressInfo).port;
   const lan = host.value && host.value !== '0.0.0.0' && host.value !== '::' ? [] : networkAddresses();
   const local = host.value && lan.length === 0 && host.value !== '::' ? host.value : 'localhost';
