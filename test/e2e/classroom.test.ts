@@ -97,6 +97,15 @@ describe('a class session in the browser', () => {
     await teacher.page.getByRole('button', { name: 'Start' }).click();
     await teacher.page.locator('#class-state[data-state="running"]').waitFor();
 
+    // A reload puts a student back in its seat: the seat token is in the browser's storage.
+    const first = students[0]?.page as Page;
+    await first.getByRole('button', { name: 'Take my seat' }).click();
+    await first.locator('#app[data-screen="table"]').waitFor();
+    const seatHeading = await first.getByRole('heading', { level: 1 }).first().textContent();
+    await first.reload();
+    await first.locator('#app[data-screen="table"]').waitFor();
+    expect(await first.getByRole('heading', { level: 1 }).first().textContent()).toBe(seatHeading);
+
     await Promise.all(students.map((s) => playToOutcome(s.page)));
     for (const s of students) {
       await s.page.getByRole('heading', { level: 1, name: /^Outcome/ }).waitFor();
