@@ -101,6 +101,16 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   msg('teacher.pause', {}),
   msg('teacher.resume', {}),
   msg('teacher.end', {}),
+  /** A scenario event now, at one table (its index) or at every table (null). */
+  msg('teacher.inject', {
+    table: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_TABLES - 1)
+      .nullable(),
+    event: id,
+  }),
   msg('teacher.export', { format: z.enum(['csv', 'json']) }),
   /** A student joins a session by its code. */
   msg('student.join', { code: JoinCodeSchema, nickname: NicknameSchema.optional() }),
@@ -209,6 +219,8 @@ export interface DashboardTable {
   seats: DashboardSeat[];
   outcome: string | null;
   moves: number;
+  /** The scenario events that have happened at this table. */
+  fired: string[];
 }
 
 export interface Dashboard {
@@ -219,6 +231,8 @@ export interface Dashboard {
   turnSeconds: number | null;
   difficulty: string;
   lobby: Array<{ id: string; nickname: string; online: boolean; table: number | null; seat: string | null }>;
+  /** The scenario's events a teacher may inject. */
+  events: Array<{ id: string; title: string }>;
   tables: DashboardTable[];
 }
 

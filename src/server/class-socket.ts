@@ -215,6 +215,8 @@ export function attachClassSockets(
       case 'teacher.end':
         asTeacher(socket).end();
         return null;
+      case 'teacher.inject':
+        return asTeacher(socket).inject(m.table, m.event);
       case 'teacher.export': {
         const session = asTeacher(socket);
         const name = `class-${session.record.code}`;

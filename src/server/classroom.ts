@@ -355,8 +355,13 @@ export class ClassSession {
         const intent = all[seq - 1] as Intent;
         const last = seq === all.length;
         const events = last ? eventsOf(state).slice(t.seqInLog) : [];
-        const intentId =
-          t.pendingId ?? `server:${intent.type === 'turn.timeout' ? 'clock' : `ai-${intent.seat}`}:${seq}`;
+        const source =
+          intent.type === 'turn.timeout'
+            ? 'clock'
+            : intent.seat === DIRECTOR
+              ? 'teacher'
+              : `ai-${intent.seat}`;
+        const intentId = t.pendingId ?? `server:${source}:${seq}`;
         t.pendingId = null;
         const every = this.room.snapshotEvery;
         const snapshot = last && seq % every === 0 ? { count: seq, state: JSON.stringify(state) } : undefined;
@@ -424,6 +429,34 @@ export class ClassSession {
       t.table.actor.send({ type: 'session.paused' });
     }
     this.everything();
+  }
+
+  /** A scenario event now, at one table or at all: each table's refusal (already happened, game over) is named. */
+  inject(
+    table: number | null,
+    eventId: string,
+  ): { injected: number[]; refused: Array<{ table: number; message: string }> } {
+    if (this.state !== 'running')
+      throw new ClassError('wrong.state', `the session is ${this.state}, not running`);
+    if (!this.scenario.events.some((e) => e.id === eventId))
+      throw new ClassError('not.found', `no event "${eventId}" in this scenario`);
+    if (table !== null && !this.tables[table])
+      throw new ClassError('not.found', `there are ${this.record.tables} tables`);
+    const targets = table === null ? this.tables : [this.tables[table] as LiveTable];
+    const injected: number[] = [];
+    const refused: Array<{ table: number; message: string }> = [];
+    for (const t of targets) {
+      const before = t.persisted;
+      const intent: Intent = { v: 1, seat: DIRECTOR, type: 'event.inject', event: eventId };
+      t.table.actor.send({ type: 'intent.submitted', intent });
+      if (t.persisted > before) injected.push(t.index);
+      else
+        refused.push({
+          table: t.index,
+          message: t.table.actor.getSnapshot().context.lastError?.message ?? 'refused',
+        });
+    }
+    return { injected, refused };
   }
 
   /** AI back on the empty seats (after the session was loaded). */
@@ -551,6 +584,7 @@ export class ClassSession {
           table: s.table,
           seat: s.seat,
         })),
+      events: this.scenario.events.map((e) => ({ id: e.id, title: e.title })),
       tables,
     };
   }
@@ -590,6 +624,7 @@ export class ClassSession {
         seats: seatsOf(),
         outcome: null,
         moves: 0,
+        fired: [],
       };
     }
     const state = t.table.state();
@@ -629,6 +664,7 @@ export class ClassSession {
       seats,
       outcome: state.outcome ? state.outcome.kind : null,
       moves: t.persisted,
+      fired: [...state.firedEvents],
     };
   }
 

@@ -168,6 +168,7 @@ export function openSqliteStore(dataDir: string): ClassStore {
     insertSnapshot: db.prepare(
       'INSERT OR REPLACE INTO snapshots (session, table_index, count, state) VALUES (?, ?, ?, ?)',
     ),
+    pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE session = ? AND table_index = ? AND count < ?'),
     intents: db.prepare(
       'SELECT seq, intent_id, intent, at FROM intents WHERE session = ? AND table_index = ? ORDER BY seq',
     ),
@@ -187,7 +188,11 @@ export function openSqliteStore(dataDir: string): ClassStore {
       r.events.forEach((e, n) => {
         q.insertEvent.run(session, table, r.seq, n, JSON.stringify(e));
       });
-      if (snapshot) q.insertSnapshot.run(session, table, snapshot.count, snapshot.state);
+      if (snapshot) {
+        q.insertSnapshot.run(session, table, snapshot.count, snapshot.state);
+        // Only the latest is ever read: each holds the whole state, log included.
+        q.pruneSnapshots.run(session, table, snapshot.count);
+      }
     },
   );
 

@@ -69,6 +69,17 @@ const TEXT = {
   moves: (n: number) => `${n} moves`,
   score: (s: number) => `score ${s}%`,
   lost: 'This teacher link is not valid on this server.',
+  newSession: 'New session',
+  newConfirm:
+    'Leave these controls and create a new session? This one goes on; its teacher link still opens it.',
+  injectTitle: 'Scenario events',
+  event: 'Event',
+  where: 'Where',
+  everyTable: 'Every table',
+  inject: 'Inject event',
+  injected: (tables: number[]) =>
+    tables.length ? `Injected at table ${tables.map((t) => t + 1).join(', ')}.` : '',
+  refused: (t: number, m: string) => `Table ${t + 1}: ${m}.`,
   reconnecting: 'Connection lost: reconnecting…',
   pageTitle: (s: string) => `${s} · Shuttle Diplomacy`,
 };
@@ -100,6 +111,7 @@ export function startClassTeacher(root: HTMLElement): void {
   }
   let dashboard: Dashboard | null = null;
   let renaming: string | null = null;
+  let injectNote = '';
   const client: ClassClient = connectClass(undefined, {
     hello: () => (token ? { type: 'teacher.attach', token } : null),
   });
@@ -236,6 +248,57 @@ export function startClassTeacher(root: HTMLElement): void {
     );
     select.disabled = d.state === 'ended';
     return select;
+  };
+
+  const injectForm = (d: Dashboard) => {
+    const event = el(
+      'select',
+      { id: 'class-event' },
+      ...d.events.map((e) => el('option', { attrs: { value: e.id } }, e.title)),
+    );
+    const where = el(
+      'select',
+      { id: 'class-event-table' },
+      el('option', { attrs: { value: '' } }, TEXT.everyTable),
+      ...d.tables.map((t) => el('option', { attrs: { value: t.index } }, TEXT.table(t.index + 1))),
+    );
+    const result = el('p', { attrs: { role: 'status' } }, injectNote);
+    return el(
+      'form',
+      {
+        className: 'class-inject',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            void act({
+              type: 'teacher.inject',
+              event: event.value,
+              table: where.value === '' ? null : Number(where.value),
+            }).then((r) => {
+              if (!r.ok) return;
+              const out = r.result as {
+                injected: number[];
+                refused: Array<{ table: number; message: string }>;
+              };
+              injectNote = [
+                TEXT.injected(out.injected),
+                ...out.refused.map((x) => TEXT.refused(x.table, x.message)),
+              ]
+                .filter(Boolean)
+                .join(' ');
+              result.textContent = injectNote;
+            });
+          },
+        },
+      },
+      el('h2', {}, TEXT.injectTitle),
+      el('label', { attrs: { for: 'class-event' } }, TEXT.event),
+      event,
+      el('label', { attrs: { for: 'class-event-table' } }, TEXT.where),
+      where,
+      el('button', { attrs: { type: 'submit', disabled: d.state !== 'running' } }, TEXT.inject),
+      result,
+    );
   };
 
   const lobbyList = (d: Dashboard) => {
@@ -402,6 +465,16 @@ export function startClassTeacher(root: HTMLElement): void {
       ),
       button('class-csv', TEXT.exportCsv, () => void exportAs('csv')),
       button('class-json', TEXT.exportJson, () => void exportAs('json')),
+      button('class-new', TEXT.newSession, () => {
+        if (!window.confirm(TEXT.newConfirm)) return;
+        // A fresh page: this connection stays the old session's teacher otherwise.
+        try {
+          localStorage.removeItem(KEY);
+        } catch {
+          // nothing stored
+        }
+        window.location.assign(`${window.location.pathname}?class=teacher`);
+      }),
     );
     holder.replaceChildren(
       el(
@@ -418,6 +491,7 @@ export function startClassTeacher(root: HTMLElement): void {
         el('details', {}, el('summary', {}, TEXT.teacherLink), el('p', { className: 'class-link' }, link)),
         el('p', { id: 'class-state', attrs: { 'data-state': d.state } }, TEXT.state[d.state] ?? d.state),
         controls,
+        d.events.length > 0 ? injectForm(d) : null,
         el('h2', {}, `${TEXT.lobby} (${d.lobby.length})`),
         lobbyList(d),
         el('h2', {}, TEXT.tablesTitle),

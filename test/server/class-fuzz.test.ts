@@ -58,6 +58,7 @@ function templates(own: string, other: string): Array<Record<string, unknown>> {
     { v: 1, type: 'teacher.resume' },
     { v: 1, type: 'teacher.end' },
     { v: 1, type: 'teacher.export', format: 'csv' },
+    { v: 1, type: 'teacher.inject', table: null, event: 'storm' },
     { v: 1, type: 'student.join', code: 'ZZZZZZ', nickname: 'Zed' },
     { v: 1, type: 'student.resume', token: TOKEN },
     { v: 1, type: 'seat.view', seat: own },

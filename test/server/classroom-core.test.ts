@@ -113,6 +113,44 @@ describe('classroom rules', () => {
     expect(session.dashboard().lobby.map((s) => s.nickname)).not.toContain('A');
   });
 
+  it("injects a scenario event at the teacher's word, once per table, as a stored director's intent", () => {
+    const harbour = fixtureScenario('harbour-two-party.yaml');
+    const data = tempDataDir();
+    const store = openSqliteStore(data.dir);
+    const classroom = new Classroom({
+      store,
+      scenarios: new Map([[harbour.meta.id, harbour]]),
+      aiDelayMs: 10_000,
+      log: () => {},
+    });
+    cleanup.push(
+      data.remove,
+      () => store.close(),
+      () => classroom.shutdown(),
+    );
+    const created = classroom.create({
+      scenario: harbour.meta.id,
+      tables: 2,
+      turnSeconds: null,
+      difficulty: 'easy',
+    });
+    const session = classroom.session(created.session);
+    if (!session) throw new Error('no session');
+    const event = harbour.events[0]?.id as string;
+    expect(() => session.inject(null, event)).toThrow(/lobby/);
+    session.start();
+    expect(() => session.inject(null, 'no-such-event')).toThrow(/no event/);
+    expect(session.inject(1, event)).toEqual({ injected: [1], refused: [] });
+    expect(store.intents(created.session, 1).map((r) => [r.intentId, r.intent.seat, r.intent.type])).toEqual([
+      ['server:teacher:1', 'director', 'event.inject'],
+    ]);
+    const again = session.inject(null, event);
+    expect(again.injected).toEqual([0]);
+    expect(again.refused).toHaveLength(1);
+    expect(again.refused[0]?.table).toBe(1);
+    expect(session.dashboard().tables.map((t) => t.fired)).toEqual([[event], [event]]);
+  });
+
   it('writes CSV cells a spreadsheet reads as text', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a,b')).toBe('"a,b"');
