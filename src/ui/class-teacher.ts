@@ -526,11 +526,25 @@ export function startClassTeacher(root: HTMLElement): void {
     render();
   };
 
+  /** A control in use (an open seat list, a rename box) is not redrawn under the teacher's hand: the update waits. */
+  let held = false;
+  const busy = () => {
+    const a = document.activeElement;
+    return !!a && holder.contains(a) && (a.tagName === 'SELECT' || a.tagName === 'INPUT');
+  };
+  holder.addEventListener('focusout', () => {
+    queueMicrotask(() => {
+      if (held && !busy()) {
+        held = false;
+        render();
+      }
+    });
+  });
   client.on((m) => {
     if (m.type === 'dashboard') {
       dashboard = m.dashboard;
-      // Keep an open rename box: the lobby updates under it.
-      if (!holder.querySelector('.class-rename input:focus')) render();
+      if (busy()) held = true;
+      else render();
     }
   });
   client.onConnection((connected) => {
