@@ -1,0 +1,243 @@
+// Class sessions under load (`npm run bench:server`): the real server in its own process, 1,000 socket.io clients on
+// loopback, 333 tables of three students (one team of two) playing scripted games to their end. Measures each move's
+// intent-to-view latency: from sending an intent to the sender receiving its seat's new view.
+// Bound: p99 at most 100 ms, no errors. Prints the figures (with the load average), then PASS or FAIL.
+// CLIENTS and TABLES in the environment change the size (e.g. CLIENTS=90 TABLES=30 for a quick run).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLIENTS = Number(process.env.CLIENTS ?? 1000);
+const TABLES = Number(process.env.TABLES ?? 333);
+const P99_BOUND = 100;
+const TIME_LIMIT_MS = 600_000;
+
+interface Reply {
+  ok: boolean;
+  result?: unknown;
+  error?: { code: string; message: string };
+}
+interface ViewLike {
+  status: string;
+  myTurn: boolean;
+  seat: string;
+  textVersion: number;
+  signatures: Record<string, number>;
+  packages: Array<{ id: string; version: number; onAgenda: boolean; acceptedBy: string[] }>;
+  score: { canSign: boolean } | null;
+}
+interface Update {
+  view: ViewLike;
+  phase: string;
+  state: string;
+}
+
+function nextMove(view: ViewLike): Record<string, unknown> {
+  for (const p of view.packages)
+    if (p.onAgenda && !p.acceptedBy.includes(view.seat))
+      return { type: 'package.accept', package: p.id, version: p.version };
+  if (view.score?.canSign && view.signatures[view.seat] !== view.textVersion)
+    return { type: 'text.sign', version: view.textVersion };
+  return { type: 'turn.end' };
+}
+
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STATIC_DIR: join(ROOT, 'test/fixtures'),
+      DATA_DIR: dataDir,
+      CLASS_TEST_SCENARIOS: '1',
+      CLASS_AI_DELAY_MS: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const m = /served at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+    if (m) return { child, url: m[1] as string };
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function connect(url: string): Promise<Socket> {
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  return new Promise((done, fail) => {
+    socket.once('connect', () => done(socket));
+    socket.once('connect_error', fail);
+  });
+}
+
+const send = (socket: Socket, message: Record<string, unknown>) =>
+  new Promise<Reply>((done) => {
+    socket
+      .timeout(30_000)
+      .emit('c2s', { v: 1, ...message }, (err: unknown, reply: Reply) =>
+        done(err ? { ok: false, error: { code: 'timeout', message: 'no answer in 30 s' } } : reply),
+      );
+  });
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'shuttle-bench-server-'));
+const { child, url } = await startServer(dataDir);
+const sockets: Socket[] = [];
+const latencies: number[] = [];
+const errors: string[] = [];
+let refusals = 0;
+try {
+  const teacher = await connect(url);
+  sockets.push(teacher);
+  const created = (
+    await send(teacher, {
+      type: 'teacher.create',
+      scenario: 'tram-line',
+      tables: TABLES,
+      turnSeconds: null,
+      difficulty: 'easy',
+    })
+  ).result as { code: string };
+  const joinStarted = performance.now();
+  for (let i = 0; i < CLIENTS; i += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, CLIENTS - i) }, async () => {
+        const s = await connect(url);
+        const r = await send(s, { type: 'student.join', code: created.code });
+        if (!r.ok) errors.push(`join: ${r.error?.code}`);
+        return s;
+      }),
+    );
+    sockets.push(...batch);
+  }
+  const joinMs = performance.now() - joinStarted;
+  await send(teacher, { type: 'teacher.autoAssign' });
+  const students = sockets.slice(1);
+
+  let ended = 0;
+  const done = new Promise<void>((finish) => {
+    for (const s of students) {
+      let busy = false;
+      let over = false;
+      let sentAt: number | null = null;
+      let latest: Update | null = null;
+      const act = async (u: Update) => {
+        if (over) return;
+        if (u.view.status === 'ended') {
+          over = true;
+          if (++ended === students.length) finish();
+          return;
+        }
+        if (busy || u.state !== 'running' || !u.view.myTurn || u.phase !== 'deliberating') return;
+        busy = true;
+        sentAt = performance.now();
+        const r = await send(s, {
+          type: 'seat.intent',
+          intentId: randomBytes(9).toString('base64url'),
+          move: nextMove(u.view),
+        });
+        busy = false;
+        if (!r.ok) {
+          sentAt = null;
+          // The rules refuse some scripted moves (an acceptance below the mandate): the student ends its turn.
+          if (r.error?.code === 'refused') {
+            refusals++;
+            busy = true;
+            sentAt = performance.now();
+            const end = await send(s, {
+              type: 'seat.intent',
+              intentId: randomBytes(9).toString('base64url'),
+              move: { type: 'turn.end' },
+            });
+            busy = false;
+            if (!end.ok) {
+              sentAt = null;
+              errors.push(`intent: ${end.error?.code} ${end.error?.message}`);
+              return;
+            }
+          } else {
+            if (r.error?.code !== 'forbidden') errors.push(`intent: ${r.error?.code} ${r.error?.message}`);
+            return;
+          }
+        }
+        // The new view came before the answer: act on it now.
+        if (latest) void act(latest);
+      };
+      s.on('s2c', (m: { type: string; update?: Update }) => {
+        if (m.type !== 'seat.update' || !m.update) return;
+        latest = m.update;
+        if (sentAt !== null) {
+          latencies.push(performance.now() - sentAt);
+          sentAt = null;
+        }
+        void act(m.update);
+      });
+    }
+  });
+  const playStarted = performance.now();
+  const progress = setInterval(() => {
+    if (process.env.DEBUG)
+      console.log(`  … ${latencies.length} intents, ${ended} seats have seen their game end`);
+  }, 5000);
+  await send(teacher, { type: 'teacher.start' });
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    done,
+    new Promise<void>((_, fail) => {
+      timer = setTimeout(
+        () =>
+          fail(
+            new Error(`not every game ended within ${TIME_LIMIT_MS / 1000} s (${ended} seats saw the end)`),
+          ),
+        TIME_LIMIT_MS,
+      );
+    }),
+  ]);
+  clearTimeout(timer);
+  clearInterval(progress);
+  const playMs = performance.now() - playStarted;
+  latencies.sort((a, b) => a - b);
+  const p50 = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  const [load1] = loadavg();
+  console.log(
+    `bench:server: ${students.length} clients, ${TABLES} tables, ${cpus().length} cores, load ${load1?.toFixed(2)}`,
+  );
+  console.log(
+    `  joined in ${(joinMs / 1000).toFixed(1)} s; played every game to its end in ${(playMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `  ${latencies.length} intents: intent-to-view p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms; ${errors.length} errors (${refusals} moves refused by the rules, each followed by the end of the turn)`,
+  );
+  for (const e of errors.slice(0, 5)) console.log(`  error: ${e}`);
+  const pass = p99 <= P99_BOUND && errors.length === 0;
+  console.log(`${pass ? 'PASS' : 'FAIL'}: p99 at most ${P99_BOUND} ms with no errors`);
+  process.exitCode = pass ? 0 : 1;
+} catch (error) {
+  console.error(`bench:server failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  for (const s of sockets) s.close();
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+}
