@@ -106,23 +106,38 @@ const latencies: number[] = [];
 const errors: string[] = [];
 let refusals = 0;
 try {
-  const teacher = await connect(url);
-  sockets.push(teacher);
-  const created = (
-    await send(teacher, {
+  // Classes of at most MAX_TABLES tables each (a server runs many classes at once): three students per table.
+  const perClass = 60;
+  const classes: Array<{ teacher: Socket; code: string; tables: number }> = [];
+  for (let left = TABLES; left > 0; left -= perClass) {
+    const teacher = await connect(url);
+    sockets.push(teacher);
+    const tables = Math.min(perClass, left);
+    const r = await send(teacher, {
       type: 'teacher.create',
       scenario: 'tram-line',
-      tables: TABLES,
+      tables,
       turnSeconds: null,
       difficulty: 'easy',
-    })
-  ).result as { code: string };
+    });
+    if (!r.ok) throw new Error(`teacher.create: ${r.error?.message}`);
+    classes.push({ teacher, code: (r.result as { code: string }).code, tables });
+  }
+  const teachers = sockets.length;
   const joinStarted = performance.now();
+  const codeFor = (i: number) => {
+    let seat = Math.min(i, TABLES * 3 - 1);
+    for (const c of classes) {
+      if (seat < c.tables * 3) return c.code;
+      seat -= c.tables * 3;
+    }
+    return classes.at(-1)?.code as string;
+  };
   for (let i = 0; i < CLIENTS; i += 50) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(50, CLIENTS - i) }, async () => {
+      Array.from({ length: Math.min(50, CLIENTS - i) }, async (_, j) => {
         const s = await connect(url);
-        const r = await send(s, { type: 'student.join', code: created.code });
+        const r = await send(s, { type: 'student.join', code: codeFor(i + j) });
         if (!r.ok) errors.push(`join: ${r.error?.code}`);
         return s;
       }),
@@ -130,8 +145,8 @@ try {
     sockets.push(...batch);
   }
   const joinMs = performance.now() - joinStarted;
-  await send(teacher, { type: 'teacher.autoAssign' });
-  const students = sockets.slice(1);
+  for (const c of classes) await send(c.teacher, { type: 'teacher.autoAssign' });
+  const students = sockets.slice(teachers);
 
   let ended = 0;
   const done = new Promise<void>((finish) => {
@@ -198,7 +213,7 @@ try {
     if (process.env.DEBUG)
       console.log(`  … ${latencies.length} intents, ${ended} seats have seen their game end`);
   }, 5000);
-  await send(teacher, { type: 'teacher.start' });
+  await Promise.all(classes.map((c) => send(c.teacher, { type: 'teacher.start' })));
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     done,
@@ -220,7 +235,7 @@ try {
   const p99 = percentile(latencies, 99);
   const [load1] = loadavg();
   console.log(
-    `bench:server: ${students.length} clients, ${TABLES} tables, ${cpus().length} cores, load ${load1?.toFixed(2)}`,
+    `bench:server: ${students.length} clients, ${TABLES} tables in ${classes.length} classes, ${cpus().length} cores, load ${load1?.toFixed(2)}`,
   );
   console.log(
     `  joined in ${(joinMs / 1000).toFixed(1)} s; played every game to its end in ${(playMs / 1000).toFixed(1)} s`,
