@@ -2,6 +2,7 @@
 // with a checksum, so a student can export a game, import it again, step through it and fork from any move.
 // The checksum catches a file changed by hand or damaged in transit; it is not a signature.
 import { z } from 'zod';
+import { sourceOf } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
 import { applyIntent, createGame } from './game';
 import { type Intent, IntentSchema } from './intents';
@@ -41,7 +42,8 @@ function fnv1a(s: string): string {
 
 /** A digest of a scenario's content (its parsed form), so a log names the exact version it was played on. */
 export function scenarioDigest(scenario: Scenario): string {
-  return fnv1a(JSON.stringify(scenario));
+  // A scenario shown in another of its languages is still the scenario as written.
+  return fnv1a(JSON.stringify(sourceOf(scenario)));
 }
 
 function checksumOf(log: Omit<GameLog, 'checksum'>): string {

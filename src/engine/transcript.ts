@@ -119,6 +119,145 @@ export function scenarioWords(scenario: Scenario): Words {
   return wordsFor(scenario.parties, scenario.packages, extra);
 }
 
+
+/** A package's name and the version it must stay as (a conditional acceptance's condition). */
+export interface StaysAs {
+  pkg: string;
+  version: number;
+}
+
+/** One side's ratification result in words. */
+export interface RatificationWords {
+  party: string;
+  passed: boolean;
+  /** The bodies that said no. */
+  failed: string[];
+}
+
+/**
+ * Every sentence the log reader speaks, so an interface can read the log in another language; names, labels and
+ * venues come in already in words. The English phrases are the transcript's.
+ */
+export interface LogPhrases {
+  list(items: readonly string[]): string;
+  date(iso: string): string;
+  gameStarted(seed: string, parties: string[]): string;
+  meetingOpened(venue: string, date: string, participants: string[], agenda: string[]): string;
+  timeRanOut(party: string): string;
+  endsTurn(party: string): string;
+  openingText(by: string, issues: number, packages: number): string;
+  /** 'Package: Issue: Option; Issue: Option'. */
+  openingDetail(pkg: string, items: ReadonlyArray<[string, string]>): string;
+  amendmentName(party: string, id: number, content: string): string;
+  amendmentUnseen(id: number): string;
+  amendmentFrom(name: string, venue: string): string;
+  published(by: string, version: number, packages: string[], folded: string[], met: string[]): string;
+  /** 'Issue: From → To' (from null: 'Issue: To'). */
+  change(issue: string, from: string | null, to: string): string;
+  /** 'Issue → Option; …'. */
+  changes(items: ReadonlyArray<[string, string]>): string;
+  accepted(by: string, pkg: string, version: number, onlyIf: StaysAs[] | null): string;
+  rejected(by: string, pkg: string, version: number): string;
+  acceptanceLapsed(by: string, pkg: string, because: string): string;
+  amendmentProposed(by: string, id: number, pkg: string, content: string): string;
+  signalSent(by: string, kind: string, issue: string, option: string | null, to: string[] | 'all', message: string): string;
+  amendmentLapsed(by: string, id: number, pkg: string): string;
+  unseenAmendmentOf(proposer: string): string;
+  proposalOf(proposer: string, kind: ProposalKind): string;
+  answered(by: string, verdict: AnswerVerdict, whose: string, give: string | null, ask: string | null): string;
+  capitalConsulted(by: string, pkg: string): string;
+  capitalReplied(party: string, widened: boolean, pkg: string, minimum: number): string;
+  signed(by: string, version: number): string;
+  signatureLapsed(by: string, version: number): string;
+  commitmentBroken(
+    by: string,
+    kind: 'commitment' | 'red-line',
+    how: 'signed' | 'retracted',
+    issue: string,
+    option: string,
+    supportCost: number,
+    trustCost: number,
+  ): string;
+  ratification(version: number, results: RatificationWords[]): string;
+  news(injected: boolean, title: string, text: string): string;
+  walkedAway(by: string): string;
+  meetingClosed(agreed: string[]): string;
+  /** Appended to the closing line: who in the room accepts what, and who absent must still accept it. */
+  absentMustAccept(participants: string[], packages: string[], absent: string[]): string;
+  outcome(kind: string, summary: string): string;
+  outcomeResult(party: string, utility: number, reservation: number, score: number): string;
+}
+
+/** The transcript's English. */
+export const ENGLISH_LOG: LogPhrases = {
+  list: listWords,
+  date: (iso) => formatDate(iso, true),
+  gameStarted: (seed, parties) => `Game started (seed ${seed}) with ${listWords(parties)}`,
+  meetingOpened: (venue, date, participants, agenda) =>
+    `${venue}, ${date}: ${listWords(participants)} meet; on the agenda: ${listWords(agenda)}`,
+  timeRanOut: (party) => `${party}'s time ran out`,
+  endsTurn: (party) => `${party} ends its turn`,
+  openingText: (by, issues, packages) =>
+    `${by} puts the opening text (v1) on the table: ${issues} issue${issues === 1 ? '' : 's'} in ${packages} package${packages === 1 ? '' : 's'}`,
+  openingDetail: (pkg, items) => `${pkg}: ${items.map(([i, o]) => `${i}: ${o}`).join('; ')}`,
+  amendmentName: (party, id, content) => `${party}'s amendment ${id} (${content})`,
+  amendmentUnseen: (id) => `amendment ${id} (made in a meeting you did not attend)`,
+  amendmentFrom: (name, venue) => `${name} from ${venue}`,
+  published: (by, version, packages, folded, met) => {
+    let text = `${by} publishes text v${version}, changing ${listWords(packages)}`;
+    if (folded.length) text += `; it takes in ${listWords(folded)}`;
+    if (met.length) text += `; it now gives what ${listWords(met)} asked for`;
+    return text;
+  },
+  change: (issue, from, to) => `${issue}: ${from ? `${from} → ` : ''}${to}`,
+  changes: (items) => items.map(([i, o]) => `${i} → ${o}`).join('; '),
+  accepted: (by, pkg, version, onlyIf) =>
+    `${by} accepts ${pkg} as in text v${version}${
+      onlyIf ? ` only if ${listWords(onlyIf.map((c) => `${c.pkg} stays as in v${c.version}`))}` : ''
+    }`,
+  rejected: (by, pkg, version) => `${by} rejects ${pkg} as in text v${version}`,
+  acceptanceLapsed: (by, pkg, because) => `${by}'s acceptance of ${pkg} lapses: ${because}`,
+  amendmentProposed: (by, id, pkg, content) => `${by} proposes amendment ${id} to ${pkg}: ${content}`,
+  signalSent: (by, kind, issue, option, to, message) =>
+    `${by} signals a ${SIGNAL_NAMES[kind] ?? 'signal'} on ${option ? `${issue}: ${option}` : issue} to ${
+      to === 'all' ? 'everyone' : listWords(to)
+    }${message ? `: ${message}` : ''}`,
+  amendmentLapsed: (by, id, pkg) =>
+    `${by}'s amendment ${id} to ${pkg} lapses: the meeting closed before it was folded into a text`,
+  unseenAmendmentOf: (proposer) => `${proposer}'s amendment (made in a meeting you did not attend)`,
+  proposalOf: (proposer, kind) => `${proposer}'s ${PROPOSAL_NAMES[kind]}`,
+  answered: (by, verdict, whose, give, ask) =>
+    `${by} ${VERDICT_VERBS[verdict]} ${whose}${
+      verdict === 'countered' && (give || ask)
+        ? `: offers ${give ?? 'nothing more'}${ask ? `, asks ${ask}` : ''}`
+        : ''
+    }`,
+  capitalConsulted: (by, pkg) => `${by} consults its capital on ${pkg} and sits out the rest of this meeting`,
+  capitalReplied: (party, widened, pkg, minimum) =>
+    `${party}'s capital ${widened ? 'widens' : 'keeps'} the mandate on ${pkg}: it may accept ${minimum}% of its best there`,
+  signed: (by, version) => `${by} signs the whole text (v${version})`,
+  signatureLapsed: (by, version) => `${by}'s signature on v${version} lapses: the text changed`,
+  commitmentBroken: (by, kind, how, issue, option, supportCost, trustCost) =>
+    `${by} ${how === 'signed' ? 'signs a text that breaks its' : 'takes back its'} ${
+      kind === 'commitment' ? 'public commitment to' : 'declared red line against'
+    } ${issue}: ${option} (support −${supportCost}, trust −${trustCost})`,
+  ratification: (version, results) =>
+    `Ratification of v${version}: ${results
+      .map((r) => `${r.party} ${r.passed ? 'passes' : `fails (${r.failed.join(', ')})`}`)
+      .join('; ')}`,
+  news: (injected, title, text) => `News${injected ? ' (announced by the organiser)' : ''}: ${title}. ${text}`,
+  walkedAway: (by) => `${by} walks away from the table`,
+  meetingClosed: (agreed) =>
+    agreed.length
+      ? `Meeting closes; provisionally agreed by every party: ${listWords(agreed)}`
+      : 'Meeting closes; nothing is provisionally agreed by every party yet',
+  absentMustAccept: (participants, packages, absent) =>
+    `. ${listWords(participants)} accept ${listWords(packages)}; ${listWords(absent)}, not at this meeting, must accept ${packages.length === 1 ? 'it' : 'them'} too`,
+  outcome: (kind, summary) => `Outcome: ${OUTCOME_WORDS[kind] ?? 'the end'}. ${summary}`,
+  outcomeResult: (party, utility, reservation, score) =>
+    `${party}: utility ${utility}, reservation ${reservation}, score ${score}`,
+};
+
 /** One change of a published text: an issue that moved from one option to another. */
 export interface TextChange {
   package: string;
@@ -163,20 +302,24 @@ export class LogReader {
   private meeting = 0;
   private parties: string[] = [];
 
-  constructor(public words: Words) {}
+  constructor(
+    public words: Words,
+    public phrases: LogPhrases = ENGLISH_LOG,
+  ) {}
 
   /** The amendment's content in words: 'Issue → Option; …'. */
   private amendmentText(a: KnownAmendment): string {
-    return changesText(this.words, a.options);
+    return changesText(this.words, a.options, this.phrases);
   }
 
   private amendmentName(a: KnownAmendment): string {
-    return `${this.words.party(a.by)}'s amendment ${a.id} (${this.amendmentText(a)})`;
+    return this.phrases.amendmentName(this.words.party(a.by), a.id, this.amendmentText(a));
   }
 
   /** Reads one event; returns its line, or null for events no reader needs (a turn starting). */
   read(e: GameEvent): LogLine | null {
     const w = this.words;
+    const say = this.phrases;
     const name = w.party;
     const line = (text: string, details: string[] = [], changes: TextChange[] = []): LogLine => ({
       text,
@@ -186,20 +329,20 @@ export class LogReader {
     switch (e.type) {
       case 'game.started':
         this.parties = [...e.parties];
-        return line(`Game started (seed ${e.seed}) with ${listWords(e.parties.map(name))}`);
+        return line(say.gameStarted(e.seed, e.parties.map(name)));
       case 'meeting.opened':
         this.participants = [...e.participants];
         this.agenda = [...e.agenda];
         this.venue = e.venue;
         this.meeting = e.meeting;
         return line(
-          `${e.venue}, ${formatDate(e.date, true)}: ${listWords(e.participants.map(name))} meet; on the agenda: ${listWords(e.agenda.map(w.packageName))}`,
+          say.meetingOpened(e.venue, say.date(e.date), e.participants.map(name), e.agenda.map(w.packageName)),
         );
       case 'turn.started':
         return null;
       case 'turn.ended':
-        if (e.timedOut) return line(`${name(e.party)}'s time ran out`);
-        return e.reason ? line(`${name(e.party)} ends its turn`) : null;
+        if (e.timedOut) return line(say.timeRanOut(name(e.party)));
+        return e.reason ? line(say.endsTurn(name(e.party))) : null;
       case 'text.published': {
         const changes: TextChange[] = Object.entries(e.changed).map(([issue, to]) => ({
           package: w.packageOf(issue) ?? '',
@@ -212,20 +355,17 @@ export class LogReader {
         this.version = e.version;
         for (const pkg of e.changedPackages) this.acceptances.delete(pkg);
         if (e.version === 1) {
-          const details = w.packageIds.map(
-            (pkg) =>
-              `${w.packageName(pkg)}: ${w
+          const details = w.packageIds.map((pkg) =>
+            say.openingDetail(
+              w.packageName(pkg),
+              w
                 .issuesOf(pkg)
                 .filter((i) => e.changed[i] !== undefined)
-                .map((i) => `${w.issueName(i)}: ${w.optionLabel(i, e.changed[i] ?? '')}`)
-                .join('; ')}`,
+                .map((i): [string, string] => [w.issueName(i), w.optionLabel(i, e.changed[i] ?? '')]),
+            ),
           );
           const issues = Object.keys(e.changed).length;
-          return line(
-            `${name(e.by)} puts the opening text (v1) on the table: ${issues} issue${issues === 1 ? '' : 's'} in ${e.changedPackages.length} package${e.changedPackages.length === 1 ? '' : 's'}`,
-            details,
-            changes,
-          );
+          return line(say.openingText(name(e.by), issues, e.changedPackages.length), details, changes);
         }
         const folded: string[] = [];
         for (const id of e.folds) {
@@ -233,7 +373,7 @@ export class LogReader {
           if (a) {
             a.status = 'folded';
             folded.push(this.amendmentName(a));
-          } else folded.push(`amendment ${id} (made in a meeting you did not attend)`);
+          } else folded.push(say.amendmentUnseen(id));
         }
         // Credit where it is due: an earlier amendment this text now meets in full, though not folded by name.
         const met: string[] = [];
@@ -244,33 +384,37 @@ export class LogReader {
           const metBefore = all.every(([i, o]) => before[i] === o);
           if (nowMet && !metBefore) {
             a.status = 'folded';
-            met.push(`${this.amendmentName(a)} from ${a.venue}`);
+            met.push(say.amendmentFrom(this.amendmentName(a), a.venue));
           }
         }
-        const details = changes.map(
-          (c) =>
-            `${w.issueName(c.issue)}: ${c.from ? `${w.optionLabel(c.issue, c.from)} → ` : ''}${w.optionLabel(c.issue, c.to)}`,
+        const details = changes.map((c) =>
+          say.change(
+            w.issueName(c.issue),
+            c.from ? w.optionLabel(c.issue, c.from) : null,
+            w.optionLabel(c.issue, c.to),
+          ),
         );
-        let text = `${name(e.by)} publishes text v${e.version}, changing ${listWords(e.changedPackages.map(w.packageName))}`;
-        if (folded.length) text += `; it takes in ${listWords(folded)}`;
-        if (met.length) text += `; it now gives what ${listWords(met)} asked for`;
-        return line(text, details, changes);
+        return line(
+          say.published(name(e.by), e.version, e.changedPackages.map(w.packageName), folded, met),
+          details,
+          changes,
+        );
       }
       case 'package.accepted': {
         const set = this.acceptances.get(e.package) ?? new Set<string>();
         this.acceptances.set(e.package, set);
         set.add(e.by);
-        const condition = e.onlyIf
-          ? ` only if ${listWords(Object.entries(e.onlyIf).map(([p, v]) => `${w.packageName(p)} stays as in v${v}`))}`
-          : '';
-        return line(`${name(e.by)} accepts ${w.packageName(e.package)} as in text v${e.version}${condition}`);
+        const onlyIf = e.onlyIf
+          ? Object.entries(e.onlyIf).map(([p, v]) => ({ pkg: w.packageName(p), version: v }))
+          : null;
+        return line(say.accepted(name(e.by), w.packageName(e.package), e.version, onlyIf));
       }
       case 'package.rejected':
         this.acceptances.get(e.package)?.delete(e.by);
-        return line(`${name(e.by)} rejects ${w.packageName(e.package)} as in text v${e.version}`);
+        return line(say.rejected(name(e.by), w.packageName(e.package), e.version));
       case 'acceptance.lapsed':
         this.acceptances.get(e.package)?.delete(e.by);
-        return line(`${name(e.by)}'s acceptance of ${w.packageName(e.package)} lapses: ${e.because}`);
+        return line(say.acceptanceLapsed(name(e.by), w.packageName(e.package), e.because));
       case 'amendment.proposed': {
         const a: KnownAmendment = {
           id: e.amendment,
@@ -284,91 +428,92 @@ export class LogReader {
         this.amendments.set(a.id, a);
         this.amendmentAt.set(e.seq, a.id);
         return line(
-          `${name(e.by)} proposes amendment ${e.amendment} to ${w.packageName(e.package)}: ${changesText(w, e.options)}`,
+          say.amendmentProposed(
+            name(e.by),
+            e.amendment,
+            w.packageName(e.package),
+            changesText(w, e.options, say),
+          ),
         );
       }
       case 'signal.sent': {
-        const what = e.option
-          ? `${w.issueName(e.issue)}: ${w.optionLabel(e.issue, e.option)}`
-          : w.issueName(e.issue);
-        const to =
-          e.recipients === 'all' ? 'everyone' : listWords(e.recipients.filter((r) => r !== e.by).map(name));
-        const kind = SIGNAL_NAMES[e.kind] ?? 'signal';
+        const to = e.recipients === 'all' ? 'all' : e.recipients.filter((r) => r !== e.by).map(name);
         return line(
-          `${name(e.by)} signals a ${kind} on ${what} to ${to}${e.message ? `: ${e.message}` : ''}`,
+          say.signalSent(
+            name(e.by),
+            e.kind,
+            w.issueName(e.issue),
+            e.option ? w.optionLabel(e.issue, e.option) : null,
+            to,
+            e.message ?? '',
+          ),
         );
       }
       case 'amendment.lapsed': {
         const a = this.amendments.get(e.amendment);
         if (a && a.status === 'open') a.status = 'lapsed';
-        return line(
-          `${name(e.by)}'s amendment ${e.amendment} to ${w.packageName(e.package)} lapses: the meeting closed before it was folded into a text`,
-        );
+        return line(say.amendmentLapsed(name(e.by), e.amendment, w.packageName(e.package)));
       }
       case 'proposal.answered': {
-        const what = PROPOSAL_NAMES[e.refKind];
-        const verb = VERDICT_VERBS[e.verdict];
         const id = this.amendmentAt.get(e.ref);
         const a = id === undefined ? undefined : this.amendments.get(id);
         if (a && e.verdict !== 'folded' && a.status === 'open') a.status = 'answered';
         const whose = a
           ? this.amendmentName(a)
           : e.refKind === 'amendment'
-            ? `${name(e.proposer)}'s amendment (made in a meeting you did not attend)`
-            : `${name(e.proposer)}'s ${what}`;
-        const trade =
-          e.verdict === 'countered' && (e.give || e.ask)
-            ? `: offers ${e.give ? changesText(w, e.give) : 'nothing more'}${e.ask ? `, asks ${changesText(w, e.ask)}` : ''}`
-            : '';
-        return line(`${name(e.by)} ${verb} ${whose}${trade}`);
+            ? say.unseenAmendmentOf(name(e.proposer))
+            : say.proposalOf(name(e.proposer), e.refKind);
+        return line(
+          say.answered(
+            name(e.by),
+            e.verdict,
+            whose,
+            e.give ? changesText(w, e.give, say) : null,
+            e.ask ? changesText(w, e.ask, say) : null,
+          ),
+        );
       }
       case 'capital.consulted':
-        return line(
-          `${name(e.by)} consults its capital on ${w.packageName(e.package)} and sits out the rest of this meeting`,
-        );
+        return line(say.capitalConsulted(name(e.by), w.packageName(e.package)));
       case 'capital.replied':
-        return line(
-          `${name(e.party)}'s capital ${e.widened ? 'widens' : 'keeps'} the mandate on ${w.packageName(e.package)}: it may accept ${e.minimum}% of its best there`,
-        );
+        return line(say.capitalReplied(name(e.party), e.widened, w.packageName(e.package), e.minimum));
       case 'text.signed':
-        return line(`${name(e.by)} signs the whole text (v${e.version})`);
+        return line(say.signed(name(e.by), e.version));
       case 'signature.lapsed':
-        return line(`${name(e.by)}'s signature on v${e.version} lapses: the text changed`);
-      case 'commitment.broken': {
-        const word = e.kind === 'commitment' ? 'public commitment to' : 'declared red line against';
-        const how = e.how === 'signed' ? 'signs a text that breaks its' : 'takes back its';
+        return line(say.signatureLapsed(name(e.by), e.version));
+      case 'commitment.broken':
         return line(
-          `${name(e.by)} ${how} ${word} ${w.issueName(e.issue)}: ${w.optionLabel(e.issue, e.option)} (support −${e.supportCost}, trust −${e.trustCost})`,
+          say.commitmentBroken(
+            name(e.by),
+            e.kind === 'commitment' ? 'commitment' : 'red-line',
+            e.how === 'signed' ? 'signed' : 'retracted',
+            w.issueName(e.issue),
+            w.optionLabel(e.issue, e.option),
+            e.supportCost,
+            e.trustCost,
+          ),
         );
-      }
       case 'ratification.held':
         return line(
-          `Ratification of v${e.version}: ${e.results
-            .map(
-              (r) =>
-                `${name(r.party)} ${
-                  r.passed
-                    ? 'passes'
-                    : `fails (${r.checks
-                        .filter((c) => !c.passed)
-                        .map((c) => c.body)
-                        .join(', ')})`
-                }`,
-            )
-            .join('; ')}`,
+          say.ratification(
+            e.version,
+            e.results.map((r) => ({
+              party: name(r.party),
+              passed: r.passed,
+              failed: r.checks.filter((c) => !c.passed).map((c) => c.body),
+            })),
+          ),
         );
       case 'scripted.event':
-        return line(`News${e.injected ? ' (announced by the organiser)' : ''}: ${e.title}. ${e.text}`);
+        return line(say.news(!!e.injected, e.title, e.text));
       case 'party.walkedAway':
-        return line(`${name(e.by)} walks away from the table`);
+        return line(say.walkedAway(name(e.by)));
       case 'meeting.closed':
         return line(this.closingLine(e.agreed));
       case 'game.ended':
         return line(
-          `Outcome: ${OUTCOME_WORDS[e.outcome.kind] ?? 'the end'}. ${e.outcome.summary}`,
-          e.outcome.results.map(
-            (r) => `${name(r.party)}: utility ${r.utility}, reservation ${r.reservation}, score ${r.score}`,
-          ),
+          say.outcome(e.outcome.kind, e.outcome.summary),
+          e.outcome.results.map((r) => say.outcomeResult(name(r.party), r.utility, r.reservation, r.score)),
         );
     }
   }
@@ -377,9 +522,7 @@ export class LogReader {
    * it says so, since nothing is agreed until every party accepts. */
   private closingLine(agreed: string[]): string {
     const w = this.words;
-    const head = agreed.length
-      ? `Meeting closes; provisionally agreed by every party: ${listWords(agreed.map(w.packageName))}`
-      : 'Meeting closes; nothing is provisionally agreed by every party yet';
+    const head = this.phrases.meetingClosed(agreed.map(w.packageName));
     const absent = this.parties.filter((p) => !this.participants.includes(p));
     if (absent.length === 0 || this.participants.length === 0) return head;
     const byRoom = w.packageIds.filter(
@@ -389,15 +532,17 @@ export class LogReader {
         this.agenda.includes(pkg),
     );
     if (byRoom.length === 0) return head;
-    return `${head}. ${listWords(this.participants.map(w.party))} accept ${listWords(byRoom.map(w.packageName))}; ${listWords(absent.map(w.party))}, not at this meeting, must accept ${byRoom.length === 1 ? 'it' : 'them'} too`;
+    return `${head}${this.phrases.absentMustAccept(
+      this.participants.map(w.party),
+      byRoom.map(w.packageName),
+      absent.map(w.party),
+    )}`;
   }
 }
 
 /** 'Issue → Option; …' for an issue → option map. */
-export function changesText(w: Words, options: Text): string {
-  return Object.entries(options)
-    .map(([i, o]) => `${w.issueName(i)} → ${w.optionLabel(i, o)}`)
-    .join('; ');
+export function changesText(w: Words, options: Text, phrases: LogPhrases = ENGLISH_LOG): string {
+  return phrases.changes(Object.entries(options).map(([i, o]) => [w.issueName(i), w.optionLabel(i, o)]));
 }
 
 export interface TranscriptOptions {

@@ -55,6 +55,7 @@ export function referenceErrors(value: unknown): Finding[] {
   checkPriors(root, index, out);
   checkEvents(root, index, out);
   checkCredibility(root, index, out);
+  checkTranslations(root, index, out);
   return out;
 }
 
@@ -542,4 +543,71 @@ function checkEvents(root: Obj, index: Index, out: Finding[]): void {
       }
     });
   });
+}
+
+/** A translation names only what the scenario has: parties, packages, issues and their options, meetings, events,
+ * red lines and ratification checks; a party's role titles are at most as many as its delegation. */
+function checkTranslations(root: Obj, index: Index, out: Finding[]): void {
+  const keyIn = (known: Set<string>, key: string, path: Path, what: string) => {
+    if (!known.has(key))
+      out.push({ path, target: 'key', message: `unknown ${what} ${quote(key)} (${oneOf(known)})` });
+  };
+  const events = new Set(list(root.events).flatMap((e) => (isObj(e) && str(e.id) ? [e.id as string] : [])));
+  const delegation = new Map<string, number>();
+  for (const p of list(root.parties))
+    if (isObj(p) && str(p.id) !== undefined) delegation.set(p.id as string, list(p.delegation).length);
+  for (const [lang, tr] of entries(root.translations)) {
+    if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(lang))
+      out.push({
+        path: ['translations', lang],
+        target: 'key',
+        message: `${quote(lang)} is not a language code: write it like "uk", "ru" or "pt-BR"`,
+      });
+    if (!isObj(tr)) continue;
+    const base: Path = ['translations', lang];
+    for (const [party, t] of entries(tr.parties)) {
+      keyIn(index.parties, party, [...base, 'parties', party], 'party');
+      const roles = isObj(t) ? list(t.roles).length : 0;
+      const size = delegation.get(party);
+      if (size !== undefined && roles > size)
+        out.push({
+          path: [...base, 'parties', party, 'roles'],
+          message: `${roles} role titles for a delegation of ${size}`,
+        });
+    }
+    for (const pkg of Object.keys(isObj(tr.packages) ? tr.packages : {}))
+      keyIn(index.packages, pkg, [...base, 'packages', pkg], 'package');
+    const issues = new Set(index.options.keys());
+    for (const [issue, t] of entries(tr.issues)) {
+      keyIn(issues, issue, [...base, 'issues', issue], 'issue');
+      const options = index.options.get(issue);
+      if (!options || !isObj(t)) continue;
+      for (const option of Object.keys(isObj(t.options) ? t.options : {}))
+        keyIn(options, option, [...base, 'issues', issue, 'options', option], `option of ${quote(issue)}`);
+    }
+    for (const meeting of Object.keys(isObj(tr.calendar) ? tr.calendar : {}))
+      keyIn(index.meetings, meeting, [...base, 'calendar', meeting], 'meeting');
+    for (const event of Object.keys(isObj(tr.events) ? tr.events : {}))
+      keyIn(events, event, [...base, 'events', event], 'event');
+    for (const [party, t] of entries(tr.briefs)) {
+      keyIn(index.parties, party, [...base, 'briefs', party], 'party');
+      if (!isObj(t)) continue;
+      const profile = isObj(root.profiles) && has(root.profiles, party) ? root.profiles[party] : undefined;
+      const lines = new Set(
+        list(isObj(profile) ? profile.redLines : []).flatMap((r) =>
+          isObj(r) && str(r.id) ? [r.id as string] : [],
+        ),
+      );
+      for (const line of Object.keys(isObj(t.redLines) ? t.redLines : {}))
+        keyIn(lines, line, [...base, 'briefs', party, 'redLines', line], `red line of ${quote(party)}`);
+      const checks = new Set(index.checks.get(party)?.keys() ?? []);
+      for (const check of Object.keys(isObj(t.ratification) ? t.ratification : {}))
+        keyIn(
+          checks,
+          check,
+          [...base, 'briefs', party, 'ratification', check],
+          `ratification check of ${quote(party)}`,
+        );
+    }
+  }
 }

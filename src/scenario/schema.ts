@@ -544,6 +544,116 @@ export const CredibilitySchema = z
   })
   .meta({ description: 'What public words earn and what breaking them costs (audience costs).' });
 
+/** A language code: `uk`, `ru`, `en`, or with a region (`pt-BR`). */
+const langCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'language codes are written like "uk", "ru" or "pt-BR"');
+
+/**
+ * The scenario's display texts in another language, by id: any text left out falls back to the scenario's own
+ * (its default language). Only words change: ids, numbers and conditions are the scenario's.
+ */
+export const TranslationSchema = z
+  .strictObject({
+    meta: z
+      .strictObject({
+        title: words(TITLE).min(1).optional(),
+        summary: words(PARAGRAPH).min(1).optional(),
+        contentNote: words(PARAGRAPH).min(1).optional(),
+      })
+      .optional(),
+    parties: z
+      .record(
+        id,
+        z.strictObject({
+          name: words(NAME).min(1).optional(),
+          shortName: words(12).min(1).optional(),
+          publicProfile: words(PARAGRAPH).min(1).optional(),
+          roles: z
+            .array(words(SHORT).min(1))
+            .optional()
+            .meta({ description: "The delegation's role titles, in the delegation's order." }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Party id → its names, profile and role titles.' }),
+    packages: z
+      .record(
+        id,
+        z.strictObject({
+          name: words(NAME).min(1).optional(),
+          description: words(PARAGRAPH).min(1).optional(),
+        }),
+      )
+      .optional(),
+    issues: z
+      .record(
+        id,
+        z.strictObject({
+          name: words(NAME).min(1).optional(),
+          description: words(PARAGRAPH).min(1).optional(),
+          options: z
+            .record(
+              id,
+              z.strictObject({
+                label: words(LABEL).min(1).optional(),
+                description: words(PARAGRAPH).min(1).optional(),
+                status: words(STATUS).min(1).optional(),
+              }),
+            )
+            .optional(),
+        }),
+      )
+      .optional()
+      .meta({
+        description: 'Issue id → its name, description and options (option id → label, description, status).',
+      }),
+    calendar: z
+      .record(
+        id,
+        z.strictObject({ venue: words(SHORT).min(1).optional(), note: words(PARAGRAPH).optional() }),
+      )
+      .optional(),
+    events: z
+      .record(
+        id,
+        z.strictObject({
+          title: words(TITLE).min(1).optional(),
+          text: words(PARAGRAPH).min(1).optional(),
+          debrief: words(PARAGRAPH).min(1).optional(),
+        }),
+      )
+      .optional(),
+    briefs: z
+      .record(
+        id,
+        z.strictObject({
+          summary: words(PARAGRAPH).min(1).optional(),
+          interests: z.array(words(PARAGRAPH).min(1)).min(1).optional(),
+          instructions: words(PARAGRAPH).min(1).optional(),
+          redLines: z
+            .record(id, words(PARAGRAPH).min(1))
+            .optional()
+            .meta({ description: 'Red line id → description.' }),
+          ratification: z
+            .record(
+              id,
+              z.strictObject({
+                body: words(SHORT).min(1).optional(),
+                description: words(PARAGRAPH).min(1).optional(),
+              }),
+            )
+            .optional()
+            .meta({ description: 'Ratification check id → who ratifies and the description.' }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Party id → its confidential brief's words." }),
+    epilogue: words(LONG).min(1).optional(),
+    glossary: z.record(words(NAME).min(1), words(PARAGRAPH)).optional(),
+  })
+  .meta({ description: "A scenario's display texts in one more language." });
+
 export const ScenarioSchema = z
   .strictObject({
     format: z.union([z.literal(2), z.literal(1)]).meta({
@@ -598,6 +708,10 @@ export const ScenarioSchema = z
       .record(words(NAME).min(1), words(PARAGRAPH))
       .optional()
       .meta({ description: 'Term → explanation: words of this scenario that open in place.' }),
+    translations: z.record(langCode, TranslationSchema).optional().meta({
+      description:
+        'Language code → the display texts (names, labels, descriptions, brief paragraphs) in that language; anything left out shows in the default language.',
+    }),
   })
   .meta({
     title: 'Shuttle Diplomacy scenario',
@@ -619,6 +733,7 @@ export type PublicPrior = z.infer<typeof PublicPriorSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Credibility = z.infer<typeof CredibilitySchema>;
 export type TeacherNote = z.infer<typeof TeacherNoteSchema>;
+export type Translation = z.infer<typeof TranslationSchema>;
 
 /** The audience-cost rules in force: the scenario's, or the defaults. */
 export function credibilityOf(scenario: Pick<Scenario, 'credibility'>): Credibility {
