@@ -9,6 +9,8 @@ export interface SourceInWords {
   publisher: string;
   title: string;
   date: string;
+  /** The date as written (YYYY-MM-DD), for an interface that writes dates its own way. */
+  iso?: string;
   url?: string;
   kind?: Source['kind'];
   note?: string;
@@ -24,7 +26,12 @@ export function sourcesInWords(all: readonly Source[], ids: readonly string[]): 
     seen.add(id);
     const s = all.find((x) => x.id === id);
     if (!s) continue;
-    const row: SourceInWords = { publisher: s.publisher, title: s.title, date: formatDate(s.date, true) };
+    const row: SourceInWords = {
+      publisher: s.publisher,
+      title: s.title,
+      date: formatDate(s.date, true),
+      iso: s.date,
+    };
     if (s.url) row.url = s.url;
     if (s.kind) row.kind = s.kind;
     if (s.note) row.note = s.note;

@@ -119,7 +119,6 @@ export function scenarioWords(scenario: Scenario): Words {
   return wordsFor(scenario.parties, scenario.packages, extra);
 }
 
-
 /** A package's name and the version it must stay as (a conditional acceptance's condition). */
 export interface StaysAs {
   pkg: string;
@@ -160,11 +159,24 @@ export interface LogPhrases {
   rejected(by: string, pkg: string, version: number): string;
   acceptanceLapsed(by: string, pkg: string, because: string): string;
   amendmentProposed(by: string, id: number, pkg: string, content: string): string;
-  signalSent(by: string, kind: string, issue: string, option: string | null, to: string[] | 'all', message: string): string;
+  signalSent(
+    by: string,
+    kind: string,
+    issue: string,
+    option: string | null,
+    to: string[] | 'all',
+    message: string,
+  ): string;
   amendmentLapsed(by: string, id: number, pkg: string): string;
   unseenAmendmentOf(proposer: string): string;
   proposalOf(proposer: string, kind: ProposalKind): string;
-  answered(by: string, verdict: AnswerVerdict, whose: string, give: string | null, ask: string | null): string;
+  answered(
+    by: string,
+    verdict: AnswerVerdict,
+    whose: string,
+    give: string | null,
+    ask: string | null,
+  ): string;
   capitalConsulted(by: string, pkg: string): string;
   capitalReplied(party: string, widened: boolean, pkg: string, minimum: number): string;
   signed(by: string, version: number): string;
@@ -245,7 +257,8 @@ export const ENGLISH_LOG: LogPhrases = {
     `Ratification of v${version}: ${results
       .map((r) => `${r.party} ${r.passed ? 'passes' : `fails (${r.failed.join(', ')})`}`)
       .join('; ')}`,
-  news: (injected, title, text) => `News${injected ? ' (announced by the organiser)' : ''}: ${title}. ${text}`,
+  news: (injected, title, text) =>
+    `News${injected ? ' (announced by the organiser)' : ''}: ${title}. ${text}`,
   walkedAway: (by) => `${by} walks away from the table`,
   meetingClosed: (agreed) =>
     agreed.length

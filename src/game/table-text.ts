@@ -1,16 +1,23 @@
 // Words and numbers the table canvas shows, and which animation each game event gets; pure, so it is testable without Phaser.
 import { meetingPosition } from '../engine/seat-figures';
 import type { GameEvent, Outcome } from '../engine/state';
-import { formatDate, PROPOSAL_NAMES, VERDICT_VERBS } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
+import { date, msg, num, t } from '../i18n';
 
-export { formatDate };
+/** '2025-12-02' → '2 Dec 2025' (or '2 December 2025' when `long`), in the interface's language. */
+export function formatDate(iso: string, long = false, withYear = true): string {
+  return date(iso, long, withYear);
+}
 
-/** 12345 → '12,345', without depending on the browser's locale. */
+/** 12345 → '12,345' in English, '12 345' in Ukrainian and Russian; a real minus sign. */
 export function groupDigits(n: number): string {
   const sign = n < 0 ? '−' : '';
-  const digits = String(Math.round(Math.abs(n)));
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + num(Math.round(Math.abs(n)));
+}
+
+/** The table picture's fixed words in the interface's language (tags, chips, legends). */
+export function tableWords() {
+  return msg().canvas;
 }
 
 export function partyName(view: SeatView, id: string, short = true): string {
@@ -24,41 +31,45 @@ export function packageName(view: SeatView, id: string): string {
 }
 
 export function roundLabel(view: SeatView): string {
-  return `Round ${Math.min(view.round + 1, view.meeting.turns)} of ${view.meeting.turns}`;
+  return t(msg().canvas.round, {
+    round: Math.min(view.round + 1, view.meeting.turns),
+    turns: view.meeting.turns,
+  });
 }
 
 export function meetingLabel(view: Pick<SeatView, 'meeting' | 'scenario'>): string {
   const pos = meetingPosition(view);
-  return `Meeting ${pos.number} of ${pos.total}`;
+  return t(msg().canvas.meeting, { number: pos.number, total: pos.total });
 }
 
 /** A package card's version badge. The text has one version number (the log's and the status bar's); a
  * package unchanged in the latest version says since when, so a card never shows an older number as the text's. */
 export function packageBadge(view: Pick<SeatView, 'textVersion'>, packageVersion: number): string {
-  return packageVersion === view.textVersion ? `v${view.textVersion}` : `since v${packageVersion}`;
+  return packageVersion === view.textVersion
+    ? `v${view.textVersion}`
+    : t(msg().canvas.since, { version: packageVersion });
 }
 
 /** The time-cost line, or null when the seat has no score (the director). */
 export function costLine(view: SeatView, short = false): string | null {
   if (!view.score) return null;
   // At the last meeting there is no next one to lose points to: what is at stake is the deal itself.
-  if (view.meetingsLeft === 0)
-    return short
-      ? 'Last meeting: no deal now means no deal'
-      : 'This is the last meeting: no deal by its end means no deal';
+  const c = msg().canvas;
+  if (view.meetingsLeft === 0) return short ? c.lastShort : c.lastLong;
   const loss = groupDigits(view.score.nextMeetingLoss);
   const rate = view.scenario.discountPerMeeting;
-  return short
-    ? `Next meeting without a deal: −${loss} points (${rate}%)`
-    : `Each meeting without a deal costs ${rate}% — next meeting costs you ${loss} points`;
+  return t(short ? c.nextShort : c.nextLong, { loss, rate });
 }
 
 export function outcomeTitle(view: SeatView, outcome: Outcome): string {
-  if (outcome.kind === 'deal') return 'Agreement signed';
+  const c = msg().canvas;
+  if (outcome.kind === 'deal') return c.signed;
   if (outcome.kind === 'walkout') {
-    return outcome.walkedAwayBy ? `${partyName(view, outcome.walkedAwayBy, false)} walked away` : 'Walkout';
+    return outcome.walkedAwayBy
+      ? t(c.walkedAway, { party: partyName(view, outcome.walkedAwayBy, false) })
+      : c.walkout;
   }
-  return 'No agreement';
+  return c.noAgreement;
 }
 
 function issueAndOption(
@@ -75,14 +86,6 @@ function issueAndOption(
   }
   return { issue, option };
 }
-
-const SIGNAL_TITLES: Record<string, string> = {
-  priority: 'Priority',
-  concern: 'Concern',
-  commitment: 'Public commitment',
-  'red-line': 'Red line',
-  retract: 'Retracts',
-};
 
 export function truncate(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -102,6 +105,7 @@ export type TableEffect =
   | { kind: 'final'; title: string; body: string };
 
 export function effectFor(view: SeatView, event: GameEvent): TableEffect | null {
+  const c = msg().canvas;
   switch (event.type) {
     case 'text.published':
       return { kind: 'flip', packages: event.changedPackages, version: event.version };
@@ -115,49 +119,55 @@ export function effectFor(view: SeatView, event: GameEvent): TableEffect | null 
       const { issue, option } = issueAndOption(view, event.issue, event.option);
       const said = option ? `${issue}: ${option}` : issue;
       const body = event.message ? `${said}\n“${truncate(event.message, 90)}”` : said;
-      return { kind: 'bubble', party: event.by, title: SIGNAL_TITLES[event.kind] ?? 'Signal', body };
+      return {
+        kind: 'bubble',
+        party: event.by,
+        title: (c.kinds as Record<string, string>)[event.kind] ?? c.signal,
+        body,
+      };
     }
     case 'amendment.proposed':
       return {
         kind: 'bubble',
         party: event.by,
-        title: 'Amendment',
-        body: `Proposes changes to ${packageName(view, event.package)}`,
+        title: c.amendment,
+        body: t(c.proposes, { package: packageName(view, event.package) }),
       };
     case 'proposal.answered': {
-      const verb = VERDICT_VERBS[event.verdict];
-      const verdict = `${verb.charAt(0).toUpperCase()}${verb.slice(1)}`;
-      const what = PROPOSAL_NAMES[event.refKind];
       return {
         kind: 'bubble',
         party: event.by,
-        title: 'Answer',
-        body: `${verdict} ${partyName(view, event.proposer)}'s ${what}`,
+        title: c.answer,
+        body: t(c.answerBody, {
+          verdict: c.verdicts[event.verdict],
+          party: partyName(view, event.proposer),
+          proposal: c.proposals[event.refKind],
+        }),
       };
     }
     case 'capital.consulted':
       return {
         kind: 'bubble',
         party: event.by,
-        title: 'Consulting capital',
-        body: `On ${packageName(view, event.package)}`,
+        title: c.consulting,
+        body: t(c.on, { package: packageName(view, event.package) }),
       };
     case 'text.signed':
       return { kind: 'pen', party: event.by };
     case 'scripted.event':
       return {
         kind: 'banner',
-        kicker: event.injected ? 'News — announced by the organiser' : 'News',
+        kicker: event.injected ? c.newsOrganiser : c.news,
         title: event.title,
         body: truncate(event.text, 220),
       };
     case 'ratification.held':
       return {
         kind: 'banner',
-        kicker: 'Ratification',
-        title: event.passed ? 'Ratified at home' : 'Ratification failed',
+        kicker: c.ratification,
+        title: event.passed ? c.ratified : c.ratFailed,
         body: event.results
-          .map((r) => `${partyName(view, r.party)}: ${r.passed ? 'passed' : 'failed'}`)
+          .map((r) => `${partyName(view, r.party)}: ${r.passed ? c.passed : c.failed}`)
           .join(' · '),
       };
     case 'meeting.opened': {
@@ -165,7 +175,7 @@ export function effectFor(view: SeatView, event: GameEvent): TableEffect | null 
       const kicker =
         index >= 0
           ? meetingLabel({ scenario: view.scenario, meeting: { ...view.meeting, index } })
-          : 'Meeting opens';
+          : c.meetingOpens;
       const who = event.participants.map((p) => partyName(view, p)).join(' · ');
       return {
         kind: 'title-card',

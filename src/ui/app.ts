@@ -3,11 +3,14 @@ import { missedMeetings } from '../engine/away';
 import type { GameLog } from '../engine/game-log';
 import type { Intent } from '../engine/intents';
 import type { SeatView } from '../engine/view';
+import { initialLanguage, language, msg, onLanguageChange, setLanguage, t } from '../i18n';
+import { localizeScenario } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
 import { renderAwayScreen } from './away-screen';
 import { renderBriefScreen } from './brief-screen';
 import { el } from './dom';
 import type { GameSession } from './game-session';
+import { languageBar } from './language-picker';
 import { renderPassScreen } from './pass-device-screen';
 import { clearSavedGame, loadSavedGame } from './saved-game';
 import { type CatalogueEntry, findScenario, loadCatalogue } from './scenario-catalogue';
@@ -43,6 +46,7 @@ function randomSeed(): string {
 
 export async function startApp(root: HTMLElement, options: AppOptions): Promise<void> {
   const settings = readSettings(options.location);
+  await setLanguage(initialLanguage(options.location.search), false);
   const catalogue: CatalogueEntry[] = await loadCatalogue({ includeTestScenarios: settings.test });
   let cleanup: (() => void) | null = null;
   let session: GameSession | null = null;
@@ -58,12 +62,38 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   /** Hot seat: the outcome has been passed to everyone. */
   let endPassed = false;
 
+  // The language control above every screen. The title screen re-renders itself; a running game is reloaded
+  // from its save in this browser, so every word (the scenario's too) comes back in the new language.
+  const main = root.closest('main');
+  if (main?.parentElement && !document.getElementById('language-select')) {
+    main.parentElement.insertBefore(
+      languageBar(() => undefined),
+      main,
+    );
+  }
+  onLanguageChange(() => {
+    const skip = document.querySelector('.skip-link');
+    if (skip) skip.textContent = msg().app.skip;
+    if (screenName === 'title') {
+      document.title = `${msg().app.titles.title} · ${msg().app.name}`;
+      return;
+    }
+    const url = new URL(window.location.href);
+    url.searchParams.delete('lang');
+    window.history.replaceState(null, '', url);
+    window.location.reload();
+  });
+  {
+    const skip = document.querySelector('.skip-link');
+    if (skip) skip.textContent = msg().app.skip;
+  }
+
   const show = (name: string, title: string, render: () => () => void) => {
     cleanup?.();
     cleanup = null;
     screenName = name;
     root.dataset.screen = name;
-    document.title = `${title} · Shuttle Diplomacy`;
+    document.title = `${title} · ${msg().app.name}`;
     window.scrollTo(0, 0);
     cleanup = render();
     // A running game can be exported from the table and from its end, to replay it or play on from any move.
@@ -83,7 +113,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
             click: () => void import('./game-log-io').then((io) => io.downloadGameLog(io.sessionLog(s))),
           },
         },
-        'Export game log',
+        msg().app.exportLog,
       ),
     );
 
@@ -111,7 +141,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       seen.set(seat, lastSeq(view));
       if (missed.length > 0) {
         shown = seat;
-        show('away', 'While you were away', () =>
+        show('away', msg().app.titles.away, () =>
           renderAwayScreen(root, {
             scenario: s.setup.scenario,
             view,
@@ -134,7 +164,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
 
   const showTitle = () => {
     endSession();
-    show('title', 'Choose a game', () =>
+    show('title', msg().app.titles.title, () =>
       renderTitleScreen(root, {
         catalogue,
         onStart: (choice) => void begin(choice),
@@ -156,11 +186,14 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   /** Reads a game log and shows its replay; resolves to the message to show when the file is refused. */
   const openLog = async (text: string): Promise<string | null> => {
     const { readGameLog } = await import('../engine/game-log');
-    const read = readGameLog(text, (id) => findScenario(catalogue, id));
+    const read = readGameLog(text, (id) => {
+      const found = findScenario(catalogue, id);
+      return found && localizeScenario(found, language());
+    });
     if (!read.ok) return read.message;
     const { renderReplayScreen } = await import('./replay-screen');
     endSession();
-    show('replay', 'Replay', () =>
+    show('replay', msg().app.titles.replay, () =>
       renderReplayScreen(root, {
         log: read.log,
         scenario: read.scenario,
@@ -188,7 +221,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     }
     const first = humanSeats[0] ?? '';
     const view = s.connection(first).view();
-    if (humanSeats.length === 1) showTable(first, `You play on from move ${moves} of the replayed game.`);
+    if (humanSeats.length === 1) showTable(first, t(msg().app.playOn, { n: moves }));
     else showPass(view.speaker && s.isHuman(view.speaker) ? view.speaker : first);
   };
 
@@ -199,14 +232,14 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   };
 
   const showOutcome = (s: GameSession) => {
-    show('outcome', 'Outcome', () => {
+    show('outcome', msg().app.titles.outcome, () => {
       let live = true;
       let dispose: (() => void) | null = null;
       // The debrief fills its own box, so the game tools that `show` adds after it stay on the page.
       const holder = el(
         'div',
         {},
-        el('p', { className: 'loading', attrs: { role: 'status' } }, 'Preparing the debrief…'),
+        el('p', { className: 'loading', attrs: { role: 'status' } }, msg().app.preparingDebrief),
       );
       root.replaceChildren(holder);
       // The debrief and its charts load only when a game ends, keeping the first screen's script small.
@@ -230,7 +263,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     cleanup?.();
     cleanup = null;
     shown = null;
-    show('pass-end', 'The game is over', () =>
+    show('pass-end', msg().app.titles.gameOver, () =>
       renderPassScreen(root, {
         partyName: '',
         color: '#555555',
@@ -248,7 +281,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     if (!s) return;
     shown = seat;
     const conn = s.connection(seat);
-    show('table', `${partyOf(s.setup.scenario, seat)?.name ?? seat} at the table`, () => {
+    show('table', t(msg().app.titles.table, { party: partyOf(s.setup.scenario, seat)?.name ?? seat }), () => {
       const screen = renderTableScreen(root, {
         conn,
         isAi: (p) => s.isAi(p),
@@ -257,8 +290,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
         ...(notice ? { notice } : {}),
         onNewGame: () => {
           // A confirm step would need its own screen; the game is saved, so a plain confirm dialog is enough.
-          if (settings.test || window.confirm('Leave this game and start a new one? This game will be lost.'))
-            newGame();
+          if (settings.test || window.confirm(msg().app.leaveConfirm)) newGame();
         },
       });
       return () => screen.destroy();
@@ -270,7 +302,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     if (!s) return;
     shown = seat;
     const conn = s.connection(seat);
-    show('brief', 'Your brief', () =>
+    show('brief', msg().app.titles.brief, () =>
       renderBriefScreen(root, {
         view: conn.view(),
         watch: (listener) => conn.subscribe((next) => listener(next)),
@@ -294,7 +326,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     cleanup = null;
     shown = null;
     const party = partyOf(s.setup.scenario, seat);
-    show('pass', 'Pass the device', () =>
+    show('pass', msg().app.titles.pass, () =>
       renderPassScreen(root, {
         partyName: party?.name ?? seat,
         color: party?.color ?? '#555555',
@@ -347,7 +379,8 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     // The rules, the session machine and the AI load when a game starts, keeping the first screen's script small.
     const { startSession } = await import('./game-session');
     session = startSession({
-      scenario: choice.scenario,
+      // The scenario in the interface's language (its texts per language, where it gives them).
+      scenario: localizeScenario(choice.scenario, language()),
       seed,
       humanSeats: choice.humanSeats,
       difficulty: choice.difficulty,
@@ -413,7 +446,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       if (view.status === 'ended') {
         showOutcome(s);
       } else if (saved.humanSeats.length === 1) {
-        showTable(first, 'Your game was restored from this browser.');
+        showTable(first, msg().app.restored);
       } else {
         const speaker = view.speaker;
         showPass(speaker && s.isHuman(speaker) ? speaker : first);
@@ -426,7 +459,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     }
   }
   if (catalogue.length === 0) {
-    root.replaceChildren(el('p', { attrs: { role: 'alert' } }, 'No scenario is bundled with this build.'));
+    root.replaceChildren(el('p', { attrs: { role: 'alert' } }, msg().app.noScenario));
     return;
   }
   showTitle();

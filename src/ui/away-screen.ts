@@ -1,8 +1,9 @@
 // "While you were away": the meetings held without this delegation since it last had the floor, told in plain
 // words before it moves again (a late starter in solo play, or a hot-seat delegation coming back to the table).
 import type { MissedMeeting } from '../engine/away';
-import { renderTranscript } from '../engine/transcript';
+import { LogReader, wordsFor } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
+import { date, list, logPhrases, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { el, focusQuietly, screenHeading } from './dom';
 
@@ -16,20 +17,35 @@ export interface AwayScreenOptions {
 export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions): () => void {
   const { scenario, view, missed } = options;
   const party = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
-  const list = (items: string[]) =>
-    items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-  const heading = screenHeading('While you were away');
+  const words = msg().away;
+  const heading = screenHeading(words.heading);
   const sections = missed.map((m, i) => {
-    const lines = renderTranscript(scenario, m.events)
-      .split('\n')
-      .map((l) => l.trim())
-      // The meeting's own heading line is the section's heading.
-      .filter((l) => l.length > 0 && !l.startsWith('#'));
+    // Each meeting read on its own, in the interface's language (its own opening line is the section's heading).
+    const reader = new LogReader(wordsFor(view.scenario.parties, view.scenario.packages), logPhrases());
+    const lines: string[] = [];
+    for (const e of m.events) {
+      if (e.type === 'meeting.opened' || e.type === 'game.started' || e.type === 'game.ended') {
+        reader.read(e);
+        continue;
+      }
+      const line = reader.read(e);
+      if (!line) continue;
+      lines.push(e.reason?.public ? `${line.text} — "${e.reason.public}"` : line.text);
+      for (const d of line.details) lines.push(d);
+    }
     const id = `away-meeting-${i}`;
     return el(
       'section',
       { className: 'panel', attrs: { 'aria-labelledby': id } },
-      el('h2', { id }, `${m.venue}, ${m.date}: ${list(m.participants.map(party))} met without you`),
+      el(
+        'h2',
+        { id },
+        t(words.metWithout, {
+          venue: m.venue,
+          date: date(m.date, true),
+          parties: list(m.participants.map(party)),
+        }),
+      ),
       el('ul', {}, ...lines.map((l) => el('li', {}, l))),
     );
   });
@@ -42,7 +58,7 @@ export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions):
       attrs: { type: 'button' },
       on: { click: () => options.onContinue() },
     },
-    'Go to the table',
+    words.continue,
   );
   root.replaceChildren(
     el(
@@ -53,7 +69,7 @@ export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions):
       el(
         'p',
         { className: 'lead' },
-        `${missed.length === 1 ? 'A meeting was' : `${missed.length} meetings were`} held without ${me}. Here is what happened, as your delegation learnt it. The text on the table is now version ${view.textVersion}.`,
+        t(words.lead, { n: missed.length, party: me, version: view.textVersion }),
       ),
       ...sections,
       el('div', { className: 'actions-row' }, button),

@@ -1,7 +1,7 @@
 // The confidential brief screen for one seat; "Take my seat" tells the table the delegation has read it.
 import { meetingPosition } from '../engine/seat-figures';
-import { formatDate, listWords } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
+import { date, list, msg, t } from '../i18n';
 import { briefContent } from './brief-view';
 import { replaceKeepingOpen } from './disclosure';
 import { el, screenHeading } from './dom';
@@ -23,22 +23,26 @@ function whereTalksStand(view: SeatView): HTMLElement {
   const next = view.scenario.calendar.find(
     (m, i) => i >= view.meeting.index && !m.dropped && m.participants.includes(view.seat),
   );
+  const m = msg().brief;
   const lines: string[] = [];
-  if (view.status === 'ended') lines.push('The talks are over.');
+  if (view.status === 'ended') lines.push(m.talksOver);
   else {
     lines.push(
-      `The talks are at meeting ${pos.number} of ${pos.total} (${view.meeting.venue}, ${formatDate(view.meeting.date, true)}), between ${listWords(view.meeting.participants.map(names.party))}.`,
+      t(m.talksAt, {
+        number: pos.number,
+        total: pos.total,
+        venue: view.meeting.venue,
+        date: date(view.meeting.date, true),
+        parties: list(view.meeting.participants.map(names.party)),
+      }),
     );
-    if (here) lines.push('You are at this meeting.');
-    else if (next)
-      lines.push(
-        `You are not at this meeting; you join at ${next.venue} on ${formatDate(next.date, true)}. The others go on without you, and the text may change before you get there: what you read below is the text as it stands now.`,
-      );
+    if (here) lines.push(m.atMeeting);
+    else if (next) lines.push(t(m.notAtMeeting, { venue: next.venue, date: date(next.date, true) }));
   }
   lines.push(
     view.textVersion === 1
-      ? 'The text on the table is the opening text (v1).'
-      : `The text on the table is v${view.textVersion}: it has changed ${view.textVersion - 1} time${view.textVersion === 2 ? '' : 's'} since the opening text. Every value and share below is for v${view.textVersion}.`,
+      ? m.openingText
+      : t(m.textChanged, { n: view.textVersion - 1, version: view.textVersion }),
   );
   return el(
     'section',
@@ -47,7 +51,7 @@ function whereTalksStand(view: SeatView): HTMLElement {
       className: 'brief-section talks-now',
       attrs: { 'aria-labelledby': 'talks-now-heading', 'aria-live': 'polite' },
     },
-    el('h2', { id: 'talks-now-heading' }, 'Where the talks stand'),
+    el('h2', { id: 'talks-now-heading' }, m.whereTalksStand),
     ...lines.map((l) => el('p', {}, l)),
     view.status === 'ended' ? null : attendanceBlock(view, 'brief'),
   );
@@ -57,7 +61,8 @@ export function renderBriefScreen(root: HTMLElement, options: BriefScreenOptions
   const { view } = options;
   const party = view.scenario.parties.find((p) => p.id === view.seat);
   const name = party?.name ?? view.seat;
-  const heading = screenHeading(`Confidential brief: ${name}`);
+  const m = msg().brief;
+  const heading = screenHeading(t(m.heading, { party: name }));
   const take = el(
     'button',
     {
@@ -66,7 +71,7 @@ export function renderBriefScreen(root: HTMLElement, options: BriefScreenOptions
       attrs: { type: 'button' },
       on: { click: () => options.onTakeSeat() },
     },
-    'Take my seat',
+    m.takeSeat,
   );
   // Slots, so a re-render keeps open the sources a player is reading.
   const talks = el('div', { className: 'talks-slot' }, whereTalksStand(view));
@@ -83,7 +88,10 @@ export function renderBriefScreen(root: HTMLElement, options: BriefScreenOptions
         el(
           'p',
           { className: 'confidential' },
-          `For ${name}'s delegation only${party ? ` (${party.delegation.map((d) => d.role).join(', ')})` : ''}. The other sides have their own briefs and cannot see this one.`,
+          t(m.forOnly, {
+            party: name,
+            roles: party ? ` (${party.delegation.map((d) => d.role).join(', ')})` : '',
+          }),
         ),
       ),
       talks,

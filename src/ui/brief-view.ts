@@ -1,5 +1,6 @@
 // The confidential brief of one seat, in plain words, built only from that seat's own view.
 import type { SeatView } from '../engine/view';
+import { msg, t } from '../i18n';
 import { el, formatPoints } from './dom';
 import { glossaryList, termHelp } from './glossary';
 import { namesFor } from './names';
@@ -13,47 +14,39 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
   const h = (text: string) => el(headingLevel === 2 ? 'h2' : 'h3', {}, text);
   const sub = (text: string) => el(headingLevel === 2 ? 'h3' : 'h4', {}, text);
   const root = el('div', { className: 'brief' });
+  const m = msg().brief;
   if (!me) {
-    root.append(el('p', {}, 'This seat has no brief.'));
+    root.append(el('p', {}, m.noBrief));
     return root;
   }
   const discount = view.scenario.discountPerMeeting;
 
   root.append(
-    el('section', { className: 'brief-section' }, h('Your situation'), el('p', {}, me.summary)),
+    el('section', { className: 'brief-section' }, h(m.situation), el('p', {}, me.summary)),
     el(
       'section',
       { className: 'brief-section' },
-      h('What your side wants'),
+      h(m.wants),
       el('ul', {}, ...me.interests.map((i) => el('li', {}, i))),
     ),
+    el('section', { className: 'brief-section' }, h(m.instructions), el('p', {}, me.instructions)),
     el(
       'section',
       { className: 'brief-section' },
-      h('Instructions from your capital'),
-      el('p', {}, me.instructions),
-    ),
-    el(
-      'section',
-      { className: 'brief-section' },
-      h('What no deal is worth'),
+      h(m.noDeal),
       el(
         'p',
         {},
-        `No deal is worth ${formatPoints(me.reservation)} of 10,000 to you. This is your reservation value: walking away, or running out of meetings, gives you exactly this. A deal is only worth signing if it gives you more.`,
+        t(m.noDealText, { reservation: formatPoints(me.reservation), scale: formatPoints(10_000) }),
       ),
-      el(
-        'p',
-        {},
-        `The best text you could hope for is worth ${formatPoints(me.ideal)}. Each meeting without a deal lowers the value of any later deal by ${discount}% for every side.`,
-      ),
+      el('p', {}, t(m.bestText, { ideal: formatPoints(me.ideal), discount })),
       termHelp('reservation value'),
     ),
     el(
       'section',
       { className: 'brief-section' },
-      h('Your red lines'),
-      el('p', { className: 'hint' }, 'You can never sign a text that crosses one of these.'),
+      h(m.redLines),
+      el('p', { className: 'hint' }, m.redLinesHint),
       termHelp('red line'),
       me.redLines.length
         ? el(
@@ -64,23 +57,17 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
                 'li',
                 {},
                 r.description,
-                r.crossedNow
-                  ? el('strong', { className: 'badge badge-bad' }, ' The current text crosses it.')
-                  : null,
+                r.crossedNow ? el('strong', { className: 'badge badge-bad' }, m.crossesNow) : null,
               ),
             ),
           )
-        : el('p', {}, 'You have no red lines.'),
+        : el('p', {}, m.noRedLines),
     ),
     el(
       'section',
       { className: 'brief-section' },
-      h('Your mandate per package'),
-      el(
-        'p',
-        { className: 'hint' },
-        'The least share of your best outcome in each package that you may accept without consulting your capital. Consulting costs you the rest of a meeting and may widen the mandate.',
-      ),
+      h(m.mandate),
+      el('p', { className: 'hint' }, m.mandateHint),
       termHelp('mandate'),
       el(
         'table',
@@ -91,24 +78,24 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
           el(
             'tr',
             {},
-            el('th', { attrs: { scope: 'col' } }, 'Package'),
-            el('th', { attrs: { scope: 'col' } }, 'Minimum'),
-            el('th', { attrs: { scope: 'col' } }, 'Current text gives'),
+            el('th', { attrs: { scope: 'col' } }, m.package),
+            el('th', { attrs: { scope: 'col' } }, m.minimum),
+            el('th', { attrs: { scope: 'col' } }, m.currentGives),
           ),
         ),
         el(
           'tbody',
           {},
-          ...me.mandate.map((m) =>
+          ...me.mandate.map((x) =>
             el(
               'tr',
               {},
-              el('th', { attrs: { scope: 'row' } }, names.packageName(m.package)),
-              el('td', {}, `${m.minimum}%`),
+              el('th', { attrs: { scope: 'row' } }, names.packageName(x.package)),
+              el('td', {}, `${x.minimum}%`),
               el(
                 'td',
-                { className: m.shareNow >= m.minimum ? 'good' : 'bad' },
-                `${m.shareNow}%${m.shareNow >= m.minimum ? '' : ' (below)'}`,
+                { className: x.shareNow >= x.minimum ? 'good' : 'bad' },
+                `${x.shareNow}%${x.shareNow >= x.minimum ? '' : m.below}`,
               ),
             ),
           ),
@@ -118,12 +105,8 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
     el(
       'section',
       { className: 'brief-section' },
-      h('Ratification at home'),
-      el(
-        'p',
-        { className: 'hint' },
-        'A signed text must still pass these at home. You may tell the others your hands are tied.',
-      ),
+      h(m.ratification),
+      el('p', { className: 'hint' }, m.ratificationHint),
       termHelp('ratification'),
       me.ratification.length
         ? el(
@@ -139,26 +122,27 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
                 el(
                   'span',
                   { className: `badge ${r.passesNow ? 'badge-good' : 'badge-bad'}` },
-                  `The current text would ${r.passesNow ? 'pass' : 'fail'}${
-                    r.support !== undefined ? ` (support ${r.support}%, needs ${r.threshold}%)` : ''
-                  }.`,
+                  r.support !== undefined
+                    ? t(r.passesNow ? m.wouldPassSupport : m.wouldFailSupport, {
+                        support: r.support,
+                        threshold: r.threshold ?? 0,
+                      })
+                    : r.passesNow
+                      ? m.wouldPass
+                      : m.wouldFail,
                 ),
               ),
             ),
           )
-        : el('p', {}, 'No ratification is needed at home.'),
+        : el('p', {}, m.noRatification),
     ),
   );
 
   const packages = el(
     'section',
     { className: 'brief-section' },
-    h('The packages and what each option is worth to you'),
-    el(
-      'p',
-      { className: 'hint' },
-      'You share 100 points of importance across the issues. An option worth 100 is the best you can get on that issue, 0 the worst. Each option says where it stands in the real talks; open its sources to check it, with your brief’s reasons for its value.',
-    ),
+    h(m.packages),
+    el('p', { className: 'hint' }, m.packagesHint),
   );
   for (const pkg of view.scenario.packages) {
     const block = el('div', { className: 'brief-package' }, sub(pkg.name), el('p', {}, pkg.description));
@@ -173,7 +157,7 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
             'caption',
             {},
             el('strong', {}, issue.name),
-            pref ? ` — ${pref.weight} of your 100 points` : ' — not a concern of yours',
+            pref ? t(m.weight, { weight: pref.weight }) : m.noConcern,
             el('span', { className: 'caption-note' }, issue.description),
           ),
           el(
@@ -182,9 +166,9 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
             el(
               'tr',
               {},
-              el('th', { attrs: { scope: 'col' } }, 'Option'),
-              el('th', { attrs: { scope: 'col' } }, 'What it means'),
-              el('th', { attrs: { scope: 'col' } }, 'Value to you'),
+              el('th', { attrs: { scope: 'col' } }, m.option),
+              el('th', { attrs: { scope: 'col' } }, m.means),
+              el('th', { attrs: { scope: 'col' } }, m.value),
             ),
           ),
           el(
@@ -198,7 +182,7 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
                   'th',
                   { attrs: { scope: 'row' } },
                   o.label,
-                  o.id === current ? el('span', { className: 'badge' }, ' in the text now') : null,
+                  o.id === current ? el('span', { className: 'badge' }, m.inTextNow) : null,
                 ),
                 el(
                   'td',
@@ -225,7 +209,7 @@ export function glossaryDetails(view: SeatView): HTMLElement | null {
   return el(
     'details',
     { className: 'glossary' },
-    el('summary', {}, 'Glossary: the words of the game'),
+    el('summary', {}, msg().brief.glossary),
     glossaryList(view.scenario.glossary),
   );
 }

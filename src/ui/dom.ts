@@ -1,4 +1,6 @@
 // A tiny DOM builder: elements with attributes and text children. Data only ever enters the page as text nodes.
+import { num } from '../i18n';
+
 export type Child = Node | string | number | null | undefined | false;
 
 export interface Props {
@@ -53,7 +55,7 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${uid}`;
 }
 
-/** "1,234" style numbers, the same in every locale so tests and screenshots are stable. */
+/** Points the interface language's way: "1,234" in English (as always), "1 234" in Ukrainian and Russian. */
 export function formatPoints(n: number): string {
-  return n.toLocaleString('en-GB');
+  return num(n);
 }

@@ -1,5 +1,6 @@
 // The game's terms in words a 17-year-old follows, shown where they are used: a small "What is …?" that opens
 // in place (a <details>, so it works with a keyboard and a screen reader without any script).
+import { msg } from '../i18n';
 import { el } from './dom';
 
 export type Term =
@@ -32,17 +33,20 @@ export const GLOSSARY: Record<Term, string> = {
 
 /** "What is a mandate?" that opens in place. */
 export function termHelp(term: Term, label?: string): HTMLElement {
-  const article = /^[aeiou]/i.test(term) ? 'an' : 'a';
-  const question =
-    label ??
-    (term === 'Pareto' || term === 'Nash' ? `What does ${term} mean?` : `What is ${article} ${term}?`);
-  return el('details', { className: 'term-help' }, el('summary', {}, question), el('p', {}, GLOSSARY[term]));
+  const g = msg().glossary;
+  return el(
+    'details',
+    { className: 'term-help' },
+    el('summary', {}, label ?? g.questions[term]),
+    el('p', {}, g.meanings[term]),
+  );
 }
 
 /** Every term, as a definition list (the brief's glossary). */
 export function glossaryList(extra: Record<string, string> = {}): HTMLElement {
+  const g = msg().glossary;
   const entries: Array<[string, string]> = [
-    ...Object.entries(GLOSSARY),
+    ...(Object.keys(GLOSSARY) as Term[]).map((t): [string, string] => [g.terms[t], g.meanings[t]]),
     // The scenario's own terms, unless they say again what is above ("Pareto efficient", "Mandate").
     ...Object.entries(extra).filter(
       ([t]) => !Object.keys(GLOSSARY).some((k) => t.toLowerCase().startsWith(k.toLowerCase())),

@@ -3,6 +3,7 @@
 // text is worth and how that changed since the last version). Each figure carries data-figure for tests.
 import { liveBrief } from '../engine/seat-figures';
 import type { SeatView } from '../engine/view';
+import { msg, t } from '../i18n';
 import { el, formatPoints } from './dom';
 import { termHelp } from './glossary';
 import { namesFor } from './names';
@@ -14,8 +15,9 @@ function signed(n: number): string {
 export function renderLiveBrief(view: SeatView): HTMLElement {
   const live = liveBrief(view);
   const root = el('div', { id: 'live-brief', className: 'live-brief' });
+  const M = msg().live;
   if (!live) {
-    root.append(el('p', {}, 'This seat has no brief.'));
+    root.append(el('p', {}, M.noBrief));
     return root;
   }
   const names = namesFor(view);
@@ -28,7 +30,7 @@ export function renderLiveBrief(view: SeatView): HTMLElement {
       : el(
           'span',
           { className: 'hint' },
-          ` (v${live.previousVersion} was worth `,
+          t(M.was, { version: live.previousVersion ?? 0 }),
           figure('previous-value', live.previousValue, formatPoints(live.previousValue)),
           `: ${signed(live.value - live.previousValue)})`,
         );
@@ -37,21 +39,21 @@ export function renderLiveBrief(view: SeatView): HTMLElement {
     el(
       'p',
       { className: 'live-value' },
-      `Text v${live.textVersion} is worth `,
+      t(M.worth, { version: live.textVersion }),
       figure('value', live.value, formatPoints(live.value)),
-      ' to you',
+      M.toYou,
       change,
-      '. After the time cost so far: ',
+      M.afterTime,
       figure('value-after-time', live.valueAfterTime, formatPoints(live.valueAfterTime)),
       '.',
     ),
     el(
       'p',
       { className: `live-reservation ${beats ? 'good' : 'bad'}` },
-      'No deal is worth ',
+      M.noDeal,
       figure('reservation', live.reservation, formatPoints(live.reservation)),
-      ` to you: a deal on this text now would leave you ${beats ? 'better' : 'worse'} off than no deal.`,
-      view.score && !view.score.canSign ? ' But you cannot sign it as it stands (Your moves says why).' : '',
+      beats ? M.better : M.worse,
+      view.score && !view.score.canSign ? M.cannotSign : '',
     ),
     termHelp('reservation value'),
   );
@@ -66,7 +68,7 @@ export function renderLiveBrief(view: SeatView): HTMLElement {
       el(
         'td',
         { className: m.met ? 'good' : 'bad' },
-        figure('mandate-met', m.met ? 'yes' : 'no', m.met ? 'Met' : 'Not met'),
+        figure('mandate-met', m.met ? 'yes' : 'no', m.met ? M.met : M.notMet),
       ),
     ),
   );
@@ -74,17 +76,17 @@ export function renderLiveBrief(view: SeatView): HTMLElement {
     el(
       'table',
       { className: 'data-table live-mandate' },
-      el('caption', {}, 'Your mandate, package by package'),
+      el('caption', {}, M.caption),
       el(
         'thead',
         {},
         el(
           'tr',
           {},
-          el('th', { attrs: { scope: 'col' } }, 'Package'),
-          el('th', { attrs: { scope: 'col' } }, 'Text gives'),
-          el('th', { attrs: { scope: 'col' } }, 'You need'),
-          el('th', { attrs: { scope: 'col' } }, 'Mandate'),
+          el('th', { attrs: { scope: 'col' } }, M.package),
+          el('th', { attrs: { scope: 'col' } }, M.gives),
+          el('th', { attrs: { scope: 'col' } }, M.need),
+          el('th', { attrs: { scope: 'col' } }, M.mandate),
         ),
       ),
       el('tbody', {}, ...rows),
@@ -106,20 +108,20 @@ export function renderLiveBrief(view: SeatView): HTMLElement {
               ? el(
                   'span',
                   {},
-                  'support ',
+                  M.support,
                   figure('support', r.support, `${r.support}%`),
-                  ' against the ',
+                  M.against,
                   figure('threshold', r.threshold ?? 0, `${r.threshold}%`),
-                  ' it needs; ',
+                  M.needs,
                 )
               : null,
             figure(
               'passes',
               r.passesNow ? 'yes' : 'no',
-              r.passesNow ? 'would pass' : 'would fail',
+              r.passesNow ? M.wouldPass : M.wouldFail,
               r.passesNow ? 'good' : 'bad',
             ),
-            ' on this text.',
+            M.onText,
           ),
         ),
       ),

@@ -4,6 +4,7 @@ import { changeWorth } from '../engine/seat-figures';
 import type { GameEvent } from '../engine/state';
 import { LogReader, wordsFor } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
+import { logPhrases, msg, t } from '../i18n';
 import { el, formatPoints } from './dom';
 
 export interface MoveLog {
@@ -74,21 +75,22 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
     },
     list,
   );
+  const M = msg().log;
   const partyFilter = el('select', { id: 'log-filter-party' });
-  partyFilter.append(el('option', { attrs: { value: '' } }, 'Every party'));
+  partyFilter.append(el('option', { attrs: { value: '' } }, M.everyParty));
   for (const p of view0.scenario.parties)
     partyFilter.append(el('option', { attrs: { value: p.id } }, p.name));
   const packageFilter = el('select', { id: 'log-filter-package' });
-  packageFilter.append(el('option', { attrs: { value: '' } }, 'Every package'));
+  packageFilter.append(el('option', { attrs: { value: '' } }, M.everyPackage));
   for (const p of view0.scenario.packages)
     packageFilter.append(el('option', { attrs: { value: p.id } }, p.name));
   const filterNote = el('p', { className: 'hint log-filter-note', attrs: { role: 'status' } });
   const filters = el(
     'div',
     { className: 'log-filters' },
-    el('label', { attrs: { for: partyFilter.id } }, 'Show moves by'),
+    el('label', { attrs: { for: partyFilter.id } }, M.showBy),
     partyFilter,
-    el('label', { attrs: { for: packageFilter.id } }, 'on'),
+    el('label', { attrs: { for: packageFilter.id } }, M.on),
     packageFilter,
   );
   // Scrolling to the newest move reads the log's height, which lays the page out: after a move that is done once, in
@@ -111,8 +113,7 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
       item.hidden = !ok;
       if (ok && !always) shown++;
     }
-    filterNote.textContent =
-      party || pkg ? `${shown} move${shown === 1 ? '' : 's'} shown; meetings always show.` : '';
+    filterNote.textContent = party || pkg ? t(M.shown, { n: shown }) : '';
   };
   const applyFilter = () => {
     filterItems();
@@ -132,7 +133,7 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
     update(view) {
       // Options an event adds appear in the live packages: the words follow them.
       const words = wordsFor(view.scenario.parties, view.scenario.packages);
-      if (!reader) reader = new LogReader(words);
+      if (!reader) reader = new LogReader(words, logPhrases());
       else reader.words = words;
       const parties = new Map(view.scenario.parties.map((p) => [p.id, p]));
       const fresh = view.log.slice(seen);
@@ -166,7 +167,7 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
             el(
               'details',
               { className: 'log-details' },
-              el('summary', {}, 'What the opening text says'),
+              el('summary', {}, M.opening),
               el('ul', {}, ...read.details.map((d) => el('li', {}, d))),
             ),
           );
@@ -177,7 +178,7 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
         }
         // The seat's own private note (only ever present on its own events) helps it remember why.
         if (event.private && event.private.party === view.seat) {
-          item.append(el('span', { className: 'log-private' }, `Your note: ${event.private.note}`));
+          item.append(el('span', { className: 'log-private' }, t(M.note, { note: event.private.note })));
         }
         list.append(item);
         lines += 1;
@@ -196,28 +197,33 @@ function diffList(
   changes: ReadonlyArray<{ issue: string; from: string | null; to: string }>,
   words: ReturnType<typeof wordsFor>,
 ): HTMLElement {
-  const list = el('ul', { className: 'log-diff', attrs: { 'aria-label': 'What changed' } });
+  const M = msg().log;
+  const say = logPhrases();
+  const list = el('ul', { className: 'log-diff', attrs: { 'aria-label': M.changed } });
   let total = 0;
   for (const c of changes) {
     const worth = view.me ? changeWorth(view.me, c) : null;
     const item = el(
       'li',
       {},
-      `${words.issueName(c.issue)}: ${c.from ? `${words.optionLabel(c.issue, c.from)} → ` : ''}${words.optionLabel(c.issue, c.to)}`,
+      say.change(
+        words.issueName(c.issue),
+        c.from ? words.optionLabel(c.issue, c.from) : null,
+        words.optionLabel(c.issue, c.to),
+      ),
     );
     if (worth && worth.from !== null) {
       total += worth.points;
-      const verdict = worth.points > 0 ? 'better' : worth.points < 0 ? 'worse' : 'no change';
+      const verdict = worth.points > 0 ? M.better : worth.points < 0 ? M.worse : M.same;
       item.append(
         ' ',
         el(
           'span',
           { className: `diff-verdict diff-${worth.points > 0 ? 'good' : worth.points < 0 ? 'bad' : 'same'}` },
-          `${verdict} for you (${worth.from} → ${worth.to})`,
+          t(verdict, { from: worth.from, to: worth.to }),
         ),
       );
-    } else if (view.me && !worth)
-      item.append(' ', el('span', { className: 'diff-verdict' }, 'no stake for you'));
+    } else if (view.me && !worth) item.append(' ', el('span', { className: 'diff-verdict' }, M.noStake));
     list.append(item);
   }
   if (view.me && changes.length) {
@@ -225,7 +231,7 @@ function diffList(
       el(
         'li',
         { className: 'diff-total' },
-        `For you in all: ${total > 0 ? '+' : total < 0 ? '−' : '±'}${formatPoints(Math.abs(total))} points`,
+        t(M.total, { sign: total > 0 ? '+' : total < 0 ? '−' : '±', points: formatPoints(Math.abs(total)) }),
       ),
     );
   }

@@ -1,52 +1,62 @@
 // The news banner: a scripted event as every side is told it, and what it changed that this seat may know (new
 // options, dropped meetings, its own reservation value, values, the weight of an issue, support at home and trust),
 // with the event's sources on demand.
-import { formatDate, wordsFor } from '../engine/transcript';
+import { wordsFor } from '../engine/transcript';
 import type { SeatNews, SeatView } from '../engine/view';
+import { date, msg, t } from '../i18n';
 import { el, formatPoints } from './dom';
 import { newsSources } from './sources-panel';
 
 /** The changes of one piece of news, in plain words. */
 export function newsChanges(view: SeatView, news: SeatNews): string[] {
   const w = wordsFor(view.scenario.parties, view.scenario.packages);
+  const M = msg().news;
   const out: string[] = [];
   for (const a of news.addedOptions)
-    out.push(
-      `New option on ${w.issueName(a.issue)}: “${w.optionLabel(a.issue, a.option)}” (marked new in the text)`,
-    );
+    out.push(t(M.newOption, { issue: w.issueName(a.issue), option: w.optionLabel(a.issue, a.option) }));
   for (const id of news.droppedMeetings) {
     const m = view.scenario.calendar.find((c) => c.id === id);
-    out.push(
-      `The meeting ${m ? `at ${m.venue} on ${formatDate(m.date, true)}` : 'planned later'} is cancelled`,
-    );
+    out.push(m ? t(M.cancelledAt, { venue: m.venue, date: date(m.date, true) }) : M.cancelledLater);
   }
   if (news.reservation !== 0) {
     const now = view.me?.reservation;
     out.push(
-      `Your reservation value (what no deal is worth to you) ${news.reservation < 0 ? 'falls' : 'rises'} by ${formatPoints(Math.abs(news.reservation))}${now !== undefined ? `, to ${formatPoints(now)}` : ''}`,
+      t(news.reservation < 0 ? M.reservationFalls : M.reservationRises, {
+        points: formatPoints(Math.abs(news.reservation)),
+      }) + (now !== undefined ? t(M.reservationNow, { points: formatPoints(now) }) : ''),
     );
   }
   for (const v of news.values) {
     out.push(
-      `${w.issueName(v.issue)}: “${w.optionLabel(v.issue, v.option)}” is worth ${Math.abs(v.delta)} ${v.delta < 0 ? 'less' : 'more'} to you (0–100 scale)`,
+      t(v.delta < 0 ? M.valueLess : M.valueMore, {
+        issue: w.issueName(v.issue),
+        option: w.optionLabel(v.issue, v.option),
+        n: Math.abs(v.delta),
+      }),
     );
   }
   for (const wt of news.weights) {
     // The weight shown is the one in force now (the seat's weights are renormalised to 100 after each change).
     const now = view.me?.preferences[wt.issue]?.weight;
     out.push(
-      `${w.issueName(wt.issue)} matters ${wt.delta < 0 ? 'less' : 'more'} to you${now !== undefined ? `: it now weighs ${now} of your 100 points` : ''}`,
+      t(wt.delta < 0 ? M.mattersLess : M.mattersMore, { issue: w.issueName(wt.issue) }) +
+        (now !== undefined ? t(M.weighsNow, { weight: now }) : ''),
     );
   }
   for (const s of news.support) {
     const check = view.me?.ratification.find((r) => r.id === s.check);
     out.push(
-      `Support at home${check ? ` for ${check.body}` : ''} ${s.delta < 0 ? 'falls' : 'rises'} by ${Math.abs(s.delta)} points`,
+      t(s.delta < 0 ? M.supportFalls : M.supportRises, {
+        body: check ? t(M.supportFor, { body: check.body }) : '',
+        n: Math.abs(s.delta),
+      }),
     );
   }
-  for (const t of news.trust)
-    out.push(`Your trust in ${w.party(t.toward)} ${t.delta < 0 ? 'falls' : 'rises'} by ${Math.abs(t.delta)}`);
-  if (out.length === 0) out.push('Nothing in your own figures changes; the others may see it differently.');
+  for (const tr of news.trust)
+    out.push(
+      t(tr.delta < 0 ? M.trustFalls : M.trustRises, { party: w.party(tr.toward), n: Math.abs(tr.delta) }),
+    );
+  if (out.length === 0) out.push(M.nothing);
   return out;
 }
 
@@ -64,19 +74,20 @@ export function renderNewsBanner(
     className: 'news-banner',
     attrs: { 'aria-labelledby': 'news-heading', role: 'region' },
   });
-  banner.append(el('h2', { id: 'news-heading' }, fresh.length === 1 ? 'News' : `News (${fresh.length})`));
+  const M = msg().news;
+  banner.append(
+    el('h2', { id: 'news-heading' }, fresh.length === 1 ? M.heading : t(M.headingCount, { n: fresh.length })),
+  );
   for (const n of [...fresh].reverse()) {
     banner.append(
       el(
         'div',
         { className: 'news-item' },
-        el('h3', {}, `${n.title}${n.injected ? ' (announced by the organiser)' : ''}`),
+        el('h3', {}, `${n.title}${n.injected ? M.organiser : ''}`),
         el('p', {}, n.text),
-        el('p', { className: 'news-what' }, 'What changed:'),
+        el('p', { className: 'news-what' }, M.whatChanged),
         el('ul', { className: 'news-changes' }, ...newsChanges(view, n).map((c) => el('li', {}, c))),
-        n.sources.length
-          ? newsSources(view, n)
-          : el('p', { className: 'hint' }, 'The scenario gives no source for this news.'),
+        n.sources.length ? newsSources(view, n) : el('p', { className: 'hint' }, M.noSource),
       ),
     );
   }
@@ -84,7 +95,7 @@ export function renderNewsBanner(
     el(
       'button',
       { id: 'news-dismiss', className: 'quiet', attrs: { type: 'button' }, on: { click: onDismiss } },
-      'Got it, hide the news',
+      M.dismiss,
     ),
   );
   return banner;

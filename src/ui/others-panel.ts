@@ -1,22 +1,17 @@
 // Know the others: for each other party, its public profile, what everyone believes it wants most (the
 // scenario's public priors) and everything it has said in this seat's hearing (signals, with their words).
-import { LogReader, listWords, wordsFor } from '../engine/transcript';
+import { LogReader, wordsFor } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
+import { list as listOf, logPhrases, msg, t } from '../i18n';
 import { el } from './dom';
-
-const SAID: Record<string, string> = {
-  priority: 'Matters most to us',
-  concern: 'We cannot live with',
-  'red-line': 'Red line, never',
-  commitment: 'We publicly stand by',
-  retract: 'We take back what we said on',
-};
 
 export function renderOthers(view: SeatView): HTMLElement {
   const w = wordsFor(view.scenario.parties, view.scenario.packages);
   const root = el('div', { className: 'others' });
+  const M = msg().others;
+  const said = M.said as Record<string, string>;
   // Its moves with their public reasons, as the log tells them.
-  const reader = new LogReader(w);
+  const reader = new LogReader(w, logPhrases());
   const moves = new Map<string, Array<{ text: string; reason: string }>>();
   for (const e of view.log) {
     const line = reader.read(e);
@@ -31,7 +26,7 @@ export function renderOthers(view: SeatView): HTMLElement {
     const body = el('div', { className: 'other-body' }, el('p', {}, party.publicProfile));
     if (prior) {
       body.append(
-        el('h4', {}, 'What everyone believes it wants most'),
+        el('h4', {}, M.believes),
         el(
           'ul',
           {},
@@ -50,9 +45,9 @@ export function renderOthers(view: SeatView): HTMLElement {
         ),
       );
     }
-    const said = view.log.filter((e) => e.type === 'signal.sent' && e.by === party.id);
+    const saidBy = view.log.filter((e) => e.type === 'signal.sent' && e.by === party.id);
     const list = el('ul', { className: 'said' });
-    for (const e of said) {
+    for (const e of saidBy) {
       if (e.type !== 'signal.sent') continue;
       const what = e.option
         ? `${w.issueName(e.issue)}: ${w.optionLabel(e.issue, e.option)}`
@@ -60,13 +55,17 @@ export function renderOthers(view: SeatView): HTMLElement {
       const to =
         e.recipients === 'all'
           ? ''
-          : ` (only to ${listWords(e.recipients.filter((r) => r !== e.by).map((r) => (r === view.seat ? 'you' : w.party(r))))})`;
+          : t(M.onlyTo, {
+              parties: listOf(
+                e.recipients.filter((r) => r !== e.by).map((r) => (r === view.seat ? M.you : w.party(r))),
+              ),
+            });
       const words = e.reason?.public ?? e.message;
       list.append(
         el(
           'li',
           {},
-          el('strong', {}, `${SAID[e.kind] ?? 'Said'}: `),
+          el('strong', {}, `${said[e.kind] ?? M.saidOther}: `),
           what,
           to,
           words ? el('span', { className: 'said-words' }, ` “${words}”`) : null,
@@ -74,14 +73,14 @@ export function renderOthers(view: SeatView): HTMLElement {
       );
     }
     body.append(
-      el('h4', {}, `What ${party.shortName} has signalled`),
-      said.length ? list : el('p', { className: 'hint' }, 'Nothing yet in your hearing.'),
+      el('h4', {}, t(M.signalled, { party: party.shortName })),
+      saidBy.length ? list : el('p', { className: 'hint' }, M.nothing),
     );
     const reasons = moves.get(party.id) ?? [];
     if (reasons.length) {
       // The latest few: the whole record is in the move log (filter it by this party).
       body.append(
-        el('h4', {}, `Why it made its latest moves`),
+        el('h4', {}, M.why),
         el(
           'ul',
           { className: 'said' },
@@ -91,7 +90,7 @@ export function renderOthers(view: SeatView): HTMLElement {
         ),
       );
     }
-    const total = said.length + reasons.length;
+    const total = saidBy.length + reasons.length;
     root.append(
       el(
         'details',
@@ -104,7 +103,7 @@ export function renderOthers(view: SeatView): HTMLElement {
             attrs: { 'aria-hidden': 'true', style: `background:${party.color}` },
           }),
           ` ${party.name}`,
-          el('span', { className: 'hint' }, ` · ${total} public statement${total === 1 ? '' : 's'}`),
+          el('span', { className: 'hint' }, t(M.statements, { n: total })),
         ),
         body,
       ),

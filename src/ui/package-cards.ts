@@ -1,8 +1,8 @@
 // One card per package: the current text with your values, the amendment builder with a live score, and the
 // package moves (accept, reject, conditional accept, propose, publish).
 import type { Move } from '../engine/intents';
-import { listWords } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
+import { list, msg, t } from '../i18n';
 import type { Text } from '../scenario/schema';
 import { lazyDetails } from './disclosure';
 import { el, formatPoints } from './dom';
@@ -54,6 +54,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
   const { view } = ctx;
   const names = namesFor(view);
   const wrap = el('div', { className: 'package-cards' });
+  const M = msg().cards;
   const added = addedOptionKeys(view);
   for (const pkg of view.scenario.packages) {
     const pv = view.packages.find((p) => p.id === pkg.id);
@@ -74,8 +75,8 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
           'span',
           { className: 'pkg-version' },
           pv.version === view.textVersion
-            ? ` · text v${view.textVersion} (changed in this version)`
-            : ` · text v${view.textVersion} (unchanged since v${pv.version})`,
+            ? t(M.changedIn, { version: view.textVersion })
+            : t(M.unchangedSince, { version: view.textVersion, since: pv.version }),
         ),
       ),
     );
@@ -84,16 +85,19 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
       el(
         'span',
         { className: `badge ${pv.onAgenda ? 'badge-agenda' : 'badge-muted'}` },
-        pv.onAgenda ? 'On the agenda' : 'Not on this agenda',
+        pv.onAgenda ? M.onAgenda : M.offAgenda,
       ),
     );
-    if (pv.agreed) badges.append(el('span', { className: 'badge badge-good' }, 'Provisionally agreed'));
+    if (pv.agreed) badges.append(el('span', { className: 'badge badge-good' }, M.agreed));
     card.append(badges);
 
     const accepted = pv.acceptedBy.map((p) => {
       const linked = pv.conditional[p];
       return linked?.length
-        ? `${names.party(p)} (only if ${linked.map(names.packageName).join(' and ')} ${linked.length === 1 ? 'stays' : 'stay'} as ${linked.length === 1 ? 'it is' : 'they are'})`
+        ? t(linked.length === 1 ? M.onlyIfOne : M.onlyIfMany, {
+            party: names.party(p),
+            packages: list(linked.map(names.packageName)),
+          })
         : names.party(p);
     });
     // Nothing is agreed until every party accepts, those absent from this meeting included.
@@ -107,10 +111,10 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
       el(
         'p',
         { className: 'pkg-status' },
-        `Accepted by: ${accepted.length ? accepted.join(', ') : 'nobody yet'}.`,
-        pv.rejectedBy.length ? ` Rejected by: ${pv.rejectedBy.map(names.party).join(', ')}.` : '',
+        t(M.acceptedBy, { parties: accepted.length ? accepted.join(', ') : M.nobodyYet }),
+        pv.rejectedBy.length ? t(M.rejectedBy, { parties: pv.rejectedBy.map(names.party).join(', ') }) : '',
         absentOnly
-          ? ` Everyone at this meeting accepts it, but it is only provisionally agreed once ${listWords(missing.map((p) => names.party(p.id)))}, not at this meeting, ${missing.length === 1 ? 'accepts' : 'accept'} it too.`
+          ? t(M.absentOnly, { n: missing.length, parties: list(missing.map((p) => names.party(p.id))) })
           : '',
       ),
     );
@@ -119,16 +123,16 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
     const table = el(
       'table',
       { className: 'data-table text-table' },
-      el('caption', { className: 'visually-hidden' }, `${pkg.name}: the current text and your changes`),
+      el('caption', { className: 'visually-hidden' }, t(M.caption, { package: pkg.name })),
       el(
         'thead',
         {},
         el(
           'tr',
           {},
-          el('th', { attrs: { scope: 'col' } }, 'Issue'),
-          el('th', { attrs: { scope: 'col' } }, 'In the text now'),
-          el('th', { attrs: { scope: 'col' } }, 'Your amendment'),
+          el('th', { attrs: { scope: 'col' } }, M.issue),
+          el('th', { attrs: { scope: 'col' } }, M.inText),
+          el('th', { attrs: { scope: 'col' } }, M.yourAmendment),
         ),
       ),
     );
@@ -139,7 +143,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
       const selectId = `amend-${issue.id}`;
       const select = el('select', {
         id: selectId,
-        attrs: { 'aria-label': `Amend ${issue.name}`, disabled: !pv.onAgenda },
+        attrs: { 'aria-label': t(M.amend, { issue: issue.name }), disabled: !pv.onAgenda },
         on: {
           change: (event) => {
             const value = (event.target as HTMLSelectElement).value;
@@ -158,7 +162,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
           el(
             'option',
             { attrs: { value: o.id, selected: o.id === chosen } },
-            `${isNew ? 'NEW: ' : ''}${o.label}${v === null ? '' : ` (worth ${v})`}${o.id === current ? ' · current' : ''}`,
+            `${isNew ? M.optionNew : ''}${o.label}${v === null ? '' : t(M.optionWorth, { value: v })}${o.id === current ? M.optionCurrent : ''}`,
           ),
         );
       }
@@ -176,17 +180,17 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
               ? el(
                   'span',
                   { className: 'badge badge-new' },
-                  ` New option: ${fresh.map((o) => o.label).join(', ')}`,
+                  t(M.newOption, { options: fresh.map((o) => o.label).join(', ') }),
                 )
               : null,
           ),
           el(
             'td',
             {},
-            el('span', { className: 'option-label' }, currentOption?.label ?? 'an option'),
+            el('span', { className: 'option-label' }, currentOption?.label ?? M.anOption),
             currentValue === null
               ? null
-              : el('span', { className: 'value-chip' }, `worth ${currentValue} to you`),
+              : el('span', { className: 'value-chip' }, t(M.worthToYou, { value: currentValue })),
             currentOption ? optionSources(view, issue.id, currentOption, 'card') : null,
           ),
           el(
@@ -209,9 +213,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
             lazyDetails({
               key: `card-options-${issue.id}`,
               className: 'issue-options',
-              summary: [
-                `All ${issue.options.length} options on ${issue.name}: where each stands, and its sources`,
-              ],
+              summary: [t(M.allOptions, { n: issue.options.length, issue: issue.name })],
               build: () => [
                 el(
                   'ul',
@@ -222,10 +224,12 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
                       'li',
                       { attrs: { 'data-option': o.label } },
                       el('strong', {}, o.label),
-                      v === null ? null : el('span', { className: 'value-chip' }, `worth ${v} to you`),
-                      o.id === current ? el('span', { className: 'badge' }, 'in the text now') : null,
+                      v === null
+                        ? null
+                        : el('span', { className: 'value-chip' }, t(M.worthToYou, { value: v })),
+                      o.id === current ? el('span', { className: 'badge' }, M.inTextBadge) : null,
                       added.has(`${issue.id}\u0000${o.id}`)
-                        ? el('span', { className: 'badge badge-new' }, 'new')
+                        ? el('span', { className: 'badge badge-new' }, M.newBadge)
                         : null,
                       el('p', { className: 'option-description' }, o.description),
                       optionSources(view, issue.id, o, 'card-all'),
@@ -252,13 +256,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
       const utilityNow = utilityFor(me, view.text);
       const utilityThen = utilityFor(me, withText);
       const score = el('div', { className: 'live-score', attrs: { 'aria-live': 'polite' } });
-      score.append(
-        el(
-          'p',
-          {},
-          `Now: this package gives you ${shareNow}% of your best (mandate ${minimum}%); the whole text is worth ${formatPoints(utilityNow)} to you.`,
-        ),
-      );
+      score.append(el('p', {}, t(M.now, { share: shareNow, minimum, utility: formatPoints(utilityNow) })));
       if (hasChanges) {
         const crossed = redLinesCrossed(me, withText);
         const fails = ratificationFailures(me, withText);
@@ -266,15 +264,17 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
           el(
             'p',
             { className: 'with-changes' },
-            `With your changes: ${shareThen}% of your best (${shareThen >= minimum ? 'within' : 'below'} your mandate); the whole text would be worth ${formatPoints(utilityThen)} (${utilityThen >= utilityNow ? '+' : ''}${formatPoints(utilityThen - utilityNow)}).`,
+            t(shareThen >= minimum ? M.withChangesWithin : M.withChangesBelow, {
+              share: shareThen,
+              utility: formatPoints(utilityThen),
+              delta: `${utilityThen >= utilityNow ? '+' : ''}${formatPoints(utilityThen - utilityNow)}`,
+            }),
           ),
         );
         if (crossed.length)
-          score.append(el('p', { className: 'warn' }, `Crosses your red line: ${crossed.join(' ')}`));
+          score.append(el('p', { className: 'warn' }, t(M.crosses, { lines: crossed.join(' ') })));
         if (fails.length)
-          score.append(
-            el('p', { className: 'warn' }, `Would fail ratification at home: ${fails.join(', ')}.`),
-          );
+          score.append(el('p', { className: 'warn' }, t(M.failsRat, { checks: fails.join(', ') })));
       }
       card.append(score);
     }
@@ -287,13 +287,10 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
     const acceptedPlain = pv.acceptedBy.includes(seat) && !pv.conditional[seat];
     const rejected = pv.rejectedBy.includes(seat);
     const notes: string[] = [];
-    if (!pv.onAgenda) notes.push("Not on this meeting's agenda: it can't be moved or changed now.");
+    if (!pv.onAgenda) notes.push(M.notOnAgenda);
     else {
-      if (acceptedPlain) notes.push(`You accept ${pkg.name} at v${pv.version}.`);
-      if (belowMandate)
-        notes.push(
-          `Below your mandate (${share}% of your best, you need ${mine?.minimum}%): you cannot accept it without consulting your capital.`,
-        );
+      if (acceptedPlain) notes.push(t(M.youAccept, { package: pkg.name, version: pv.version }));
+      if (belowMandate) notes.push(t(M.belowMandate, { share, minimum: mine?.minimum ?? 0 }));
     }
     const moveOk = ctx.canAct && pv.onAgenda;
     const buttons = el('div', { className: 'button-row' });
@@ -311,22 +308,22 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
     buttons.append(
       button(
         `accept-${pkg.id}`,
-        'Accept',
+        M.accept,
         moveOk && !acceptedPlain && !belowMandate,
         () =>
           ctx.act({ type: 'package.accept', package: pkg.id, version: view.textVersion }, `accept-${pkg.id}`),
         true,
       ),
-      button(`reject-${pkg.id}`, 'Reject', moveOk && !rejected, () =>
+      button(`reject-${pkg.id}`, M.reject, moveOk && !rejected, () =>
         ctx.act({ type: 'package.reject', package: pkg.id, version: view.textVersion }, `reject-${pkg.id}`),
       ),
-      button(`propose-${pkg.id}`, 'Propose amendment', moveOk && hasChanges, () => {
+      button(`propose-${pkg.id}`, M.propose, moveOk && hasChanges, () => {
         ctx.act({ type: 'amendment.propose', package: pkg.id, options: changes }, `propose-${pkg.id}`);
       }),
     );
     if (view.canPublish) {
       buttons.append(
-        button(`publish-${pkg.id}`, 'Publish as new text', moveOk && hasChanges, () =>
+        button(`publish-${pkg.id}`, M.publish, moveOk && hasChanges, () =>
           ctx.act({ type: 'text.publish', text: changes }, `publish-${pkg.id}`),
         ),
       );
@@ -342,7 +339,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
       const fs = el(
         'fieldset',
         { className: 'conditional', attrs: { disabled: !condEnabled } },
-        el('legend', {}, `Accept ${pkg.name} only if these stay as they are`),
+        el('legend', {}, t(M.conditionalLegend, { package: pkg.name })),
       );
       fs.append(termHelp('conditional acceptance'));
       for (const o of others) {
@@ -368,10 +365,10 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
         );
       }
       fs.append(
-        button(`conditional-${pkg.id}`, 'Conditional accept', condEnabled, () => {
+        button(`conditional-${pkg.id}`, M.conditional, condEnabled, () => {
           const links = [...(ctx.drafts.links.get(pkg.id) ?? [])];
           if (links.length === 0) {
-            ctx.fail('Tick at least one other package that must stay as it is.');
+            ctx.fail(M.tickOne);
             return;
           }
           ctx.act(
@@ -393,7 +390,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
           el(
             'li',
             {},
-            `Amendment ${a.id} by ${names.party(a.by)}: `,
+            t(M.amendmentBy, { id: a.id, party: names.party(a.by) }),
             Object.entries(a.options)
               .map(([i, o]) => `${names.issueName(i)} → ${names.optionLabel(i, o)}`)
               .join('; '),
@@ -411,12 +408,12 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
                   },
                 },
               },
-              'Load into my amendment',
+              M.load,
             ),
           ),
         );
       }
-      card.append(el('div', { className: 'open-amendments' }, el('h4', {}, 'Amendments on the table'), list));
+      card.append(el('div', { className: 'open-amendments' }, el('h4', {}, M.onTable), list));
     }
     wrap.append(card);
   }

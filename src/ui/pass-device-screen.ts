@@ -1,4 +1,5 @@
 // Hot seat: a screen that hides everything while the device passes to the next delegation.
+import { msg, t } from '../i18n';
 import { el, screenHeading } from './dom';
 
 export interface PassScreenOptions {
@@ -11,7 +12,9 @@ export interface PassScreenOptions {
 
 export function renderPassScreen(root: HTMLElement, options: PassScreenOptions): () => void {
   if (options.everyone) return renderEndPass(root, options);
-  const heading = screenHeading(`Pass the device to ${options.partyName}`);
+  const m = msg().pass;
+  const party = options.partyName;
+  const heading = screenHeading(t(m.heading, { party }));
   root.replaceChildren(
     el(
       'div',
@@ -21,11 +24,7 @@ export function renderPassScreen(root: HTMLElement, options: PassScreenOptions):
         attrs: { 'aria-hidden': 'true', style: `background:${options.color}` },
       }),
       heading,
-      el(
-        'p',
-        {},
-        `Hand the device to ${options.partyName}'s delegation. Everyone else, please look away: the next screen shows ${options.partyName}'s confidential information.`,
-      ),
+      el('p', {}, t(m.text, { party })),
       el(
         'button',
         {
@@ -34,7 +33,7 @@ export function renderPassScreen(root: HTMLElement, options: PassScreenOptions):
           attrs: { type: 'button' },
           on: { click: () => options.onReady() },
         },
-        `I am ${options.partyName}: show my screen`,
+        t(m.ready, { party }),
       ),
     ),
   );
@@ -44,17 +43,14 @@ export function renderPassScreen(root: HTMLElement, options: PassScreenOptions):
 
 /** The end of a hot-seat game: everyone gathers round to see the outcome together. */
 function renderEndPass(root: HTMLElement, options: PassScreenOptions): () => void {
-  const heading = screenHeading('The game is over: gather round');
+  const m = msg().pass;
+  const heading = screenHeading(m.endHeading);
   root.replaceChildren(
     el(
       'div',
       { className: 'screen pass-screen' },
       heading,
-      el(
-        'p',
-        {},
-        'Put the device where every delegation can see it. The next screen shows the outcome for all sides, and after it what each side really wanted.',
-      ),
+      el('p', {}, m.endText),
       el(
         'button',
         {
@@ -63,7 +59,7 @@ function renderEndPass(root: HTMLElement, options: PassScreenOptions): () => voi
           attrs: { type: 'button' },
           on: { click: () => options.onReady() },
         },
-        'Show the outcome to everyone',
+        m.endReady,
       ),
     ),
   );

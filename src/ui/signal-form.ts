@@ -1,6 +1,7 @@
 // The signal form: a priority, a concern, a red line, a public commitment or a retraction on an issue.
 import type { Move, SignalKind } from '../engine/intents';
 import type { SeatView } from '../engine/view';
+import { msg, t } from '../i18n';
 import { el } from './dom';
 
 export interface SignalForm {
@@ -9,22 +10,22 @@ export interface SignalForm {
   update(view: SeatView, canAct: boolean, error?: string): void;
 }
 
-const KINDS: Array<{ id: SignalKind; label: string }> = [
-  { id: 'priority', label: 'Priority: this issue matters most to us' },
-  { id: 'concern', label: 'Concern: we cannot live with this as it stands' },
-  { id: 'red-line', label: 'Red line: we can never sign this option' },
-  { id: 'commitment', label: 'Public commitment: we stand by this option (to everyone)' },
-  {
-    id: 'retract',
-    label:
-      'Retract: we withdraw our concern, red line or commitment on this option (a public red line or commitment taken back costs support and trust)',
-  },
-];
+const kinds = (): Array<{ id: SignalKind; label: string }> => {
+  const m = msg().signal;
+  return [
+    { id: 'priority', label: m.priority },
+    { id: 'concern', label: m.concern },
+    { id: 'red-line', label: m.redLine },
+    { id: 'commitment', label: m.commitment },
+    { id: 'retract', label: m.retract },
+  ];
+};
 
 export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<boolean>): SignalForm {
   let view = view0;
+  const M = msg().signal;
   const kind = el('select', { id: 'signal-kind' });
-  for (const k of KINDS) kind.append(el('option', { attrs: { value: k.id } }, k.label));
+  for (const k of kinds()) kind.append(el('option', { attrs: { value: k.id } }, k.label));
   const issue = el('select', { id: 'signal-issue' });
   for (const pkg of view.scenario.packages) {
     const group = el('optgroup', { attrs: { label: pkg.name } });
@@ -35,11 +36,15 @@ export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<
   const fillOptions = () => {
     const keep = option.value;
     const found = view.scenario.packages.flatMap((p) => p.issues).find((i) => i.id === issue.value);
-    option.replaceChildren(el('option', { attrs: { value: '' } }, '(no particular option)'));
+    option.replaceChildren(el('option', { attrs: { value: '' } }, M.noOption));
     for (const o of found?.options ?? []) {
       const v = view.me?.preferences[found?.id ?? '']?.values[o.id];
       option.append(
-        el('option', { attrs: { value: o.id } }, `${o.label}${v === undefined ? '' : ` (worth ${v})`}`),
+        el(
+          'option',
+          { attrs: { value: o.id } },
+          `${o.label}${v === undefined ? '' : t(M.worth, { value: v })}`,
+        ),
       );
     }
     if ([...option.options].some((o) => o.value === keep)) option.value = keep;
@@ -69,7 +74,7 @@ export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<
     if (isPublic) toAll.checked = true;
     toSome.disabled = toAll.disabled || isPublic;
     for (const b of boxes) b.disabled = toAll.checked || toAll.disabled;
-    publicNote.textContent = isPublic ? 'A public commitment always goes to everyone.' : '';
+    publicNote.textContent = isPublic ? M.publicNote : '';
   };
   kind.addEventListener('change', syncRecipients);
   toAll.addEventListener('change', syncRecipients);
@@ -84,7 +89,7 @@ export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<
   message.addEventListener('input', () => {
     counter.textContent = `${message.value.length} / 280`;
   });
-  const submit = el('button', { id: 'signal-send', attrs: { type: 'submit' } }, 'Send signal');
+  const submit = el('button', { id: 'signal-send', attrs: { type: 'submit' } }, M.send);
   const errorBox = el('p', { id: 'signal-error', className: 'move-error', attrs: { role: 'alert' } });
   const fail = (text: string) => {
     errorBox.textContent = text;
@@ -102,7 +107,7 @@ export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<
             ? 'all'
             : boxes.filter((b) => b.checked).map((b) => b.value);
           if (to !== 'all' && to.length === 0) {
-            fail('Choose at least one party to send the signal to, or send it to everyone.');
+            fail(M.chooseParty);
             return;
           }
           const text = message.value.trim();
@@ -121,28 +126,23 @@ export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<
         },
       },
     },
-    el('h3', { id: 'signal-heading' }, 'Send a signal'),
-    el('div', { className: 'field' }, el('label', { attrs: { for: kind.id } }, 'Kind'), kind),
-    el('div', { className: 'field' }, el('label', { attrs: { for: issue.id } }, 'Issue'), issue),
-    el('div', { className: 'field' }, el('label', { attrs: { for: option.id } }, 'Option'), option),
+    el('h3', { id: 'signal-heading' }, M.heading),
+    el('div', { className: 'field' }, el('label', { attrs: { for: kind.id } }, M.kind), kind),
+    el('div', { className: 'field' }, el('label', { attrs: { for: issue.id } }, M.issue), issue),
+    el('div', { className: 'field' }, el('label', { attrs: { for: option.id } }, M.option), option),
     el(
       'fieldset',
       { className: 'field' },
-      el('legend', {}, 'To'),
-      el('span', { className: 'check-inline' }, toAll, el('label', { attrs: { for: toAll.id } }, 'Everyone')),
-      el(
-        'span',
-        { className: 'check-inline' },
-        toSome,
-        el('label', { attrs: { for: toSome.id } }, 'Only these parties:'),
-      ),
+      el('legend', {}, M.to),
+      el('span', { className: 'check-inline' }, toAll, el('label', { attrs: { for: toAll.id } }, M.everyone)),
+      el('span', { className: 'check-inline' }, toSome, el('label', { attrs: { for: toSome.id } }, M.only)),
       recipients,
       publicNote,
     ),
     el(
       'div',
       { className: 'field' },
-      el('label', { attrs: { for: message.id } }, 'Message (optional, up to 280 characters)'),
+      el('label', { attrs: { for: message.id } }, t(M.message, { max: 280 })),
       message,
       counter,
     ),

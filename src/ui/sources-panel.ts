@@ -3,6 +3,7 @@
 // Only the seat's own brief (view.me) is ever read here, so no other side's reasons reach the page.
 import { attendanceOf, kindLabel, type SourceInWords, shortStatus, sourcesInWords } from '../engine/sources';
 import type { SeatNews, SeatView } from '../engine/view';
+import { date, msg, t } from '../i18n';
 import type { Option } from '../scenario/schema';
 import { lazyDetails } from './disclosure';
 import { type Child, el } from './dom';
@@ -10,13 +11,14 @@ import { namesFor } from './names';
 
 /** A list of sources: kind, publisher, title (a link opening in a new tab when the address is known), date and
  * any caveat. */
-export function sourceList(sources: readonly SourceInWords[], empty = 'No source is given.'): HTMLElement {
+export function sourceList(sources: readonly SourceInWords[], empty = msg().sources.none): HTMLElement {
   if (sources.length === 0) return el('p', { className: 'hint source-none' }, empty);
+  const M = msg().sources;
   return el(
     'ul',
     { className: 'source-list' },
     ...sources.map((s) => {
-      const kind = kindLabel(s.kind);
+      const kind = s.kind ? M.kinds[s.kind] : kindLabel(s.kind);
       return el(
         'li',
         { className: 'source' },
@@ -31,12 +33,12 @@ export function sourceList(sources: readonly SourceInWords[], empty = 'No source
                 attrs: { href: s.url, target: '_blank', rel: 'noopener noreferrer' },
               },
               s.title,
-              el('span', { className: 'visually-hidden' }, ' (opens in a new tab)'),
+              el('span', { className: 'visually-hidden' }, M.newTab),
             )
           : el('cite', { className: 'source-title' }, s.title),
         ', ',
-        el('span', { className: 'source-date' }, s.date),
-        s.note ? el('span', { className: 'source-note' }, `Note: ${s.note}`) : null,
+        el('span', { className: 'source-date' }, s.iso ? date(s.iso, true) : s.date),
+        s.note ? el('span', { className: 'source-note' }, t(M.note, { note: s.note })) : null,
       );
     }),
   );
@@ -47,7 +49,7 @@ export function sourcesDisclosure(
   key: string,
   all: SeatView['scenario']['sources'],
   ids: readonly string[],
-  label: Child[] = ['Sources'],
+  label: Child[] = [msg().sources.sources],
 ): HTMLDetailsElement {
   return lazyDetails({
     key,
@@ -62,7 +64,7 @@ export function statusBadge(option: Pick<Option, 'status'>): HTMLElement {
   return el(
     'span',
     { className: 'badge badge-status' },
-    el('span', { className: 'visually-hidden' }, 'Where it stands: '),
+    el('span', { className: 'visually-hidden' }, msg().sources.whereStands),
     shortStatus(option.status),
   );
 }
@@ -74,34 +76,28 @@ export function optionSources(view: SeatView, issueId: string, option: Option, w
   const names = namesFor(view);
   const pref = view.me?.preferences[issueId];
   const value = pref ? (pref.values[option.id] ?? 0) : null;
+  const M = msg().sources;
   const details = lazyDetails({
     key: `${where}-src-${issueId}-${option.id}`,
     className: 'sources-disclosure option-sources',
-    summary: ['Sources', el('span', { className: 'visually-hidden' }, ` for ${option.label}`)],
+    summary: [
+      M.sources,
+      el('span', { className: 'visually-hidden' }, t(M.forOption, { option: option.label })),
+    ],
     build: () => [
-      el('p', { className: 'option-status' }, el('strong', {}, 'Status: '), option.status),
-      el('p', { className: 'sources-heading' }, 'Sources for this option'),
-      sourceList(
-        sourcesInWords(view.scenario.sources, option.sources),
-        'The scenario gives no source for this option.',
-      ),
+      el('p', { className: 'option-status' }, el('strong', {}, M.status), option.status),
+      el('p', { className: 'sources-heading' }, M.forThisOption),
+      sourceList(sourcesInWords(view.scenario.sources, option.sources), M.noOptionSource),
       pref
         ? el(
             'div',
             { className: 'own-rationale' },
-            el(
-              'p',
-              { className: 'sources-heading' },
-              `Your brief on ${names.issueName(issueId)}: why its options are worth what they are to you`,
-            ),
-            el('p', {}, `This option is worth ${value} of 100 to you. `, pref.rationale),
-            sourceList(
-              sourcesInWords(view.scenario.sources, pref.sources),
-              'Your brief gives no source for this.',
-            ),
+            el('p', { className: 'sources-heading' }, t(M.yourBriefOn, { issue: names.issueName(issueId) })),
+            el('p', {}, t(M.optionWorth, { value: value ?? 0 }), pref.rationale),
+            sourceList(sourcesInWords(view.scenario.sources, pref.sources), M.noBriefSource),
           )
         : view.me
-          ? el('p', { className: 'hint' }, `${names.issueName(issueId)} is not a concern of your side.`)
+          ? el('p', { className: 'hint' }, t(M.notConcern, { issue: names.issueName(issueId) }))
           : null,
     ],
   });
@@ -118,10 +114,11 @@ export function attendanceBlock(view: SeatView, where: string): HTMLElement {
   );
   const recorded = rows.some((r) => r.recorded);
   const ids = meeting?.attendanceSources ?? [];
+  const M = msg().sources;
   return el(
     'div',
     { className: 'attendance', attrs: { 'data-meeting': view.meeting.venue } },
-    el('p', { className: 'attendance-title' }, `Who is at the table in ${view.meeting.venue}`),
+    el('p', { className: 'attendance-title' }, t(M.whoAt, { venue: view.meeting.venue })),
     el(
       'ul',
       { className: 'attendance-list' },
@@ -131,25 +128,25 @@ export function attendanceBlock(view: SeatView, where: string): HTMLElement {
           {},
           el('strong', {}, `${names.party(r.party)}: `),
           r.roles.join(', '),
-          r.recorded ? null : el('span', { className: 'hint' }, ' (its delegation as listed)'),
+          r.recorded ? null : el('span', { className: 'hint' }, M.asListed),
         ),
       ),
     ),
     ids.length
       ? sourcesDisclosure(`${where}-attendance-${view.meeting.id}`, view.scenario.sources, ids, [
-          'Sources',
-          el('span', { className: 'visually-hidden' }, ' for who is at the table'),
+          M.sources,
+          el('span', { className: 'visually-hidden' }, M.forWho),
         ])
       : recorded
         ? null
-        : el('p', { className: 'hint' }, 'The scenario does not record who attended this meeting.'),
+        : el('p', { className: 'hint' }, M.noAttendance),
   );
 }
 
 /** The sources of a piece of news, on demand. */
 export function newsSources(view: SeatView, news: SeatNews): HTMLElement {
   return sourcesDisclosure(`news-${news.seq}`, view.scenario.sources, news.sources, [
-    'Sources',
-    el('span', { className: 'visually-hidden' }, ` for ${news.title}`),
+    msg().sources.sources,
+    el('span', { className: 'visually-hidden' }, t(msg().sources.forNews, { title: news.title })),
   ]);
 }

@@ -3,8 +3,8 @@
 import type { Move } from '../engine/intents';
 import { meetingPosition } from '../engine/seat-figures';
 import type { GameEvent } from '../engine/state';
-import { formatDate } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
+import { date, msg, t } from '../i18n';
 import type { SeatConnection } from '../net/transport';
 import type { Text } from '../scenario/schema';
 import { briefContent } from './brief-view';
@@ -56,7 +56,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   let handle: TableHandle | null = null;
 
   const party = view.scenario.parties.find((p) => p.id === view.seat);
-  const heading = screenHeading(`${party?.name ?? view.seat} at the table`);
+  const M = msg().table;
+  const heading = screenHeading(t(msg().app.titles.table, { party: party?.name ?? view.seat }));
   const newGame = el(
     'button',
     {
@@ -65,7 +66,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       attrs: { type: 'button' },
       on: { click: () => options.onNewGame() },
     },
-    'New game',
+    M.newGame,
   );
   const header = el(
     'header',
@@ -73,7 +74,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     el('div', { className: 'title-block' }, el('p', { className: 'eyebrow' }, view.scenario.title), heading),
     newGame,
   );
-  const statusBar = el('section', { className: 'status-bar', attrs: { 'aria-label': 'Meeting status' } });
+  const statusBar = el('section', { className: 'status-bar', attrs: { 'aria-label': M.status } });
   const turnStatus = el('p', { id: 'turn-status', className: 'turn-status', attrs: { role: 'status' } });
   const errorBox = el('p', { id: 'move-error', className: 'move-error', attrs: { role: 'alert' } });
   const newsSlot = el('div', { className: 'news-slot' });
@@ -86,7 +87,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   });
   const canvasWrap = el('div', { className: 'canvas-wrap' }, canvas, canvasNote);
 
-  const movesHeading = el('h2', { id: 'moves-heading', attrs: { tabindex: -1 } }, 'Your moves');
+  const movesHeading = el('h2', { id: 'moves-heading', attrs: { tabindex: -1 } }, M.moves);
   const turnActions = el('div', { className: 'turn-actions' });
   const packagesRegion = el('div', { className: 'packages-region' });
   const log = createMoveLog('log-heading', view);
@@ -112,47 +113,43 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       el(
         'section',
         { className: 'panel', attrs: { 'aria-labelledby': 'text-heading' } },
-        el('h2', { id: 'text-heading' }, 'The text, package by package'),
-        el(
-          'p',
-          { className: 'hint' },
-          'Each package shows the option the current text holds on every issue and what it is worth to you (0–100). Change the selects to build an amendment; your score updates as you go.',
-        ),
+        el('h2', { id: 'text-heading' }, M.text),
+        el('p', { className: 'hint' }, M.textHint),
         packagesRegion,
       ),
       el('section', { className: 'panel' }, signal.element),
     ),
     el(
       'aside',
-      { className: 'side-col', attrs: { 'aria-label': 'Log and brief' } },
+      { className: 'side-col', attrs: { 'aria-label': M.logAndBrief } },
       el(
         'section',
         { className: 'panel live-brief-panel', attrs: { 'aria-labelledby': 'live-brief-heading' } },
-        el('h2', { id: 'live-brief-heading' }, 'Where you stand now'),
+        el('h2', { id: 'live-brief-heading' }, M.whereYouStand),
         liveBriefSlot,
       ),
       el(
         'section',
         { className: 'panel log-panel', attrs: { 'aria-labelledby': 'log-heading' } },
-        el('h2', { id: 'log-heading' }, 'Move log'),
+        el('h2', { id: 'log-heading' }, M.log),
         log.element,
       ),
       el(
         'section',
         { className: 'panel others-panel', attrs: { 'aria-labelledby': 'others-heading' } },
-        el('h2', { id: 'others-heading' }, 'The other sides'),
+        el('h2', { id: 'others-heading' }, M.others),
         othersSlot,
       ),
       el(
         'details',
         { className: 'panel brief-details', attrs: { id: 'brief-details' } },
-        el('summary', {}, 'Your confidential brief'),
+        el('summary', {}, M.yourBrief),
         briefSlot,
       ),
       el(
         'details',
         { className: 'panel glossary-details' },
-        el('summary', {}, 'Words of the game'),
+        el('summary', {}, M.words),
         glossaryList(view.scenario.glossary),
       ),
     ),
@@ -186,9 +183,9 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       }
       if (move.type === 'package.acceptConditional') drafts.links.delete(move.package);
     } else if (where === 'signal') {
-      ui.signalError = `That signal was refused: ${result.error.message}`;
+      ui.signalError = t(M.signalRefused, { message: result.error.message });
     } else {
-      fail(`That move was refused: ${result.error.message}`);
+      fail(t(M.refused, { message: result.error.message }));
     }
     render(conn.view(), focusAfter);
     return result.ok;
@@ -203,42 +200,54 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     const speaker = v.speaker;
     const speakerText =
       speaker === null
-        ? 'Nobody'
+        ? M.nobody
         : speaker === v.seat
-          ? `You (${names.party(speaker)})`
-          : `${names.party(speaker)}${options.isAi(speaker) ? ' (AI)' : ''}`;
+          ? t(M.you, { party: names.party(speaker) })
+          : options.isAi(speaker)
+            ? t(M.ai, { party: names.party(speaker) })
+            : names.party(speaker);
     const pos = meetingPosition(v);
     const items = el(
       'dl',
       { className: 'status-list' },
       statusItem(
-        'Meeting',
-        `${pos.number} of ${pos.total}: ${m.venue}, ${formatDate(m.date, true)}`,
+        M.meeting,
+        t(M.meetingValue, {
+          number: pos.number,
+          total: pos.total,
+          venue: m.venue,
+          date: date(m.date, true),
+        }),
         'status-meeting',
       ),
-      statusItem('Round', `${v.round + 1} of ${m.turns}`, 'status-round'),
-      statusItem('Speaking', speakerText, 'status-speaker'),
-      statusItem('Text', `v${v.textVersion}`, 'status-version'),
+      statusItem(M.round, t(M.roundValue, { round: v.round + 1, turns: m.turns }), 'status-round'),
+      statusItem(M.speaking, speakerText, 'status-speaker'),
+      statusItem(M.textLabel, `v${v.textVersion}`, 'status-version'),
       statusItem(
-        'Still to come',
-        pos.last
-          ? 'This is the last meeting'
-          : `${pos.after} more meeting${pos.after === 1 ? '' : 's'} after this one`,
+        M.toCome,
+        pos.last ? M.lastMeeting : t(M.moreMeetings, { n: pos.after }),
         'status-meetings-left',
       ),
     );
     if (v.score) {
       items.append(
         statusItem(
-          'Time cost',
+          M.timeCost,
           pos.last
-            ? 'This is the last meeting: if it ends without every side signing, there is no deal and each side gets its reservation value.'
-            : `Each meeting without a deal costs ${v.scenario.discountPerMeeting}%; the next costs you ${formatPoints(v.score.nextMeetingLoss)} points.`,
+            ? M.timeCostLast
+            : t(M.timeCostNext, {
+                rate: v.scenario.discountPerMeeting,
+                loss: formatPoints(v.score.nextMeetingLoss),
+              }),
           'status-time-cost',
         ),
         statusItem(
-          'Your score of the text',
-          `${formatPoints(v.score.discounted)} after time costs (${formatPoints(v.score.utility)} before); no deal is worth ${formatPoints(v.me?.reservation ?? 0)}.`,
+          M.score,
+          t(M.scoreValue, {
+            discounted: formatPoints(v.score.discounted),
+            utility: formatPoints(v.score.utility),
+            reservation: formatPoints(v.me?.reservation ?? 0),
+          }),
           'status-score',
         ),
       );
@@ -246,20 +255,22 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     const present = el(
       'p',
       { className: 'participants' },
-      `At this meeting: ${m.participants.map(names.party).join(', ')}. Agenda: ${m.agenda.map(names.packageName).join(', ')}.`,
+      t(M.present, {
+        parties: m.participants.map(names.party).join(', '),
+        agenda: m.agenda.map(names.packageName).join(', '),
+      }),
     );
     replaceKeepingOpen(statusBar, el('div', {}, items, present, attendanceBlock(v, 'table')));
 
     let turn: string;
-    if (v.status === 'ended') turn = 'The game is over.';
-    else if (v.myTurn) turn = 'Your turn: make your moves, then end your turn or sign.';
+    if (v.status === 'ended') turn = M.over;
+    else if (v.myTurn) turn = M.yourTurn;
     else if (!m.participants.includes(v.seat))
-      turn = `You are not at this meeting. ${speaker ? `${names.party(speaker)} is speaking.` : ''} The mediator will tell you what was agreed.`;
+      turn = t(M.notHere, { speaking: speaker ? t(M.isSpeaking, { party: names.party(speaker) }) : '' });
     else if (v.me?.consulting.length)
-      turn = `Your delegation is consulting its capital on ${v.me.consulting.map(names.packageName).join(', ')}.`;
-    else if (speaker && options.isAi(speaker))
-      turn = `${names.party(speaker)}'s delegation (AI) is thinking…`;
-    else if (speaker) turn = `Waiting for ${names.party(speaker)}.`;
+      turn = t(M.consulting, { packages: v.me.consulting.map(names.packageName).join(', ') });
+    else if (speaker && options.isAi(speaker)) turn = t(M.thinking, { party: names.party(speaker) });
+    else if (speaker) turn = t(M.waiting, { party: names.party(speaker) });
     else turn = '';
     // Only a real change is announced: rewriting the same words would repeat them to screen readers.
     if (turnStatus.textContent !== turn) turnStatus.textContent = turn;
@@ -310,7 +321,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
               },
             },
           },
-          'Cancel',
+          M.cancel,
         ),
       ),
     );
@@ -326,8 +337,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
         'p',
         { className: 'signatures' },
         signedBy.length
-          ? `Signed v${v.textVersion}: ${signedBy.join(', ')}.`
-          : `Nobody has signed v${v.textVersion} yet.`,
+          ? t(M.signedBy, { version: v.textVersion, parties: signedBy.join(', ') })
+          : t(M.nobodySigned, { version: v.textVersion }),
       ),
     );
 
@@ -356,15 +367,13 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
               on: { click: () => void act({ type: 'text.publish', text: all }, 'publish-all') },
             },
             touched.length > 1
-              ? `Publish all your changes as text v${v.textVersion + 1} (${touched.length} packages)`
-              : `Publish your changes as text v${v.textVersion + 1}`,
+              ? t(M.publishAll, { version: v.textVersion + 1, n: touched.length })
+              : t(M.publishOne, { version: v.textVersion + 1 }),
           ),
           el(
             'p',
             { className: 'hint' },
-            count === 0
-              ? 'Change options in the package cards below; every change you draft goes into one new version.'
-              : `Changes drafted in ${touched.join(', ')}: they become one new version.`,
+            count === 0 ? M.publishNone : t(M.publishDrafted, { packages: touched.join(', ') }),
           ),
         ),
       );
@@ -375,9 +384,11 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     const blockers = (v.score?.signBlockers ?? []).map((b) => {
       const [kind, id = ''] = b.split(': ');
       if (kind === 'red line')
-        return `it crosses your red line (${(v.me?.redLines.find((r) => r.id === id)?.description ?? 'see your brief').replace(/\.$/, '')})`;
-      if (kind === 'mandate') return `${names.packageName(id)} is below your mandate`;
-      return 'your brief forbids it';
+        return t(M.blockRedLine, {
+          line: (v.me?.redLines.find((r) => r.id === id)?.description ?? M.seeBrief).replace(/\.$/, ''),
+        });
+      if (kind === 'mandate') return t(M.blockMandate, { package: names.packageName(id) });
+      return M.blockOther;
     });
     const canSign = canAct && !!v.score?.canSign && !iSigned;
     const signReasonId = 'sign-reason';
@@ -398,16 +409,14 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
           },
         },
       },
-      `Sign the whole text (v${v.textVersion})…`,
+      t(M.sign, { version: v.textVersion }),
     );
     let signReason = '';
     const fails = v.me ? ratificationFailures(v.me, v.text) : [];
-    if (iSigned) signReason = `You have signed v${v.textVersion}.`;
-    else if (v.score && !v.score.canSign) signReason = `You cannot sign: ${blockers.join('; ')}.`;
+    if (iSigned) signReason = t(M.youSigned, { version: v.textVersion });
+    else if (v.score && !v.score.canSign) signReason = t(M.cannotSign, { reasons: blockers.join('; ') });
     else if (v.me) {
-      signReason = fails.length
-        ? `Warning: this text would fail ratification at home (${fails.join(', ')}).`
-        : 'Signing ends your turn. Nothing is agreed until every side signs the same text.';
+      signReason = fails.length ? t(M.ratWarning, { checks: fails.join(', ') }) : M.signingEnds;
     }
     const endTurn = el(
       'button',
@@ -416,7 +425,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
         attrs: { type: 'button', disabled: !canAct },
         on: { click: () => void act({ type: 'turn.end' }, 'end-turn') },
       },
-      'End turn',
+      M.endTurn,
     );
     out.push(
       el('div', { className: 'button-row' }, signButton, endTurn),
@@ -428,8 +437,15 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       out.push(
         confirmBox(
           'sign',
-          `Sign the whole text as it stands in v${v.textVersion}? It is worth ${formatPoints(worth)} to you after time costs; no deal is worth ${formatPoints(reservation)}.${worth <= reservation ? ' That is no better than no deal.' : ''}${fails.length ? ` It would fail ratification at home (${fails.join(', ')}).` : ''} Your signature lapses if the text changes; it ends your turn.`,
-          `Yes, sign v${v.textVersion}`,
+          t(M.signQuestion, {
+            version: v.textVersion,
+            worth: formatPoints(worth),
+            reservation: formatPoints(reservation),
+          }) +
+            (worth <= reservation ? M.noBetter : '') +
+            (fails.length ? t(M.wouldFailRat, { checks: fails.join(', ') }) : '') +
+            M.signLapses,
+          t(M.signYes, { version: v.textVersion }),
           () => void act({ type: 'text.sign', version: v.textVersion }, 'sign-text'),
           'sign-text',
           canAct,
@@ -454,7 +470,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
         el(
           'option',
           { attrs: { value: p.id, selected: ui.consultPackage === p.id } },
-          `${p.name}${m ? ` (you need ${m.minimum}%, the text gives ${m.shareNow}%)` : ''}`,
+          m ? t(M.consultOption, { package: p.name, minimum: m.minimum, share: m.shareNow }) : p.name,
         ),
       );
     }
@@ -464,7 +480,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       el(
         'div',
         { className: 'consult' },
-        el('label', { attrs: { for: 'consult-package' } }, 'Consult your capital on'),
+        el('label', { attrs: { for: 'consult-package' } }, M.consultOn),
         consultSelect,
         el(
           'button',
@@ -479,15 +495,9 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
               },
             },
           },
-          'Consult capital…',
+          M.consult,
         ),
-        el(
-          'p',
-          { className: 'hint', attrs: { id: 'consult-note' } },
-          last
-            ? 'This is the last meeting: your capital would answer only at the next meeting, and there is none, so consulting now would only cost you your remaining turns.'
-            : 'Consulting costs you the rest of this meeting; your capital answers when the next meeting opens and may widen your mandate (or not).',
-        ),
+        el('p', { className: 'hint', attrs: { id: 'consult-note' } }, last ? M.consultLast : M.consultNote),
         termHelp('mandate'),
       ),
     );
@@ -495,8 +505,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       out.push(
         confirmBox(
           'consult',
-          `Consult your capital on ${consultName}? You sit out the rest of this meeting; the answer comes when the next meeting opens, and your capital may refuse to widen your mandate.`,
-          'Yes, consult my capital',
+          t(M.consultQuestion, { package: consultName }),
+          M.consultYes,
           () => void act({ type: 'capital.consult', package: ui.consult }, 'moves-heading'),
           'consult-capital',
           canAct,
@@ -522,7 +532,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
               },
             },
           },
-          'Walk away…',
+          M.walk,
         ),
       ),
     );
@@ -530,8 +540,11 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       out.push(
         confirmBox(
           'walk',
-          `Walk away from the table? The game ends for everyone and every side takes its reservation value (yours: ${formatPoints(v.me?.reservation ?? 0)} of 10,000).`,
-          'Yes, walk away',
+          t(M.walkQuestion, {
+            reservation: formatPoints(v.me?.reservation ?? 0),
+            scale: formatPoints(10_000),
+          }),
+          M.walkYes,
           () => void act({ type: 'table.walkAway' }),
           'walk-away',
           canAct,
@@ -602,7 +615,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   });
 
   // The Phaser table: decorative, lazily loaded; the panels above work without it.
-  canvasNote.textContent = 'Loading the table picture…';
+  canvasNote.textContent = M.loadingPicture;
   void options
     .loadTable()
     .then((mount) => mount(canvas, conn.view(), { lowFrameRate: options.lowFrameRate }))
@@ -619,7 +632,9 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       if (destroyed) return;
       canvas.hidden = true;
       canvasNote.hidden = false;
-      canvasNote.textContent = `The animated table could not be shown (${error instanceof Error ? error.message : String(error)}). Everything you need is in the panels on this page.`;
+      canvasNote.textContent = t(M.pictureFailed, {
+        error: error instanceof Error ? error.message : String(error),
+      });
     });
 
   return {

@@ -1,10 +1,12 @@
 // The title screen: content note, scenario, side, AI difficulty and mode (solo against AI, or hot seat).
 import type { Difficulty } from '../ai/decide';
 import { sourcesInWords } from '../engine/sources';
-import { formatDate } from '../engine/transcript';
+import { date, language, msg, onLanguageChange, t } from '../i18n';
+import { localizeScenario } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
 import { lazyDetails, replaceKeepingOpen } from './disclosure';
 import { el, focusQuietly, screenHeading, uniqueId } from './dom';
+import { languageButtons } from './language-picker';
 import type { CatalogueEntry } from './scenario-catalogue';
 import { sourceList } from './sources-panel';
 
@@ -26,14 +28,18 @@ export interface TitleOptions {
   initial?: { scenarioId: string; mode: Mode; humanSeats: string[]; difficulty: Difficulty };
 }
 
-const DIFFICULTIES: Array<{ id: Difficulty; label: string; hint: string }> = [
-  { id: 'easy', label: 'Easy', hint: 'AI delegations concede early.' },
-  { id: 'medium', label: 'Medium', hint: 'AI delegations concede steadily.' },
-  { id: 'hard', label: 'Hard', hint: 'AI delegations hold out until late.' },
-];
+const difficulties = (): Array<{ id: Difficulty; label: string; hint: string }> => {
+  const m = msg().title;
+  return [
+    { id: 'easy', label: m.easy, hint: m.easyHint },
+    { id: 'medium', label: m.medium, hint: m.mediumHint },
+    { id: 'hard', label: m.hard, hint: m.hardHint },
+  ];
+};
 
 export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () => void {
-  const playable = options.catalogue.flatMap((e) => (e.ok ? [e.scenario] : []));
+  // The scenarios in the interface's language (re-read when the language changes).
+  let playable = options.catalogue.flatMap((e) => (e.ok ? [localizeScenario(e.scenario, language())] : []));
   const broken = options.catalogue.flatMap((e) => (e.ok ? [] : [e]));
   const initial = options.initial;
   const remembered = initial && playable.some((s) => s.meta.id === initial.scenarioId) ? initial : undefined;
@@ -51,29 +57,27 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
   const render = (focusId?: string) => {
     const active = focusId ?? (document.activeElement as HTMLElement | null)?.id;
     const current = scenario();
+    const m = msg().title;
     const main = el('div', { className: 'screen title-screen' });
-    const heading = screenHeading('Shuttle Diplomacy');
+    const heading = screenHeading(msg().app.name);
     main.append(
       el(
         'header',
         { className: 'title-header' },
         heading,
-        el(
-          'p',
-          { className: 'tagline' },
-          'A negotiation game: read your confidential brief, work the single negotiating text, and find a deal your side can sign and ratify.',
-        ),
+        el('p', { className: 'tagline' }, m.tagline),
+        languageButtons(() => undefined),
         el(
           'nav',
-          { className: 'class-links', attrs: { 'aria-label': 'Class sessions' } },
-          el('a', { id: 'join-class', attrs: { href: '?class=join' } }, 'Join a class'),
+          { className: 'class-links', attrs: { 'aria-label': m.classSessions } },
+          el('a', { id: 'join-class', attrs: { href: '?class=join' } }, m.joinClass),
           ' · ',
-          el('a', { id: 'run-class', attrs: { href: '?class=teacher' } }, 'Run a class'),
+          el('a', { id: 'run-class', attrs: { href: '?class=teacher' } }, m.runClass),
         ),
       ),
     );
     if (!current) {
-      main.append(el('p', { attrs: { role: 'alert' } }, 'No scenario could be loaded.'), brokenList(broken));
+      main.append(el('p', { attrs: { role: 'alert' } }, m.noScenario), brokenList(broken));
       root.replaceChildren(main);
       return;
     }
@@ -82,14 +86,14 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
       el(
         'section',
         { className: 'content-note', attrs: { 'aria-labelledby': 'content-note-heading' } },
-        el('h2', { id: 'content-note-heading' }, 'Content note'),
+        el('h2', { id: 'content-note-heading' }, m.contentNote),
         el('p', {}, current.meta.contentNote),
       ),
     );
 
     const form = el('form', {
       className: 'setup',
-      attrs: { 'aria-label': 'Set up a game', novalidate: true },
+      attrs: { 'aria-label': m.setUp, novalidate: true },
       on: {
         submit: (event) => {
           event.preventDefault();
@@ -99,7 +103,7 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
     });
 
     // Scenario
-    const scenarioSet = el('fieldset', { className: 'choice-group' }, el('legend', {}, 'Scenario'));
+    const scenarioSet = el('fieldset', { className: 'choice-group' }, el('legend', {}, m.scenario));
     for (const s of playable) {
       const id = `scenario-${s.meta.id}`;
       scenarioSet.append(
@@ -130,20 +134,16 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
     }
     scenarioSet.append(
       el('p', { className: 'scenario-summary' }, current.meta.summary),
-      el('p', { className: 'hint' }, `The game starts on ${current.meta.asOf}.`),
+      el('p', { className: 'hint' }, t(m.startsOn, { date: date(current.meta.asOf, true) })),
     );
     if (broken.length) scenarioSet.append(brokenList(broken));
     form.append(scenarioSet);
 
     // Mode
-    const modeSet = el('fieldset', { className: 'choice-group' }, el('legend', {}, 'Mode'));
+    const modeSet = el('fieldset', { className: 'choice-group' }, el('legend', {}, m.mode));
     const modes: Array<{ id: Mode; label: string; hint: string }> = [
-      { id: 'solo', label: 'Solo against AI delegations', hint: 'You play one side; AI plays the others.' },
-      {
-        id: 'hotseat',
-        label: 'Hot seat on this device',
-        hint: 'Two or three people share this device; AI plays any other side.',
-      },
+      { id: 'solo', label: m.solo, hint: m.soloHint },
+      { id: 'hotseat', label: m.hotseat, hint: m.hotseatHint },
     ];
     for (const m of modes) {
       const id = `mode-${m.id}`;
@@ -173,12 +173,8 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
       const sideSet = el(
         'fieldset',
         { className: 'choice-group sides' },
-        el('legend', {}, 'Pick your side'),
-        el(
-          'p',
-          { className: 'hint' },
-          'Each side has its own confidential brief. To play another role, pick another side.',
-        ),
+        el('legend', {}, m.pickSide),
+        el('p', { className: 'hint' }, m.pickSideHint),
       );
       const grid = el('div', { className: 'side-grid' });
       for (const p of current.parties) {
@@ -205,7 +201,7 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
             }),
             el('span', { className: 'side-name' }, p.name),
             el('span', { className: 'side-roles' }, p.delegation.map((d) => d.role).join(', ')),
-            current.mediator === p.id ? el('span', { className: 'side-tag' }, 'Mediator') : null,
+            current.mediator === p.id ? el('span', { className: 'side-tag' }, m.mediator) : null,
           ),
         );
       }
@@ -216,12 +212,8 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
       const seatSet = el(
         'fieldset',
         { className: 'choice-group' },
-        el('legend', {}, 'Who is played by a person'),
-        el(
-          'p',
-          { className: 'hint' },
-          `Choose 2${max > 2 ? ` or ${max}` : ''} sides for the people at this device; AI plays the rest.`,
-        ),
+        el('legend', {}, m.whoHuman),
+        el('p', { className: 'hint' }, max > 2 ? t(m.chooseTwoOrMore, { max }) : m.chooseTwo),
       );
       for (const p of current.parties) {
         const id = `human-${p.id}`;
@@ -256,8 +248,8 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
     }
 
     // Difficulty
-    const difficultySet = el('fieldset', { className: 'choice-group' }, el('legend', {}, 'AI difficulty'));
-    for (const d of DIFFICULTIES) {
+    const difficultySet = el('fieldset', { className: 'choice-group' }, el('legend', {}, m.difficulty));
+    for (const d of difficulties()) {
       const id = `difficulty-${d.id}`;
       difficultySet.append(
         el(
@@ -288,7 +280,7 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
         el(
           'button',
           { id: 'start-game', className: 'primary', attrs: { type: 'submit' } },
-          state.mode === 'solo' ? 'Read my brief' : 'Start the hot-seat game',
+          state.mode === 'solo' ? m.readBrief : m.startHotseat,
         ),
       ),
     );
@@ -311,8 +303,8 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
           void file
             .text()
             .then((text) => options.onOpenLog?.(text) ?? null)
-            .catch(
-              (e: unknown) => `The file could not be read: ${e instanceof Error ? e.message : String(e)}`,
+            .catch((e: unknown) =>
+              t(msg().title.fileUnreadable, { error: e instanceof Error ? e.message : String(e) }),
             )
             .then((message) => {
               if (message === null) return;
@@ -325,13 +317,9 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
     return el(
       'section',
       { className: 'panel replay-open', attrs: { 'aria-labelledby': 'replay-heading' } },
-      el('h2', { id: 'replay-heading' }, 'Replay a game'),
-      el(
-        'p',
-        { className: 'hint' },
-        'Open a game log you exported (from the table or the end of a game) to step through it move by move, or to play on from any move.',
-      ),
-      el('label', { attrs: { for: 'open-game-log' } }, 'Open a game log (.json)'),
+      el('h2', { id: 'replay-heading' }, msg().title.replay),
+      el('p', { className: 'hint' }, msg().title.replayHint),
+      el('label', { attrs: { for: 'open-game-log' } }, msg().title.openLog),
       input,
       el('p', { id: 'game-log-error', className: 'form-error', attrs: { role: 'alert' } }, state.logError),
     );
@@ -343,7 +331,7 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
     let humans: string[];
     if (state.mode === 'solo') {
       if (!state.side) {
-        state.error = 'Pick a side first.';
+        state.error = msg().title.pickSideFirst;
         render('start-game');
         return;
       }
@@ -351,7 +339,7 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
     } else {
       const max = Math.min(3, current.parties.length);
       if (state.hotSeats.length < 2 || state.hotSeats.length > max) {
-        state.error = `Choose ${max > 2 ? `2 or ${max}` : '2'} sides to be played by people.`;
+        state.error = max > 2 ? t(msg().title.needTwoOrMore, { max }) : msg().title.needTwo;
         render('start-game');
         return;
       }
@@ -368,12 +356,21 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
 
   render();
   focusQuietly(root.querySelector<HTMLElement>('h1'));
-  return () => root.replaceChildren();
+  // A new language: the scenarios' texts and every word of the screen again, the choices kept.
+  const off = onLanguageChange(() => {
+    playable = options.catalogue.flatMap((e) => (e.ok ? [localizeScenario(e.scenario, language())] : []));
+    render(`language-${language()}`);
+  });
+  return () => {
+    off();
+    root.replaceChildren();
+  };
 }
 
 /** For teachers, outside the students' path: the scenario's notes on sensitive points and every source it cites. */
 function teachersSection(scenario: Scenario): HTMLElement {
   const notes = scenario.meta.teacherNotes ?? [];
+  const m = msg().title;
   const all = sourcesInWords(
     scenario.meta.sources,
     scenario.meta.sources.map((s) => s.id),
@@ -381,20 +378,12 @@ function teachersSection(scenario: Scenario): HTMLElement {
   return el(
     'section',
     { className: 'panel teachers', attrs: { 'aria-labelledby': 'teachers-heading' } },
-    el('h2', { id: 'teachers-heading' }, 'For teachers'),
-    el(
-      'p',
-      { className: 'hint' },
-      `Notes for whoever runs the game with a class, and the sources behind “${scenario.meta.title}”. Students do not see these notes while they play.`,
-    ),
+    el('h2', { id: 'teachers-heading' }, m.teachers),
+    el('p', { className: 'hint' }, t(m.teachersHint, { title: scenario.meta.title })),
     lazyDetails({
       key: `teacher-notes-${scenario.meta.id}`,
       className: 'teacher-notes',
-      summary: [
-        notes.length
-          ? `Teacher notes: ${notes.length} sensitive point${notes.length === 1 ? '' : 's'} to be ready for`
-          : 'Teacher notes',
-      ],
+      summary: [notes.length ? t(m.teacherNotesCount, { n: notes.length }) : m.teacherNotes],
       build: () =>
         notes.length
           ? notes.map((n, i) =>
@@ -403,22 +392,18 @@ function teachersSection(scenario: Scenario): HTMLElement {
                 { className: 'teacher-note', attrs: { 'aria-labelledby': `teacher-note-${i}` } },
                 el('h3', { id: `teacher-note-${i}` }, n.topic),
                 el('p', {}, n.text),
-                el('p', { className: 'sources-heading' }, 'Sources'),
-                sourceList(sourcesInWords(scenario.meta.sources, n.sources), 'This note cites no source.'),
+                el('p', { className: 'sources-heading' }, m.sources),
+                sourceList(sourcesInWords(scenario.meta.sources, n.sources), m.noteNoSource),
               ),
             )
-          : [el('p', {}, 'This scenario has no teacher notes. Its sources are listed below.')],
+          : [el('p', {}, m.noTeacherNotes)],
     }),
     lazyDetails({
       key: `teacher-sources-${scenario.meta.id}`,
       className: 'teacher-sources',
-      summary: [`Every source the scenario cites (${all.length})`],
+      summary: [t(m.everySource, { n: all.length })],
       build: () => [
-        el(
-          'p',
-          { className: 'hint' },
-          `The game starts on ${formatDate(scenario.meta.asOf, true)}; students see each option’s sources on their brief and at the table.`,
-        ),
+        el('p', { className: 'hint' }, t(m.teacherStarts, { date: date(scenario.meta.asOf, true) })),
         sourceList(all),
       ],
     }),
@@ -429,7 +414,7 @@ function brokenList(broken: Array<{ file: string; errors: string[] }>): HTMLElem
   return el(
     'details',
     { className: 'broken-scenarios' },
-    el('summary', {}, `${broken.length} scenario file(s) could not be loaded`),
+    el('summary', {}, t(msg().title.broken, { n: broken.length })),
     ...broken.map((b) =>
       el('div', {}, el('p', {}, b.file), el('ul', {}, ...b.errors.slice(0, 20).map((e) => el('li', {}, e)))),
     ),

@@ -1,0 +1,112 @@
+// The i18n layer's pure parts: message shapes, placeholder filling, plurals, numbers and dates per locale.
+
+/** A message that depends on a count: `{n}` picks the form by the language's plural rules (Intl.PluralRules). */
+export interface Plural {
+  readonly one: string;
+  readonly few?: string;
+  readonly many?: string;
+  readonly other: string;
+}
+
+export type Lang = 'en' | 'uk' | 'ru';
+export const LANGS: ReadonlyArray<{ id: Lang; name: string }> = [
+  { id: 'en', name: 'English' },
+  { id: 'uk', name: 'Українська' },
+  { id: 'ru', name: 'Русский' },
+];
+
+export function isLang(s: unknown): s is Lang {
+  return s === 'en' || s === 'uk' || s === 'ru';
+}
+
+/** The Intl locale of a language. English keeps en-GB (1,234 and 2 Dec 2025), as the game always showed. */
+export const LOCALES: Record<Lang, string> = { en: 'en-GB', uk: 'uk-UA', ru: 'ru-RU' };
+
+/**
+ * A dictionary's shape with every string widened: a dictionary typed `Shape<typeof en>` fails the type-check when
+ * it lacks any key English has (or has a key English lacks).
+ */
+export type Shape<T> = {
+  readonly [K in keyof T]: T[K] extends string ? string : T[K] extends Plural ? Plural : Shape<T[K]>;
+};
+
+export type Vars = Record<string, string | number>;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+export function formatNumber(lang: Lang, n: number, options?: Intl.NumberFormatOptions): string {
+  const key = `${lang}${options ? JSON.stringify(options) : ''}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], options);
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
+}
+
+export function isPlural(m: unknown): m is Plural {
+  return typeof m === 'object' && m !== null && 'one' in m && 'other' in m;
+}
+
+/** Fills `{name}` placeholders; numbers are written the language's way; a plural picks its form by `{n}`. */
+export function fill(lang: Lang, message: string | Plural, vars: Vars = {}): string {
+  let template: string;
+  if (typeof message === 'string') template = message;
+  else {
+    const n = Number(vars.n ?? 0);
+    let rules = pluralRules.get(lang);
+    if (!rules) {
+      rules = new Intl.PluralRules(LOCALES[lang]);
+      pluralRules.set(lang, rules);
+    }
+    const form = rules.select(n) as keyof Plural;
+    template = message[form] ?? message.other;
+  }
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? formatNumber(lang, v) : v;
+  });
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_EN_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** '2025-12-02' → '2 Dec 2025' in English, '2 груд. 2025 р.' in Ukrainian (Intl), anything else as is. */
+export function formatDateIn(lang: Lang, iso: string, long = false, withYear = true): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return iso;
+  if (lang === 'en') {
+    const month = (long ? MONTHS_EN_LONG : MONTHS_EN)[mo - 1];
+    return withYear ? `${d} ${month} ${y}` : `${d} ${month}`;
+  }
+  const format = new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric',
+    month: long ? 'long' : 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
+  return format.format(Date.UTC(y, mo - 1, d));
+}
+
+/** 'a, b and c' in the language's own way (Intl.ListFormat). */
+export function listIn(lang: Lang, items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return new Intl.ListFormat(LOCALES[lang], { style: 'long', type: 'conjunction' }).format(items);
+}

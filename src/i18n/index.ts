@@ -1,0 +1,105 @@
+// The interface's language: English is bundled with the first screen; Ukrainian and Russian load when chosen.
+// Every interface string is read through `msg()`; `t()` fills placeholders and picks plural forms.
+import type { LogPhrases } from '../engine/transcript';
+import { en, type Messages } from './en';
+import {
+  fill,
+  formatDateIn,
+  formatNumber,
+  isLang,
+  type Lang,
+  listIn,
+  type Plural,
+  type Vars,
+} from './format';
+import { enLog } from './log-en';
+
+export { isLang, LANGS, LOCALES } from './format';
+export type { Lang, Messages, Plural };
+
+export interface Language {
+  messages: Messages;
+  log: LogPhrases;
+}
+
+let lang: Lang = 'en';
+let current: Language = { messages: en, log: enLog };
+const listeners = new Set<(lang: Lang) => void>();
+
+const STORAGE_KEY = 'shuttle-diplomacy.lang';
+
+/** The loaded dictionaries of a language (Ukrainian and Russian are separate chunks). */
+export async function loadLanguage(l: Lang): Promise<Language> {
+  if (l === 'uk') return (await import('./uk')).uk;
+  if (l === 'ru') return (await import('./ru')).ru;
+  return { messages: en, log: enLog };
+}
+
+/** Switches the interface's language (loading its dictionary first); remembers the choice in this browser. */
+export async function setLanguage(l: Lang, remember = true): Promise<void> {
+  const next = await loadLanguage(l);
+  lang = l;
+  current = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = l;
+  if (remember) {
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      // Private mode or storage off: the choice lasts for this page only.
+    }
+  }
+  for (const f of listeners) f(l);
+}
+
+/** The language to start in: `?lang=` in the address, else the one chosen before, else the browser's, else English. */
+export function initialLanguage(search: string): Lang {
+  const asked = new URLSearchParams(search).get('lang');
+  if (isLang(asked)) return asked;
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLang(stored)) return stored;
+  } catch {
+    // no storage
+  }
+  const browser = (typeof navigator !== 'undefined' ? navigator.language : 'en').slice(0, 2).toLowerCase();
+  return isLang(browser) ? browser : 'en';
+}
+
+export function language(): Lang {
+  return lang;
+}
+
+export function onLanguageChange(f: (lang: Lang) => void): () => void {
+  listeners.add(f);
+  return () => listeners.delete(f);
+}
+
+/** The current language's interface strings. */
+export function msg(): Messages {
+  return current.messages;
+}
+
+/** The current language's move-log phrases (the engine's LogReader speaks them). */
+export function logPhrases(): LogPhrases {
+  return current.log;
+}
+
+/** A message with its placeholders filled (numbers written the language's way). */
+export function t(message: string | Plural, vars?: Vars): string {
+  return fill(lang, message, vars);
+}
+
+/** A whole number the language's way: 10,000 / 10 000. */
+export function num(n: number): string {
+  return formatNumber(lang, n);
+}
+
+/** A day of the calendar the language's way. */
+export function date(iso: string, long = false, withYear = true): string {
+  return formatDateIn(lang, iso, long, withYear);
+}
+
+/** 'a, b and c' the language's way. */
+export function list(items: readonly string[]): string {
+  return listIn(lang, items);
+}
