@@ -1,4 +1,5 @@
 // The app: title → brief → table → outcome, for solo play and hot seat; resumes a saved game after a reload.
+import './access.css';
 import { missedMeetings } from '../engine/away';
 import type { GameLog } from '../engine/game-log';
 import type { Intent } from '../engine/intents';

@@ -100,13 +100,21 @@ export function renderBriefScreen(root: HTMLElement, options: BriefScreenOptions
     ),
   );
   heading.focus();
+  const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
   const off = options.watch?.((next) => {
     const active = document.activeElement as HTMLElement | null;
-    const focused = active && (talks.contains(active) || content.contains(active)) ? active.id : '';
+    const box =
+      active && talks.contains(active) ? talks : active && content.contains(active) ? content : null;
+    const focused = box && active ? active.id : '';
+    // Without an id (a disclosure's summary, a source's link), the place is its rank among the box's controls.
+    const rank = box && active ? [...box.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
     replaceKeepingOpen(talks, whereTalksStand(next));
     replaceKeepingOpen(content, briefContent(next, 2));
     // A player reading a source keeps its place when the talks move on meanwhile.
     if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+    else if (box && rank >= 0)
+      box.querySelectorAll<HTMLElement>(FOCUSABLE)[rank]?.focus({ preventScroll: true });
+    if (box && (document.activeElement === document.body || !document.activeElement)) heading.focus();
   });
   return () => {
     off?.();

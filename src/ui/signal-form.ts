@@ -91,6 +91,8 @@ export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<
   });
   const submit = el('button', { id: 'signal-send', attrs: { type: 'submit' } }, M.send);
   const errorBox = el('p', { id: 'signal-error', className: 'move-error', attrs: { role: 'alert' } });
+  // "Signal sent.": said once the table has taken it, so a player who cannot see the log knows it went.
+  const sentBox = el('p', { id: 'signal-sent', className: 'hint', attrs: { role: 'status' } });
   const fail = (text: string) => {
     errorBox.textContent = text;
   };
@@ -119,14 +121,16 @@ export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<
             ...(option.value ? { option: option.value } : {}),
             ...(text ? { message: text.slice(0, 280) } : {}),
           };
+          sentBox.textContent = '';
           if (await send(move)) {
             message.value = '';
             counter.textContent = '0 / 280';
+            sentBox.textContent = M.sent;
           }
         },
       },
     },
-    el('h3', { id: 'signal-heading' }, M.heading),
+    el('h3', { id: 'signal-heading', attrs: { tabindex: -1 } }, M.heading),
     el('div', { className: 'field' }, el('label', { attrs: { for: kind.id } }, M.kind), kind),
     el('div', { className: 'field' }, el('label', { attrs: { for: issue.id } }, M.issue), issue),
     el('div', { className: 'field' }, el('label', { attrs: { for: option.id } }, M.option), option),
@@ -148,6 +152,7 @@ export function createSignalForm(view0: SeatView, send: (move: Move) => Promise<
     ),
     el('div', { className: 'button-row' }, submit),
     errorBox,
+    sentBox,
   );
 
   const controls = [kind, issue, option, toAll, toSome, message, submit];

@@ -21,6 +21,7 @@ import { ratificationFailures } from './scoring';
 import { createSignalForm } from './signal-form';
 import { attendanceBlock } from './sources-panel';
 import type { TableHandle, TableLoader } from './table-mount';
+import { renderTableStrip } from './table-strip';
 
 export interface TableScreenOptions {
   conn: SeatConnection;
@@ -97,70 +98,118 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   const othersSlot = el('div', { className: 'others-slot' });
   const briefSlot = el('div', { className: 'brief-slot' });
 
-  const layout = el(
-    'div',
-    { className: 'table-layout' },
-    el(
-      'div',
-      { className: 'main-col' },
-      el(
-        'section',
-        { className: 'panel moves-panel', attrs: { 'aria-labelledby': 'moves-heading' } },
-        movesHeading,
-        errorBox,
-        turnActions,
-      ),
-      el(
-        'section',
-        { className: 'panel', attrs: { 'aria-labelledby': 'text-heading' } },
-        el('h2', { id: 'text-heading' }, M.text),
-        el('p', { className: 'hint' }, M.textHint),
-        packagesRegion,
-      ),
-      el('section', { className: 'panel' }, signal.element),
-    ),
-    el(
-      'aside',
-      { className: 'side-col', attrs: { 'aria-label': M.logAndBrief } },
-      el(
-        'section',
-        { className: 'panel live-brief-panel', attrs: { 'aria-labelledby': 'live-brief-heading' } },
-        el('h2', { id: 'live-brief-heading' }, M.whereYouStand),
-        liveBriefSlot,
-      ),
-      el(
-        'section',
-        { className: 'panel log-panel', attrs: { 'aria-labelledby': 'log-heading' } },
-        el('h2', { id: 'log-heading' }, M.log),
-        log.element,
-      ),
-      el(
-        'section',
-        { className: 'panel others-panel', attrs: { 'aria-labelledby': 'others-heading' } },
-        el('h2', { id: 'others-heading' }, M.others),
-        othersSlot,
-      ),
-      el(
-        'details',
-        { className: 'panel brief-details', attrs: { id: 'brief-details' } },
-        el('summary', {}, M.yourBrief),
-        briefSlot,
-      ),
-      el(
-        'details',
-        { className: 'panel glossary-details' },
-        el('summary', {}, M.words),
-        glossaryList(view.scenario.glossary),
-      ),
-    ),
+  const movesPanel = el(
+    'section',
+    { className: 'panel moves-panel', attrs: { 'aria-labelledby': 'moves-heading' } },
+    movesHeading,
+    errorBox,
+    turnActions,
   );
+  const textPanel = el(
+    'section',
+    { className: 'panel', attrs: { 'aria-labelledby': 'text-heading' } },
+    el('h2', { id: 'text-heading' }, M.text),
+    el('p', { className: 'hint' }, M.textHint),
+    packagesRegion,
+  );
+  const signalPanel = el('section', { className: 'panel' }, signal.element);
+  const livePanel = el(
+    'section',
+    { className: 'panel live-brief-panel', attrs: { 'aria-labelledby': 'live-brief-heading' } },
+    el('h2', { id: 'live-brief-heading' }, M.whereYouStand),
+    liveBriefSlot,
+  );
+  const logPanel = el(
+    'section',
+    { className: 'panel log-panel', attrs: { 'aria-labelledby': 'log-heading' } },
+    el('h2', { id: 'log-heading' }, M.log),
+    log.element,
+  );
+  const othersPanel = el(
+    'section',
+    { className: 'panel others-panel', attrs: { 'aria-labelledby': 'others-heading' } },
+    el('h2', { id: 'others-heading' }, M.others),
+    othersSlot,
+  );
+  const briefDetails = el(
+    'details',
+    { className: 'panel brief-details', attrs: { id: 'brief-details' } },
+    el('summary', {}, M.yourBrief),
+    briefSlot,
+  );
+  const glossaryDetails = el(
+    'details',
+    { className: 'panel glossary-details' },
+    el('summary', {}, M.words),
+    glossaryList(view.scenario.glossary),
+  );
+  // The table in words: the phone's compact stand-in for the picture (hidden on wider screens by the style sheet).
+  const stripSlot = el('div', { className: 'strip-slot' });
+  const mainCol = el('div', { className: 'main-col' });
+  const sideCol = el('aside', { className: 'side-col', attrs: { 'aria-label': M.logAndBrief } });
+  const layout = el('div', { className: 'table-layout' });
   const screen = el('div', { className: 'screen table-screen' }, header);
-  if (options.notice)
-    screen.append(el('p', { className: 'notice', attrs: { role: 'status' } }, options.notice));
-  // The table picture spans the screen's width (up to a projector's), above the two columns of panels.
-  screen.append(statusBar, turnStatus, newsSlot, canvasWrap, layout);
+  const notice = options.notice
+    ? el('p', { className: 'notice', attrs: { role: 'status' } }, options.notice)
+    : null;
+
+  /**
+   * The screen's order: on a wide screen the picture, your moves and the text beside the log and brief; on a
+   * phone (portrait, at most 600 px wide) one column led by the table in words, your moves and the move log, the
+   * picture further down. The page's order is the reading and tabbing order, so it is rearranged, not restyled.
+   */
+  const phoneQuery = typeof window.matchMedia === 'function' ? window.matchMedia('(max-width: 600px)') : null;
+  let phone: boolean | null = null;
+  const arrange = () => {
+    const next = !!phoneQuery?.matches;
+    if (next === phone) return;
+    phone = next;
+    const active = document.activeElement as HTMLElement | null;
+    screen.classList.toggle('phone-layout', next);
+    if (next) {
+      // News follows your moves: a long banner would otherwise push them a screen down.
+      layout.replaceChildren(
+        stripSlot,
+        movesPanel,
+        newsSlot,
+        logPanel,
+        textPanel,
+        signalPanel,
+        livePanel,
+        statusBar,
+        canvasWrap,
+        othersPanel,
+        briefDetails,
+        glossaryDetails,
+      );
+      screen.replaceChildren(header, ...(notice ? [notice] : []), turnStatus, layout);
+    } else {
+      // The table picture spans the screen's width (up to a projector's), above the two columns of panels.
+      mainCol.replaceChildren(movesPanel, textPanel, signalPanel);
+      sideCol.replaceChildren(livePanel, logPanel, othersPanel, briefDetails, glossaryDetails);
+      layout.replaceChildren(mainCol, sideCol);
+      screen.replaceChildren(
+        header,
+        ...(notice ? [notice] : []),
+        statusBar,
+        turnStatus,
+        newsSlot,
+        canvasWrap,
+        layout,
+      );
+    }
+    if (active?.isConnected && document.activeElement !== active) active.focus({ preventScroll: true });
+  };
+  arrange();
+  phoneQuery?.addEventListener('change', arrange);
   root.replaceChildren(screen);
   heading.focus();
+  /** The last control focused on this screen: where focus returns after a move re-renders the panels. */
+  let lastFocus = '';
+  screen.addEventListener('focusin', (event) => {
+    const node = event.target as HTMLElement | null;
+    if (node?.id) lastFocus = node.id;
+  });
 
   function fail(message: string) {
     ui.error = message;
@@ -565,6 +614,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     const canAct = v.myTurn && v.status === 'negotiating' && !ui.busy;
     if (!v.myTurn) ui.confirm = null;
     renderStatus(v);
+    stripSlot.replaceChildren(renderTableStrip(v, options.isAi));
     renderTurnActions(v, canAct);
     replaceKeepingOpen(
       packagesRegion,
@@ -593,17 +643,47 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     if (banner) replaceKeepingOpen(newsSlot, banner);
     else newsSlot.replaceChildren();
     errorBox.textContent = ui.error;
-    if (wantFocus) {
-      const target = document.getElementById(wantFocus) as HTMLElement | null;
-      if (target && !(target as HTMLButtonElement).disabled) target.focus();
-      else if (active && !document.contains(active)) {
-        // The control went away or is disabled now (e.g. the turn ended): keep focus near the player's moves.
-        const card = wantFocus.match(/^(?:accept|reject|propose|publish|conditional)-(.+)$/)?.[1];
-        (
-          document.getElementById(card ? `pkg-${card}-heading` : 'moves-heading') as HTMLElement | null
-        )?.focus();
-      }
+    // Focus never drops to the page: a control the move disabled or removed (Accept once accepted, End turn once
+    // the turn is over, Send signal while the table answers) hands it to the nearest sensible place.
+    const lost = () => {
+      const now = document.activeElement as HTMLElement | null;
+      return (
+        !now || now === document.body || !now.isConnected || (now as HTMLButtonElement).disabled === true
+      );
+    };
+    const target = wantFocus || (lost() && lastFocus ? lastFocus : '');
+    if (target) {
+      const node = document.getElementById(target) as HTMLElement | null;
+      if (node && usable(node)) {
+        if (document.activeElement !== node) node.focus();
+      } else if (lost()) fallbackFor(target)?.focus();
     }
+  }
+
+  /** Whether focus can go to an element: on the page, shown, not disabled. */
+  function usable(node: HTMLElement): boolean {
+    return node.isConnected && !(node as HTMLButtonElement).disabled && node.getClientRects().length > 0;
+  }
+
+  /** Where focus goes when its control is gone: the package card it acted on, the signal form, or "Your moves". */
+  function fallbackFor(id: string): HTMLElement | null {
+    const card = id.match(
+      /^(?:accept|reject|propose|publish|conditional|load-amendment|link|amend)-(.+)$/,
+    )?.[1];
+    const byId = (x: string) => document.getElementById(x) as HTMLElement | null;
+    if (card) {
+      // The longest package id the control's id starts with (ids may share a prefix).
+      const heading = [...document.querySelectorAll<HTMLElement>('.package-card h3[id]')]
+        .sort((a, b) => b.id.length - a.id.length)
+        .find((h) => card.startsWith(h.id.replace(/^pkg-|-heading$/g, '')));
+      if (heading) return heading;
+    }
+    if (id.startsWith('signal-')) {
+      const send = byId('signal-send');
+      if (send && usable(send)) return send;
+      return byId('signal-heading');
+    }
+    return byId('moves-heading');
   }
 
   render(view);
@@ -641,6 +721,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      phoneQuery?.removeEventListener('change', arrange);
       unsubscribe();
       handle?.destroy();
       handle = null;
