@@ -198,6 +198,8 @@ export interface LogPhrases {
   absentMustAccept(participants: string[], packages: string[], absent: string[]): string;
   outcome(kind: string, summary: string): string;
   outcomeResult(party: string, utility: number, reservation: number, score: number): string;
+  /** A private note, shown in the debrief and a finished game's replay. */
+  privateNote(party: string, note: string): string;
 }
 
 /** The transcript's English. */
@@ -269,6 +271,7 @@ export const ENGLISH_LOG: LogPhrases = {
   outcome: (kind, summary) => `Outcome: ${OUTCOME_WORDS[kind] ?? 'the end'}. ${summary}`,
   outcomeResult: (party, utility, reservation, score) =>
     `${party}: utility ${utility}, reservation ${reservation}, score ${score}`,
+  privateNote: (party, note) => `(private to ${party}: ${note})`,
 };
 
 /** One change of a published text: an issue that moved from one option to another. */
@@ -561,6 +564,8 @@ export function changesText(w: Words, options: Text, phrases: LogPhrases = ENGLI
 export interface TranscriptOptions {
   /** Include private reasons (debrief and tests); views never do. */
   withPrivate?: boolean;
+  /** The language of the sentences (English when omitted). */
+  phrases?: LogPhrases;
 }
 
 export function renderTranscript(
@@ -568,7 +573,7 @@ export function renderTranscript(
   log: readonly GameEvent[],
   options: TranscriptOptions = {},
 ): string {
-  const reader = new LogReader(scenarioWords(scenario));
+  const reader = new LogReader(scenarioWords(scenario), options.phrases ?? ENGLISH_LOG);
   const lines: string[] = [];
   for (const e of log) {
     const read = reader.read(e);
@@ -581,7 +586,7 @@ export function renderTranscript(
     lines.push(out);
     for (const d of read.details) lines.push(`    ${d}`);
     if (options.withPrivate && e.private)
-      lines.push(`    (private to ${reader.words.party(e.private.party)}: ${e.private.note})`);
+      lines.push(`    ${reader.phrases.privateNote(reader.words.party(e.private.party), e.private.note)}`);
   }
   return `${lines.join('\n')}\n`;
 }

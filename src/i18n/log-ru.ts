@@ -99,4 +99,5 @@ export const ruLog: LogPhrases = {
   outcome: (kind, summary) => `Итог: ${OUTCOMES[kind] ?? 'конец'}. ${summary}`,
   outcomeResult: (party, utility, reservation, score) =>
     `${party}: полезность ${utility}, резервное значение ${reservation}, балл ${score}`,
+  privateNote: (party, note) => `(только для стороны ${party}: ${note})`,
 };

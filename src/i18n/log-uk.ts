@@ -99,4 +99,5 @@ export const ukLog: LogPhrases = {
   outcome: (kind, summary) => `Підсумок: ${OUTCOMES[kind] ?? 'кінець'}. ${summary}`,
   outcomeResult: (party, utility, reservation, score) =>
     `${party}: корисність ${utility}, резервне значення ${reservation}, бал ${score}`,
+  privateNote: (party, note) => `(лише для сторони ${party}: ${note})`,
 };

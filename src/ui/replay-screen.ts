@@ -4,6 +4,7 @@ import { currentMeeting, livePackages } from '../engine/live';
 import type { GameState } from '../engine/state';
 import { eventsOf } from '../engine/state';
 import { renderTranscript } from '../engine/transcript';
+import { date, logPhrases, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { el, focusQuietly, screenHeading, uniqueId } from './dom';
 
@@ -18,23 +19,15 @@ export interface ReplayScreenOptions {
   onClose(): void;
 }
 
-const PLAYER_WORDS = {
-  human: 'a person',
-  easy: 'AI (easy)',
-  medium: 'AI (medium)',
-  hard: 'AI (hard)',
-} as const;
-
 export function renderReplayScreen(root: HTMLElement, options: ReplayScreenOptions): () => void {
   const { log, scenario, states } = options;
   const total = states.length - 1;
   let at = total;
   const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
+  const M = msg().replay;
 
-  const heading = screenHeading(`Replay: ${scenario.meta.title}`);
-  const who = scenario.parties
-    .map((p) => `${p.name}: ${PLAYER_WORDS[log.seats[p.id] ?? 'medium']}`)
-    .join(' · ');
+  const heading = screenHeading(t(M.heading, { title: scenario.meta.title }));
+  const who = scenario.parties.map((p) => `${p.name}: ${M.players[log.seats[p.id] ?? 'medium']}`).join(' · ');
   const position = el('p', {
     className: 'replay-position',
     attrs: { 'aria-live': 'polite', id: 'replay-position' },
@@ -47,50 +40,46 @@ export function renderReplayScreen(root: HTMLElement, options: ReplayScreenOptio
   });
   const button = (label: string, onClick: () => void) =>
     el('button', { attrs: { type: 'button' }, on: { click: onClick } }, label);
-  const first = button('|◀ First move', () => go(0));
-  const prev = button('◀ Previous move', () => go(at - 1));
-  const next = button('Next move ▶', () => go(at + 1));
-  const last = button('Last move ▶|', () => go(total));
+  const first = button(M.first, () => go(0));
+  const prev = button(M.previous, () => go(at - 1));
+  const next = button(M.next, () => go(at + 1));
+  const last = button(M.last, () => go(total));
   const textRegion = el('div', { className: 'replay-text' });
-  const logList = el('ol', { className: 'replay-log', attrs: { 'aria-label': 'Moves so far', tabindex: 0 } });
-  const fork = button('Play on from here', () => options.onFork(at));
+  const logList = el('ol', { className: 'replay-log', attrs: { 'aria-label': M.movesSoFar, tabindex: 0 } });
+  const fork = button(M.playOn, () => options.onFork(at));
   fork.classList.add('primary');
 
   const screen = el(
     'div',
     { className: 'screen replay-screen' },
-    el('p', { className: 'eyebrow' }, 'Replay a game'),
+    el('p', { className: 'eyebrow' }, M.eyebrow),
     heading,
-    el('p', { className: 'lead' }, `Seed ${log.seed} · ${who} · ${total} moves.`),
+    el('p', { className: 'lead' }, t(M.lead, { seed: log.seed, who, n: total })),
     el(
       'div',
-      { className: 'replay-controls', attrs: { role: 'group', 'aria-label': 'Step through the game' } },
+      { className: 'replay-controls', attrs: { role: 'group', 'aria-label': M.step } },
       first,
       prev,
       next,
       last,
-      el('label', { attrs: { for: sliderId } }, 'Move'),
+      el('label', { attrs: { for: sliderId } }, M.move),
       slider,
     ),
     position,
     el(
       'div',
       { className: 'replay-body' },
-      el('section', { className: 'panel' }, el('h2', {}, 'The text at this move'), textRegion),
-      el('section', { className: 'panel' }, el('h2', {}, 'What happened so far'), logList),
+      el('section', { className: 'panel' }, el('h2', {}, M.textAt), textRegion),
+      el('section', { className: 'panel' }, el('h2', {}, M.soFar), logList),
     ),
     el(
       'div',
       { className: 'replay-actions' },
       fork,
-      button('Export this game log', options.onExport),
-      button('Back to the title screen', options.onClose),
+      button(M.export, options.onExport),
+      button(M.back, options.onClose),
     ),
-    el(
-      'p',
-      { className: 'hint' },
-      'Play on from here starts a new game from this move, with the same sides played by the same players; the game you replay is not changed.',
-    ),
+    el('p', { className: 'hint' }, M.playOnHint),
   );
 
   function go(to: number) {
@@ -102,9 +91,15 @@ export function renderReplayScreen(root: HTMLElement, options: ReplayScreenOptio
     const meeting = currentMeeting(scenario, state);
     const where =
       state.status === 'ended'
-        ? 'the game is over'
-        : `meeting ${state.meeting + 1} of ${scenario.calendar.length}, ${meeting.venue}, ${meeting.date}; text version ${state.textVersion}`;
-    position.textContent = `Move ${at} of ${total}: ${where}.`;
+        ? M.over
+        : t(M.where, {
+            number: state.meeting + 1,
+            total: scenario.calendar.length,
+            venue: meeting.venue,
+            date: date(meeting.date, true),
+            version: state.textVersion,
+          });
+    position.textContent = t(M.position, { at, total, where });
     fork.disabled = state.status !== 'negotiating';
     const rows = livePackages(scenario, state).flatMap((p) =>
       p.issues.map((i) =>
@@ -128,23 +123,26 @@ export function renderReplayScreen(root: HTMLElement, options: ReplayScreenOptio
       el(
         'table',
         {},
-        el('caption', {}, `Text version ${state.textVersion}`),
+        el('caption', {}, t(M.caption, { version: state.textVersion })),
         el(
           'thead',
           {},
           el(
             'tr',
             {},
-            el('th', { className: 'replay-cell', attrs: { scope: 'col' } }, 'Package'),
-            el('th', { className: 'replay-cell', attrs: { scope: 'col' } }, 'Issue'),
-            el('th', { className: 'replay-cell', attrs: { scope: 'col' } }, 'Option'),
+            el('th', { className: 'replay-cell', attrs: { scope: 'col' } }, M.package),
+            el('th', { className: 'replay-cell', attrs: { scope: 'col' } }, M.issue),
+            el('th', { className: 'replay-cell', attrs: { scope: 'col' } }, M.option),
           ),
         ),
         el('tbody', {}, ...rows),
       ),
-      el('p', {}, signed.length ? `Signed by ${signed.join(', ')}.` : 'Nobody has signed this version.'),
+      el('p', {}, signed.length ? t(M.signed, { parties: signed.join(', ') }) : M.nobodySigned),
     );
-    const lines = renderTranscript(scenario, eventsOf(state), { withPrivate: state.status === 'ended' })
+    const lines = renderTranscript(scenario, eventsOf(state), {
+      withPrivate: state.status === 'ended',
+      phrases: logPhrases(),
+    })
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l.length > 0);

@@ -140,6 +140,7 @@ const SAMPLES: { [K in keyof LogPhrases]: Parameters<LogPhrases[K]> } = {
   absentMustAccept: [['A'], ['P'], ['B']],
   outcome: ['deal', 'Summary.'],
   outcomeResult: ['A', 6000, 4000, 50],
+  privateNote: ['A', 'note'],
 };
 
 describe('move-log phrases', () => {
