@@ -9,8 +9,6 @@ export interface SourceInWords {
   publisher: string;
   title: string;
   date: string;
-  /** The date as written (YYYY-MM-DD), for an interface that writes dates its own way. */
-  iso?: string;
   url?: string;
   kind?: Source['kind'];
   note?: string;
@@ -18,7 +16,12 @@ export interface SourceInWords {
 
 /** Sources with these ids, once each, in the order given, their dates in words; an unknown id is left out
  * (the scenario check reports it to the designer). */
-export function sourcesInWords(all: readonly Source[], ids: readonly string[]): SourceInWords[] {
+export function sourcesInWords(
+  all: readonly Source[],
+  ids: readonly string[],
+  /** How a date reads (an interface in another language writes its own). */
+  day: (iso: string) => string = (iso) => formatDate(iso, true),
+): SourceInWords[] {
   const out: SourceInWords[] = [];
   const seen = new Set<string>();
   for (const id of ids) {
@@ -26,12 +29,7 @@ export function sourcesInWords(all: readonly Source[], ids: readonly string[]): 
     seen.add(id);
     const s = all.find((x) => x.id === id);
     if (!s) continue;
-    const row: SourceInWords = {
-      publisher: s.publisher,
-      title: s.title,
-      date: formatDate(s.date, true),
-      iso: s.date,
-    };
+    const row: SourceInWords = { publisher: s.publisher, title: s.title, date: day(s.date) };
     if (s.url) row.url = s.url;
     if (s.kind) row.kind = s.kind;
     if (s.note) row.note = s.note;

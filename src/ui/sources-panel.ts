@@ -9,6 +9,11 @@ import { lazyDetails } from './disclosure';
 import { type Child, el } from './dom';
 import { namesFor } from './names';
 
+/** Sources by id, their dates written the interface language's way. */
+export function sourcesIn(all: SeatView['scenario']['sources'], ids: readonly string[]): SourceInWords[] {
+  return sourcesInWords(all, ids, (iso) => date(iso, true));
+}
+
 /** A list of sources: kind, publisher, title (a link opening in a new tab when the address is known), date and
  * any caveat. */
 export function sourceList(sources: readonly SourceInWords[], empty = msg().sources.none): HTMLElement {
@@ -37,7 +42,7 @@ export function sourceList(sources: readonly SourceInWords[], empty = msg().sour
             )
           : el('cite', { className: 'source-title' }, s.title),
         ', ',
-        el('span', { className: 'source-date' }, s.iso ? date(s.iso, true) : s.date),
+        el('span', { className: 'source-date' }, s.date),
         s.note ? el('span', { className: 'source-note' }, t(M.note, { note: s.note })) : null,
       );
     }),
@@ -55,7 +60,7 @@ export function sourcesDisclosure(
     key,
     className: 'sources-disclosure',
     summary: label,
-    build: () => [sourceList(sourcesInWords(all, ids))],
+    build: () => [sourceList(sourcesIn(all, ids))],
   });
 }
 
@@ -87,14 +92,14 @@ export function optionSources(view: SeatView, issueId: string, option: Option, w
     build: () => [
       el('p', { className: 'option-status' }, el('strong', {}, M.status), option.status),
       el('p', { className: 'sources-heading' }, M.forThisOption),
-      sourceList(sourcesInWords(view.scenario.sources, option.sources), M.noOptionSource),
+      sourceList(sourcesIn(view.scenario.sources, option.sources), M.noOptionSource),
       pref
         ? el(
             'div',
             { className: 'own-rationale' },
             el('p', { className: 'sources-heading' }, t(M.yourBriefOn, { issue: names.issueName(issueId) })),
             el('p', {}, t(M.optionWorth, { value: value ?? 0 }), pref.rationale),
-            sourceList(sourcesInWords(view.scenario.sources, pref.sources), M.noBriefSource),
+            sourceList(sourcesIn(view.scenario.sources, pref.sources), M.noBriefSource),
           )
         : view.me
           ? el('p', { className: 'hint' }, t(M.notConcern, { issue: names.issueName(issueId) }))

@@ -1,6 +1,5 @@
 // The title screen: content note, scenario, side, AI difficulty and mode (solo against AI, or hot seat).
 import type { Difficulty } from '../ai/decide';
-import { sourcesInWords } from '../engine/sources';
 import { date, language, msg, onLanguageChange, t } from '../i18n';
 import { localizeScenario } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
@@ -8,7 +7,7 @@ import { lazyDetails, replaceKeepingOpen } from './disclosure';
 import { el, focusQuietly, screenHeading, uniqueId } from './dom';
 import { languageButtons } from './language-picker';
 import type { CatalogueEntry } from './scenario-catalogue';
-import { sourceList } from './sources-panel';
+import { sourceList, sourcesIn } from './sources-panel';
 
 export type Mode = 'solo' | 'hotseat';
 
@@ -371,7 +370,7 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
 function teachersSection(scenario: Scenario): HTMLElement {
   const notes = scenario.meta.teacherNotes ?? [];
   const m = msg().title;
-  const all = sourcesInWords(
+  const all = sourcesIn(
     scenario.meta.sources,
     scenario.meta.sources.map((s) => s.id),
   );
@@ -393,7 +392,7 @@ function teachersSection(scenario: Scenario): HTMLElement {
                 el('h3', { id: `teacher-note-${i}` }, n.topic),
                 el('p', {}, n.text),
                 el('p', { className: 'sources-heading' }, m.sources),
-                sourceList(sourcesInWords(scenario.meta.sources, n.sources), m.noteNoSource),
+                sourceList(sourcesIn(scenario.meta.sources, n.sources), m.noteNoSource),
               ),
             )
           : [el('p', {}, m.noTeacherNotes)],

@@ -1,6 +1,8 @@
 // A late starter: a solo student whose side is not at the first meetings is told what happened there, in plain
 // words, before its first move.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/engine/transcript';
 import { type Harness, openPage, screenshotPath, startHarness } from './harness';
 import { leave, playSoloToEnd, screenOf, startSolo, testScenario, waitForPlayer } from './player';
 
@@ -35,7 +37,8 @@ describe.skipIf(!late)('a late starter', () => {
     expect(await sections.count()).toBe(missedAtStart.length);
     for (const [i, m] of missedAtStart.entries()) {
       const heading = (await sections.nth(i).textContent()) ?? '';
-      expect(heading).toContain(`${m.venue}, ${m.date}`);
+      // The date in words, as every other screen writes it (2 December 2025).
+      expect(heading).toContain(`${m.venue}, ${formatDate(m.date, true)}`);
       expect(heading).toMatch(/met without you$/);
     }
     expect(await page.locator('.away-screen li').count()).toBeGreaterThan(missedAtStart.length);
