@@ -556,6 +556,9 @@ export const en = {
     mediator: 'Mediator',
     speaking: 'Speaking',
     absent: 'Not at this meeting',
+    signedTitle: 'Signed text',
+    textTitle: 'Single negotiating text',
+    legend: { accepted: 'accepted', conditional: 'conditional', rejected: 'rejected', signed: 'signed' },
     closed: 'The table has closed',
   },
 };

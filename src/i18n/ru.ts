@@ -591,6 +591,9 @@ export const messages: Messages = {
     mediator: 'Посредник',
     speaking: 'Говорит',
     absent: 'Не на этой встрече',
+    signedTitle: 'Подписанный текст',
+    textTitle: 'Единый текст переговоров',
+    legend: { accepted: 'принято', conditional: 'с условием', rejected: 'отклонено', signed: 'подписано' },
     closed: 'Переговоры закрыты',
   },
 };

@@ -588,6 +588,9 @@ export const messages: Messages = {
     mediator: 'Посередник',
     speaking: 'Говорить',
     absent: 'Не на цій зустрічі',
+    signedTitle: 'Підписаний текст',
+    textTitle: 'Єдиний текст переговорів',
+    legend: { accepted: 'прийнято', conditional: 'з умовою', rejected: 'відхилено', signed: 'підписано' },
     closed: 'Переговори закрито',
   },
 };
