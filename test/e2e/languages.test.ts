@@ -91,6 +91,7 @@ describe('languages', () => {
     );
     await page.getByRole('heading', { level: 1, name: 'Нортпорт за столом' }).waitFor();
     await playTurns(page, 3);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
     const text = await page.locator('.table-screen').innerText();
     for (const words of ENGLISH_CHROME) expect(text, words).not.toContain(words);
     expect(text).toContain('Ваші ходи');
@@ -100,10 +101,12 @@ describe('languages', () => {
     expect(text).toContain('Розподіл квоти');
     expect(text).toContain('Ратуша');
     // The log speaks Ukrainian too.
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
     const log = await page.locator('.move-log').innerText();
     expect(log).toMatch(/зустрічаються|кладе на стіл початковий текст/);
     expect(log).not.toMatch(/\b(?:meet|accepts|ends its turn|publishes text)\b/);
     // Numbers and dates the Ukrainian way.
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
     expect(await page.locator('#status-meeting').innerText()).toMatch(/березня 2024/);
     await tableReady(page);
     await page.screenshot({ path: join(SHOTS, 'table-uk.png'), fullPage: false });
@@ -126,6 +129,7 @@ describe('languages', () => {
     );
     await page.getByRole('heading', { level: 1, name: 'Саутбей за столом' }).waitFor();
     await playTurns(page, 3);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
     const text = await page.locator('.table-screen').innerText();
     for (const words of ENGLISH_CHROME) expect(text, words).not.toContain(words);
     expect(text).toContain('Ваши ходы');
@@ -142,6 +146,7 @@ describe('languages', () => {
     await page.getByText('Your game was restored from this browser.').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('.move-log > li').count()).toBe(logLines);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
     expect(await page.locator('.table-screen').innerText()).toContain('Fishing');
     // The address no longer forces Russian, and the choice is remembered for the next visit.
     expect(page.url()).not.toContain('lang=');
