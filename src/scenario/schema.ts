@@ -557,18 +557,22 @@ export const TranslationSchema = z
   .strictObject({
     meta: z
       .strictObject({
-        title: words(TITLE).min(1).optional(),
-        summary: words(PARAGRAPH).min(1).optional(),
-        contentNote: words(PARAGRAPH).min(1).optional(),
+        title: words(TITLE).min(1).optional().meta({ description: "The scenario's title." }),
+        summary: words(PARAGRAPH).min(1).optional().meta({ description: 'The summary shown before a game.' }),
+        contentNote: words(PARAGRAPH).min(1).optional().meta({ description: 'The content note.' }),
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'The title, summary and content note.' }),
     parties: z
       .record(
         id,
         z.strictObject({
-          name: words(NAME).min(1).optional(),
-          shortName: words(12).min(1).optional(),
-          publicProfile: words(PARAGRAPH).min(1).optional(),
+          name: words(NAME).min(1).optional().meta({ description: "The party's name." }),
+          shortName: words(12).min(1).optional().meta({ description: "The party's short name." }),
+          publicProfile: words(PARAGRAPH)
+            .min(1)
+            .optional()
+            .meta({ description: 'What everyone knows of the party.' }),
           roles: z
             .array(words(SHORT).min(1))
             .optional()
@@ -581,27 +585,35 @@ export const TranslationSchema = z
       .record(
         id,
         z.strictObject({
-          name: words(NAME).min(1).optional(),
-          description: words(PARAGRAPH).min(1).optional(),
+          name: words(NAME).min(1).optional().meta({ description: "The package's name." }),
+          description: words(PARAGRAPH).min(1).optional().meta({ description: "The package's description." }),
         }),
       )
-      .optional(),
+      .optional()
+      .meta({ description: 'Package id → its name and description.' }),
     issues: z
       .record(
         id,
         z.strictObject({
-          name: words(NAME).min(1).optional(),
-          description: words(PARAGRAPH).min(1).optional(),
+          name: words(NAME).min(1).optional().meta({ description: "The issue's name." }),
+          description: words(PARAGRAPH).min(1).optional().meta({ description: "The issue's description." }),
           options: z
             .record(
               id,
               z.strictObject({
-                label: words(LABEL).min(1).optional(),
-                description: words(PARAGRAPH).min(1).optional(),
-                status: words(STATUS).min(1).optional(),
+                label: words(LABEL).min(1).optional().meta({ description: "The option's label." }),
+                description: words(PARAGRAPH)
+                  .min(1)
+                  .optional()
+                  .meta({ description: "The option's description." }),
+                status: words(STATUS)
+                  .min(1)
+                  .optional()
+                  .meta({ description: "The option's status as of asOf." }),
               }),
             )
-            .optional(),
+            .optional()
+            .meta({ description: 'Option id → its label, description and status.' }),
         }),
       )
       .optional()
@@ -611,26 +623,41 @@ export const TranslationSchema = z
     calendar: z
       .record(
         id,
-        z.strictObject({ venue: words(SHORT).min(1).optional(), note: words(PARAGRAPH).optional() }),
+        z.strictObject({
+          venue: words(SHORT).min(1).optional().meta({ description: "The meeting's venue." }),
+          note: words(PARAGRAPH).optional().meta({ description: "The meeting's note." }),
+        }),
       )
-      .optional(),
+      .optional()
+      .meta({ description: 'Meeting id → its venue and note.' }),
     events: z
       .record(
         id,
         z.strictObject({
-          title: words(TITLE).min(1).optional(),
-          text: words(PARAGRAPH).min(1).optional(),
-          debrief: words(PARAGRAPH).min(1).optional(),
+          title: words(TITLE).min(1).optional().meta({ description: "The event's title." }),
+          text: words(PARAGRAPH).min(1).optional().meta({ description: 'What every side is told.' }),
+          debrief: words(PARAGRAPH)
+            .min(1)
+            .optional()
+            .meta({ description: "The debrief's explanation of the event." }),
         }),
       )
-      .optional(),
+      .optional()
+      .meta({ description: 'Event id → its title, text and debrief.' }),
     briefs: z
       .record(
         id,
         z.strictObject({
-          summary: words(PARAGRAPH).min(1).optional(),
-          interests: z.array(words(PARAGRAPH).min(1)).min(1).optional(),
-          instructions: words(PARAGRAPH).min(1).optional(),
+          summary: words(PARAGRAPH).min(1).optional().meta({ description: "The brief's summary." }),
+          interests: z
+            .array(words(PARAGRAPH).min(1))
+            .min(1)
+            .optional()
+            .meta({ description: "The brief's interests, in the brief's order." }),
+          instructions: words(PARAGRAPH)
+            .min(1)
+            .optional()
+            .meta({ description: "The capital's instructions." }),
           redLines: z
             .record(id, words(PARAGRAPH).min(1))
             .optional()
@@ -639,8 +666,11 @@ export const TranslationSchema = z
             .record(
               id,
               z.strictObject({
-                body: words(SHORT).min(1).optional(),
-                description: words(PARAGRAPH).min(1).optional(),
+                body: words(SHORT).min(1).optional().meta({ description: 'Who ratifies.' }),
+                description: words(PARAGRAPH)
+                  .min(1)
+                  .optional()
+                  .meta({ description: "The check's description." }),
               }),
             )
             .optional()
@@ -649,8 +679,11 @@ export const TranslationSchema = z
       )
       .optional()
       .meta({ description: "Party id → its confidential brief's words." }),
-    epilogue: words(LONG).min(1).optional(),
-    glossary: z.record(words(NAME).min(1), words(PARAGRAPH)).optional(),
+    epilogue: words(LONG).min(1).optional().meta({ description: 'The epilogue.' }),
+    glossary: z
+      .record(words(NAME).min(1), words(PARAGRAPH))
+      .optional()
+      .meta({ description: 'Term → explanation, in this language.' }),
   })
   .meta({ description: "A scenario's display texts in one more language." });
 
