@@ -7,7 +7,15 @@ import { type Analysis, analyseScenario } from '../scenario/analysis';
 import { formatDiagnostic, loadScenario, printable } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import type { Aggregate } from './sim-metrics';
-import { DIFFICULTIES, defaultWorkers, isDifficulty, parseSeats, playBatch, reportOf } from './simulate';
+import {
+  type CommandIo,
+  DIFFICULTIES,
+  defaultWorkers,
+  isDifficulty,
+  parseSeats,
+  playBatch,
+  reportOf,
+} from './simulate';
 import type { SimulationPlan } from './simulate-play';
 
 export interface CompareFlags {
@@ -16,11 +24,6 @@ export interface CompareFlags {
   difficulty: string;
   workers?: string;
   json?: boolean;
-}
-
-interface Io {
-  out: { write(s: string): unknown };
-  err: { write(s: string): unknown };
 }
 
 interface Side {
@@ -80,7 +83,7 @@ export async function compareScenarios(
   fileA: string,
   fileB: string,
   options: { games: number; seed: number; difficulty: Difficulty; workers: number },
-  io: Io,
+  io: CommandIo,
 ): Promise<Comparison | 'invalid' | 'unreadable'> {
   const sides: Side[] = [];
   for (const file of [fileA, fileB]) {
@@ -193,7 +196,7 @@ export async function compareCommand(
   fileA: string,
   fileB: string,
   flags: CompareFlags,
-  io: Io = { out: process.stdout, err: process.stderr },
+  io: CommandIo = { out: process.stdout, err: process.stderr },
 ): Promise<'ok' | 'invalid' | 'unreadable'> {
   const bad = (message: string) => {
     io.err.write(`${message}\n`);

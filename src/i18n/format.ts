@@ -1,4 +1,5 @@
 // The i18n layer's pure parts: message shapes, placeholder filling, plurals, numbers and dates per locale.
+import { formatDate } from '../engine/transcript';
 
 /** A message that depends on a count: `{n}` picks the form by the language's plural rules (Intl.PluralRules). */
 export interface Plural {
@@ -70,32 +71,14 @@ export function fill(lang: Lang, message: string | Plural, vars: Vars = {}): str
   });
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_EN_LONG = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** '2025-12-02' → '2 Dec 2025' in English, '2 груд. 2025 р.' in Ukrainian (Intl), anything else as is. */
 export function formatDateIn(lang: Lang, iso: string, long = false, withYear = true): string {
+  // English: the engine's own format (the log and the transcripts use it).
+  if (lang === 'en') return formatDate(iso, long, withYear);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12) return iso;
-  if (lang === 'en') {
-    const month = (long ? MONTHS_EN_LONG : MONTHS_EN)[mo - 1];
-    return withYear ? `${d} ${month} ${y}` : `${d} ${month}`;
-  }
   const format = new Intl.DateTimeFormat(LOCALES[lang], {
     day: 'numeric',
     month: long ? 'long' : 'short',
