@@ -142,9 +142,13 @@ for (const { scenario, seed } of SCENARIOS) {
         await expect(page.locator('#talks-now').textContent()).resolves.toMatch(/The text on the table is/);
         if (!scenario.calendar[0]?.participants.includes(party.id)) {
           // A side that misses the first meetings reads on while they happen: its brief follows the table, so when
-          // its own meeting comes it shows the text it will face, not the opening text.
+          // its own meeting comes it shows the text it will face, not the opening text. (The mediator may publish
+          // only once that meeting opens, in its first turn there: the brief follows it then.)
           await page.waitForFunction(
-            () => document.querySelector('#talks-now')?.textContent?.includes('You are at this meeting'),
+            () => {
+              const now = document.querySelector('#talks-now')?.textContent ?? '';
+              return now.includes('You are at this meeting') && !now.includes('the opening text (v1)');
+            },
             undefined,
             { timeout: 180_000, polling: 100 },
           );
