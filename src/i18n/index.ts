@@ -35,9 +35,18 @@ export async function loadLanguage(l: Lang): Promise<Language> {
   return { messages: en, log: enLog };
 }
 
+const preloads = new Set<(lang: Lang) => Promise<unknown>>();
+
+/** Work a switch to a language waits for besides its dictionary (the scenarios' texts in that language), so that
+ * every listener finds all the new words in place. */
+export function beforeLanguageChange(f: (lang: Lang) => Promise<unknown>): () => void {
+  preloads.add(f);
+  return () => preloads.delete(f);
+}
+
 /** Switches the interface's language (loading its dictionary first); remembers the choice in this browser. */
 export async function setLanguage(l: Lang, remember = true): Promise<void> {
-  const next = await loadLanguage(l);
+  const [next] = await Promise.all([loadLanguage(l), ...[...preloads].map((f) => f(l))]);
   lang = l;
   current = next;
   if (typeof document !== 'undefined') document.documentElement.lang = l;

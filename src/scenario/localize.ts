@@ -39,6 +39,19 @@ export function localizeScenario(scenario: Scenario, lang: string): Scenario {
       title: tr.meta?.title ?? source.meta.title,
       summary: tr.meta?.summary ?? source.meta.summary,
       contentNote: tr.meta?.contentNote ?? source.meta.contentNote,
+      // A source keeps its publisher and title as published; only the note, the scenario's own words, changes.
+      sources: source.meta.sources.map((src) => {
+        const note = own(tr.sourceNotes, src.id);
+        return note && src.note ? { ...src, note } : src;
+      }),
+      ...(source.meta.teacherNotes
+        ? {
+            teacherNotes: source.meta.teacherNotes.map((n, i) => {
+              const t = tr.meta?.teacherNotes?.[i];
+              return t ? { ...n, topic: t.topic ?? n.topic, text: t.text ?? n.text } : n;
+            }),
+          }
+        : {}),
     },
     parties: source.parties.map((p) => {
       const t = own(tr.parties, p.id);
@@ -81,7 +94,20 @@ export function localizeScenario(scenario: Scenario, lang: string): Scenario {
     calendar: source.calendar.map((m) => {
       const t = own(tr.calendar, m.id);
       if (!t) return m;
-      return { ...m, venue: t.venue ?? m.venue, ...(t.note ? { note: t.note } : {}) };
+      const attendance = m.attendance
+        ? Object.fromEntries(
+            Object.entries(m.attendance).map(([party, roles]) => {
+              const tr = own(t.attendance, party);
+              return [party, roles.map((r, i) => tr?.[i] ?? r)];
+            }),
+          )
+        : undefined;
+      return {
+        ...m,
+        venue: t.venue ?? m.venue,
+        ...(t.note ? { note: t.note } : {}),
+        ...(attendance ? { attendance } : {}),
+      };
     }),
     events: source.events.map((e) => {
       const t = own(tr.events, e.id);
@@ -121,6 +147,12 @@ export function localizeScenario(scenario: Scenario, lang: string): Scenario {
               interests: t.interests ?? profile.brief.interests,
               instructions: t.instructions ?? profile.brief.instructions,
             },
+            preferences: Object.fromEntries(
+              Object.entries(profile.preferences).map(([issue, pref]) => {
+                const rationale = own(t.rationales, issue);
+                return [issue, rationale ? { ...pref, rationale } : pref];
+              }),
+            ),
             redLines: profile.redLines.map((r) => ({
               ...r,
               description: own(t.redLines, r.id) ?? r.description,
@@ -134,10 +166,94 @@ export function localizeScenario(scenario: Scenario, lang: string): Scenario {
       }),
     ),
     epilogue: { ...source.epilogue, text: tr.epilogue ?? source.epilogue.text },
-    ...(tr.glossary || source.glossary
-      ? { glossary: { ...(source.glossary ?? {}), ...(tr.glossary ?? {}) } }
-      : {}),
+    // A glossary's terms are its keys, so a translated glossary is the whole glossary in that language.
+    ...(tr.glossary || source.glossary ? { glossary: tr.glossary ?? source.glossary } : {}),
   };
   sources.set(out, source);
+  return out;
+}
+
+/** Every display text of a scenario that its translation for `lang` leaves in the default language, as paths into
+ * the translation (`issues.nato.options.nato-open.label`): a designer's to-do list, and how a test holds a
+ * translation the game ships to being complete. Empty when the translation gives every text. */
+export function untranslated(scenario: Scenario, lang: string): string[] {
+  const source = sourceOf(scenario);
+  const tr: Translation = translationFor(source, lang) ?? {};
+  const out: string[] = [];
+  const need = (given: unknown, path: string) => {
+    if (given === undefined) out.push(path);
+  };
+  need(tr.meta?.title, 'meta.title');
+  need(tr.meta?.summary, 'meta.summary');
+  if (source.meta.contentNote) need(tr.meta?.contentNote, 'meta.contentNote');
+  (source.meta.teacherNotes ?? []).forEach((_, i) => {
+    need(tr.meta?.teacherNotes?.[i]?.topic, `meta.teacherNotes.${i}.topic`);
+    need(tr.meta?.teacherNotes?.[i]?.text, `meta.teacherNotes.${i}.text`);
+  });
+  for (const src of source.meta.sources)
+    if (src.note) need(own(tr.sourceNotes, src.id), `sourceNotes.${src.id}`);
+  for (const p of source.parties) {
+    const t = own(tr.parties, p.id);
+    need(t?.name, `parties.${p.id}.name`);
+    need(t?.shortName, `parties.${p.id}.shortName`);
+    if (p.publicProfile) need(t?.publicProfile, `parties.${p.id}.publicProfile`);
+    p.delegation.forEach((_, i) => {
+      need(t?.roles?.[i], `parties.${p.id}.roles.${i}`);
+    });
+  }
+  const option = (issue: string, o: { id: string; description?: string | undefined }) => {
+    const t = own(own(tr.issues, issue)?.options, o.id);
+    const at = `issues.${issue}.options.${o.id}`;
+    need(t?.label, `${at}.label`);
+    if (o.description) need(t?.description, `${at}.description`);
+    need(t?.status, `${at}.status`);
+  };
+  for (const pkg of source.packages) {
+    const t = own(tr.packages, pkg.id);
+    need(t?.name, `packages.${pkg.id}.name`);
+    need(t?.description, `packages.${pkg.id}.description`);
+    for (const issue of pkg.issues) {
+      const ti = own(tr.issues, issue.id);
+      need(ti?.name, `issues.${issue.id}.name`);
+      need(ti?.description, `issues.${issue.id}.description`);
+      for (const o of issue.options) option(issue.id, o);
+    }
+  }
+  for (const m of source.calendar) {
+    const t = own(tr.calendar, m.id);
+    need(t?.venue, `calendar.${m.id}.venue`);
+    if (m.note) need(t?.note, `calendar.${m.id}.note`);
+    for (const [party, roles] of Object.entries(m.attendance ?? {}))
+      roles.forEach((_, i) => {
+        need(own(t?.attendance, party)?.[i], `calendar.${m.id}.attendance.${party}.${i}`);
+      });
+  }
+  for (const e of source.events) {
+    const t = own(tr.events, e.id);
+    need(t?.title, `events.${e.id}.title`);
+    need(t?.text, `events.${e.id}.text`);
+    if (e.debrief) need(t?.debrief, `events.${e.id}.debrief`);
+    for (const eff of e.effects) if (eff.type === 'addOption') option(eff.issue, eff.option);
+  }
+  for (const [party, profile] of Object.entries(source.profiles)) {
+    const t = own(tr.briefs, party);
+    const at = `briefs.${party}`;
+    need(t?.summary, `${at}.summary`);
+    if (t?.interests?.length !== profile.brief.interests.length) out.push(`${at}.interests`);
+    need(t?.instructions, `${at}.instructions`);
+    for (const r of profile.redLines) need(own(t?.redLines, r.id), `${at}.redLines.${r.id}`);
+    for (const c of profile.ratification) {
+      const tc = own(t?.ratification, c.id);
+      need(tc?.body, `${at}.ratification.${c.id}.body`);
+      need(tc?.description, `${at}.ratification.${c.id}.description`);
+    }
+    for (const issue of Object.keys(profile.preferences))
+      need(own(t?.rationales, issue), `${at}.rationales.${issue}`);
+  }
+  need(tr.epilogue, 'epilogue');
+  if (source.glossary && Object.keys(source.glossary).length > 0) {
+    const given = Object.keys(tr.glossary ?? {}).length;
+    if (given < Object.keys(source.glossary).length) out.push('glossary');
+  }
   return out;
 }

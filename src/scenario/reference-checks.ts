@@ -545,8 +545,9 @@ function checkEvents(root: Obj, index: Index, out: Finding[]): void {
   });
 }
 
-/** A translation names only what the scenario has: parties, packages, issues and their options, meetings, events,
- * red lines and ratification checks; a party's role titles are at most as many as its delegation. */
+/** A translation names only what the scenario has: parties, packages, issues and their options, meetings and who
+ * attends them, events, sources with notes, red lines, ratification checks and the issues a brief gives reasons
+ * for; role titles and teachers' notes are at most as many as the scenario's, and a brief's interests as many. */
 function checkTranslations(root: Obj, index: Index, out: Finding[]): void {
   const keyIn = (known: Set<string>, key: string, path: Path, what: string) => {
     if (!known.has(key))
@@ -585,8 +586,43 @@ function checkTranslations(root: Obj, index: Index, out: Finding[]): void {
       for (const option of Object.keys(isObj(t.options) ? t.options : {}))
         keyIn(options, option, [...base, 'issues', issue, 'options', option], `option of ${quote(issue)}`);
     }
-    for (const meeting of Object.keys(isObj(tr.calendar) ? tr.calendar : {}))
+    const meetings = new Map<string, Obj>();
+    for (const m of list(root.calendar))
+      if (isObj(m) && str(m.id) !== undefined) meetings.set(m.id as string, m);
+    for (const [meeting, t] of entries(tr.calendar)) {
       keyIn(index.meetings, meeting, [...base, 'calendar', meeting], 'meeting');
+      const recorded = meetings.get(meeting)?.attendance;
+      for (const [party, roles] of entries(isObj(t) ? t.attendance : undefined)) {
+        const path = [...base, 'calendar', meeting, 'attendance', party];
+        if (!isObj(recorded) || !has(recorded, party)) {
+          out.push({
+            path,
+            target: 'key',
+            message: `meeting ${quote(meeting)} records no attendance for ${quote(party)} to translate`,
+          });
+          continue;
+        }
+        const size = list(recorded[party]).length;
+        if (list(roles).length > size)
+          out.push({ path, message: `${list(roles).length} role titles for an attendance of ${size}` });
+      }
+    }
+    const sources = new Map<string, boolean>();
+    for (const src of list(isObj(root.meta) ? root.meta.sources : []))
+      if (isObj(src) && str(src.id) !== undefined) sources.set(src.id as string, str(src.note) !== undefined);
+    for (const source of Object.keys(isObj(tr.sourceNotes) ? tr.sourceNotes : {})) {
+      const path = [...base, 'sourceNotes', source];
+      if (!sources.has(source)) keyIn(index.sources, source, path, 'source');
+      else if (!sources.get(source))
+        out.push({ path, target: 'key', message: `source ${quote(source)} has no note to translate` });
+    }
+    const notes = list(isObj(root.meta) ? root.meta.teacherNotes : []).length;
+    const trNotes = list(isObj(tr.meta) ? tr.meta.teacherNotes : []).length;
+    if (trNotes > notes)
+      out.push({
+        path: [...base, 'meta', 'teacherNotes'],
+        message: `${trNotes} teachers' notes for ${notes}`,
+      });
     for (const event of Object.keys(isObj(tr.events) ? tr.events : {}))
       keyIn(events, event, [...base, 'events', event], 'event');
     for (const [party, t] of entries(tr.briefs)) {
@@ -600,6 +636,22 @@ function checkTranslations(root: Obj, index: Index, out: Finding[]): void {
       );
       for (const line of Object.keys(isObj(t.redLines) ? t.redLines : {}))
         keyIn(lines, line, [...base, 'briefs', party, 'redLines', line], `red line of ${quote(party)}`);
+      const interests = isObj(profile) && isObj(profile.brief) ? list(profile.brief.interests).length : 0;
+      if (Array.isArray(t.interests) && t.interests.length !== interests)
+        out.push({
+          path: [...base, 'briefs', party, 'interests'],
+          message: `${t.interests.length} interests for a brief of ${interests}: give them all, in the brief's order`,
+        });
+      const prefs = new Set(
+        Object.keys(isObj(profile) && isObj(profile.preferences) ? profile.preferences : {}),
+      );
+      for (const issue of Object.keys(isObj(t.rationales) ? t.rationales : {}))
+        keyIn(
+          prefs,
+          issue,
+          [...base, 'briefs', party, 'rationales', issue],
+          `issue in the preferences of ${quote(party)}`,
+        );
       const checks = new Set(index.checks.get(party)?.keys() ?? []);
       for (const check of Object.keys(isObj(t.ratification) ? t.ratification : {}))
         keyIn(

@@ -560,9 +560,22 @@ export const TranslationSchema = z
         title: words(TITLE).min(1).optional().meta({ description: "The scenario's title." }),
         summary: words(PARAGRAPH).min(1).optional().meta({ description: 'The summary shown before a game.' }),
         contentNote: words(PARAGRAPH).min(1).optional().meta({ description: 'The content note.' }),
+        teacherNotes: z
+          .array(
+            z.strictObject({
+              topic: words(SHORT).min(1).optional().meta({ description: "The note's topic." }),
+              text: words(PARAGRAPH).min(1).optional().meta({ description: "The note's text." }),
+            }),
+          )
+          .optional()
+          .meta({ description: "The teachers' notes' topics and texts, in the notes' order." }),
       })
       .optional()
-      .meta({ description: 'The title, summary and content note.' }),
+      .meta({ description: "The title, summary, content note and teachers' notes." }),
+    sourceNotes: z.record(id, words(PARAGRAPH).min(1)).optional().meta({
+      description:
+        "Source id → its note (a source's publisher and title stay as published, in any language).",
+    }),
     parties: z
       .record(
         id,
@@ -626,10 +639,16 @@ export const TranslationSchema = z
         z.strictObject({
           venue: words(SHORT).min(1).optional().meta({ description: "The meeting's venue." }),
           note: words(PARAGRAPH).optional().meta({ description: "The meeting's note." }),
+          attendance: z
+            .record(id, z.array(words(SHORT).min(1)))
+            .optional()
+            .meta({
+              description: "Party id → the role titles of who sits at the table, in the meeting's order.",
+            }),
         }),
       )
       .optional()
-      .meta({ description: 'Meeting id → its venue and note.' }),
+      .meta({ description: 'Meeting id → its venue, note and who attends.' }),
     events: z
       .record(
         id,
@@ -675,15 +694,21 @@ export const TranslationSchema = z
             )
             .optional()
             .meta({ description: 'Ratification check id → who ratifies and the description.' }),
+          rationales: z
+            .record(id, words(PARAGRAPH).min(1))
+            .optional()
+            .meta({
+              description: "Issue id → why the issue's options are worth what they are (the seat reads it).",
+            }),
         }),
       )
       .optional()
       .meta({ description: "Party id → its confidential brief's words." }),
     epilogue: words(LONG).min(1).optional().meta({ description: 'The epilogue.' }),
-    glossary: z
-      .record(words(NAME).min(1), words(PARAGRAPH))
-      .optional()
-      .meta({ description: 'Term → explanation, in this language.' }),
+    glossary: z.record(words(NAME).min(1), words(PARAGRAPH)).optional().meta({
+      description:
+        "Term → explanation, in this language: the whole glossary in this language (it replaces the scenario's).",
+    }),
   })
   .meta({ description: "A scenario's display texts in one more language." });
 

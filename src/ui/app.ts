@@ -4,7 +4,15 @@ import { missedMeetings } from '../engine/away';
 import type { GameLog } from '../engine/game-log';
 import type { Intent } from '../engine/intents';
 import type { SeatView } from '../engine/view';
-import { initialLanguage, language, msg, onLanguageChange, setLanguage, t } from '../i18n';
+import {
+  beforeLanguageChange,
+  initialLanguage,
+  language,
+  msg,
+  onLanguageChange,
+  setLanguage,
+  t,
+} from '../i18n';
 import { localizeScenario } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
 import { renderAwayScreen } from './away-screen';
@@ -14,7 +22,7 @@ import type { GameSession } from './game-session';
 import { languageBar } from './language-picker';
 import { renderPassScreen } from './pass-device-screen';
 import { clearSavedGame, loadSavedGame } from './saved-game';
-import { type CatalogueEntry, findScenario, loadCatalogue } from './scenario-catalogue';
+import { type CatalogueEntry, findScenario, loadCatalogue, loadTranslations } from './scenario-catalogue';
 import type { TableLoader } from './table-mount';
 import { renderTableScreen } from './table-screen';
 import { type GameChoice, renderTitleScreen } from './title-screen';
@@ -48,7 +56,12 @@ function randomSeed(): string {
 export async function startApp(root: HTMLElement, options: AppOptions): Promise<void> {
   const settings = readSettings(options.location);
   await setLanguage(initialLanguage(options.location.search), false);
-  const catalogue: CatalogueEntry[] = await loadCatalogue({ includeTestScenarios: settings.test });
+  const catalogue: CatalogueEntry[] = await loadCatalogue({
+    includeTestScenarios: settings.test,
+    lang: language(),
+  });
+  // A scenario's texts in another language load with that language's dictionary.
+  beforeLanguageChange((l) => loadTranslations(catalogue, l));
   let cleanup: (() => void) | null = null;
   let session: GameSession | null = null;
   let offRouting: (() => void) | null = null;

@@ -33,8 +33,11 @@ export function glossaryList(extra: Record<string, string> = {}): HTMLElement {
   const g = msg().glossary;
   const entries: Array<[string, string]> = [
     ...TERMS.map((t): [string, string] => [g.terms[t], g.meanings[t]]),
-    // The scenario's own terms, unless they say again what is above ("Pareto efficient", "Mandate").
-    ...Object.entries(extra).filter(([t]) => !TERMS.some((k) => t.toLowerCase().startsWith(k.toLowerCase()))),
+    // The scenario's own terms, unless they say again what is above ("Pareto efficient", "Mandate"), in English
+    // or in the interface's language.
+    ...Object.entries(extra).filter(
+      ([t]) => !TERMS.some((k) => [k, g.terms[k]].some((w) => t.toLowerCase().startsWith(w.toLowerCase()))),
+    ),
   ];
   return el(
     'dl',

@@ -1,9 +1,16 @@
 // The scenarios bundled with the game (assets/scenarios), validated when the game is built (scripts/scenario-modules.ts
 // turns each file into its loader's result: the scenario, or the file's errors), so the page parses no YAML.
-import type { Scenario } from '../scenario/schema';
+import { translationFor } from '../scenario/localize';
+import type { Scenario, Translation } from '../scenario/schema';
 
-/** What each `?scenario` module holds: the scenario as the loader validated it, or the file's diagnostics. */
-type Built = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+/** Language code → its texts, loaded when a player picks that language (each is a chunk of its own). */
+type TranslationLoaders = Record<string, () => Promise<Translation | null>>;
+
+/** What each `?scenario` module holds: the scenario as the loader validated it (its translations apart, to load
+ * when wanted), or the file's diagnostics. */
+type Built =
+  | { ok: true; scenario: Scenario; translations?: TranslationLoaders }
+  | { ok: false; errors: string[] };
 type Loaders = Record<string, () => Promise<Built>>;
 
 const bundled = import.meta.glob(['/assets/scenarios/*.{yaml,yml,json}', '!**/*.schema.json'], {
@@ -20,7 +27,7 @@ const fixtures = import.meta.glob('/test/fixtures/*.yaml', {
 export const DEFAULT_SCENARIO_ID = 'miami-2025';
 
 export type CatalogueEntry =
-  | { ok: true; file: string; scenario: Scenario }
+  | { ok: true; file: string; scenario: Scenario; translations?: TranslationLoaders }
   | { ok: false; file: string; errors: string[] };
 
 async function loadAll(loaders: Loaders): Promise<CatalogueEntry[]> {
@@ -29,9 +36,10 @@ async function loadAll(loaders: Loaders): Promise<CatalogueEntry[]> {
       const file = path.replace(/^\//, '');
       try {
         const built = await load();
-        return built.ok
-          ? { ok: true, file, scenario: built.scenario }
-          : { ok: false, file, errors: built.errors };
+        if (!built.ok) return { ok: false, file, errors: built.errors };
+        return built.translations
+          ? { ok: true, file, scenario: built.scenario, translations: built.translations }
+          : { ok: true, file, scenario: built.scenario };
       } catch (error) {
         return { ok: false, file, errors: [`${file}: ${String(error)}`] };
       }
@@ -40,13 +48,43 @@ async function loadAll(loaders: Loaders): Promise<CatalogueEntry[]> {
   return entries.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-/** Every bundled scenario, the default first; broken files are listed with their errors. */
-export async function loadCatalogue(options: { includeTestScenarios: boolean }): Promise<CatalogueEntry[]> {
+/** Every bundled scenario, the default first, with its texts in `lang` where it has them; broken files are
+ * listed with their errors. */
+export async function loadCatalogue(options: {
+  includeTestScenarios: boolean;
+  lang?: string;
+}): Promise<CatalogueEntry[]> {
   const main = await loadAll(bundled);
   const extra = options.includeTestScenarios || main.length === 0 ? await loadAll(fixtures) : [];
   const all = [...main, ...extra];
   const isDefault = (e: CatalogueEntry) => e.ok && e.scenario.meta.id === DEFAULT_SCENARIO_ID;
-  return [...all.filter(isDefault), ...all.filter((e) => !isDefault(e))];
+  const catalogue = [...all.filter(isDefault), ...all.filter((e) => !isDefault(e))];
+  if (options.lang) await loadTranslations(catalogue, options.lang);
+  return catalogue;
+}
+
+/** Loads each scenario's texts in `lang` (`pt-BR` falling back to `pt`) into its `translations`, once; a scenario
+ * that has none stays as it is, and one whose texts fail to load shows in its own language. */
+export async function loadTranslations(catalogue: CatalogueEntry[], lang: string): Promise<void> {
+  await Promise.all(
+    catalogue.map(async (e) => {
+      if (!e.ok || !e.translations || translationFor(e.scenario, lang)) return;
+      const base = lang.split('-')[0] ?? lang;
+      const code = Object.hasOwn(e.translations, lang)
+        ? lang
+        : Object.hasOwn(e.translations, base)
+          ? base
+          : null;
+      const load = code ? e.translations[code] : undefined;
+      if (!code || !load) return;
+      try {
+        const texts = await load();
+        if (texts) e.scenario.translations = { ...e.scenario.translations, [code]: texts };
+      } catch {
+        // Offline before this language's texts were ever fetched: the scenario's own words stand in.
+      }
+    }),
+  );
 }
 
 export function findScenario(catalogue: CatalogueEntry[], id: string): Scenario | undefined {

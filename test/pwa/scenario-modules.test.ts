@@ -3,7 +3,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_QUERY, scenarioModule, scenarioModules } from '../../scripts/scenario-modules';
+import {
+  SCENARIO_LANG_QUERY,
+  SCENARIO_QUERY,
+  scenarioModule,
+  scenarioModules,
+} from '../../scripts/scenario-modules';
 import { formatDiagnostic, loadScenario } from '../../src/scenario/load';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -49,5 +54,36 @@ describe('scenarios built into modules', () => {
     expect(json).toEqual(
       JSON.parse(JSON.stringify(scenarioModule(readFileSync(join(ROOT, FIXTURE), 'utf8'), FIXTURE))),
     );
+  });
+
+  it('leaves the other languages out of a scenario module: each loads as a module of its own when picked', async () => {
+    const file = 'test/fixtures/harbour-translated.yaml';
+    const plugin = scenarioModules(ROOT);
+    const load = plugin.load as (this: unknown, id: string) => Promise<string | null>;
+    const resolve = plugin.resolveId as (source: string) => string | null;
+    const context = { addWatchFile: () => {} };
+    const full = scenarioModule(readFileSync(join(ROOT, file), 'utf8'), file);
+    if (!full.ok) throw new Error('the fixture does not load');
+    const { translations, ...scenario } = full.scenario as { translations: Record<string, unknown> };
+    const code = (await load.call(context, join(ROOT, file) + SCENARIO_QUERY)) ?? '';
+    // The scenario itself, without its translations, then a loader per language naming its own module.
+    const literal = /^const built = JSON\.parse\((".*")\);$/m.exec(code)?.[1] ?? '""';
+    expect(JSON.parse(JSON.parse(literal))).toEqual({
+      ok: true,
+      scenario: JSON.parse(JSON.stringify(scenario)),
+    });
+    const ids = [...code.matchAll(/import\(("[^"]+")\)/g)].map((m) => JSON.parse(m[1] ?? '""') as string);
+    expect(ids).toEqual(['uk', 'ru'].map((l) => `${join(ROOT, file)}${SCENARIO_LANG_QUERY}${l}`));
+    for (const [i, lang] of ['uk', 'ru'].entries()) {
+      const id = ids[i] ?? '';
+      expect(resolve(id)).toBe(id);
+      const module = (await load.call(context, id)) ?? '';
+      const json = JSON.parse(
+        JSON.parse(module.replace(/^export default JSON\.parse\(/, '').replace(/\);$/, '')),
+      );
+      expect(json).toEqual(JSON.parse(JSON.stringify(translations[lang])));
+    }
+    // Not a language code: not this plugin's module.
+    expect(await load.call(context, `${join(ROOT, file)}${SCENARIO_LANG_QUERY}../x`)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioDigest } from '../../src/engine/game-log';
 import { formatDiagnostic, loadScenario } from '../../src/scenario/load';
-import { localizeScenario, sourceOf } from '../../src/scenario/localize';
+import { localizeScenario, sourceOf, untranslated } from '../../src/scenario/localize';
 import type { Scenario } from '../../src/scenario/schema';
 
 const FILE = 'test/fixtures/harbour-translated.yaml';
@@ -24,14 +24,18 @@ function skeleton(s: Scenario): unknown {
     calendar: s.calendar.map((m) => [m.id, m.date, m.participants, m.agenda, m.turns]),
     profiles: Object.entries(s.profiles).map(([id, p]) => [
       id,
-      p.preferences,
+      Object.entries(p.preferences).map(([issue, pref]) => [issue, pref.weight, pref.values, pref.sources]),
       p.reservation,
       p.mandate,
       p.redLines.map((r) => [r.id, r.when]),
       p.ratification.map((c) => [c.id, c.kind]),
     ]),
     initialText: s.initialText,
-    events: s.events.map((e) => [e.id, e.at, e.effects]),
+    events: s.events.map((e) => [
+      e.id,
+      e.at,
+      e.effects.map((x) => (x.type === 'addOption' ? [x.issue, x.option.id, x.option.sources, x.values] : x)),
+    ]),
   };
 }
 
@@ -111,5 +115,145 @@ describe('scenario translations', () => {
     const messages = r.ok ? [] : r.errors.map((d) => formatDiagnostic(d)).join('\n');
     expect(messages).toMatch(/"Ukrainian" is not a language code: write it like "uk"/);
     expect(messages).toMatch(/3 role titles for a delegation of 2/);
+  });
+
+  it("checks the ids of source notes, attendance, reasons, interests and teachers' notes", () => {
+    const r = loadScenario(
+      text
+        .replace(
+          '    parties:\n      north: { name: Нортпорт',
+          '    sourceNotes: { town-records: Вигадані., town-recs: Вигадані. }\n    parties:\n      north: { name: Нортпорт',
+        )
+        .replace(
+          '      m1: { venue: Ратуша }',
+          '      m1: { venue: Ратуша, attendance: { north: [Начальник гавані] } }',
+        )
+        .replace(
+          '        interests: [Нортпорт прагне великої частки улову., Нортпорт хоче довгого сезону.]',
+          '        interests: [Нортпорт прагне великої частки улову.]\n        rationales: { quota: Прибуток флоту., quotaa: Прибуток. }',
+        )
+        .replace(
+          '      contentNote: Вигадана суперечка для тестів.',
+          '      contentNote: Вигадана суперечка для тестів.\n      teacherNotes: [{ topic: Тема }]',
+        ),
+      FILE,
+    );
+    const messages = r.ok ? [] : r.errors.map((d) => formatDiagnostic(d));
+    expect(messages).toEqual([
+      expect.stringMatching(/teacherNotes: 1 teachers' notes for 0$/),
+      expect.stringMatching(/sourceNotes\.town-records: source "town-records" has no note to translate$/),
+      expect.stringMatching(/sourceNotes\.town-recs: unknown source "town-recs"/),
+      expect.stringMatching(
+        /attendance\.north: meeting "m1" records no attendance for "north" to translate$/,
+      ),
+      expect.stringMatching(/interests: 1 interests for a brief of 2: give them all/),
+      expect.stringMatching(/rationales\.quotaa: unknown issue in the preferences of "north" "quotaa"/),
+    ]);
+  });
+
+  it('lists what a translation leaves in the default language', () => {
+    const missing = untranslated(scenario, 'uk');
+    // The quota labels read the same in every language; the harbour gives no reasons in Ukrainian.
+    expect(missing).toEqual(
+      expect.arrayContaining(['issues.quota.options.q70.label', 'briefs.north.rationales.quota']),
+    );
+    expect(missing).not.toContain('issues.season.options.long.label');
+    expect(untranslated(scenario, 'de')).toContain('meta.title');
+  });
+});
+
+describe('the default scenario in Ukrainian', () => {
+  const DEFAULT = 'assets/scenarios/miami-2025.yaml';
+  const r = loadScenario(readFileSync(DEFAULT, 'utf8'), DEFAULT);
+  if (!r.ok) throw new Error(r.errors.map((d) => formatDiagnostic(d)).join('\n'));
+  const miami = r.scenario;
+  const uk = localizeScenario(miami, 'uk');
+
+  it('gives every text a player or a teacher reads', () => {
+    expect(untranslated(miami, 'uk')).toEqual([]);
+  });
+
+  it('fails when a single text is missing', () => {
+    const copy: Scenario = structuredClone(miami);
+    const tr = copy.translations?.uk;
+    delete tr?.briefs?.ru?.rationales?.g8;
+    delete tr?.issues?.donetsk?.options?.['free-economic-zone']?.label;
+    tr?.calendar?.['abu-dhabi-1']?.attendance?.ua?.pop();
+    expect(untranslated(copy, 'uk')).toEqual([
+      'calendar.abu-dhabi-1.attendance.ua.4',
+      'issues.donetsk.options.free-economic-zone.label',
+      'briefs.ru.rationales.g8',
+    ]);
+  });
+
+  it('is Ukrainian where it shows: each text in Cyrillic and none left as the English', () => {
+    const pairs: Array<[string, string, string]> = [];
+    const pair = (at: string, en: string | undefined, ua: string | undefined) => {
+      if (en !== undefined) pairs.push([at, en, ua ?? '']);
+    };
+    pair('title', miami.meta.title, uk.meta.title);
+    pair('summary', miami.meta.summary, uk.meta.summary);
+    pair('content note', miami.meta.contentNote, uk.meta.contentNote);
+    miami.meta.teacherNotes?.forEach((n, i) => {
+      pair(`teacher note ${i}`, n.text, uk.meta.teacherNotes?.[i]?.text);
+    });
+    miami.meta.sources.forEach((s, i) => {
+      pair(`source note ${s.id}`, s.note, uk.meta.sources[i]?.note);
+    });
+    miami.parties.forEach((p, i) => {
+      pair(`party ${p.id}`, p.name, uk.parties[i]?.name);
+      p.delegation.forEach((d, j) => {
+        pair(`role ${p.id} ${j}`, d.role, uk.parties[i]?.delegation[j]?.role);
+      });
+    });
+    miami.packages.forEach((p, i) => {
+      pair(`package ${p.id}`, p.description, uk.packages[i]?.description);
+      p.issues.forEach((issue, j) => {
+        pair(`issue ${issue.id}`, issue.name, uk.packages[i]?.issues[j]?.name);
+        issue.options.forEach((o, k) => {
+          const l = uk.packages[i]?.issues[j]?.options[k];
+          pair(`option ${o.id}`, o.label, l?.label);
+          pair(`status ${o.id}`, o.status, l?.status);
+        });
+      });
+    });
+    miami.calendar.forEach((m, i) => {
+      pair(`note ${m.id}`, m.note, uk.calendar[i]?.note);
+      for (const [party, roles] of Object.entries(m.attendance ?? {}))
+        roles.forEach((role, j) => {
+          pair(`attendance ${m.id} ${party}`, role, uk.calendar[i]?.attendance?.[party]?.[j]);
+        });
+    });
+    miami.events.forEach((e, i) => {
+      pair(`event ${e.id}`, e.text, uk.events[i]?.text);
+      pair(`event debrief ${e.id}`, e.debrief, uk.events[i]?.debrief);
+    });
+    for (const [party, p] of Object.entries(miami.profiles)) {
+      const l = uk.profiles[party];
+      pair(`brief ${party}`, p.brief.summary, l?.brief.summary);
+      for (const [issue, pref] of Object.entries(p.preferences))
+        pair(`reason ${party} ${issue}`, pref.rationale, l?.preferences[issue]?.rationale);
+      p.ratification.forEach((c, i) => {
+        pair(`check ${c.id}`, c.body, l?.ratification[i]?.body);
+      });
+    }
+    pair('epilogue', miami.epilogue.text, uk.epilogue.text);
+    expect(pairs.length).toBeGreaterThan(250);
+    const wrong = pairs.filter(([, en, ua]) => ua === en || !/[а-яіїєґ]{3}/i.test(ua)).map(([at]) => at);
+    expect(wrong).toEqual([]);
+    // A glossary is a whole in one language: no English term is left among the Ukrainian ones.
+    expect(Object.keys(uk.glossary ?? {}).filter((term) => !/[а-яіїєґ]/i.test(term))).toEqual(['BATNA']);
+  });
+
+  it('keeps the sources as published, the content note naming the full-scale invasion, and the numbers', () => {
+    miami.meta.sources.forEach((s, i) => {
+      expect(uk.meta.sources[i]?.title).toBe(s.title);
+      expect(uk.meta.sources[i]?.publisher).toBe(s.publisher);
+    });
+    expect(uk.meta.contentNote).toMatch(
+      /У лютому 2022 року Росія розпочала повномасштабне вторгнення в Україну/,
+    );
+    expect(skeleton(uk)).toEqual(skeleton(miami));
+    expect(scenarioDigest(uk)).toBe(scenarioDigest(miami));
   });
 });
