@@ -115,6 +115,65 @@ describe('languages', () => {
     await t.close();
   });
 
+  it('the default scenario in Ukrainian: title, brief, table, sources and debrief in its own Ukrainian words', async () => {
+    const t = await openPage(h);
+    const { page } = t;
+    await page.goto(`${h.baseUrl}/?test=1&seed=7&lang=uk`);
+    await page.getByRole('heading', { level: 1, name: 'Човникова дипломатія' }).waitFor();
+    // The title screen: the scenario's title and content note (the invasion named plainly).
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
+    const title = await page.locator('main').innerText();
+    expect(title).toContain('У лютому 2022 року Росія розпочала повномасштабне вторгнення в Україну');
+    await startTranslatedGame(
+      page,
+      'Раунд у Маямі, грудень 2025',
+      'Україна',
+      /^Конфіденційна директива: Україна/,
+      'Зайняти своє місце',
+    );
+    await page.getByRole('heading', { level: 1, name: 'Україна за столом' }).waitFor();
+    await waitForPlayer(page);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
+    const table = await page.locator('.table-screen').innerText();
+    for (const words of [
+      'Суверенітет', // a package
+      'Обмеження чисельності армії', // an issue
+      'Не більше 600 000', // an option
+      'Маямі', // the venue
+      'Секретар Ради національної безпеки і оборони (голова делегації)', // who sits at the table
+      'Росія вночі б’є по енергосистемі України', // the news
+      'Всеукраїнський референдум', // the brief beside the table
+    ])
+      expect(table, words).toContain(words);
+    for (const words of ['Army size cap', 'Sovereignty', 'Capped at 600,000', 'National referendum'])
+      expect(table, words).not.toContain(words);
+    // The sources of an option: its status and the seat's own reason in Ukrainian; titles stay as published.
+    const sources = page.locator('.package-card .option-sources').first();
+    await sources.locator('summary').click();
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
+    const opened = await sources.innerText();
+    expect(opened).toContain('Проєкт із 28 пунктів (США, оприлюднений 20 листопада 2025 року).');
+    expect(opened).toContain('Армія — власний стримувальний чинник України');
+    expect(opened).toContain("Media disclosed all 28 points of Trump's peace plan for Ukraine and Russia");
+    await tableReady(page);
+    await page.screenshot({ path: join(SHOTS, 'table-default-uk.png'), fullPage: false });
+    await page.locator('#table-canvas').screenshot({ path: join(SHOTS, 'table-canvas-default-uk.png') });
+    // Walking away ends the game: the debrief tells the events and the epilogue in Ukrainian.
+    await page.locator('#walk-away').click();
+    await page.locator('#walk-confirm').click();
+    await page.locator('.debrief-epilogue').waitFor({ timeout: 60_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
+    const debrief = await page.locator('main').innerText();
+    expect(debrief).toContain(
+      'Після стартової точки цієї гри посланці США запропонували «вільну економічну зону»',
+    );
+    expect(debrief).toContain('Це були удари по цивільній енергетичній інфраструктурі взимку');
+    expect(debrief).not.toContain('After this game');
+    await page.screenshot({ path: join(SHOTS, 'debrief-default-uk.png'), fullPage: false });
+    expect(t.errors).toEqual([]);
+    await t.close();
+  });
+
   it('Russian from the address; the choice is kept, and a change mid-game reloads the game in the new language', async () => {
     const t = await openPage(h);
     const { page } = t;
