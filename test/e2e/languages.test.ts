@@ -124,13 +124,24 @@ describe('languages', () => {
     // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
     const title = await page.locator('main').innerText();
     expect(title).toContain('У лютому 2022 року Росія розпочала повномасштабне вторгнення в Україну');
-    await startTranslatedGame(
-      page,
-      'Раунд у Маямі, грудень 2025',
-      'Україна',
-      /^Конфіденційна директива: Україна/,
-      'Зайняти своє місце',
-    );
+    await page.getByRole('radio', { name: 'Раунд у Маямі, грудень 2025' }).check();
+    await page.locator('#mode-solo').check();
+    await page.getByRole('button', { name: /^Україна/ }).click();
+    await page.locator('#start-game').click();
+    await page.getByRole('heading', { level: 1, name: /^Конфіденційна директива: Україна/ }).waitFor();
+    // The brief: its situation, interests, red lines and who ratifies, in the scenario's Ukrainian.
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
+    const brief = await page.locator('main').innerText();
+    for (const words of [
+      'Ви очолюєте українських переговорників',
+      'Україна прагне обов’язкових гарантій безпеки',
+      'Україна ніколи не може підписати відмову від частин Херсонської та Запорізької областей',
+      'Верховна Рада (парламент)',
+    ])
+      expect(brief, words).toContain(words);
+    expect(brief).not.toContain('You lead Ukraine');
+    await page.getByRole('button', { name: 'Зайняти своє місце' }).click();
+    await leave(page, 'brief');
     await page.getByRole('heading', { level: 1, name: 'Україна за столом' }).waitFor();
     await waitForPlayer(page);
     // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
