@@ -162,15 +162,16 @@ describe('scenario translations', () => {
   });
 });
 
-describe('the default scenario in Ukrainian', () => {
+describe('the default scenario in Ukrainian (and Russian)', () => {
   const DEFAULT = 'assets/scenarios/miami-2025.yaml';
   const r = loadScenario(readFileSync(DEFAULT, 'utf8'), DEFAULT);
   if (!r.ok) throw new Error(r.errors.map((d) => formatDiagnostic(d)).join('\n'));
   const miami = r.scenario;
   const uk = localizeScenario(miami, 'uk');
 
-  it('gives every text a player or a teacher reads', () => {
+  it('gives every text a player or a teacher reads, in Ukrainian and in Russian', () => {
     expect(untranslated(miami, 'uk')).toEqual([]);
+    expect(untranslated(miami, 'ru')).toEqual([]);
   });
 
   it('fails when a single text is missing', () => {
@@ -186,64 +187,68 @@ describe('the default scenario in Ukrainian', () => {
     ]);
   });
 
-  it('is Ukrainian where it shows: each text in Cyrillic and none left as the English', () => {
-    const pairs: Array<[string, string, string]> = [];
-    const pair = (at: string, en: string | undefined, ua: string | undefined) => {
-      if (en !== undefined) pairs.push([at, en, ua ?? '']);
-    };
-    pair('title', miami.meta.title, uk.meta.title);
-    pair('summary', miami.meta.summary, uk.meta.summary);
-    pair('content note', miami.meta.contentNote, uk.meta.contentNote);
-    miami.meta.teacherNotes?.forEach((n, i) => {
-      pair(`teacher note ${i}`, n.text, uk.meta.teacherNotes?.[i]?.text);
-    });
-    miami.meta.sources.forEach((s, i) => {
-      pair(`source note ${s.id}`, s.note, uk.meta.sources[i]?.note);
-    });
-    miami.parties.forEach((p, i) => {
-      pair(`party ${p.id}`, p.name, uk.parties[i]?.name);
-      p.delegation.forEach((d, j) => {
-        pair(`role ${p.id} ${j}`, d.role, uk.parties[i]?.delegation[j]?.role);
+  it.each(['uk', 'ru'])(
+    'is in %s where it shows: each text in Cyrillic and none left as the English',
+    (lang) => {
+      const uk = localizeScenario(miami, lang);
+      const pairs: Array<[string, string, string]> = [];
+      const pair = (at: string, en: string | undefined, ua: string | undefined) => {
+        if (en !== undefined) pairs.push([at, en, ua ?? '']);
+      };
+      pair('title', miami.meta.title, uk.meta.title);
+      pair('summary', miami.meta.summary, uk.meta.summary);
+      pair('content note', miami.meta.contentNote, uk.meta.contentNote);
+      miami.meta.teacherNotes?.forEach((n, i) => {
+        pair(`teacher note ${i}`, n.text, uk.meta.teacherNotes?.[i]?.text);
       });
-    });
-    miami.packages.forEach((p, i) => {
-      pair(`package ${p.id}`, p.description, uk.packages[i]?.description);
-      p.issues.forEach((issue, j) => {
-        pair(`issue ${issue.id}`, issue.name, uk.packages[i]?.issues[j]?.name);
-        issue.options.forEach((o, k) => {
-          const l = uk.packages[i]?.issues[j]?.options[k];
-          pair(`option ${o.id}`, o.label, l?.label);
-          pair(`status ${o.id}`, o.status, l?.status);
+      miami.meta.sources.forEach((s, i) => {
+        pair(`source note ${s.id}`, s.note, uk.meta.sources[i]?.note);
+      });
+      miami.parties.forEach((p, i) => {
+        pair(`party ${p.id}`, p.name, uk.parties[i]?.name);
+        p.delegation.forEach((d, j) => {
+          pair(`role ${p.id} ${j}`, d.role, uk.parties[i]?.delegation[j]?.role);
         });
       });
-    });
-    miami.calendar.forEach((m, i) => {
-      pair(`note ${m.id}`, m.note, uk.calendar[i]?.note);
-      for (const [party, roles] of Object.entries(m.attendance ?? {}))
-        roles.forEach((role, j) => {
-          pair(`attendance ${m.id} ${party}`, role, uk.calendar[i]?.attendance?.[party]?.[j]);
+      miami.packages.forEach((p, i) => {
+        pair(`package ${p.id}`, p.description, uk.packages[i]?.description);
+        p.issues.forEach((issue, j) => {
+          pair(`issue ${issue.id}`, issue.name, uk.packages[i]?.issues[j]?.name);
+          issue.options.forEach((o, k) => {
+            const l = uk.packages[i]?.issues[j]?.options[k];
+            pair(`option ${o.id}`, o.label, l?.label);
+            pair(`status ${o.id}`, o.status, l?.status);
+          });
         });
-    });
-    miami.events.forEach((e, i) => {
-      pair(`event ${e.id}`, e.text, uk.events[i]?.text);
-      pair(`event debrief ${e.id}`, e.debrief, uk.events[i]?.debrief);
-    });
-    for (const [party, p] of Object.entries(miami.profiles)) {
-      const l = uk.profiles[party];
-      pair(`brief ${party}`, p.brief.summary, l?.brief.summary);
-      for (const [issue, pref] of Object.entries(p.preferences))
-        pair(`reason ${party} ${issue}`, pref.rationale, l?.preferences[issue]?.rationale);
-      p.ratification.forEach((c, i) => {
-        pair(`check ${c.id}`, c.body, l?.ratification[i]?.body);
       });
-    }
-    pair('epilogue', miami.epilogue.text, uk.epilogue.text);
-    expect(pairs.length).toBeGreaterThan(250);
-    const wrong = pairs.filter(([, en, ua]) => ua === en || !/[а-яіїєґ]{3}/i.test(ua)).map(([at]) => at);
-    expect(wrong).toEqual([]);
-    // A glossary is a whole in one language: no English term is left among the Ukrainian ones.
-    expect(Object.keys(uk.glossary ?? {}).filter((term) => !/[а-яіїєґ]/i.test(term))).toEqual(['BATNA']);
-  });
+      miami.calendar.forEach((m, i) => {
+        pair(`note ${m.id}`, m.note, uk.calendar[i]?.note);
+        for (const [party, roles] of Object.entries(m.attendance ?? {}))
+          roles.forEach((role, j) => {
+            pair(`attendance ${m.id} ${party}`, role, uk.calendar[i]?.attendance?.[party]?.[j]);
+          });
+      });
+      miami.events.forEach((e, i) => {
+        pair(`event ${e.id}`, e.text, uk.events[i]?.text);
+        pair(`event debrief ${e.id}`, e.debrief, uk.events[i]?.debrief);
+      });
+      for (const [party, p] of Object.entries(miami.profiles)) {
+        const l = uk.profiles[party];
+        pair(`brief ${party}`, p.brief.summary, l?.brief.summary);
+        for (const [issue, pref] of Object.entries(p.preferences))
+          pair(`reason ${party} ${issue}`, pref.rationale, l?.preferences[issue]?.rationale);
+        p.ratification.forEach((c, i) => {
+          pair(`check ${c.id}`, c.body, l?.ratification[i]?.body);
+        });
+      }
+      pair('epilogue', miami.epilogue.text, uk.epilogue.text);
+      expect(pairs.length).toBeGreaterThan(250);
+      const wrong = pairs.filter(([, en, ua]) => ua === en || !/[а-яіїєґё]{3}/i.test(ua)).map(([at]) => at);
+      expect(wrong).toEqual([]);
+      // A glossary is a whole in one language: no English term is left among the Ukrainian ones.
+      expect(Object.keys(uk.glossary ?? {}).filter((term) => !/[а-яіїєґ]/i.test(term))).toEqual(['BATNA']);
+    },
+  );
 
   it('keeps the sources as published, the content note naming the full-scale invasion, and the numbers', () => {
     miami.meta.sources.forEach((s, i) => {
@@ -252,6 +257,9 @@ describe('the default scenario in Ukrainian', () => {
     });
     expect(uk.meta.contentNote).toMatch(
       /У лютому 2022 року Росія розпочала повномасштабне вторгнення в Україну/,
+    );
+    expect(localizeScenario(miami, 'ru').meta.contentNote).toMatch(
+      /В феврале 2022 года Россия начала полномасштабное вторжение в Украину/,
     );
     expect(skeleton(uk)).toEqual(skeleton(miami));
     expect(scenarioDigest(uk)).toBe(scenarioDigest(miami));
