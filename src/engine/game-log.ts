@@ -42,8 +42,10 @@ function fnv1a(s: string): string {
 
 /** A digest of a scenario's content (its parsed form), so a log names the exact version it was played on. */
 export function scenarioDigest(scenario: Scenario): string {
-  // A scenario shown in another of its languages is still the scenario as written.
-  return fnv1a(JSON.stringify(sourceOf(scenario)));
+  // A scenario shown in another of its languages is still the scenario as written; its texts in other languages
+  // play no part in a game (and a browser loads them only when a player picks a language), so they are left out.
+  const { translations: _words, ...game } = sourceOf(scenario);
+  return fnv1a(JSON.stringify(game));
 }
 
 function checksumOf(log: Omit<GameLog, 'checksum'>): string {

@@ -263,5 +263,11 @@ describe('the default scenario in Ukrainian (and Russian)', () => {
     );
     expect(skeleton(uk)).toEqual(skeleton(miami));
     expect(scenarioDigest(uk)).toBe(scenarioDigest(miami));
+    // A browser holds a scenario's other languages only once a player picks one: the log names the same scenario.
+    const { translations: _all, ...bare } = miami;
+    expect(scenarioDigest(bare)).toBe(scenarioDigest(miami));
+    expect(scenarioDigest({ ...bare, translations: { ru: miami.translations?.ru ?? {} } })).toBe(
+      scenarioDigest(miami),
+    );
   });
 });
