@@ -694,12 +694,9 @@ export const TranslationSchema = z
             )
             .optional()
             .meta({ description: 'Ratification check id → who ratifies and the description.' }),
-          rationales: z
-            .record(id, words(PARAGRAPH).min(1))
-            .optional()
-            .meta({
-              description: "Issue id → why the issue's options are worth what they are (the seat reads it).",
-            }),
+          rationales: z.record(id, words(PARAGRAPH).min(1)).optional().meta({
+            description: "Issue id → why the issue's options are worth what they are (the seat reads it).",
+          }),
         }),
       )
       .optional()
