@@ -46,7 +46,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         // Any address of the app (?seed=…, ?test=1) opens the page offline; the health check always asks the server.
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/healthz/],
+        navigateFallbackDenylist: [/^\/healthz/, /^\/teachers\//],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -10,7 +10,10 @@ const loadTable: TableLoader = async () => (await import('./game/mount-table')).
 const root = document.getElementById('app');
 const params = new URLSearchParams(window.location.search);
 const classRoute = params.get('class');
-if (root && classRoute === 'teacher') {
+if (root && params.get('print') === 'brief') {
+  // A side's brief to print (from the brief screen, the title screen's teacher section and the dashboard).
+  void import('./ui/print-brief').then((m) => m.startPrintBrief(root, window.location.search));
+} else if (root && classRoute === 'teacher') {
   // Class sessions load their own screens (and socket.io) only on their routes; they never load the scenarios' files.
   void import('./ui/class-teacher').then((m) => m.startClassTeacher(root));
 } else if (root && classRoute === 'join') {

@@ -561,6 +561,60 @@ export const en = {
     legend: { accepted: 'accepted', conditional: 'conditional', rejected: 'rejected', signed: 'signed' },
     closed: 'The table has closed',
   },
+  print: {
+    title: 'Printable briefs',
+    indexIntro:
+      'Each side’s confidential brief of “{title}” as it reads when the talks open, to print on A4 and hand to that delegation only.',
+    asOf: 'As the talks open ({date}), with the opening text on the table.',
+    priorities: 'Your priorities',
+    prioritiesHint: 'How you share your 100 points of importance across the issues, the issues that matter most first.',
+    packagesHint:
+      'An option worth 100 is the best you can get on that issue, 0 the worst. The option marked “opening text” is on the table when the talks open.',
+    openingText: '(opening text)',
+    openingPasses: 'The opening text would pass.',
+    openingFails: 'The opening text would fail.',
+    openingPassesSupport: 'The opening text would pass (support {support}%, needs {threshold}%).',
+    openingFailsSupport: 'The opening text would fail (support {support}%, needs {threshold}%).',
+    notNeededOpening: 'Not held for the opening text.',
+    printNow: 'Print',
+    unknownScenario: 'This build has no scenario “{id}”.',
+    unknownSide: 'This scenario has no side “{side}”: pick one below.',
+    pack: 'The teacher’s pack',
+    printBrief: 'Printable brief',
+  },
+  forget: {
+    button: 'End and forget this game',
+    confirm:
+      'End this game and forget it on this device? The next person who opens the game here starts afresh, and this game cannot be brought back.',
+    done: 'Your game was ended and forgotten on this device.',
+    hint: 'On a shared computer, end and forget your game so that the next student starts afresh.',
+  },
+  saves: {
+    elsewhere: 'This game is open in another tab',
+    elsewhereText:
+      'This game went on in another tab of this browser, so this tab stopped, to keep every move made there. Play here to bring the latest moves into this tab.',
+    playHere: 'Play here',
+    truncated: {
+      one: 'Your saved game was damaged (cut short). Its first {n} move was restored; what came after it could not be read.',
+      other:
+        'Your saved game was damaged (cut short). Its first {n} moves were restored; what came after them could not be read.',
+    },
+    refused: {
+      one: 'A move of your saved game could not be replayed ({reason}). The {n} move before it was restored.',
+      other: 'A move of your saved game could not be replayed ({reason}). The {n} moves before it were restored.',
+    },
+    unreadable:
+      'A saved game in this browser was damaged beyond reading. It was set aside (not deleted), and you can start a new game.',
+  },
+  pack: {
+    title: 'Teacher’s pack',
+    intro: 'For the lesson: print the briefs and the results sheet before class; the debrief guide follows the debrief screen.',
+    briefs: 'Printable briefs',
+    lessonPlan: 'Lesson plan (45 and 90 minutes)',
+    debriefGuide: 'Debrief guide',
+    resultsSheet: 'Results sheet',
+    all: 'The whole pack',
+  },
 };
 
 /** Every dictionary's shape: English's keys, any strings. */

@@ -3,6 +3,7 @@ import './access.css';
 import { missedMeetings } from '../engine/away';
 import type { GameLog } from '../engine/game-log';
 import type { Intent } from '../engine/intents';
+import type { GameState } from '../engine/state';
 import type { SeatView } from '../engine/view';
 import {
   beforeLanguageChange,
@@ -17,15 +18,35 @@ import { localizeScenario } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
 import { renderAwayScreen } from './away-screen';
 import { renderBriefScreen } from './brief-screen';
-import { el } from './dom';
+import { el, screenHeading } from './dom';
 import type { GameSession } from './game-session';
 import { languageBar } from './language-picker';
 import { renderPassScreen } from './pass-device-screen';
-import { clearSavedGame, loadSavedGame } from './saved-game';
+import { printBriefHref } from './print-brief-href';
+import {
+  clearSavedGame,
+  gameHolder,
+  holdGame,
+  loadSavedGame,
+  newGameId,
+  SAVE_KEYS,
+} from './saved-game';
 import { type CatalogueEntry, findScenario, loadCatalogue, loadTranslations } from './scenario-catalogue';
 import type { TableLoader } from './table-mount';
 import { renderTableScreen } from './table-screen';
 import { type GameChoice, renderTitleScreen } from './title-screen';
+
+/** The class seat a student's browser keeps (src/ui/class-student.ts): forgotten with the game on a shared computer. */
+const CLASS_SEAT_KEY = 'shuttle.class.student';
+
+/** Whether this device keeps a game for someone: a class seat, or a damaged save set aside. */
+function somethingStored(): boolean {
+  try {
+    return localStorage.getItem(CLASS_SEAT_KEY) !== null || localStorage.getItem(SAVE_KEYS.damaged) !== null;
+  } catch {
+    return false;
+  }
+}
 
 export interface AppOptions {
   loadTable: TableLoader;
@@ -55,6 +76,12 @@ function randomSeed(): string {
 
 export async function startApp(root: HTMLElement, options: AppOptions): Promise<void> {
   const settings = readSettings(options.location);
+  /** This tab, among the browser's tabs that may hold the same saved game. */
+  const tab = newGameId();
+  /** The game this tab holds (and saves), if any. */
+  let holding: string | null = null;
+  /** A message for the next screen shown (a damaged save, a forgotten game). */
+  let pendingNotice: string | null = null;
   await setLanguage(initialLanguage(options.location.search), false);
   const catalogue: CatalogueEntry[] = await loadCatalogue({
     includeTestScenarios: settings.test,
@@ -110,6 +137,10 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     document.title = `${title} · ${msg().app.name}`;
     window.scrollTo(0, 0);
     cleanup = render();
+    if (pendingNotice) {
+      root.prepend(el('p', { className: 'notice', attrs: { role: 'status' } }, pendingNotice));
+      pendingNotice = null;
+    }
     // A running game can be exported from the table and from its end, to replay it or play on from any move.
     if ((name === 'table' || name === 'outcome') && session) root.append(gameTools(session));
   };
@@ -129,9 +160,83 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
         },
         msg().app.exportLog,
       ),
+      el(
+        'button',
+        { id: 'forget-game', attrs: { type: 'button' }, on: { click: () => forgetGame() } },
+        msg().forget.button,
+      ),
     );
 
+  /** Shared computers: the game ends and this device keeps nothing of it (nor a class seat), after a confirmation. */
+  const forgetGame = () => {
+    if (!window.confirm(msg().forget.confirm)) return;
+    endSession();
+    clearSavedGame(localStorage, tab);
+    try {
+      localStorage.removeItem(CLASS_SEAT_KEY);
+      sessionStorage.clear();
+    } catch {
+      // nothing stored
+    }
+    lastChoice = null;
+    pendingNotice = msg().forget.done;
+    showTitle();
+  };
+
+  /** Another tab took this game or moved it on: this one stops (and so never overwrites its moves) and says so. */
+  const showElsewhere = () => {
+    session?.stopSaving();
+    holding = null;
+    const live = ['table', 'brief', 'pass', 'away', 'pass-end'].includes(screenName);
+    if (!live) return;
+    endSession();
+    show('elsewhere', msg().saves.elsewhere, () => {
+      const heading = screenHeading(msg().saves.elsewhere);
+      root.replaceChildren(
+        el(
+          'div',
+          { className: 'screen elsewhere-screen' },
+          heading,
+          el('p', {}, msg().saves.elsewhereText),
+          el(
+            'div',
+            { className: 'actions-row' },
+            el(
+              'button',
+              {
+                id: 'play-here',
+                className: 'primary',
+                attrs: { type: 'button' },
+                on: {
+                  click: () =>
+                    void resume().then((ok) => {
+                      if (!ok) showTitle();
+                    }),
+                },
+              },
+              msg().saves.playHere,
+            ),
+          ),
+        ),
+      );
+      heading.focus();
+      return () => root.replaceChildren();
+    });
+  };
+
+  // Other tabs' writes arrive as storage events: a tab that took this game, or saved it since, wins.
+  window.addEventListener('storage', (e) => {
+    if (!holding || !session) return;
+    if (e.storageArea !== localStorage) return;
+    if (e.key === null) return showElsewhere();
+    if (e.key === SAVE_KEYS.holder) {
+      const holder = gameHolder();
+      if (!holder || holder.tab !== tab) showElsewhere();
+    } else if (e.key === SAVE_KEYS.rev && e.newValue !== null) showElsewhere();
+  });
+
   const endSession = () => {
+    holding = null;
     offRouting?.();
     offRouting = null;
     session?.close();
@@ -195,6 +300,22 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
           : {}),
       }),
     );
+    // A shared computer may still keep the last student's class seat (or a damaged save): it can be forgotten here.
+    if (somethingStored()) {
+      root.append(
+        el(
+          'section',
+          { className: 'panel forget-panel', attrs: { 'aria-labelledby': 'forget-heading' } },
+          el('h2', { id: 'forget-heading' }, msg().forget.button),
+          el('p', { className: 'hint' }, msg().forget.hint),
+          el(
+            'button',
+            { id: 'forget-game', attrs: { type: 'button' }, on: { click: () => forgetGame() } },
+            msg().forget.button,
+          ),
+        ),
+      );
+    }
   };
 
   /** Reads a game log and shows its replay; resolves to the message to show when the file is refused. */
@@ -226,7 +347,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     const humanSeats = humans.length > 0 ? humans : [scenario.parties[0]?.id ?? ''];
     const ai = Object.values(log.seats).find((v) => v !== 'human');
     const difficulty = ai === 'easy' || ai === 'hard' ? ai : 'medium';
-    clearSavedGame();
+    clearSavedGame(localStorage, tab);
     const s = await launch({ scenario, humanSeats, difficulty }, log.seed, log.intents.slice(0, moves));
     for (const h of humanSeats) {
       briefed.add(h);
@@ -241,7 +362,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
 
   const newGame = () => {
     endSession();
-    clearSavedGame();
+    clearSavedGame(localStorage, tab);
     showTitle();
   };
 
@@ -320,6 +441,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       renderBriefScreen(root, {
         view: conn.view(),
         watch: (listener) => conn.subscribe((next) => listener(next)),
+        printHref: `${printBriefHref(s.setup.scenario.meta.id, seat)}&lang=${language()}`,
         onTakeSeat: () => {
           briefed.add(seat);
           conn.acknowledgeBrief();
@@ -388,8 +510,19 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     if (force && shown) showTable(shown);
   };
 
-  const launch = async (choice: Omit<GameChoice, 'mode'>, seed: string, intents?: Intent[]) => {
+  const launch = async (
+    choice: Omit<GameChoice, 'mode'>,
+    seed: string,
+    intents?: Intent[],
+    from: { game: string; rev: number; snapshot?: { game: GameState; count: number } } = {
+      game: newGameId(),
+      rev: 0,
+    },
+  ) => {
     endSession();
+    // This tab takes the game: any other tab of it stops writing before this one writes.
+    holdGame(from.game, tab);
+    holding = from.game;
     // The rules, the session machine and the AI load when a game starts, keeping the first screen's script small.
     const { startSession } = await import('./game-session');
     session = startSession({
@@ -400,6 +533,8 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       difficulty: choice.difficulty,
       aiDelayMs: settings.test ? 0 : 400,
       ...(intents ? { intents } : {}),
+      ...(from.snapshot ? { snapshot: from.snapshot } : {}),
+      save: { game: from.game, tab, rev: from.rev, onStale: () => showElsewhere() },
     });
     const s = session;
     offRouting = s.table.onChange(() => {
@@ -421,7 +556,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
 
   const begin = async (choice: GameChoice) => {
     lastChoice = choice;
-    clearSavedGame();
+    clearSavedGame(localStorage, tab);
     const s = await launch(choice, settings.seed ?? randomSeed());
     const first = s.setup.humanSeats[0];
     if (!first) return;
@@ -434,18 +569,46 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     showPass(first);
   };
 
-  // Resume a saved game, if there is one for a scenario we have.
-  const saved = loadSavedGame();
-  const scenario = saved ? findScenario(catalogue, saved.scenarioId) : undefined;
-  if (saved && scenario && saved.humanSeats.every((h) => scenario.parties.some((p) => p.id === h))) {
+  /**
+   * Resumes the game saved in this browser, if there is one for a scenario we have: its moves are replayed one by one
+   * and a damaged save keeps every move before the damage, with a message saying what was kept.
+   */
+  const resume = async (): Promise<boolean> => {
+    const loaded = loadSavedGame();
+    if (loaded.kind === 'unreadable') pendingNotice = msg().saves.unreadable;
+    if (loaded.kind !== 'ok' && loaded.kind !== 'truncated') return false;
+    const saved = loaded.save;
+    const found = findScenario(catalogue, saved.scenarioId);
+    if (!found || !saved.humanSeats.every((h) => found.parties.some((p) => p.id === h))) return false;
+    const scenario = localizeScenario(found, language());
+    const { createGame, applyIntent } = await import('../engine/game');
+    let state = createGame(scenario, saved.seed);
+    let kept = 0;
+    let refusal: string | null = null;
+    for (const intent of saved.intents) {
+      const r = applyIntent(scenario, state, intent);
+      if (!r.ok) {
+        refusal = r.error.message;
+        break;
+      }
+      state = r.state;
+      kept++;
+    }
+    const notice =
+      refusal !== null
+        ? t(msg().saves.refused, { n: kept, reason: refusal })
+        : loaded.kind === 'truncated'
+          ? t(msg().saves.truncated, { n: kept })
+          : msg().app.restored;
     try {
       const s = await launch(
-        { scenario, humanSeats: saved.humanSeats, difficulty: saved.difficulty },
+        { scenario: found, humanSeats: saved.humanSeats, difficulty: saved.difficulty },
         saved.seed,
-        saved.intents,
+        saved.intents.slice(0, kept),
+        { game: saved.game, rev: loaded.rev, snapshot: { game: state, count: kept } },
       );
       lastChoice = {
-        scenario,
+        scenario: found,
         humanSeats: saved.humanSeats,
         difficulty: saved.difficulty,
         mode: saved.humanSeats.length === 1 ? 'solo' : 'hotseat',
@@ -458,20 +621,26 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       const first = saved.humanSeats[0] ?? '';
       const view = s.connection(first).view();
       if (view.status === 'ended') {
+        if (notice !== msg().app.restored) pendingNotice = notice;
         showOutcome(s);
       } else if (saved.humanSeats.length === 1) {
-        showTable(first, msg().app.restored);
+        showTable(first, notice);
       } else {
+        if (notice !== msg().app.restored) pendingNotice = notice;
         const speaker = view.speaker;
         showPass(speaker && s.isHuman(speaker) ? speaker : first);
       }
-      return;
+      return true;
     } catch {
-      // A save from an older version that no longer replays: start afresh.
+      // A save from an older version that no longer replays: start afresh, the save set aside.
       endSession();
-      clearSavedGame();
+      clearSavedGame(localStorage, tab);
+      pendingNotice = msg().saves.unreadable;
+      return false;
     }
-  }
+  };
+
+  if (await resume()) return;
   if (catalogue.length === 0) {
     root.replaceChildren(el('p', { attrs: { role: 'alert' } }, msg().app.noScenario));
     return;

@@ -13,6 +13,8 @@ export interface BriefScreenOptions {
   /** News of the table while the brief is read (the talks may go on without this seat): the brief follows. */
   watch?(listener: (view: SeatView) => void): () => void;
   onTakeSeat(): void;
+  /** The address of this brief as a printable page (solo and hot seat, where the game's files hold the briefs). */
+  printHref?: string;
 }
 
 /** Where the talks stand as this seat reads its brief: the text it will face and when it joins. */
@@ -96,7 +98,21 @@ export function renderBriefScreen(root: HTMLElement, options: BriefScreenOptions
       ),
       talks,
       content,
-      el('div', { className: 'actions-row sticky-actions' }, take),
+      el(
+        'div',
+        { className: 'actions-row sticky-actions' },
+        take,
+        options.printHref
+          ? el(
+              'a',
+              {
+                id: 'print-brief',
+                attrs: { href: options.printHref, target: '_blank', rel: 'noopener' },
+              },
+              msg().print.printBrief,
+            )
+          : null,
+      ),
     ),
   );
   heading.focus();

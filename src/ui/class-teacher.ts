@@ -3,7 +3,9 @@
 // address's #fragment (never sent to the server in a request line) and in this browser's storage.
 import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
+import { msg } from '../i18n';
 import { el, formatPoints, screenHeading } from './dom';
+import { printBriefHref } from './print-brief-href';
 
 const TEXT = {
   createTitle: 'Run a class',
@@ -98,6 +100,28 @@ function download(filename: string, type: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The teacher's pack (served with the game under /teachers/) and the scenario's briefs to print. */
+function packLinks(scenarioId: string): HTMLElement {
+  const m = msg().pack;
+  const link = (id: string, href: string, text: string) =>
+    el('li', {}, el('a', { id, attrs: { href, target: '_blank', rel: 'noopener' } }, text));
+  return el(
+    'nav',
+    { className: 'class-pack', attrs: { 'aria-labelledby': 'class-pack-heading' } },
+    el('h2', { id: 'class-pack-heading' }, m.title),
+    el('p', { className: 'hint' }, m.intro),
+    el(
+      'ul',
+      {},
+      link('pack-briefs', printBriefHref(scenarioId), m.briefs),
+      link('pack-lesson', '/teachers/lesson-plan.html', m.lessonPlan),
+      link('pack-debrief', '/teachers/debrief-guide.html', m.debriefGuide),
+      link('pack-results', '/teachers/results-sheet.html', m.resultsSheet),
+      link('pack-all', '/teachers/', m.all),
+    ),
+  );
 }
 
 export function startClassTeacher(root: HTMLElement): void {
@@ -489,6 +513,7 @@ export function startClassTeacher(root: HTMLElement): void {
           el('p', {}, TEXT.codeHelp(joinUrl)),
         ),
         el('details', {}, el('summary', {}, TEXT.teacherLink), el('p', { className: 'class-link' }, link)),
+        packLinks(d.scenario.id),
         el('p', { id: 'class-state', attrs: { 'data-state': d.state } }, TEXT.state[d.state] ?? d.state),
         controls,
         d.events.length > 0 ? injectForm(d) : null,

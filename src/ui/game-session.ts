@@ -2,6 +2,7 @@
 import { type AiDecider, attachAi } from '../ai/ai-driver';
 import type { Difficulty } from '../ai/decide';
 import type { Intent } from '../engine/intents';
+import type { GameState } from '../engine/state';
 import { createLocalTable, type LocalTable } from '../net/local-table';
 import type { SeatConnection } from '../net/transport';
 import type { Scenario } from '../scenario/schema';
@@ -52,6 +53,11 @@ export interface SessionSetup {
   humanSeats: string[];
   difficulty: Difficulty;
   intents?: Intent[];
+  /** The state after the first `count` of `intents` (already replayed while checking a save): not replayed again. */
+  snapshot?: { game: GameState; count: number };
+  /** The save this session writes: its game id, this tab's id, the revision it was read at (0 for a new game),
+   * and what to do when another tab has taken the game or moved it on (this session then stops writing). */
+  save?: { game: string; tab: string; rev: number; onStale(): void };
   /** Pause between AI moves: about 400 ms in play, 0 in tests. */
   aiDelayMs: number;
   /** Where the AI decides; read from the page's address when absent. */
@@ -64,6 +70,8 @@ export interface GameSession {
   connection(seat: string): SeatConnection;
   isAi(seat: string): boolean;
   isHuman(seat: string): boolean;
+  /** Another tab holds the game now: stop saving (and so never overwrite its moves). */
+  stopSaving(): void;
   close(): void;
 }
 
@@ -82,6 +90,7 @@ export function startSession(setup: SessionSetup): GameSession {
     scenario: setup.scenario,
     seed: setup.seed,
     ...(setup.intents ? { intents: setup.intents } : {}),
+    ...(setup.snapshot ? { snapshot: setup.snapshot } : {}),
   });
   const connections = new Map<string, SeatConnection>();
   const connection = (seat: string) => {
@@ -93,15 +102,29 @@ export function startSession(setup: SessionSetup): GameSession {
     return c;
   };
   const human = new Set(setup.humanSeats);
-  const save = (intents: Intent[]) =>
-    saveGame({
-      v: 1,
-      scenarioId: setup.scenario.meta.id,
-      seed: setup.seed,
-      humanSeats: setup.humanSeats,
-      difficulty: setup.difficulty,
-      intents,
-    });
+  const owner = setup.save;
+  let rev = owner?.rev ?? 0;
+  let saving = owner !== undefined;
+  const save = (intents: Intent[]) => {
+    if (!saving || !owner) return;
+    const written = saveGame(
+      {
+        v: 2,
+        game: owner.game,
+        scenarioId: setup.scenario.meta.id,
+        seed: setup.seed,
+        humanSeats: setup.humanSeats,
+        difficulty: setup.difficulty,
+        intents,
+      },
+      owner.tab,
+      rev,
+    );
+    if (written === 'stale') {
+      saving = false;
+      owner.onStale();
+    } else rev = written;
+  };
   const offChange = table.onChange(save);
   save(table.intents());
 
@@ -153,6 +176,9 @@ export function startSession(setup: SessionSetup): GameSession {
     connection,
     isAi: (seat) => !human.has(seat),
     isHuman: (seat) => human.has(seat),
+    stopSaving() {
+      saving = false;
+    },
     close() {
       for (const d of detach) d();
       worker?.close();

@@ -4,6 +4,7 @@ import { date, language, msg, onLanguageChange, t } from '../i18n';
 import { localizeScenario } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
 import { lazyDetails, replaceKeepingOpen } from './disclosure';
+import { printBriefHref } from './print-brief-href';
 import { el, focusQuietly, screenHeading, uniqueId } from './dom';
 import { languageButtons } from './language-picker';
 import type { CatalogueEntry } from './scenario-catalogue';
@@ -379,6 +380,16 @@ function teachersSection(scenario: Scenario): HTMLElement {
     { className: 'panel teachers', attrs: { 'aria-labelledby': 'teachers-heading' } },
     el('h2', { id: 'teachers-heading' }, m.teachers),
     el('p', { className: 'hint' }, t(m.teachersHint, { title: scenario.meta.title })),
+    el(
+      'ul',
+      { className: 'pack-links' },
+      el(
+        'li',
+        {},
+        el('a', { id: 'print-briefs', attrs: { href: printBriefHref(scenario.meta.id) } }, msg().pack.briefs),
+      ),
+      el('li', {}, el('a', { id: 'teacher-pack', attrs: { href: '/teachers/' } }, msg().pack.all)),
+    ),
     lazyDetails({
       key: `teacher-notes-${scenario.meta.id}`,
       className: 'teacher-notes',
