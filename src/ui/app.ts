@@ -25,6 +25,7 @@ import { renderPassScreen } from './pass-device-screen';
 import { printBriefHref } from './print-brief-href';
 import {
   clearSavedGame,
+  forgetSavedGames,
   gameHolder,
   holdGame,
   loadSavedGame,
@@ -171,7 +172,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   const forgetGame = () => {
     if (!window.confirm(msg().forget.confirm)) return;
     endSession();
-    clearSavedGame(localStorage, tab);
+    forgetSavedGames(localStorage, tab);
     try {
       localStorage.removeItem(CLASS_SEAT_KEY);
       sessionStorage.clear();

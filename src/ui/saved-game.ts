@@ -240,14 +240,23 @@ export function saveGame(
   }
 }
 
-/** Forgets the saved game (and any damaged one set aside); other tabs of its game stop writing it. */
+/** Forgets the saved game; other tabs of its game stop writing it. A damaged save set aside stays (see forgetAll). */
 export function clearSavedGame(storage: Storage = localStorage, tab = ''): void {
   try {
     storage.removeItem(KEY);
     storage.removeItem(REV_KEY);
-    storage.removeItem(DAMAGED_KEY);
     if (tab) storage.setItem(HOLDER_KEY, `:${tab}`);
     else storage.removeItem(HOLDER_KEY);
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** A shared computer forgets everything of the last game: the save and any damaged save set aside. */
+export function forgetSavedGames(storage: Storage = localStorage, tab = ''): void {
+  clearSavedGame(storage, tab);
+  try {
+    storage.removeItem(DAMAGED_KEY);
   } catch {
     // Nothing to clear.
   }

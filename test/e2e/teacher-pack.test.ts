@@ -1,0 +1,202 @@
+// The teacher's side and shared devices, on the game's own server (its CSP and static files): each side's printable
+// brief fits three A4 pages with no control printed; the teacher's pack is served and linked from mission control;
+// two tabs of one solo game never lose a move; a save cut short restores its first moves with a message; a shared
+// computer ends and forgets a game.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { createGame } from '../../src/engine/game';
+import { viewFor } from '../../src/engine/view';
+import { type Scenario, ScenarioSchema } from '../../src/scenario/schema';
+import { type Harness, openPage, ROOT, startHarness } from './harness';
+import { leave, startSolo, testScenario, waitForPlayer } from './player';
+
+const { scenario, isDefault } = testScenario();
+/** The small test scenario (offered in test mode) for the saves: its AI decides fast. */
+const small: Scenario = ScenarioSchema.parse(
+  parse(readFileSync(join(ROOT, 'test/fixtures/tram-line.yaml'), 'utf8')),
+);
+const party = small.parties[1] ?? small.parties[0]!;
+const SAVE = 'shuttle-diplomacy.saved-game';
+const dataDir = mkdtempSync(join(tmpdir(), 'shuttle-pack-e2e-'));
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ server: 'start', env: { DATA_DIR: dataDir, CLASS_AI_DELAY_MS: '0' } });
+});
+afterAll(async () => {
+  await h?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The pages of a PDF: its page objects (Chromium writes one `/Type /Page` per page). */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+/** The intents of the save in this browser. */
+async function savedIntents(page: Page): Promise<Array<{ seat: string; type: string }>> {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{"intents":[]}').intents, SAVE);
+}
+
+/** A move that never ends the game: accept what can be accepted, then end the turn. */
+async function acceptAndEnd(page: Page): Promise<void> {
+  for (let i = 0; i < 12; i++) {
+    const accept = page.locator('.package-card button:enabled', { hasText: /^Accept$/ }).first();
+    if ((await accept.count()) === 0) break;
+    await accept.click();
+  }
+  await page.getByRole('button', { name: 'End turn' }).click();
+}
+
+describe("the teacher's pack", () => {
+  it.runIf(isDefault)(
+    "prints each side's brief of the default scenario on at most three A4 pages, whole, with no control in it",
+    async () => {
+      const t = await openPage(h);
+      const { page } = t;
+      for (const side of scenario.parties) {
+        await page.goto(`${h.baseUrl}/?print=brief&scenario=${scenario.meta.id}&side=${side.id}&lang=en`);
+        await page.getByRole('heading', { level: 1, name: `Confidential brief: ${side.name}` }).waitFor();
+        const profile = scenario.profiles[side.id]!;
+        const text = (await page.locator('.print-brief').textContent()) ?? '';
+        const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+        // Complete: what it wants, its red lines, reservation, priorities, ratification and every option's value.
+        for (const line of [
+          ...profile.brief.interests,
+          ...profile.redLines.map((r) => r.description),
+          ...profile.ratification.map((r) => r.body),
+          ...scenario.packages.flatMap((p) => p.issues.flatMap((i) => i.options.map((o) => o.label))),
+        ])
+          expect(squash(text)).toContain(squash(line));
+        // The reservation value as the talks open (the opening meeting's news may have moved it).
+        const opening = viewFor(scenario, createGame(scenario, 'print'), side.id).me!;
+        expect(text).toContain(`No deal is worth ${opening.reservation.toLocaleString('en-GB')} of 10,000`);
+        expect(text).toContain(`worth ${opening.ideal.toLocaleString('en-GB')}`);
+        await expect(page.locator('.print-priorities li').count()).resolves.toBeGreaterThan(3);
+        await page.emulateMedia({ media: 'print' });
+        const visible = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('button, input, select, textarea')].filter(
+              (e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none',
+            ).length,
+        );
+        expect(visible).toBe(0);
+        await page.emulateMedia({ media: null });
+        const pages = pdfPages(await page.pdf({ format: 'A4' }));
+        expect(pages).toBeGreaterThanOrEqual(1);
+        expect(pages, `${side.id}'s brief`).toBeLessThanOrEqual(3);
+      }
+      // The list of every side's brief links to each.
+      await page.goto(`${h.baseUrl}/?print=brief&scenario=${scenario.meta.id}`);
+      await expect(page.locator('.print-index a[data-side]').count()).resolves.toBe(scenario.parties.length);
+      expect(t.errors).toEqual([]);
+      await t.close();
+    },
+  );
+
+  it('is served by the server and linked from mission control and the title screen', async () => {
+    const t = await openPage(h);
+    const { page } = t;
+    await page.goto(`${h.baseUrl}/?class=teacher`);
+    await page.getByRole('button', { name: 'Create the session' }).click();
+    await page.locator('#class-join-code').waitFor();
+    const links = ['pack-briefs', 'pack-lesson', 'pack-debrief', 'pack-results', 'pack-all'];
+    for (const id of links) {
+      const href = await page.locator(`#${id}`).getAttribute('href');
+      expect(href, id).toBeTruthy();
+      const res = await fetch(new URL(href ?? '', h.baseUrl));
+      expect(res.status, href ?? id).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    }
+    // The pack's pages load under the server's Content-Security-Policy (its stylesheet, no inline anything).
+    for (const path of ['/teachers/', '/teachers/lesson-plan.html', '/teachers/results-sheet.html']) {
+      await page.goto(`${h.baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
+    }
+    await page.goto(`${h.baseUrl}/?test=1`);
+    await expect(page.locator('#teacher-pack').getAttribute('href')).resolves.toBe('/teachers/');
+    await expect(page.locator('#print-briefs').count()).resolves.toBe(1);
+    expect(t.errors).toEqual([]);
+    await t.close();
+  });
+});
+
+describe('solo saves on one device', () => {
+  it('keeps every move of two tabs of one game, restores a save cut short, and forgets the game', async () => {
+    const t = await openPage(h);
+    const a = t.page;
+    await a.goto(`${h.baseUrl}/?test=1&seed=21`);
+    await startSolo(a, small.meta.title, party.name);
+    await expect(a.locator('#print-brief').getAttribute('href')).resolves.toContain('print=brief');
+    await a.getByRole('button', { name: 'Take my seat' }).click();
+    await leave(a, 'brief');
+    expect(await waitForPlayer(a)).toBe('table');
+    await acceptAndEnd(a);
+    expect(await waitForPlayer(a)).toBe('table');
+    const mine = (intents: Array<{ seat: string }>) => intents.filter((i) => i.seat === party.id).length;
+    const afterA = await savedIntents(a);
+
+    // A second tab of the same browser opens the game: it takes it, with every move so far; the first says so.
+    const b = await t.context.newPage();
+    b.on('pageerror', (e) => t.errors.push(`page b: ${e.message}`));
+    await b.goto(`${h.baseUrl}/?test=1`);
+    await b.getByRole('heading', { level: 1, name: `${party.name} at the table` }).waitFor();
+    await a.getByRole('heading', { level: 1, name: 'This game is open in another tab' }).waitFor();
+    expect(await waitForPlayer(b)).toBe('table');
+    await acceptAndEnd(b);
+    expect(await waitForPlayer(b)).toBe('table');
+    const afterB = await savedIntents(b);
+    expect(afterB.slice(0, afterA.length)).toEqual(afterA);
+    expect(mine(afterB)).toBeGreaterThan(mine(afterA));
+
+    // Back to the first tab: it takes the game again with the second tab's moves, and the second stops.
+    await a.getByRole('button', { name: 'Play here' }).click();
+    await a.getByRole('heading', { level: 1, name: `${party.name} at the table` }).waitFor();
+    await b.getByRole('heading', { level: 1, name: 'This game is open in another tab' }).waitFor();
+    expect(await waitForPlayer(a)).toBe('table');
+    const logA = await a.getByRole('log').locator('li').count();
+    await acceptAndEnd(a);
+    expect(await waitForPlayer(a)).toBe('table');
+    const afterBoth = await savedIntents(a);
+    expect(afterBoth.slice(0, afterB.length)).toEqual(afterB);
+    expect(mine(afterBoth)).toBeGreaterThan(mine(afterB));
+    expect(logA).toBeGreaterThan(0);
+    await b.close();
+
+    // A save cut short (a full disk, a crash mid-write): its first moves come back, and the page says how many.
+    const raw = (await a.evaluate((key) => localStorage.getItem(key), SAVE)) ?? '';
+    const cut = raw.slice(0, Math.floor(raw.length * 0.7));
+    await a.evaluate(([key, text]) => localStorage.setItem(key as string, text as string), [SAVE, cut]);
+    await a.reload();
+    const notice = a.getByText(/^Your saved game was damaged \(cut short\)\. Its first (\d+) moves? (was|were) restored/);
+    await notice.waitFor();
+    const kept = Number(/first (\d+) move/.exec((await notice.textContent()) ?? '')?.[1]);
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(afterBoth.length);
+    const restored = await savedIntents(a);
+    expect(restored.slice(0, kept)).toEqual(afterBoth.slice(0, kept));
+
+    // A shared computer: end and forget, after a confirmation; a reload then shows the title screen.
+    a.once('dialog', (d) => void d.accept());
+    await a.locator('#forget-game').click();
+    await a.getByRole('heading', { level: 1, name: 'Shuttle Diplomacy' }).waitFor();
+    await a.getByText('Your game was ended and forgotten on this device.').waitFor();
+    await a.reload();
+    await a.getByRole('heading', { level: 1, name: 'Shuttle Diplomacy' }).waitFor();
+    expect(await a.evaluate((key) => localStorage.getItem(key), SAVE)).toBeNull();
+    // A class seat left on this device by the last student is forgotten from the title screen too.
+    await a.evaluate(() => localStorage.setItem('shuttle.class.student', 'x'.repeat(43)));
+    await a.reload();
+    a.once('dialog', (d) => void d.accept());
+    await a.locator('#forget-game').click();
+    await a.getByText('Your game was ended and forgotten on this device.').waitFor();
+    expect(await a.evaluate(() => localStorage.getItem('shuttle.class.student'))).toBeNull();
+    expect(t.errors).toEqual([]);
+    await t.close();
+  });
+});
