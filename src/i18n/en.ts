@@ -567,7 +567,8 @@ export const en = {
       'Each side’s confidential brief of “{title}” as it reads when the talks open, to print on A4 and hand to that delegation only.',
     asOf: 'As the talks open ({date}), with the opening text on the table.',
     priorities: 'Your priorities',
-    prioritiesHint: 'How you share your 100 points of importance across the issues, the issues that matter most first.',
+    prioritiesHint:
+      'How you share your 100 points of importance across the issues, the issues that matter most first.',
     packagesHint:
       'An option worth 100 is the best you can get on that issue, 0 the worst. The option marked “opening text” is on the table when the talks open.',
     openingText: '(opening text)',
@@ -594,6 +595,7 @@ export const en = {
     elsewhereText:
       'This game went on in another tab of this browser, so this tab stopped, to keep every move made there. Play here to bring the latest moves into this tab.',
     playHere: 'Play here',
+    notOnDevice: 'a teacher’s event or a turn timer, which a game on one device never has',
     truncated: {
       one: 'Your saved game was damaged (cut short). Its first {n} move was restored; what came after it could not be read.',
       other:
@@ -601,14 +603,16 @@ export const en = {
     },
     refused: {
       one: 'A move of your saved game could not be replayed ({reason}). The {n} move before it was restored.',
-      other: 'A move of your saved game could not be replayed ({reason}). The {n} moves before it were restored.',
+      other:
+        'A move of your saved game could not be replayed ({reason}). The {n} moves before it were restored.',
     },
     unreadable:
       'A saved game in this browser was damaged beyond reading. It was set aside (not deleted), and you can start a new game.',
   },
   pack: {
     title: 'Teacher’s pack',
-    intro: 'For the lesson: print the briefs and the results sheet before class; the debrief guide follows the debrief screen.',
+    intro:
+      'For the lesson: print the briefs and the results sheet before class; the debrief guide follows the debrief screen.',
     briefs: 'Printable briefs',
     lessonPlan: 'Lesson plan (45 and 90 minutes)',
     debriefGuide: 'Debrief guide',

@@ -587,6 +587,12 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     let kept = 0;
     let refusal: string | null = null;
     for (const intent of saved.intents) {
+      // A teacher's event or a timer's expiry belongs to a class session: in a save on one device it was edited in.
+      const type = (intent as { type?: unknown }).type;
+      if (type === 'event.inject' || type === 'turn.timeout') {
+        refusal = msg().saves.notOnDevice;
+        break;
+      }
       const r = applyIntent(scenario, state, intent);
       if (!r.ok) {
         refusal = r.error.message;

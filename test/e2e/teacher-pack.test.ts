@@ -173,13 +173,37 @@ describe('solo saves on one device', () => {
     const cut = raw.slice(0, Math.floor(raw.length * 0.7));
     await a.evaluate(([key, text]) => localStorage.setItem(key as string, text as string), [SAVE, cut]);
     await a.reload();
-    const notice = a.getByText(/^Your saved game was damaged \(cut short\)\. Its first (\d+) moves? (was|were) restored/);
+    const notice = a.getByText(
+      /^Your saved game was damaged \(cut short\)\. Its first (\d+) moves? (was|were) restored/,
+    );
     await notice.waitFor();
     const kept = Number(/first (\d+) move/.exec((await notice.textContent()) ?? '')?.[1]);
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(afterBoth.length);
     const restored = await savedIntents(a);
     expect(restored.slice(0, kept)).toEqual(afterBoth.slice(0, kept));
+
+    // A save edited to hold a teacher's event (a class session's move, never a game's on one device): the moves
+    // before it come back, and the page says why the rest did not.
+    const edited = [
+      ...restored.slice(0, 2),
+      { v: 1, seat: party.id, type: 'event.inject', event: 'x' },
+      ...restored.slice(2),
+    ];
+    await a.evaluate(
+      ([key, text]) => {
+        const save = JSON.parse(localStorage.getItem(key as string) ?? '{}');
+        localStorage.setItem(key as string, JSON.stringify({ ...save, intents: JSON.parse(text as string) }));
+      },
+      [SAVE, JSON.stringify(edited)],
+    );
+    await a.reload();
+    await a
+      .getByText(
+        'A move of your saved game could not be replayed (a teacher’s event or a turn timer, which a game on one device never has). The 2 moves before it were restored.',
+      )
+      .waitFor();
+    expect(await savedIntents(a)).toEqual(restored.slice(0, 2));
 
     // A shared computer: end and forget, after a confirmation; a reload then shows the title screen.
     a.once('dialog', (d) => void d.accept());
