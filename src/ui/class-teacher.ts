@@ -1,9 +1,10 @@
 // The teacher's mission control: create a class session, watch the lobby fill, rename, remove and seat students,
 // start, pause, resume and end, follow every table live, export the results. The teacher's token lives in the
 // address's #fragment (never sent to the server in a request line) and in this browser's storage.
+
+import { msg } from '../i18n';
 import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
-import { msg } from '../i18n';
 import { el, formatPoints, screenHeading } from './dom';
 import { printBriefHref } from './print-brief-href';
 

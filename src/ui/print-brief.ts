@@ -11,7 +11,6 @@ import { languageBar } from './language-picker';
 import { printBriefHref } from './print-brief-href';
 import { DEFAULT_SCENARIO_ID, findScenario, loadCatalogue } from './scenario-catalogue';
 
-
 /** The brief as it reads before the first meeting: the opening text on the table, no event yet. */
 function openingView(scenario: Scenario, side: string): SeatView {
   return viewFor(scenario, createGame(scenario, 'print'), side);
@@ -202,7 +201,12 @@ function printButton(): HTMLElement {
     { className: 'print-actions no-print' },
     el(
       'button',
-      { id: 'print-now', className: 'primary', attrs: { type: 'button' }, on: { click: () => window.print() } },
+      {
+        id: 'print-now',
+        className: 'primary',
+        attrs: { type: 'button' },
+        on: { click: () => window.print() },
+      },
       msg().print.printNow,
     ),
   );

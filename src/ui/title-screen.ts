@@ -4,9 +4,9 @@ import { date, language, msg, onLanguageChange, t } from '../i18n';
 import { localizeScenario } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
 import { lazyDetails, replaceKeepingOpen } from './disclosure';
-import { printBriefHref } from './print-brief-href';
 import { el, focusQuietly, screenHeading, uniqueId } from './dom';
 import { languageButtons } from './language-picker';
+import { printBriefHref } from './print-brief-href';
 import type { CatalogueEntry } from './scenario-catalogue';
 import { sourceList, sourcesIn } from './sources-panel';
 

@@ -64,7 +64,9 @@ describe('saved games', () => {
       const kept = read?.save.intents ?? [];
       expect(kept).toEqual(g.intents.slice(0, kept.length));
       // Every move whose text ends before the cut is kept.
-      const whole = g.intents.filter((_, i) => serialiseSave({ ...g, intents: g.intents.slice(0, i + 1) }).length - 2 <= cut);
+      const whole = g.intents.filter(
+        (_, i) => serialiseSave({ ...g, intents: g.intents.slice(0, i + 1) }).length - 2 <= cut,
+      );
       expect(kept.length).toBe(whole.length);
     }
   });
