@@ -595,6 +595,8 @@ export const en = {
     elsewhereText:
       'This game went on in another tab of this browser, so this tab stopped, to keep every move made there. Play here to bring the latest moves into this tab.',
     playHere: 'Play here',
+    replaced:
+      'A new game was started in another tab of this browser, in place of this one. Play here to go on with the new game in this tab.',
     notOnDevice: 'a teacher’s event or a turn timer, which a game on one device never has',
     truncated: {
       one: 'Your saved game was damaged (cut short). Its first {n} move was restored; what came after it could not be read.',

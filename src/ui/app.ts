@@ -187,7 +187,10 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   /** Another tab took this game or moved it on: this one stops (and so never overwrites its moves) and says so. */
   const showElsewhere = () => {
     session?.stopSaving();
+    const mine = holding;
     holding = null;
+    const holder = gameHolder();
+    const replaced = holder !== null && holder.game !== mine;
     const live = ['table', 'brief', 'pass', 'away', 'pass-end'].includes(screenName);
     if (!live) return;
     endSession();
@@ -198,7 +201,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
           'div',
           { className: 'screen elsewhere-screen' },
           heading,
-          el('p', {}, msg().saves.elsewhereText),
+          el('p', {}, replaced ? msg().saves.replaced : msg().saves.elsewhereText),
           el(
             'div',
             { className: 'actions-row' },

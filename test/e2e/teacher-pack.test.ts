@@ -118,6 +118,37 @@ describe("the teacher's pack", () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
     }
+    // The results sheet fills itself from an export (the columns of Classroom.exportCsv), as text.
+    const csv = [
+      'session,table,seed,seat,party,players,status,outcome,text_version,meetings_elapsed,utility,reservation,score_percent,beat_reservation,moves',
+      'ABCDEF,1,s1,us,United States,"Ann, Bo",ended,deal,4,2,7000,4000,61,true,40',
+      'ABCDEF,1,s1,ua,Ukraine,<b>Cy</b>,ended,deal,4,2,5200,3800,33,true,40',
+      "ABCDEF,1,s1,ru,Russia,'=Dee,ended,deal,4,2,5600,4100,30,true,40",
+      'ABCDEF,2,s2,us,United States,AI,negotiating,,3,1,6100,4000,,,12',
+      'ABCDEF,2,s2,ua,Ukraine,Eve,negotiating,,3,1,3500,3800,,,12',
+      'ABCDEF,2,s2,ru,Russia,AI,negotiating,,3,1,5000,4100,,,12',
+    ].join('\r\n');
+    await page.goto(`${h.baseUrl}/teachers/results-sheet.html`);
+    await page.locator('#fill-file').setInputFiles({
+      name: 'export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${csv}\r\n`),
+    });
+    await page.getByText('Filled from the export: 2 tables.', { exact: false }).waitFor();
+    const cells = await page
+      .locator('#results-body tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    expect(cells).toEqual([
+      ['1', 'Deal at meeting 3', 'United States', 'Ann, Bo', '7000', '4000', '61%', 'yes'],
+      ['Ukraine', '<b>Cy</b>', '5200', '3800', '33%', 'yes'],
+      ['Russia', '=Dee', '5600', '4100', '30%', 'yes'],
+      ['2', 'Unfinished (negotiating)', 'United States', 'AI', '6100', '4000', '', ''],
+      ['Ukraine', 'Eve', '3500', '3800', '', ''],
+      ['Russia', 'AI', '5000', '4100', '', ''],
+    ]);
+    await expect(page.locator('#sheet-deals').textContent()).resolves.toBe('1');
+    await expect(page.locator('#sheet-code').textContent()).resolves.toBe('ABCDEF');
+
     await page.goto(`${h.baseUrl}/?test=1`);
     await expect(page.locator('#teacher-pack').getAttribute('href')).resolves.toBe('/teachers/');
     await expect(page.locator('#print-briefs').count()).resolves.toBe(1);
