@@ -222,7 +222,12 @@ export async function startPrintBrief(root: HTMLElement, search: string): Promis
   const found = findScenario(catalogue, id);
   const main = root.closest('main');
   if (main?.parentElement && !document.getElementById('language-select')) {
-    const bar = languageBar(() => window.location.reload());
+    // A new language is kept in this browser; the address's own ?lang= would override it, so it goes.
+    const bar = languageBar(() => {
+      const url = new URL(window.location.href);
+      url.searchParams.delete('lang');
+      window.location.assign(url.toString());
+    });
     bar.classList.add('no-print');
     main.parentElement.insertBefore(bar, main);
   }
