@@ -617,6 +617,7 @@ export const en = {
       'For the lesson: print the briefs and the results sheet before class; the debrief guide follows the debrief screen.',
     briefs: 'Printable briefs',
     lessonPlan: 'Lesson plan (45 and 90 minutes)',
+    background: 'Background for students',
     debriefGuide: 'Debrief guide',
     resultsSheet: 'Results sheet',
     all: 'The whole pack',

@@ -118,6 +118,7 @@ function packLinks(scenarioId: string): HTMLElement {
       {},
       link('pack-briefs', printBriefHref(scenarioId), m.briefs),
       link('pack-lesson', '/teachers/lesson-plan.html', m.lessonPlan),
+      link('pack-background', '/teachers/background.html', m.background),
       link('pack-debrief', '/teachers/debrief-guide.html', m.debriefGuide),
       link('pack-results', '/teachers/results-sheet.html', m.resultsSheet),
       link('pack-all', '/teachers/', m.all),

@@ -107,7 +107,14 @@ describe("the teacher's pack", () => {
     await page.goto(`${h.baseUrl}/?class=teacher`);
     await page.getByRole('button', { name: 'Create the session' }).click();
     await page.locator('#class-join-code').waitFor();
-    const links = ['pack-briefs', 'pack-lesson', 'pack-debrief', 'pack-results', 'pack-all'];
+    const links = [
+      'pack-briefs',
+      'pack-lesson',
+      'pack-background',
+      'pack-debrief',
+      'pack-results',
+      'pack-all',
+    ];
     for (const id of links) {
       const href = await page.locator(`#${id}`).getAttribute('href');
       expect(href, id).toBeTruthy();
@@ -116,7 +123,7 @@ describe("the teacher's pack", () => {
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     }
     // The pack's pages load under the server's Content-Security-Policy (its stylesheet, no inline anything).
-    for (const path of ['/teachers/', '/teachers/lesson-plan.html', '/teachers/results-sheet.html']) {
+    for (const path of ['/teachers/', '/teachers/lesson-plan.html', '/teachers/background.html']) {
       await page.goto(`${h.baseUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
