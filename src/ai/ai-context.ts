@@ -1,5 +1,6 @@
 // What every AI decision shares: difficulty levels, the turn's memory, the decision context, and plain words.
 import type { ReasonBasis, ReasonDriver } from '../engine/intents';
+import { type ReasonPhrase, saidParts } from '../engine/said';
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
 import type { Text } from '../scenario/schema';
@@ -25,6 +26,7 @@ export interface Plan {
   publish: Text | null;
   folds: number[];
   why: string;
+  said: ReasonPhrase[];
   basis: ReasonBasis;
   privateNote: string;
 }
@@ -137,8 +139,10 @@ export interface Ctx {
   standing: Array<{ issue: string; option: string; kind: 'concern' | 'red-line' }>;
 }
 
-export function reason(pub: string, priv: string, basis: ReasonBasis) {
-  return { public: clip(pub, 590), private: clip(priv, 1990), basis };
+/** A move's reason: its public words, its private note, what drove it, and the words in structured form (for
+ * an interface in another language). */
+export function reason(pub: string, priv: string, basis: ReasonBasis, said: readonly ReasonPhrase[]) {
+  return { public: clip(pub, 590), private: clip(priv, 1990), basis, said: saidParts(said) };
 }
 
 export function clip(s: string, n: number): string {

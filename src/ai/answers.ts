@@ -5,6 +5,7 @@ import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
 import { ownValue } from '../scenario/own';
 import type { Text } from '../scenario/schema';
+import type { RefusalWhy } from '../engine/said';
 import { type Ctx, mine, reason } from './ai-context';
 import { believedShare, crossesBelievedRedLine, type PartyModel } from './opponent-model';
 
@@ -49,11 +50,12 @@ export function answer(ctx: Ctx, p: Proposal): Move {
           {
             drivers: ['answer'],
           },
+          [{ k: 'amend-met', v: view.textVersion, who: p.by, n: e.amendment }],
         ),
       };
     // Which of its options we could take, and which we cannot.
     const give: Text = {};
-    const refuse: Array<{ issue: string; option: string; why: string }> = [];
+    const refuse: Array<{ issue: string; option: string; why: string; code: RefusalWhy; party?: string }> = [];
     for (const [issue, option] of Object.entries(e.options)) {
       if (view.text[issue] === option) continue;
       const t = { ...view.text, [issue]: option };
@@ -74,15 +76,18 @@ export function answer(ctx: Ctx, p: Proposal): Move {
             : ev.mandateShort.length
               ? 'it takes us beyond our mandate'
               : 'it would not pass at home',
+          code: ev.redLines.length ? 'red-line' : ev.mandateShort.length ? 'mandate' : 'home',
         });
       } else if (hurts) {
         refuse.push({
           issue,
           option,
           why: `it costs ${words.party(hurts.party)} more than it gives ${who}, as far as we can tell`,
+          code: 'costs',
+          party: hurts.party,
         });
       } else if (cost > 300) {
-        refuse.push({ issue, option, why: 'it costs us too much on its own' });
+        refuse.push({ issue, option, why: 'it costs us too much on its own', code: 'too-much' });
       } else give[issue] = option;
     }
     // A counter: what we can give, and what we ask of the proposer in return (something it seems to value less).
@@ -92,7 +97,12 @@ export function answer(ctx: Ctx, p: Proposal): Move {
     if (!ask)
       for (const [issue, option] of Object.entries(give)) {
         delete give[issue];
-        refuse.push({ issue, option, why: 'we could not fit it into a text the others can sign' });
+        refuse.push({
+          issue,
+          option,
+          why: 'we could not fit it into a text the others can sign',
+          code: 'no-fit',
+        });
       }
     if (Object.keys(give).length > 0) {
       const giveText = Object.keys(give).length
@@ -116,13 +126,28 @@ export function answer(ctx: Ctx, p: Proposal): Move {
             ...(Object.keys(give).length ? { conceded: give } : {}),
             ...(ask ? { asked: { [ask.issue]: ask.option } } : {}),
           },
+          [
+            {
+              k: 'amend-counter',
+              who: p.by,
+              n: e.amendment,
+              giveIssues: Object.keys(give),
+              giveOptions: Object.values(give),
+              ...(ask ? { askIssue: ask.issue, askOption: ask.option } : {}),
+              refIssues: refuse.map((r) => r.issue),
+              refOptions: refuse.map((r) => r.option),
+              refWhy: refuse.map((r) => r.code),
+              refParty: refuse.map((r) => r.party ?? ''),
+            },
+          ],
         ),
       };
     }
-    const r = refuse[0] ?? {
+    const r: (typeof refuse)[number] = refuse[0] ?? {
       issue: Object.keys(e.options)[0]!,
       option: '',
       why: 'it does not help the table',
+      code: 'no-help',
     };
     return {
       type: 'proposal.answer',
@@ -133,6 +158,17 @@ export function answer(ctx: Ctx, p: Proposal): Move {
         `We decline ${who}'s amendment ${e.amendment}: ${r.option ? words.both(r.issue, r.option) : words.issue(r.issue)}, because ${r.why}.`,
         'Declined.',
         { drivers: ['answer'] },
+        [
+          {
+            k: 'amend-decline',
+            who: p.by,
+            n: e.amendment,
+            issue: r.issue,
+            ...(r.option ? { option: r.option } : {}),
+            why: r.code,
+            ...(r.party ? { party: r.party } : {}),
+          },
+        ],
       ),
     };
   }
@@ -152,6 +188,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
           {
             drivers: ['answer', 'link'],
           },
+          [{ k: 'cond-kept', linked: Object.keys(e.onlyIf), v: view.textVersion, who: p.by, pkg: e.package }],
         ),
       };
     const moved = Object.keys(e.onlyIf).find(
@@ -167,6 +204,15 @@ export function answer(ctx: Ctx, p: Proposal): Move {
         `We had to change ${moved ? words.pkg(moved) : linked} to bring the others along; we ask ${who} to accept ${words.pkg(e.package)} again with text v${view.textVersion}.`,
         'The linked package changed.',
         { drivers: ['answer', 'link'] },
+        [
+          {
+            k: 'cond-changed',
+            moved: moved ? [moved] : Object.keys(e.onlyIf),
+            who: p.by,
+            pkg: e.package,
+            v: view.textVersion,
+          },
+        ],
       ),
     };
   }
@@ -187,6 +233,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
           {
             drivers: ['answer', 'red-line'],
           },
+          [{ k: 'red-line-met', v: view.textVersion, issue: e.issue, option, who: p.by }],
         ),
       };
     if (!believed)
@@ -199,6 +246,15 @@ export function answer(ctx: Ctx, p: Proposal): Move {
           `We do not take ${words.both(e.issue, option)} as a red line for ${who}: ${proposerModel && proposerModel.credibility < 1 ? `${who} has broken its public word before` : `it does not fit what ${who} is publicly known to want`}. It stays unless ${who} offers something for it.`,
           'Red line doubted: a possible bluff.',
           { drivers: ['answer', 'word'] },
+          [
+            {
+              k: 'red-line-doubted',
+              issue: e.issue,
+              option,
+              who: p.by,
+              broken: !!proposerModel && proposerModel.credibility < 1,
+            },
+          ],
         ),
       };
     const ask = proposerModel ? cheapAsk(ctx, proposerModel, [e.issue]) : null;
@@ -212,6 +268,15 @@ export function answer(ctx: Ctx, p: Proposal): Move {
         `We hear ${who}'s red line on ${words.both(e.issue, option)}. Taking it out costs the others; ${ask ? `we can work on it if ${who} accepts ${words.both(ask.issue, ask.option)}` : 'we will look for a text without it that the others can also sign'}.`,
         'Red line believed; kept in the model as a wall.',
         { drivers: ['answer', 'red-line', 'trade'], ...(ask ? { asked: { [ask.issue]: ask.option } } : {}) },
+        [
+          {
+            k: 'red-line-heard',
+            issue: e.issue,
+            option,
+            who: p.by,
+            ...(ask ? { askIssue: ask.issue, askOption: ask.option } : {}),
+          },
+        ],
       ),
     };
   }
@@ -219,7 +284,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
     type: 'proposal.answer',
     ref: p.seq,
     verdict: 'declined',
-    reason: reason('We cannot take this up.', '', { drivers: ['answer'] }),
+    reason: reason('We cannot take this up.', '', { drivers: ['answer'] }, [{ k: 'cannot-take-up' }]),
   };
 }
 

@@ -1,6 +1,7 @@
 // Moves of a delegation at the table: truthful signals, consulting the capital, accepting and signing, logrolling
 // amendments, conditional acceptances and rejections that name the issue, and a pass that says why.
 import type { Move, ReasonDriver } from '../engine/intents';
+import type { ReasonPhrase } from '../engine/said';
 import type { Text } from '../scenario/schema';
 import { type Ctx, mine, PRIORITIES_TOLD, reason, type TurnMemory, temperament } from './ai-context';
 import { spoiler } from './mediator';
@@ -32,6 +33,7 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
           `${words.issue(next.issue)} is among what matters most to us${option ? `: we want ${words.option(next.issue, option)}` : ''}.`,
           `Weight ${next.weight} of 100 on ${words.issue(next.issue)}.`,
           { drivers: ['priority'] },
+          [{ k: 'priority', issue: next.issue, ...(option ? { option } : {}) }],
         ),
       };
     }
@@ -60,6 +62,16 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
           : `As the text stands, ${words.both(b.issue, b.option)} ${b.rule === 'mandate' ? `takes ${words.pkg(own.issuePackage.get(b.issue) ?? '')} below what our capital lets us accept` : 'would not pass at home'}: we cannot sign it so.`,
         `${b.rule}: ${b.detail}.`,
         { drivers: [b.rule === 'red-line' ? 'red-line' : b.rule] },
+        [
+          isRedLine
+            ? { k: 'never-sign', issue: b.issue, option: b.option }
+            : {
+                k: 'concern',
+                issue: b.issue,
+                option: b.option,
+                ...(b.rule === 'mandate' ? { pkg: own.issuePackage.get(b.issue) ?? '' } : {}),
+              },
+        ],
       ),
     };
   }
@@ -89,6 +101,15 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
             : `With the rest of the text as it stands in v${view.textVersion}, ${words.both(s.issue, s.option)} would no longer stop us: we withdraw our concern.`,
         `The concern on ${s.issue}=${s.option} no longer blocks: mandate and ratification pass on v${view.textVersion}.`,
         { drivers: ['word', widened ? 'mandate' : 'link'] },
+        [
+          {
+            k: 'retract',
+            issue: s.issue,
+            option: s.option,
+            v: view.textVersion,
+            how: widened ? 'widened' : view.text[s.issue] === s.option ? 'in-text' : 'not-in-text',
+          },
+        ],
       ),
     };
   }
@@ -115,6 +136,7 @@ export function consultIfOnlyMandate(ctx: Ctx, memory: TurnMemory): Move | null 
       `Text v${view.textVersion} is close to what we can sign, but ${words.pkg(pkg)} is beyond our mandate: we must consult our capital.`,
       `Utility ${now.now} ≥ aspiration ${target}; ${pkg} share below the mandate's minimum.`,
       { drivers: ['mandate'] },
+      [{ k: 'consult', v: view.textVersion, pkg }],
     ),
   };
 }
@@ -139,6 +161,7 @@ export function signIfGood(ctx: Ctx, memory: TurnMemory): Move | null {
           `We accept ${pkg.name} as it stands in v${view.textVersion}.`,
           `Whole text worth ${now.now} against our aspiration ${target}; ${pkg.id} at ${own.packageShare(view.text, pkg.id)}% of our best.`,
           { drivers: ['aspiration'] },
+          [{ k: 'accept', pkg: pkg.id, v: view.textVersion }],
         ),
       };
     }
@@ -154,6 +177,7 @@ export function signIfGood(ctx: Ctx, memory: TurnMemory): Move | null {
         : `This is the last chance: text v${view.textVersion} is better for us than no agreement, so we sign it.`,
       `Utility ${now.now} (aspiration ${target}, reservation ${own.reservation}).`,
       { drivers },
+      [{ k: 'sign', v: view.textVersion, last: !good }],
     ),
   };
 }
@@ -232,6 +256,14 @@ export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
             asked: { [ask.issue]: askOption },
             ...(conceded ? { conceded } : {}),
           },
+          [
+            {
+              k: 'ask',
+              issue: ask.issue,
+              option: askOption,
+              ...(give ? { giveIssue: give.issue, giveOption: give.option, party: give.forParty } : {}),
+            },
+          ],
         ),
       };
     }
@@ -251,6 +283,7 @@ export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
           `We cannot accept ${words.pkg(pkg)} with ${words.both(worst.issue, view.text[worst.issue] ?? '')}.`,
           `That option costs us ${worst.loss} of ${own.ideal}; text worth ${now.now} against aspiration ${target}.`,
           { drivers: ['aspiration'], asked: { [worst.issue]: worst.option } },
+          [{ k: 'reject', pkg, issue: worst.issue, option: view.text[worst.issue] ?? '' }],
         ),
       };
     }
@@ -281,6 +314,7 @@ export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
         `We accept ${words.pkg(s.pkg)} as in v${view.textVersion}, only if ${words.pkg(anchor.pkg)} stays as it is.`,
         `${s.pkg} gives ${s.share}% of our best, ${anchor.pkg} ${anchor.share}%; together they carry the text.`,
         { drivers: ['link'] },
+        [{ k: 'accept-if', pkg: s.pkg, v: view.textVersion, anchor: anchor.pkg }],
       ),
     };
   }
@@ -351,17 +385,23 @@ export function endTurn(ctx: Ctx): Move {
   const { view, own, now, target, words } = ctx;
   const signed = view.signatures[view.seat] === view.textVersion;
   let pub: string;
+  const said: ReasonPhrase[] = [];
   const drivers: ReasonDriver[] = [...ctx.drivers];
   if (signed) {
-    const waiting = view.scenario.parties
-      .filter((p) => view.signatures[p.id] !== view.textVersion)
-      .map((p) => p.name);
+    const waitingFor = view.scenario.parties.filter((p) => view.signatures[p.id] !== view.textVersion);
+    const waiting = waitingFor.map((p) => p.name);
     pub = waiting.length
       ? `We have signed text v${view.textVersion} and wait for ${words.list(waiting)}.`
       : 'We have signed.';
+    said.push(
+      waiting.length
+        ? { k: 'signed-wait', v: view.textVersion, waiting: waitingFor.map((p) => p.id) }
+        : { k: 'signed' },
+    );
     const sp = view.canPublish ? spoiler(ctx) : null;
     if (sp) {
       pub += ` ${words.party(sp)} has rejected version after version without saying what it needs; the table cannot negotiate against itself.`;
+      said.push({ k: 'spoiler', party: sp });
       drivers.push('spoiler');
     }
   } else if (!now.ok) {
@@ -369,20 +409,29 @@ export function endTurn(ctx: Ctx): Move {
     pub = b
       ? `We cannot sign text v${view.textVersion} while it holds ${words.both(b.issue, b.option)}.`
       : `We cannot sign text v${view.textVersion} as it stands.`;
+    said.push({ k: 'cannot-sign', v: view.textVersion, ...(b ? { issue: b.issue, option: b.option } : {}) });
     drivers.push(b?.rule === 'red-line' ? 'red-line' : b?.rule === 'mandate' ? 'mandate' : 'ratification');
   } else if (now.now < target) {
     const worst = worstIssues(own, view.text)[0];
     pub = `Text v${view.textVersion} is not enough for us yet${worst ? `: ${words.both(worst.issue, view.text[worst.issue] ?? '')} costs us most` : ''}.`;
+    said.push({
+      k: 'not-enough',
+      v: view.textVersion,
+      ...(worst ? { issue: worst.issue, option: view.text[worst.issue] ?? '' } : {}),
+    });
   } else if (ctx.standing.some((s) => view.text[s.issue] === s.option)) {
     pub = 'We wait: our stated concerns still stand.';
+    said.push({ k: 'wait-concerns' });
     drivers.push('word');
   } else {
     pub = 'We wait for the others.';
+    said.push({ k: 'wait-others' });
   }
   if (view.canPublish && !signed) {
     const sp = spoiler(ctx);
     if (sp) {
       pub += ` ${words.party(sp)} has rejected version after version without saying what it needs; the table cannot negotiate against itself.`;
+      said.push({ k: 'spoiler', party: sp });
       drivers.push('spoiler');
     }
   }
@@ -392,6 +441,7 @@ export function endTurn(ctx: Ctx): Move {
       pub,
       `Utility now ${now.now} (raw ${now.raw}); aspiration ${target}; reservation ${own.reservation}; ${temperament(own.me.personality.toughness)}, ${ctx.cfg.difficulty}.`,
       { drivers },
+      said,
     ),
   };
 }

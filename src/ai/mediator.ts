@@ -6,6 +6,7 @@ import type { SeatView } from '../engine/view';
 import { ownValue } from '../scenario/own';
 import type { Issue, PublicPrior, Text } from '../scenario/schema';
 import { checkPasses, compileCheck, encodeText, type TextCoder, textCoder } from '../scenario/utility';
+import type { ReasonPhrase } from '../engine/said';
 import { type Ctx, type Plan, progress, reason, type TurnMemory } from './ai-context';
 import { answer, unanswered } from './answers';
 import {
@@ -603,6 +604,7 @@ function makePlan(ctx: Ctx): Plan {
   const before = sc.parts(view.text);
   const after = sc.parts(result);
   const items: string[] = [];
+  const changeFor: string[] = [];
   const conceded: Text = {};
   const asked: Text = {};
   for (const [issue, option] of Object.entries(publish ?? {})) {
@@ -620,20 +622,41 @@ function makePlan(ctx: Ctx): Plan {
     if (ownDelta < 0) conceded[issue] = option;
     else if (ownDelta > 0) asked[issue] = option;
     const forWhom = beneficiary ? ` for ${words.party(beneficiary)}` : ownDelta > 0 ? ' for us' : '';
+    changeFor.push(beneficiary ?? (ownDelta > 0 ? 'us' : ''));
     items.push(`${words.both(issue, option)}${forWhom}`);
   }
   const foldedBy: string[] = [];
+  const foldedAuthors: string[] = [];
   for (const id of folds) {
     const a = view.openAmendments.find((x) => x.id === id);
     foldedBy.push(a ? `${words.party(a.by)}'s amendment ${id}` : `amendment ${id}`);
+    foldedAuthors.push(a?.by ?? '');
   }
   const answersTo: string[] = [];
+  const answeredParties: string[] = [];
   for (const b of blockersOfTable(ctx))
-    if (b.issues.length > 0 && b.issues.some((i) => publish && publish[i] !== undefined))
+    if (b.issues.length > 0 && b.issues.some((i) => publish && publish[i] !== undefined)) {
       answersTo.push(words.party(b.party));
+      answeredParties.push(b.party);
+    }
   const why = publish
     ? `Text v${view.textVersion + 1}: ${words.list(items)}.${probe ? ` ${words.party(probe)} has not signed${saidWhat(view, probe) ? ': we move toward what it seems to want' : ' and has not said why: we move toward what it seems to want and ask it to say what it needs'}.` : ''}${foldedBy.length ? ` It folds in ${words.list(foldedBy)}.` : ''}${answersTo.length ? ` It answers what ${words.list(answersTo)} said stopped them.` : ''}${Object.keys(conceded).length && Object.keys(asked).length ? ' We give on some issues to gain on others.' : Object.keys(conceded).length ? ' We give ground ourselves to close the gap.' : ''}`
     : '';
+  const said: ReasonPhrase[] = [];
+  if (publish) {
+    said.push({
+      k: 'publish',
+      v: view.textVersion + 1,
+      issues: Object.keys(publish),
+      options: Object.values(publish),
+      for: changeFor,
+    });
+    if (probe) said.push({ k: 'probe', party: probe, said: saidWhat(view, probe) });
+    if (folds.length) said.push({ k: 'folds', amendments: folds, by: foldedAuthors });
+    if (answeredParties.length) said.push({ k: 'answers', parties: answeredParties });
+    if (Object.keys(conceded).length)
+      said.push({ k: 'trade', both: Object.keys(asked).length > 0 });
+  }
   const fmt = (p: { own: number; others: Record<string, number> }) =>
     `own ${p.own}; believed shares ${Object.entries(p.others)
       .map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`)
@@ -648,6 +671,7 @@ function makePlan(ctx: Ctx): Plan {
     publish,
     folds,
     why,
+    said,
     basis: {
       drivers,
       ...(Object.keys(conceded).length ? { conceded } : {}),
@@ -756,7 +780,7 @@ export function authorMove(ctx: Ctx, memory: TurnMemory): Move | null {
       type: 'text.publish',
       text: plan.publish,
       ...(plan.folds.length ? { folds: plan.folds } : {}),
-      reason: reason(plan.why, plan.privateNote, plan.basis),
+      reason: reason(plan.why, plan.privateNote, plan.basis, plan.said),
     };
   }
   // 2. Answer every other proposal: folded if the text now meets it, else a named trade or a reason.

@@ -173,7 +173,11 @@ function handle(step: Step, intent: Intent): void {
   if (currentSpeaker(state) !== party)
     fail('not.your.turn', `it is ${currentSpeaker(state)}'s turn, not ${party}'s`);
   const reason = intent.reason
-    ? { public: intent.reason.public, ...(intent.reason.basis ? { basis: intent.reason.basis } : {}) }
+    ? {
+        public: intent.reason.public,
+        ...(intent.reason.basis ? { basis: intent.reason.basis } : {}),
+        ...(intent.reason.said ? { said: intent.reason.said } : {}),
+      }
     : undefined;
   const priv = intent.reason?.private ? { party, note: intent.reason.private } : undefined;
 

@@ -35,7 +35,7 @@ const SHAPES: Record<string, ReadonlySet<string>> = {
   'turn.timeout': new Set(BASE),
   'event.inject': new Set([...BASE, 'event']),
 };
-const REASON_KEYS: ReadonlySet<string> = new Set(['public', 'private', 'basis']);
+const REASON_KEYS: ReadonlySet<string> = new Set(['public', 'private', 'basis', 'said']);
 const BASIS_KEYS: ReadonlySet<string> = new Set(['drivers', 'conceded', 'asked']);
 
 function defer(): never {
@@ -142,6 +142,46 @@ function reasonOf(value: unknown): unknown {
   if (priv !== undefined) out.private = str(priv, 2000);
   const basis = optional(o, 'basis');
   if (basis !== undefined) out.basis = basisOf(basis);
+  const said = optional(o, 'said');
+  if (said !== undefined) out.said = saidOf(said);
+  return out;
+}
+
+/** A said value (SaidSchema's): a short string, a whole number, a boolean, or a short list of strings and numbers. */
+function saidValue(v: unknown): unknown {
+  if (typeof v === 'string') return str(v, 64);
+  if (typeof v === 'number') return int(v, Number.MIN_SAFE_INTEGER);
+  if (typeof v === 'boolean') return v;
+  if (!Array.isArray(v) || v.length > 20) defer();
+  const out: unknown[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    out.push(typeof x === 'string' ? str(x, 64) : int(x, Number.MIN_SAFE_INTEGER));
+  }
+  return out;
+}
+
+function saidOf(value: unknown): unknown {
+  if (!Array.isArray(value) || value.length > 8) defer();
+  const out: Plain[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const part: unknown = value[i];
+    if (typeof part !== 'object' || part === null || Object.getPrototypeOf(part) !== Object.prototype) defer();
+    const keys = Object.keys(part);
+    if (Reflect.ownKeys(part).length !== keys.length) defer();
+    const k = (part as Plain).k;
+    if (typeof k !== 'string' || k.length < 1 || k.length > 40) defer();
+    // Zod's object puts its declared key first, then the catch-all keys in their order.
+    const copy: Plain = { k };
+    for (const key of keys) {
+      if (key === 'k') continue;
+      if (key === '__proto__') defer();
+      const v = (part as Plain)[key];
+      if (v === undefined) defer();
+      copy[key] = saidValue(v);
+    }
+    out.push(copy);
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Intents: what a seat (a human through the UI, an AI, or the clock) asks the engine to do. Plain, versioned JSON.
 import { z } from 'zod';
+import { SaidSchema } from './said';
 
 export const INTENT_VERSION = 1;
 
@@ -33,6 +34,9 @@ const reason = z
     public: z.string().max(600),
     private: z.string().max(2000).optional(),
     basis: ReasonBasisSchema.optional(),
+    said: SaidSchema.optional().meta({
+      description: 'The public part in structured form (sentence ids, ids and numbers), for other languages.',
+    }),
   })
   .optional()
   .meta({ description: 'Why: a public part every witness may read, a private part only the actor sees.' });

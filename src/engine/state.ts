@@ -1,6 +1,7 @@
 // The engine's state and log events: plain JSON, small, holding only what play has changed from the scenario.
 import type { Option, Text } from '../scenario/schema';
 import type { ReasonBasis, SignalKind } from './intents';
+import type { SaidPart } from './said';
 
 export const STATE_FORMAT = 2;
 
@@ -11,6 +12,8 @@ export interface LoggedReason {
   public: string;
   /** What drove the move and what it gave or asked: public, like the words. */
   basis?: ReasonBasis;
+  /** The public words in structured form, for an interface in another language. */
+  said?: SaidPart[];
 }
 
 interface EventBase {
