@@ -9,6 +9,7 @@ import { discounted, holds, runCheck, utilityOf } from '../scenario/utility';
 import { livePackages, liveProfile, liveShares } from './live';
 import { type SourceInWords, sourcesInWords } from './sources';
 import { eventsOf, type GameEvent, type GameState, type Outcome } from './state';
+import type { SaidPart } from './said';
 import { formatDate, listWords } from './transcript';
 
 export interface DebriefParty {
@@ -42,6 +43,8 @@ export interface IssueStake {
   bestPoints: number;
   /** Points the opening text's option gave it on this issue. */
   openingPoints: number;
+  /** The label of its favourite option. */
+  bestLabel: string;
 }
 
 export interface IssueRow {
@@ -79,9 +82,28 @@ export interface FrontierChart {
   zone: { exists: boolean; exact: boolean; count: number; texts: number };
 }
 
+/** Why a side did not sign, as data (names and labels in the scenario's language, numbers): `reasons` in words. */
+export type BlockerFact =
+  | { k: 'walked' }
+  | { k: 'mediator-silent' }
+  | { k: 'ratification-failed'; bodies: string[] }
+  | { k: 'red-line'; on: Array<{ issue: string; option: string }> }
+  | { k: 'mandate'; pkg: string; share: number; minimum: number }
+  | { k: 'worth'; worth: number; reservation: number }
+  | { k: 'home-support'; body: string; threshold: number; support: number }
+  | { k: 'home-consent'; body: string }
+  | { k: 'rejected'; pkg: string; version: number }
+  | { k: 'said-red-line'; issue: string; option: string }
+  | { k: 'said-concern'; issue: string; option: string }
+  | { k: 'chose' };
+
 export interface Blocker {
   party: string;
   reasons: string[];
+  /** The same reasons as data, one for one. */
+  facts: BlockerFact[];
+  /** Its last public word in structured form, when it gave one (see engine/said). */
+  lastPublicSaid: SaidPart[] | null;
   /** Its last public word and private note in the last meeting, when it gave one. */
   lastPublic: string | null;
   lastPrivate: string | null;
@@ -110,6 +132,8 @@ export interface Offer {
   /** "v3" for a published text, "amendment 2" for an amendment. */
   label: string;
   kind: 'text' | 'amendment';
+  /** The text's version or the amendment's number. */
+  number: number;
   meetingVenue: string;
   /** Each party's true utility of the whole text the offer would make, before the time cost. */
   utilities: Record<string, number>;
@@ -120,11 +144,25 @@ export interface OfferSeries {
   offers: Offer[];
 }
 
+/** A move as data: its event type and what it named (names and labels, not ids). */
+export interface MoveAct {
+  type: GameEvent['type'];
+  version?: number;
+  pkg?: string;
+  conditional?: boolean;
+  signal?: string;
+  issue?: string;
+  option?: string;
+  verdict?: string;
+}
+
 export interface PrivateReason {
   party: string;
   meetingVenue: string;
   move: string;
+  act: MoveAct;
   public: string | null;
+  publicSaid: SaidPart[] | null;
   note: string;
 }
 
@@ -142,6 +180,8 @@ export interface DebriefEvent {
   text: string;
   meetingVenue: string;
   meetingDate: string;
+  /** The same day as yyyy-mm-dd. */
+  meetingIso: string;
   injected: boolean;
   /** What the event changed at the table and why (the scenario's words), or null when it gives none. */
   explanation: string | null;
@@ -152,12 +192,23 @@ export interface Debrief {
   kind: Outcome['kind'];
   title: string;
   headline: string;
-  /** The meeting where the game ended, and the time cost in force there. */
-  ended: { venue: string; date: string; number: number; of: number; heldBefore: number; costPercent: number };
+  /** The meeting where the game ended (`iso`: its day as yyyy-mm-dd), and the time cost in force there. */
+  ended: {
+    venue: string;
+    date: string;
+    iso: string;
+    number: number;
+    of: number;
+    heldBefore: number;
+    costPercent: number;
+  };
+  /** Who walked away (on a walkout), and whether the signed text went to ratification. */
+  walkedAwayBy: string | null;
+  ratified: boolean;
   parties: DebriefParty[];
   issues: IssueRow[];
   chart: FrontierChart;
-  signed: { version: number | null; by: string[]; words: string };
+  signed: { version: number | null; by: string[]; words: string; detail: SignedDetail };
   blockers: Blocker[];
   /** Each side's checks; `notNeeded` (true) marks one the signed text did not call for (its `appliesWhen`). */
   ratification: Array<{
@@ -167,7 +218,12 @@ export interface Debrief {
   }>;
   /** The text the game ended on (the signed text on a deal, the last text on the table otherwise). */
   finalText: { version: number; lines: TextLine[] };
-  tradesMade: { moves: TradeLine[]; logrolls: string[] };
+  tradesMade: {
+    moves: TradeLine[];
+    logrolls: string[];
+    /** The same trades as data: `x` gave way on `xIssue`, `y` on `yIssue` (party ids, issue names). */
+    logrollData: Array<{ x: string; xIssue: string; y: string; yIssue: string }>;
+  };
   tradesMissed: MissedTrade | null;
   offers: OfferSeries[];
   privateReasons: PrivateReason[];
@@ -179,6 +235,14 @@ export interface Debrief {
     sources: SourceInWords[];
   };
 }
+
+/** Who signed what, as data (party ids). */
+export type SignedDetail =
+  | { k: 'all' }
+  | { k: 'failed-ratification' }
+  | { k: 'some'; missing: string[] }
+  | { k: 'none' }
+  | { k: 'lapsed'; earlier: Array<{ party: string; version: number }> };
 
 /** The events that fired in the game, each with the meeting where it fired and its sources. */
 function firedEvents(scenario: Scenario, events: readonly GameEvent[]): DebriefEvent[] {
@@ -192,6 +256,7 @@ function firedEvents(scenario: Scenario, events: readonly GameEvent[]): DebriefE
       text: e.text,
       meetingVenue: meeting?.venue ?? '',
       meetingDate: meeting ? formatDate(meeting.date, true) : '',
+      meetingIso: meeting?.date ?? '',
       injected: e.injected,
       explanation: ev?.debrief ?? null,
       sources: sourcesInWords(scenario.meta.sources, ev?.sources ?? []),
@@ -230,6 +295,7 @@ export function buildDebrief(scenario: Scenario, state: GameState): Debrief {
   const ended = {
     venue: meeting?.venue ?? '',
     date: meeting ? formatDate(meeting.date) : '',
+    iso: meeting?.date ?? '',
     number: live.findIndex((m) => m.id === meeting?.id) + 1,
     of: live.length,
     heldBefore,
@@ -293,6 +359,7 @@ export function buildDebrief(scenario: Scenario, state: GameState): Debrief {
           points: pref.weight * value,
           bestPoints: pref.weight * bestValue,
           openingPoints: pref.weight * openingValue,
+          bestLabel: label(issue.id, bestOption),
         },
       ];
     });
@@ -319,6 +386,8 @@ export function buildDebrief(scenario: Scenario, state: GameState): Debrief {
     title: TITLES[outcome.kind],
     headline: headline(outcome, signed, blockers, name),
     ended,
+    walkedAwayBy: outcome.walkedAwayBy ?? null,
+    ratified: outcome.ratification !== null,
     parties: partyRows,
     issues,
     chart,
@@ -499,6 +568,7 @@ function signedBy(
       version,
       by: parties,
       words: `Every side signed text v${version}: ${listWords(parties.map(name))}.`,
+      detail: { k: 'all' },
     };
   }
   const by = parties.filter((p) => state.signatures[p] === state.textVersion);
@@ -511,6 +581,7 @@ function signedBy(
       words: ratified
         ? `Every side signed text v${state.textVersion}, but it failed ratification at home.`
         : `${listWords(by.map(name))} signed text v${state.textVersion}; ${listWords(missing.map(name))} did not.`,
+      detail: ratified ? { k: 'failed-ratification' } : { k: 'some', missing },
     };
   }
   // Signatures lapse when a new version is published: say who had signed an earlier one.
@@ -522,7 +593,11 @@ function signedBy(
       : `No side signed the last text (v${state.textVersion}). Earlier, ${listWords(
           [...earlier].map(([p, v]) => `${name(p)} signed v${v}`),
         )}, but a later version made ${earlier.size === 1 ? 'that signature' : 'those signatures'} lapse.`;
-  return { version: null, by: [], words };
+  const detail: SignedDetail =
+    earlier.size === 0
+      ? { k: 'none' }
+      : { k: 'lapsed', earlier: [...earlier].map(([party, version]) => ({ party, version })) };
+  return { version: null, by: [], words, detail };
 }
 
 function conditionIssues(c: Condition): string[] {
@@ -549,56 +624,81 @@ function blockersOf(
   for (const p of scenario.parties) {
     const party = p.id;
     const reasons: string[] = [];
-    if (outcome.walkedAwayBy === party) reasons.push('It walked away from the table, ending the game.');
+    const facts: BlockerFact[] = [];
+    const because = (fact: BlockerFact, words: string) => {
+      facts.push(fact);
+      reasons.push(words);
+    };
+    if (outcome.walkedAwayBy === party) because({ k: 'walked' }, 'It walked away from the table, ending the game.');
     // The mediator holds the pen: a mediator that never changed the opening text left nothing new to sign.
     if (
       scenario.mediator === party &&
       !signers.includes(party) &&
       !events.some((e) => e.type === 'text.published' && e.by === party && e.version > 1)
     )
-      reasons.push(
+      because(
+        { k: 'mediator-silent' },
         'As the mediator it never published a new version of the text, so the opening text was all there was to sign.',
       );
     const failed = outcome.ratification?.find((r) => r.party === party && !r.passed);
     if (failed) {
       const bodies = failed.checks.filter((c) => !c.passed).map((c) => c.body);
-      reasons.push(`Its ratification failed at home: ${listWords(bodies)} said no.`);
+      because(
+        { k: 'ratification-failed', bodies },
+        `Its ratification failed at home: ${listWords(bodies)} said no.`,
+      );
     }
     if (!signers.includes(party) || failed) {
       const profile = liveProfile(scenario, state, party);
       for (const r of profile.redLines) {
         if (!holds(r.when, text)) continue;
-        const on = [...new Set(conditionIssues(r.when))].map((i) => `${issueName(i)}: ${label(i, text[i])}`);
-        reasons.push(`The text crossed one of its red lines (${listWords(on)}), so it could not sign.`);
+        const named = [...new Set(conditionIssues(r.when))].map((i) => ({
+          issue: issueName(i),
+          option: label(i, text[i]),
+        }));
+        const on = named.map((x) => `${x.issue}: ${x.option}`);
+        because(
+          { k: 'red-line', on: named },
+          `The text crossed one of its red lines (${listWords(on)}), so it could not sign.`,
+        );
       }
       const shares = liveShares(scenario, state, party, text);
       scenario.packages.forEach((pkg, i) => {
         const minimum = profile.mandate[pkg.id]?.minimum ?? 0;
         const share = shares[i] ?? 0;
         if (share < minimum)
-          reasons.push(
+          because(
+            { k: 'mandate', pkg: pkg.name, share, minimum },
             `${pkg.name} gave it ${share}% of its best, below the ${minimum}% its delegation could accept without its capital.`,
           );
       });
       const worth = late(utilityOf(profile, text));
       if (worth <= profile.reservation.value)
-        reasons.push(
+        because(
+          { k: 'worth', worth, reservation: profile.reservation.value },
           `After the time cost the text was worth ${points(worth)} to it, no more than no deal (${points(profile.reservation.value)}).`,
         );
       if (!outcome.ratification) {
         for (const c of profile.ratification) {
           const r = runCheck(c, text, ownValue2(state.supportShift, party, c.id) ?? 0);
-          if (!r.passed)
-            reasons.push(
-              r.support !== undefined
-                ? `At home the text would have failed: ${c.body} needed ${r.threshold}% support and would have had ${r.support}%.`
-                : `At home the text would have failed: ${c.body} would not consent.`,
-            );
+          if (!r.passed) {
+            if (r.support !== undefined)
+              because(
+                { k: 'home-support', body: c.body, threshold: r.threshold ?? 0, support: r.support },
+                `At home the text would have failed: ${c.body} needed ${r.threshold}% support and would have had ${r.support}%.`,
+              );
+            else
+              because(
+                { k: 'home-consent', body: c.body },
+                `At home the text would have failed: ${c.body} would not consent.`,
+              );
+          }
         }
       }
       for (const pkg of scenario.packages) {
         const v = ownValue2(state.rejections, pkg.id, party);
-        if (v !== undefined) reasons.push(`It rejected ${pkg.name} as it stood (v${v}).`);
+        if (v !== undefined)
+          because({ k: 'rejected', pkg: pkg.name, version: v }, `It rejected ${pkg.name} as it stood (v${v}).`);
       }
       const standing = new Map<string, 'concern' | 'red-line'>();
       for (const e of events) {
@@ -610,26 +710,36 @@ function blockersOf(
       for (const [key, kind] of standing) {
         const [issue = '', option = ''] = key.split('\u0000');
         if (text[issue] !== option) continue;
-        reasons.push(
-          kind === 'red-line'
-            ? `It had said in public it could never sign ${issueName(issue)}: ${label(issue, option)}, and the text kept it.`
-            : `It had raised a concern about ${issueName(issue)}: ${label(issue, option)}, and the text kept it.`,
-        );
+        const at = { issue: issueName(issue), option: label(issue, option) };
+        if (kind === 'red-line')
+          because(
+            { k: 'said-red-line', ...at },
+            `It had said in public it could never sign ${at.issue}: ${at.option}, and the text kept it.`,
+          );
+        else
+          because(
+            { k: 'said-concern', ...at },
+            `It had raised a concern about ${at.issue}: ${at.option}, and the text kept it.`,
+          );
       }
     }
     if (reasons.length === 0 && signers.includes(party)) continue;
     if (reasons.length === 0)
-      reasons.push('Nothing in its rules stopped it from signing the last text; it chose not to.');
+      because({ k: 'chose' }, 'Nothing in its rules stopped it from signing the last text; it chose not to.');
     let lastPublic: string | null = null;
+    let lastPublicSaid: SaidPart[] | null = null;
     let lastPrivate: string | null = null;
     for (const e of events) {
       if (e.meeting !== lastMeeting) continue;
       const actor = 'by' in e ? e.by : e.type === 'turn.ended' ? e.party : null;
       if (actor !== party) continue;
-      if (e.reason?.public) lastPublic = e.reason.public;
+      if (e.reason?.public) {
+        lastPublic = e.reason.public;
+        lastPublicSaid = e.reason.said ?? null;
+      }
       if (e.private?.party === party) lastPrivate = plainNames(e.private.note, scenario, issueName, label);
     }
-    out.push({ party, reasons, lastPublic, lastPrivate });
+    out.push({ party, reasons, facts, lastPublic, lastPublicSaid, lastPrivate });
   }
   return out;
 }
@@ -662,6 +772,7 @@ function tradesMade(
       return { issueName: row.issueName, from: row.openingLabel, to: row.optionLabel, gains };
     });
   const logrolls: string[] = [];
+  const logrollData: Debrief['tradesMade']['logrollData'] = [];
   for (let i = 0; i < moves.length; i++)
     for (let j = i + 1; j < moves.length; j++) {
       const a = moves[i]!;
@@ -676,13 +787,14 @@ function tradesMade(
           // x gave way on one issue and gained on the other, y the reverse, and both came out ahead.
           if (xa * xb < 0 && ya * yb < 0 && Math.sign(xa) !== Math.sign(ya) && xa + xb > 0 && ya + yb > 0) {
             const [xGave, yGave] = xa < 0 ? [a, b] : [b, a];
+            logrollData.push({ x, xIssue: xGave.issueName, y, yIssue: yGave.issueName });
             logrolls.push(
               `${name(x)} gave way on ${xGave.issueName} and ${name(y)} on ${yGave.issueName}: each gained more on the other issue than it gave up.`,
             );
           }
         }
     }
-  return { moves, logrolls };
+  return { moves, logrolls, logrollData };
 }
 
 function missedTrade(
@@ -750,6 +862,7 @@ function offerSeries(
       add(e.by, {
         label: `v${e.version}`,
         kind: 'text',
+        number: e.version,
         meetingVenue: venue(e.meeting),
         utilities: score(text),
       });
@@ -757,6 +870,7 @@ function offerSeries(
       add(e.by, {
         label: `amendment ${e.amendment}`,
         kind: 'amendment',
+        number: e.amendment,
         meetingVenue: venue(e.meeting),
         utilities: score({ ...text, ...e.options }),
       });
@@ -779,7 +893,9 @@ function privateReasons(
       party: e.private.party,
       meetingVenue: scenario.calendar[e.meeting]?.venue ?? '',
       move: moveWords(e, pkgName, issueName, label),
+      act: moveAct(e, pkgName, issueName, label),
       public: e.reason?.public ?? null,
+      publicSaid: e.reason?.said ?? null,
       note: plainNames(e.private.note, scenario, issueName, label),
     });
   }
@@ -852,6 +968,36 @@ function moveWords(
       return 'ended its turn';
     default:
       return 'moved';
+  }
+}
+
+function moveAct(
+  e: GameEvent,
+  pkgName: (id: string) => string,
+  issueName: (id: string) => string,
+  label: (issue: string, option: string | undefined) => string,
+): MoveAct {
+  switch (e.type) {
+    case 'text.published':
+    case 'text.signed':
+      return { type: e.type, version: e.version };
+    case 'package.accepted':
+      return { type: e.type, pkg: pkgName(e.package), conditional: e.onlyIf !== null };
+    case 'package.rejected':
+    case 'amendment.proposed':
+    case 'capital.consulted':
+      return { type: e.type, pkg: pkgName(e.package) };
+    case 'signal.sent':
+      return {
+        type: e.type,
+        signal: e.kind,
+        issue: issueName(e.issue),
+        ...(e.option ? { option: label(e.issue, e.option) } : {}),
+      };
+    case 'proposal.answered':
+      return { type: e.type, verdict: e.verdict };
+    default:
+      return { type: e.type };
   }
 }
 

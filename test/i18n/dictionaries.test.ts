@@ -27,7 +27,7 @@ const forms = (l: Leaf): string[] =>
   typeof l === 'string' ? [l] : [l.one, l.few, l.many, l.other].filter((x): x is string => x !== undefined);
 const placeholders = (s: string): string[] => [...new Set(s.match(/\{\w+\}/g) ?? [])].sort();
 /** Words in Latin letters a translation may keep (a file type, a version mark). */
-const LATIN_OK = new Set(['json', 'v']);
+const LATIN_OK = new Set(['json', 'csv', 'v']);
 const latinWords = (s: string): string[] =>
   (s.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_OK.has(w.toLowerCase()));
 
