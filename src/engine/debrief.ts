@@ -186,6 +186,8 @@ export interface DebriefEvent {
   /** What the event changed at the table and why (the scenario's words), or null when it gives none. */
   explanation: string | null;
   sources: SourceInWords[];
+  /** The same sources by id (for an interface that writes their dates its own way). */
+  sourceIds: string[];
 }
 
 export interface Debrief {
@@ -233,6 +235,7 @@ export interface Debrief {
   epilogue: {
     text: string;
     sources: SourceInWords[];
+    sourceIds: string[];
   };
 }
 
@@ -260,6 +263,7 @@ function firedEvents(scenario: Scenario, events: readonly GameEvent[]): DebriefE
       injected: e.injected,
       explanation: ev?.debrief ?? null,
       sources: sourcesInWords(scenario.meta.sources, ev?.sources ?? []),
+      sourceIds: [...(ev?.sources ?? [])],
     });
   }
   return out;
@@ -448,6 +452,7 @@ export function buildDebrief(scenario: Scenario, state: GameState): Debrief {
     epilogue: {
       text: scenario.epilogue.text,
       sources: sourcesInWords(scenario.meta.sources, scenario.epilogue.sources),
+      sourceIds: [...scenario.epilogue.sources],
     },
   };
 }

@@ -566,6 +566,8 @@ export interface TranscriptOptions {
   withPrivate?: boolean;
   /** The language of the sentences (English when omitted). */
   phrases?: LogPhrases;
+  /** A move's public reason in that language (its own words when omitted). */
+  reason?: (e: GameEvent) => string | null;
 }
 
 export function renderTranscript(
@@ -582,7 +584,8 @@ export function renderTranscript(
     if (e.type === 'meeting.opened') out = `\n## ${out}`;
     else if (e.type === 'game.started') out = `# ${out}`;
     else if (e.type === 'game.ended') out = `\n# ${out}`;
-    if (e.reason?.public) out += ` — "${e.reason.public}"`;
+    const reason = options.reason ? options.reason(e) : (e.reason?.public ?? null);
+    if (reason) out += ` — "${reason}"`;
     lines.push(out);
     for (const d of read.details) lines.push(`    ${d}`);
     if (options.withPrivate && e.private)

@@ -16,6 +16,7 @@ import {
   type TableLayout,
   tableLayout,
 } from './layout';
+import { t as fill } from '../i18n';
 import { COLORS, cssColor, FONT, hexColor, mix } from './palette';
 import {
   costLine,
@@ -27,6 +28,7 @@ import {
   partyName,
   roundLabel,
   type TableEffect,
+  tableWords,
 } from './table-text';
 
 /** full: every animation; reduced: the user asked for less motion (fades only); test: fast and short, for e2e. */
@@ -376,7 +378,8 @@ export class TableScene extends Phaser.Scene {
 
     const right = header.x + header.w;
     const ended = v.status === 'ended';
-    const chipLabel = ended ? 'Negotiation over' : roundLabel(v);
+    const c = tableWords();
+    const chipLabel = ended ? c.over : roundLabel(v);
     const chipText = this.text(0, 0, chipLabel, { size: this.fs(12.5), bold: true, color: COLORS.ink });
     const chipW = chipText.width + this.px(22);
     const chipH = chipText.height + this.px(8);
@@ -392,10 +395,10 @@ export class TableScene extends Phaser.Scene {
     let dot: number | null = null;
     if (ended && v.outcome) line = outcomeTitle(v, v.outcome);
     else if (v.myTurn) {
-      line = 'Your turn to speak';
+      line = c.yourTurn;
       dot = this.partyColor(v.seat);
     } else if (v.speaker) {
-      line = `${partyName(v, v.speaker, false)} is speaking`;
+      line = fill(c.isSpeaking, { party: partyName(v, v.speaker, false) });
       dot = this.partyColor(v.speaker);
     } else line = '';
     if (line) {
@@ -526,14 +529,15 @@ export class TableScene extends Phaser.Scene {
 
     const v = this.view;
     const signedText = v.status === 'ended' && v.outcome?.kind === 'deal';
-    const caption = `${signedText ? 'SIGNED TEXT' : 'SINGLE NEGOTIATING TEXT'}  ·  v${v.textVersion}`;
+    const c = tableWords();
+    const caption = `${(signedText ? c.signedTitle : c.textTitle).toUpperCase()}  ·  v${v.textVersion}`;
     const t = this.text(0, 0, caption, {
       size: this.fs(11),
       bold: true,
       color: COLORS.baizeInk,
       spacing: this.px(1.4),
     });
-    if (t.width > table.rx * 1.4) t.setText(`TEXT  ·  v${v.textVersion}`);
+    if (t.width > table.rx * 1.4) t.setText(`${c.textShort.toUpperCase()}  ·  v${v.textVersion}`);
     t.setPosition(table.cx - t.width / 2, this.lay.cardArea.y - t.height - this.px(8));
     layer.add(t);
   }
@@ -629,20 +633,20 @@ export class TableScene extends Phaser.Scene {
       const room = hw - inset - ((lastDot?.x ?? -hw) + dotR + this.px(10));
       const chip = pkg.agreed
         ? {
-            labels: ['Provisionally agreed', 'Agreed'],
+            labels: [tableWords().agreedLong, tableWords().agreedShort],
             fill: COLORS.agreed,
             ink: COLORS.paper,
             outline: null,
           }
         : pkg.onAgenda
           ? {
-              labels: ['On the agenda', 'Agenda'],
+              labels: [tableWords().agendaLong, tableWords().agendaShort],
               fill: COLORS.agendaFill,
               ink: COLORS.agenda,
               outline: null,
             }
           : {
-              labels: ['Not on the agenda', 'Off agenda'],
+              labels: [tableWords().offLong, tableWords().offShort],
               fill: COLORS.paper,
               ink: COLORS.muted,
               outline: COLORS.hairline,
@@ -705,7 +709,7 @@ export class TableScene extends Phaser.Scene {
     if (shown < issues.length && y + lineH <= top + height + 1) {
       const more = issues.length - shown;
       c.add(
-        this.text(x, y, `+ ${more} more issue${more === 1 ? '' : 's'}`, {
+        this.text(x, y, fill(tableWords().moreIssues, { n: more }), {
           size: this.fs(11),
           color: COLORS.muted,
         }),
@@ -774,10 +778,10 @@ export class TableScene extends Phaser.Scene {
 
       // Name tag: below the seat in the lower half, above it in the upper half (where the table's text is).
       const tags: string[] = [];
-      if (isMe) tags.push('You');
-      if (v.scenario.mediator === spot.party) tags.push('Mediator');
-      if (speaking) tags.push('Speaking');
-      if (!present) tags.push('Not at this meeting');
+      if (isMe) tags.push(tableWords().you);
+      if (v.scenario.mediator === spot.party) tags.push(tableWords().mediator);
+      if (speaking) tags.push(tableWords().speaking);
+      if (!present) tags.push(tableWords().absent);
       const name = this.text(0, 0, party.shortName, { size: this.fs(12.5), bold: true });
       const sub = tags.length
         ? this.text(0, 0, tags.join(' · '), {
@@ -859,21 +863,21 @@ export class TableScene extends Phaser.Scene {
     // Legend, when there is room beside the cost line.
     const items: Array<{ draw: (g: Graphics, x: number) => void; label: string }> = [
       {
-        label: 'accepted',
+        label: tableWords().legend.accepted,
         draw: (g, x) => {
           g.fillStyle(COLORS.inkSoft, 1);
           g.fillCircle(x, cy, this.px(4.5));
         },
       },
       {
-        label: 'conditional',
+        label: tableWords().legend.conditional,
         draw: (g, x) => {
           g.lineStyle(Math.max(1.5, this.px(2)), COLORS.inkSoft, 1);
           g.strokeCircle(x, cy, this.px(3.8));
         },
       },
       {
-        label: 'rejected',
+        label: tableWords().legend.rejected,
         draw: (g, x) => {
           const a = this.px(3.5);
           g.lineStyle(Math.max(1.5, this.px(2)), COLORS.rejected, 1);
@@ -882,7 +886,7 @@ export class TableScene extends Phaser.Scene {
         },
       },
       {
-        label: 'signed',
+        label: tableWords().legend.signed,
         draw: (g, x) => {
           g.fillStyle(COLORS.signed, 1);
           g.fillCircle(x, cy, this.px(5));
@@ -940,7 +944,7 @@ export class TableScene extends Phaser.Scene {
         return;
       case 'final':
         this.inBannerLane(7000, (hold) =>
-          this.titleCard('The table has closed', effect.title, effect.body, hold, true),
+          this.titleCard(tableWords().closed, effect.title, effect.body, hold, true),
         );
         return;
     }

@@ -559,6 +559,8 @@ export const en = {
     signedTitle: 'Signed text',
     textTitle: 'Single negotiating text',
     legend: { accepted: 'accepted', conditional: 'conditional', rejected: 'rejected', signed: 'signed' },
+    isSpeaking: '{party} is speaking',
+    textShort: 'Text',
     closed: 'The table has closed',
   },
   print: {

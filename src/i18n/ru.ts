@@ -594,6 +594,8 @@ export const messages: Messages = {
     signedTitle: 'Подписанный текст',
     textTitle: 'Единый текст переговоров',
     legend: { accepted: 'принято', conditional: 'с условием', rejected: 'отклонено', signed: 'подписано' },
+    isSpeaking: 'Говорит: {party}',
+    textShort: 'Текст',
     closed: 'Переговоры закрыты',
   },
   print: {

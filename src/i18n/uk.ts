@@ -591,6 +591,8 @@ export const messages: Messages = {
     signedTitle: 'Підписаний текст',
     textTitle: 'Єдиний текст переговорів',
     legend: { accepted: 'прийнято', conditional: 'з умовою', rejected: 'відхилено', signed: 'підписано' },
+    isSpeaking: 'Говорить: {party}',
+    textShort: 'Текст',
     closed: 'Переговори закрито',
   },
   print: {

@@ -6,6 +6,7 @@ import type { SeatView } from '../engine/view';
 import { date, list, logPhrases, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { el, focusQuietly, screenHeading } from './dom';
+import { eventReason } from './said-words';
 
 export interface AwayScreenOptions {
   scenario: Scenario;
@@ -30,7 +31,8 @@ export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions):
       }
       const line = reader.read(e);
       if (!line) continue;
-      lines.push(e.reason?.public ? `${line.text} — "${e.reason.public}"` : line.text);
+      const reason = eventReason(view.scenario, e);
+      lines.push(reason ? `${line.text} — "${reason}"` : line.text);
       for (const d of line.details) lines.push(d);
     }
     const id = `away-meeting-${i}`;

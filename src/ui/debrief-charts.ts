@@ -1,5 +1,6 @@
 // Plain SVG charts of the debrief: the outcome against the Pareto frontier (two sides at a time) and offers over time.
 import type { FrontierChart, OfferSeries } from '../engine/debrief';
+import { msg, num, t } from '../i18n';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -47,14 +48,14 @@ function ticks(lo: number, hi: number): number[] {
   return out;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-GB');
+const fmt = (n: number) => num(n);
 
 /** One chart of the frontier for two sides: x is better for `a`, y is better for `b`. */
 export function frontierPairChart(
   chart: FrontierChart,
   a: PartyInfo,
   b: PartyInfo,
-  extra: { missed: Record<string, number> | null },
+  extra: { missed: Record<string, number> | null; outcomeLabel: string },
   titleId: string,
 ): SVGSVGElement {
   const W = 360;
@@ -139,11 +140,11 @@ export function frontierPairChart(
   root.append(
     titled(
       svg('line', { x1: rx, x2: rx, y1: top, y2: H - bottom, class: 'reservation' }),
-      `${a.name}: no deal`,
+      t(msg().charts.noDeal, { party: a.name }),
     ),
     titled(
       svg('line', { x1: left, x2: W - right, y1: ry, y2: ry, class: 'reservation' }),
-      `${b.name}: no deal`,
+      t(msg().charts.noDeal, { party: b.name }),
     ),
   );
   const words = (u: Record<string, number>) =>
@@ -159,7 +160,7 @@ export function frontierPairChart(
           class: f.deal ? 'frontier deal' : 'frontier',
           'data-point': 'frontier',
         }),
-        `A best possible text: ${words(f.utilities)}${f.deal ? '' : ' (not a deal for every side)'}`,
+        t(msg().charts.bestText, { values: words(f.utilities) }) + (f.deal ? '' : msg().charts.notForAll),
       ),
     );
   }
@@ -185,11 +186,12 @@ export function frontierPairChart(
     node.setAttribute('data-point', kind);
     root.append(titled(node, `${title}: ${words(u)}`));
   };
-  if (extra.missed) marker('missed', extra.missed, 'triangle', 'A text every side would have preferred');
-  if (chart.nash) marker('nash', chart.nash.utilities, 'diamond', 'Nash point');
+  const D = msg().debrief;
+  if (extra.missed) marker('missed', extra.missed, 'triangle', D.preferred);
+  if (chart.nash) marker('nash', chart.nash.utilities, 'diamond', D.nashPoint);
   if (chart.lastText)
-    marker('last-text', chart.lastText.utilities, 'square', `The last text (v${chart.lastText.version})`);
-  marker('outcome', chart.outcome.utilities, 'circle', chart.outcome.label);
+    marker('last-text', chart.lastText.utilities, 'square', t(D.lastText, { version: chart.lastText.version }));
+  marker('outcome', chart.outcome.utilities, 'circle', extra.outcomeLabel);
   return root;
 }
 
@@ -259,7 +261,7 @@ export function offersChart(
     svg(
       'text',
       { x: (left + W - right) / 2, y: H - 6, 'text-anchor': 'middle', class: 'axis-label' },
-      'offers, in order →',
+      msg().charts.offersAxis,
     ),
   );
   root.append(grid);
@@ -276,7 +278,7 @@ export function offersChart(
             class: 'reservation',
             style: `stroke:${p.color}`,
           }),
-          `${p.name}: no deal, ${fmt(r)}`,
+          t(msg().charts.noDealAt, { party: p.name, value: fmt(r) }),
         ),
       );
     const line = series.offers.map((o, i) => `${X(i)},${Y(o.utilities[p.id] ?? 0)}`).join(' ');
@@ -291,7 +293,12 @@ export function offersChart(
             fill: p.color,
             class: 'series-point',
           }),
-          `${o.label} (${o.meetingVenue}): worth ${fmt(o.utilities[p.id] ?? 0)} to ${p.name}`,
+          t(msg().charts.offerPoint, {
+            offer: o.label,
+            venue: o.meetingVenue,
+            value: fmt(o.utilities[p.id] ?? 0),
+            party: p.name,
+          }),
         ),
       );
   }

@@ -1,13 +1,14 @@
 // The debrief at the end of every game: scores, who signed and who blocked, who gained what, what was possible,
 // offers over time, every side's secrets, the events and why they mattered, and what happened next. Loaded on demand with its charts.
 import './debrief.css';
-import { buildDebrief, type Debrief } from '../engine/debrief';
+import { type BlockerFact, buildDebrief, type Debrief, type MoveAct } from '../engine/debrief';
 import type { GameState } from '../engine/state';
-import { listWords } from '../engine/transcript';
+import { date, list as listWords, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
 import { append, type Child, el, formatPoints, screenHeading, uniqueId } from './dom';
-import { sourceList } from './sources-panel';
+import { reasonWords } from './said-words';
+import { sourceList, sourcesIn } from './sources-panel';
 
 export interface DebriefScreenOptions {
   scenario: Scenario;
@@ -18,18 +19,8 @@ export interface DebriefScreenOptions {
   onPlayAgain(): void;
 }
 
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-];
+/** The debrief's words in the interface's language. */
+const W = () => msg().debrief;
 
 export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOptions): () => void {
   const d = buildDebrief(options.scenario, options.state);
@@ -42,31 +33,33 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
   const name = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
   const solo = options.humanSeats.length === 1;
   const who = (id: string) =>
-    `${name(id)}${options.humanSeats.includes(id) ? (solo ? ' (you)' : ' (a person)') : ''}`;
+    options.humanSeats.includes(id) ? t(solo ? W().you : W().aPerson, { party: name(id) }) : name(id);
+  const said = (words: string, structured: Debrief['blockers'][number]['lastPublicSaid']) =>
+    reasonWords(options.scenario, words, structured);
 
-  const heading = screenHeading(`Outcome: ${d.title}`);
+  const heading = screenHeading(t(W().heading, { title: W().titles[d.kind] }));
   const screen = el(
     'div',
     { className: 'screen outcome-screen debrief' },
     el('p', { className: 'eyebrow' }, options.scenario.meta.title),
     heading,
-    el('p', { className: `outcome-kind kind-${d.kind}`, attrs: { 'data-kind': d.kind } }, d.headline),
+    el('p', { className: `outcome-kind kind-${d.kind}`, attrs: { 'data-kind': d.kind } }, headline(d, name)),
     el('p', { className: 'lead' }, endedWords(d)),
   );
 
   append(
     screen,
     scoresSection(d, who),
-    signedSection(d, who),
+    signedSection(d, who, name, said),
     d.ratification.length ? ratificationSection(d, name) : null,
     finalTextSection(d),
     issuesSection(d, parties),
     frontierSection(d, parties),
-    tradesSection(d, parties),
+    tradesSection(d, parties, name),
     offersSection(d, parties),
-    secretsSection(d, parties, options.humanSeats),
-    d.events.length ? eventsSection(d) : null,
-    epilogueSection(d),
+    secretsSection(d, parties, options.humanSeats, said),
+    d.events.length ? eventsSection(d, options.scenario) : null,
+    epilogueSection(d, options.scenario),
     el(
       'div',
       { className: 'actions-row' },
@@ -78,13 +71,9 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
           attrs: { type: 'button', 'aria-describedby': 'play-again-hint' },
           on: { click: () => options.onPlayAgain() },
         },
-        'Play again',
+        W().playAgain,
       ),
-      el(
-        'span',
-        { id: 'play-again-hint', className: 'hint' },
-        'Your side and the AI difficulty stay chosen; change them if you like.',
-      ),
+      el('span', { id: 'play-again-hint', className: 'hint' }, W().playAgainHint),
     ),
   );
   root.replaceChildren(screen);
@@ -94,11 +83,108 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
 
 function endedWords(d: Debrief): string {
   const e = d.ended;
-  const nth = ORDINALS[e.number - 1] ?? `number ${e.number}`;
-  const where = `The game ended in ${e.venue} on ${e.date}, at the ${nth} of ${e.of} meetings.`;
-  if (e.heldBefore === 0)
-    return `${where} No meeting had gone by without a deal, so there was no time cost yet.`;
-  return `${where} ${e.heldBefore === 1 ? 'One meeting had' : `${e.heldBefore} meetings had`} gone by without a deal, so any deal was worth ${e.costPercent}% less to every side than at the start.`;
+  const where = t(W().ended, { venue: e.venue, date: date(e.iso), number: e.number, of: e.of });
+  if (e.heldBefore === 0) return `${where} ${W().noCostYet}`;
+  return `${where} ${t(W().costSoFar, { n: e.heldBefore, percent: e.costPercent })}`;
+}
+
+/** Who signed, in words (the debrief's data, put in the interface's language). */
+function signedWords(d: Debrief, name: (id: string) => string): string {
+  const s = d.signed;
+  const version = s.version ?? d.finalText.version;
+  switch (s.detail.k) {
+    case 'all':
+      return t(W().signedAll, { version, parties: listWords(s.by.map(name)) });
+    case 'failed-ratification':
+      return t(W().signedFailedHome, { version });
+    case 'some':
+      return t(W().signedSome, {
+        version,
+        parties: listWords(s.by.map(name)),
+        missing: listWords(s.detail.missing.map(name)),
+      });
+    case 'none':
+      return W().signedNone;
+    case 'lapsed':
+      return t(W().signedLapsed, {
+        n: s.detail.earlier.length,
+        version: d.finalText.version,
+        earlier: listWords(
+          s.detail.earlier.map((x) => t(W().signedEarlier, { party: name(x.party), version: x.version })),
+        ),
+      });
+  }
+}
+
+function headline(d: Debrief, name: (id: string) => string): string {
+  if (d.kind === 'deal') return t(W().headlineDeal, { version: d.finalText.version });
+  if (d.kind === 'walkout') return t(W().headlineWalkout, { party: name(d.walkedAwayBy ?? '') });
+  const blockers = listWords(d.blockers.map((b) => name(b.party)));
+  const signed = signedWords(d, name);
+  if (d.ratified) return t(W().headlineHome, { signed, parties: blockers });
+  return (
+    t(W().headlineNoDeal, { signed }) + (blockers ? t(W().headlineBlocking, { parties: blockers }) : '')
+  );
+}
+
+function factWords(f: BlockerFact): string {
+  const F = W().facts;
+  switch (f.k) {
+    case 'walked':
+      return F.walked;
+    case 'mediator-silent':
+      return F.mediatorSilent;
+    case 'ratification-failed':
+      return t(F.ratificationFailed, { bodies: listWords(f.bodies) });
+    case 'red-line':
+      return t(F.redLine, { on: listWords(f.on.map((x) => `${x.issue}: ${x.option}`)) });
+    case 'mandate':
+      return t(F.mandate, { package: f.pkg, share: f.share, minimum: f.minimum });
+    case 'worth':
+      return t(F.worth, { worth: formatPoints(f.worth), reservation: formatPoints(f.reservation) });
+    case 'home-support':
+      return t(F.homeSupport, { body: f.body, threshold: f.threshold, support: f.support });
+    case 'home-consent':
+      return t(F.homeConsent, { body: f.body });
+    case 'rejected':
+      return t(F.rejected, { package: f.pkg, version: f.version });
+    case 'said-red-line':
+      return t(F.saidRedLine, { issue: f.issue, option: f.option });
+    case 'said-concern':
+      return t(F.saidConcern, { issue: f.issue, option: f.option });
+    case 'chose':
+      return F.chose;
+  }
+}
+
+function moveWords(a: MoveAct): string {
+  const M = W().moves;
+  switch (a.type) {
+    case 'text.published':
+      return t(M.published, { version: a.version ?? 0 });
+    case 'package.accepted':
+      return t(a.conditional ? M.acceptedIf : M.accepted, { package: a.pkg ?? '' });
+    case 'package.rejected':
+      return t(M.rejected, { package: a.pkg ?? '' });
+    case 'amendment.proposed':
+      return t(M.amended, { package: a.pkg ?? '' });
+    case 'signal.sent': {
+      const what = a.option ? `${a.issue}: ${a.option}` : (a.issue ?? '');
+      return t((M.signal as Record<string, string>)[a.signal ?? ''] ?? M.other, { what });
+    }
+    case 'proposal.answered':
+      return (M.answered as Record<string, string>)[a.verdict ?? ''] ?? M.other;
+    case 'capital.consulted':
+      return t(M.consulted, { package: a.pkg ?? '' });
+    case 'text.signed':
+      return t(M.signed, { version: a.version ?? 0 });
+    case 'party.walkedAway':
+      return M.walked;
+    case 'turn.ended':
+      return M.ended;
+    default:
+      return M.other;
+  }
 }
 
 function section(id: string, title: string, ...children: Child[]): HTMLElement {
@@ -131,14 +217,8 @@ function cell(label: string, className: string, ...children: Child[]) {
 }
 
 function scoresSection(d: Debrief, who: (id: string) => string): HTMLElement {
-  const head = [
-    'Party',
-    'Utility',
-    'No deal (reservation value)',
-    'Best possible then',
-    'Score',
-    'Beat reservation value',
-  ];
+  const w = W();
+  const head = [w.party, w.utility, w.reservation, w.best, w.score, w.beat];
   const rows = d.parties.map((p) =>
     el(
       'tr',
@@ -147,63 +227,69 @@ function scoresSection(d: Debrief, who: (id: string) => string): HTMLElement {
       cell(head[1]!, 'num', formatPoints(p.utility)),
       cell(head[2]!, 'num', formatPoints(p.reservation)),
       cell(head[3]!, 'num', formatPoints(p.best)),
-      cell(head[4]!, 'num', p.score === null ? 'n/a' : `${p.score}%`),
-      cell(head[5]!, p.beatReservation ? 'good' : 'bad', p.beatReservation ? 'Yes' : 'No'),
+      cell(head[4]!, 'num', p.score === null ? w.notApplicable : t(w.percent, { n: p.score })),
+      cell(head[5]!, p.beatReservation ? 'good' : 'bad', p.beatReservation ? w.yes : w.no),
     ),
   );
   return section(
     'scores',
-    'Scores',
-    el(
-      'p',
-      { className: 'hint' },
-      'Utility is how much the result is worth to a side, from 0 to 10,000, after the time cost. The score places it between what no deal is worth to that side (0%) and the most any text could have given it at the meeting where the game ended (100%).',
-    ),
+    w.scores,
+    el('p', { className: 'hint' }, w.scoresHint),
     table('scores-table stack', null, head, rows),
   );
 }
 
-function signedSection(d: Debrief, who: (id: string) => string): HTMLElement {
+type Say = (words: string, structured: Debrief['blockers'][number]['lastPublicSaid']) => string;
+
+function signedSection(
+  d: Debrief,
+  who: (id: string) => string,
+  name: (id: string) => string,
+  say: Say,
+): HTMLElement {
+  const w = W();
   const items = d.parties.map((p) =>
     el(
       'li',
       { className: d.signed.by.includes(p.id) ? 'signed' : 'unsigned' },
       el('strong', {}, `${who(p.id)}: `),
-      d.signed.by.includes(p.id) ? `signed v${d.signed.version}` : 'did not sign the last text',
+      d.signed.by.includes(p.id) ? t(w.signedVersion, { version: d.signed.version ?? 0 }) : w.didNotSign,
     ),
   );
   const blockers = d.blockers.map((b) =>
     el(
       'div',
       { className: 'blocker' },
-      el('h3', {}, `Why ${who(b.party)} blocked`),
-      el('ul', {}, ...b.reasons.map((r) => el('li', {}, r))),
+      el('h3', {}, t(w.whyBlocked, { party: who(b.party) })),
+      el('ul', {}, ...b.facts.map((f) => el('li', {}, factWords(f)))),
       b.lastPublic
-        ? el('p', {}, el('strong', {}, 'It said at the last meeting: '), `“${b.lastPublic}”`)
+        ? el('p', {}, el('strong', {}, w.saidLast), `“${say(b.lastPublic, b.lastPublicSaid)}”`)
         : null,
       b.lastPrivate
         ? el(
             'p',
             { className: 'private-note' },
-            el('strong', {}, 'Its private reasoning (now revealed): '),
-            b.lastPrivate,
+            el('strong', {}, w.privateLast),
+            // The AI's working notes: figures and terms as it keeps them, in English.
+            el('span', { attrs: { lang: 'en' } }, b.lastPrivate),
           )
         : null,
     ),
   );
   return section(
     'signed',
-    d.kind === 'deal' ? 'Who signed' : 'Who signed, who blocked and why',
-    el('p', {}, d.signed.words),
+    d.kind === 'deal' ? w.whoSigned : w.whoBlocked,
+    el('p', {}, signedWords(d, name)),
     el('ul', { className: 'sign-list' }, ...items),
     ...blockers,
   );
 }
 
 function ratificationSection(d: Debrief, name: (id: string) => string): HTMLElement {
+  const w = W();
   return section(
     'ratification',
-    'Ratification',
+    w.ratification,
     el(
       'ul',
       { className: 'ratification-list' },
@@ -211,20 +297,16 @@ function ratificationSection(d: Debrief, name: (id: string) => string): HTMLElem
         el(
           'li',
           {},
-          el('strong', {}, `${name(r.party)}: ${r.passed ? 'passed' : 'failed'}`),
+          el('strong', {}, `${name(r.party)}: ${r.passed ? w.passed : w.failed}`),
           r.checks.length
             ? el(
                 'ul',
                 {},
                 ...r.checks.map((c) =>
-                  el(
-                    'li',
-                    { className: c.passed ? 'good' : 'bad' },
-                    `${c.body}: ${c.passed ? 'passed' : 'failed'}`,
-                  ),
+                  el('li', { className: c.passed ? 'good' : 'bad' }, `${c.body}: ${c.passed ? w.passed : w.failed}`),
                 ),
               )
-            : ' (nothing to ratify at home)',
+            : w.nothingToRatify,
         ),
       ),
     ),
@@ -232,20 +314,12 @@ function ratificationSection(d: Debrief, name: (id: string) => string): HTMLElem
 }
 
 function finalTextSection(d: Debrief): HTMLElement {
-  const title =
-    d.kind === 'deal'
-      ? `The final text (v${d.finalText.version})`
-      : `The last text on the table (v${d.finalText.version})`;
+  const w = W();
+  const title = t(d.kind === 'deal' ? w.finalDeal : w.finalLast, { version: d.finalText.version });
   return section(
     'final-text',
     title,
-    d.kind === 'deal'
-      ? null
-      : el(
-          'p',
-          { className: 'hint' },
-          'No side is bound by it: this is where the talks stood when they ended.',
-        ),
+    d.kind === 'deal' ? null : el('p', { className: 'hint' }, w.notBound),
     el(
       'div',
       { className: 'final-packages' },
@@ -265,8 +339,30 @@ function finalTextSection(d: Debrief): HTMLElement {
   );
 }
 
+/** Who got what on one issue, in plain words. */
+function stakeWords(row: Debrief['issues'][number], parties: PartyInfo[]): string {
+  const w = W();
+  const name = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
+  const stakes = row.stakes;
+  if (stakes.length === 0) return w.nobodyCared;
+  const best = stakes.filter((s) => s.value === s.bestValue).map((s) => name(s.party));
+  const rest = stakes
+    .filter((s) => s.value !== s.bestValue)
+    .sort((a, b) => a.value / a.bestValue - b.value / b.bestValue)
+    .map((s) =>
+      s.value === 0
+        ? t(w.gotNothing, { party: name(s.party), option: s.bestLabel })
+        : t(w.gotSome, { party: name(s.party), value: s.value, best: s.bestValue, option: s.bestLabel }),
+    );
+  const parts: string[] = [];
+  if (best.length) parts.push(t(w.gotFavourite, { n: best.length, parties: listWords(best) }));
+  parts.push(...rest);
+  return `${parts.join('. ')}.`;
+}
+
 function issuesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
-  const head = ['Issue and the text’s option', ...parties.map((p) => p.shortName)];
+  const w = W();
+  const head = [w.issueColumn, ...parties.map((p) => p.shortName)];
   const rows: HTMLTableRowElement[] = [];
   let lastPackage = '';
   for (const row of d.issues) {
@@ -289,17 +385,17 @@ function issuesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
           { attrs: { scope: 'row' } },
           el('span', { className: 'issue-name' }, row.issueName),
           el('span', { className: 'option-name' }, row.optionLabel),
-          el('span', { className: 'hint-inline' }, row.words),
+          el('span', { className: 'hint-inline' }, stakeWords(row, parties)),
         ),
         ...parties.map((p) => {
           const s = row.stakes.find((x) => x.party === p.id);
-          if (!s) return cell(p.shortName, 'num muted', 'no stake');
+          if (!s) return cell(p.shortName, 'num muted', w.noStake);
           const best = s.value === s.bestValue;
           return cell(
             p.shortName,
             `num ${best ? 'good' : s.value === 0 ? 'bad' : ''}`,
             el('span', { className: 'stake' }, `${s.value} / ${s.bestValue}`),
-            el('span', { className: 'hint-inline' }, `weight ${s.weight}`),
+            el('span', { className: 'hint-inline' }, t(w.weight, { weight: s.weight })),
           );
         }),
       ),
@@ -307,92 +403,54 @@ function issuesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
   }
   return section(
     'issues',
-    'Who gained what, issue by issue',
-    el(
-      'p',
-      { className: 'hint' },
-      `For each issue: the option in the ${d.kind === 'deal' ? 'signed' : 'last'} text and what it was worth to each side, out of what that side's favourite option would have been worth (both out of 100). The weight says how much of its 100 points a side put on the issue.`,
-    ),
+    w.issues,
+    el('p', { className: 'hint' }, d.kind === 'deal' ? w.issuesHintDeal : w.issuesHintLast),
     table('issues-table stack', null, head, rows),
   );
 }
 
 function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
+  const w = W();
   const c = d.chart;
   const pairs: Array<[PartyInfo, PartyInfo]> = [];
   for (let i = 0; i < parties.length; i++)
     for (let j = i + 1; j < parties.length; j++) pairs.push([parties[i]!, parties[j]!]);
   const three = parties.length > 2;
+  const outcomeLabel = d.kind === 'deal' ? w.outcomeDeal : w.outcomeNoDeal;
   const charts = pairs.map(([a, b]) => {
     const id = uniqueId('frontier-title');
     return el(
       'figure',
       { className: 'chart-figure' },
-      frontierPairChart(c, a, b, { missed: d.tradesMissed?.utilities ?? null }, id),
-      el('figcaption', { id }, `${a.name} (across) and ${b.name} (up)`),
+      frontierPairChart(c, a, b, { missed: d.tradesMissed?.utilities ?? null, outcomeLabel }, id),
+      el('figcaption', { id }, t(w.pairCaption, { a: a.name, b: b.name })),
     );
   });
   const zone = c.zone.exists
-    ? `At that meeting ${c.zone.exact ? '' : 'about '}${formatPoints(c.zone.count)} of the ${formatPoints(c.zone.texts)} possible texts were better than no deal for every side: that is the zone of agreement.`
-    : 'At that meeting no text was better than no deal for every side: the zone of agreement was empty.';
+    ? t(c.zone.exact ? w.zone : w.zoneAbout, {
+        count: formatPoints(c.zone.count),
+        texts: formatPoints(c.zone.texts),
+      })
+    : w.zoneEmpty;
   const nash = c.nash
-    ? `The Nash point is the deal that makes the product of every side's gain over no deal as large as possible, a fair middle: ${parties.map((p) => `${p.shortName} ${formatPoints(c.nash?.utilities[p.id] ?? 0)}`).join(', ')}.`
-    : 'There is no Nash point: no deal was possible.';
+    ? t(w.nash, {
+        values: parties.map((p) => `${p.shortName} ${formatPoints(c.nash?.utilities[p.id] ?? 0)}`).join(', '),
+      })
+    : w.noNash;
+  const key = (cls: string, label: string) =>
+    el('li', {}, el('span', { className: `key ${cls}`, attrs: { 'aria-hidden': 'true' } }), label);
   const legend = el(
     'ul',
     { className: 'chart-legend' },
-    el(
-      'li',
-      {},
-      el('span', { className: 'key key-outcome', attrs: { 'aria-hidden': 'true' } }),
-      c.outcome.label,
-    ),
-    c.nash
-      ? el(
-          'li',
-          {},
-          el('span', { className: 'key key-nash', attrs: { 'aria-hidden': 'true' } }),
-          'Nash point',
-        )
-      : null,
-    c.lastText
-      ? el(
-          'li',
-          {},
-          el('span', { className: 'key key-last', attrs: { 'aria-hidden': 'true' } }),
-          `The last text (v${c.lastText.version}), had every side signed it`,
-        )
-      : null,
-    d.tradesMissed
-      ? el(
-          'li',
-          {},
-          el('span', { className: 'key key-missed', attrs: { 'aria-hidden': 'true' } }),
-          'A text every side would have preferred',
-        )
-      : null,
-    el(
-      'li',
-      {},
-      el('span', { className: 'key key-frontier', attrs: { 'aria-hidden': 'true' } }),
-      'Best possible texts (the Pareto frontier)',
-    ),
-    c.frontier.some((f) => !f.deal)
-      ? el(
-          'li',
-          {},
-          el('span', { className: 'key key-frontier-open', attrs: { 'aria-hidden': 'true' } }),
-          'Hollow: a best possible text that some side likes less than no deal',
-        )
-      : null,
-    el(
-      'li',
-      {},
-      el('span', { className: 'key key-zone', attrs: { 'aria-hidden': 'true' } }),
-      'Better than no deal for both sides shown',
-    ),
+    key('key-outcome', outcomeLabel),
+    c.nash ? key('key-nash', w.nashPoint) : null,
+    c.lastText ? key('key-last', t(w.lastTextSigned, { version: c.lastText.version })) : null,
+    d.tradesMissed ? key('key-missed', w.preferred) : null,
+    key('key-frontier', w.bestTexts),
+    c.frontier.some((f) => !f.deal) ? key('key-frontier-open', w.hollow) : null,
+    key('key-zone', w.zoneKey),
   );
-  const head = ['Point', ...parties.map((p) => p.shortName), 'Better than no deal for every side'];
+  const head = [w.point, ...parties.map((p) => p.shortName), w.betterForAll];
   const row = (label: string, u: Record<string, number>, deal: string, cls = '') =>
     el(
       'tr',
@@ -402,111 +460,114 @@ function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
       cell(head.at(-1)!, '', deal),
     );
   const yes = (u: Record<string, number>) =>
-    parties.every((p) => (u[p.id] ?? 0) > (c.reservation[p.id] ?? 0)) ? 'Yes' : 'No';
+    parties.every((p) => (u[p.id] ?? 0) > (c.reservation[p.id] ?? 0)) ? w.yes : w.no;
   const rows = [
-    row(c.outcome.label, c.outcome.utilities, yes(c.outcome.utilities), 'current'),
-    ...(d.kind === 'deal' ? [row('No deal (reservation values)', c.reservation, '—')] : []),
-    ...(c.nash ? [row('Nash point', c.nash.utilities, 'Yes')] : []),
+    row(outcomeLabel, c.outcome.utilities, yes(c.outcome.utilities), 'current'),
+    ...(d.kind === 'deal' ? [row(w.reservations, c.reservation, '—')] : []),
+    ...(c.nash ? [row(w.nashPoint, c.nash.utilities, w.yes)] : []),
     ...(c.lastText
-      ? [row(`The last text (v${c.lastText.version})`, c.lastText.utilities, yes(c.lastText.utilities))]
+      ? [
+          row(
+            t(w.lastText, { version: c.lastText.version }),
+            c.lastText.utilities,
+            yes(c.lastText.utilities),
+          ),
+        ]
       : []),
-    ...(d.tradesMissed
-      ? [row('A text every side would have preferred', d.tradesMissed.utilities, 'Yes')]
-      : []),
+    ...(d.tradesMissed ? [row(w.preferred, d.tradesMissed.utilities, w.yes)] : []),
     ...c.frontier.map((f, i) => {
       const same = (u: Record<string, number> | undefined) =>
         !!u && parties.every((p) => u[p.id] === f.utilities[p.id]);
       const notes = [
-        same(c.outcome.utilities) ? 'the result' : '',
-        f === c.nash ? 'the Nash point' : '',
-        same(d.tradesMissed?.utilities) ? 'every side would have preferred it' : '',
+        same(c.outcome.utilities) ? w.theResult : '',
+        f === c.nash ? w.theNash : '',
+        same(d.tradesMissed?.utilities) ? w.allPreferred : '',
       ].filter(Boolean);
       return row(
-        `Best possible text ${i + 1}${notes.length ? ` (${notes.join(', ')})` : ''}`,
+        `${t(w.bestText, { n: i + 1 })}${notes.length ? ` (${notes.join(', ')})` : ''}`,
         f.utilities,
-        f.deal ? 'Yes' : 'No',
+        f.deal ? w.yes : w.no,
       );
     }),
   ];
   return section(
     'frontier',
-    'What was possible: the Pareto frontier',
-    el(
-      'p',
-      {},
-      `The frontier is the set of texts no side could improve without making another side worse off. ${
-        three
-          ? 'With three sides, each chart shows two of them at a time: further right is better for the first side, higher is better for the second, and the third side is in the other charts.'
-          : 'Further right is better for the first side, higher is better for the second.'
-      } All values are after the time cost at the meeting where the game ended.`,
-    ),
+    w.frontier,
+    el('p', {}, `${w.frontierIntro} ${three ? w.frontierThree : w.frontierTwo} ${w.frontierAfter}`),
     el('p', {}, zone, ' ', nash),
     el('div', { className: 'chart-grid' }, ...charts),
     legend,
     el(
       'details',
       { className: 'chart-data' },
-      el('summary', {}, 'The numbers behind these charts, as a table'),
-      table('frontier-table stack', 'Each side’s utility (0–10,000) after the time cost', head, rows),
+      el('summary', {}, w.numbers),
+      table('frontier-table stack', w.utilityCaption, head, rows),
     ),
   );
 }
 
-function tradesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
-  const t = d.tradesMade;
+function tradesSection(d: Debrief, parties: PartyInfo[], name: (id: string) => string): HTMLElement {
+  const w = W();
+  const tm = d.tradesMade;
   const gains = (g: Record<string, number>) =>
     parties
       .filter((p) => (g[p.id] ?? 0) !== 0)
       .map((p) => `${p.shortName} ${(g[p.id] ?? 0) > 0 ? '+' : '−'}${formatPoints(Math.abs(g[p.id] ?? 0))}`)
-      .join(', ') || 'no side gained or lost';
+      .join(', ') || w.noGain;
   const made =
-    t.moves.length === 0
-      ? el('p', {}, `The ${d.kind === 'deal' ? 'signed' : 'last'} text never moved from the opening text.`)
+    tm.moves.length === 0
+      ? el('p', {}, d.kind === 'deal' ? w.neverMovedDeal : w.neverMovedLast)
       : el(
           'div',
           {},
-          el(
-            'p',
-            {},
-            `What moved from the opening text, and who gained (+) or gave up (−) utility points on each move:`,
-          ),
+          el('p', {}, w.moved),
           el(
             'ul',
             {},
-            ...t.moves.map((m) =>
+            ...tm.moves.map((m) =>
               el('li', {}, el('strong', {}, `${m.issueName}: `), `${m.from} → ${m.to} (${gains(m.gains)})`),
             ),
           ),
-          t.logrolls.length
+          tm.logrollData.length
             ? el(
                 'div',
                 {},
-                el('h3', {}, 'Trades (logrolls)'),
-                el('ul', {}, ...t.logrolls.map((l) => el('li', {}, l))),
+                el('h3', {}, w.logrolls),
+                el(
+                  'ul',
+                  {},
+                  ...tm.logrollData.map((l) =>
+                    el(
+                      'li',
+                      {},
+                      t(w.logroll, { x: name(l.x), xIssue: l.xIssue, y: name(l.y), yIssue: l.yIssue }),
+                    ),
+                  ),
+                ),
               )
-            : el(
-                'p',
-                {},
-                'No two sides traded issues: no side gave way on one issue to gain more on another.',
-              ),
+            : el('p', {}, w.noLogrolls),
         );
   const m = d.tradesMissed;
   const missed = m
     ? el(
         'div',
         {},
-        el('h3', {}, 'A missed chance: a text every side would have preferred'),
+        el('h3', {}, w.missed),
         el(
           'p',
           {},
-          `This text from the frontier was better for every side than the ${d.kind === 'deal' ? 'deal' : 'no-deal result'}: ${parties
-            .map(
-              (p) =>
-                `${p.shortName} ${formatPoints(m.utilities[p.id] ?? 0)} instead of ${formatPoints(d.chart.outcome.utilities[p.id] ?? 0)}`,
-            )
-            .join(
-              ', ',
-            )}. It differs from the ${d.kind === 'deal' ? 'signed' : 'last'} text on ${m.changes.length} issue${m.changes.length === 1 ? '' : 's'}:`,
+          t(d.kind === 'deal' ? w.missedDeal : w.missedNoDeal, {
+            n: m.changes.length,
+            values: parties
+              .map((p) =>
+                t(w.insteadOf, {
+                  party: p.shortName,
+                  value: formatPoints(m.utilities[p.id] ?? 0),
+                  was: formatPoints(d.chart.outcome.utilities[p.id] ?? 0),
+                }),
+              )
+              .join(', '),
+          }),
         ),
         el(
           'ul',
@@ -514,37 +575,48 @@ function tradesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
           ...m.changes.map((c) => el('li', {}, el('strong', {}, `${c.issueName}: `), `${c.from} → ${c.to}`)),
         ),
       )
-    : el('p', {}, 'Nothing was left on the table: no text was better for every side than this result.');
-  return section('trades', 'Trades made and trades missed', el('h3', {}, 'Trades made'), made, missed);
+    : el('p', {}, w.nothingLeft);
+  return section('trades', w.trades, el('h3', {}, w.tradesMade), made, missed);
+}
+
+/** An offer's short label: the text's version, or the amendment's number. */
+export function offerLabel(o: Debrief['offers'][number]['offers'][number]): string {
+  return o.kind === 'text' ? `v${o.number}` : t(W().amendmentLabel, { n: o.number });
 }
 
 function offersSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
+  const w = W();
   const reservation = d.chart.reservation;
   const blocks = d.offers.map((s) => {
     const p = parties.find((x) => x.id === s.by);
     const titleId = uniqueId('offers-title');
-    const head = ['Offer', 'Meeting', ...parties.map((x) => x.shortName)];
+    const head = [w.offer, w.meeting, ...parties.map((x) => x.shortName)];
     const rows = s.offers.map((o) =>
       el(
         'tr',
         {},
-        el('th', { attrs: { scope: 'row' } }, o.label),
-        cell('Meeting', '', o.meetingVenue),
+        el('th', { attrs: { scope: 'row' } }, offerLabel(o)),
+        cell(w.meeting, '', o.meetingVenue),
         ...parties.map((x) => cell(x.shortName, 'num', formatPoints(o.utilities[x.id] ?? 0))),
       ),
     );
     const kinds = [
-      ...new Set(s.offers.map((o) => (o.kind === 'text' ? 'texts it published' : 'amendments it proposed'))),
+      ...new Set(s.offers.map((o) => (o.kind === 'text' ? w.textsPublished : w.amendmentsProposed))),
     ];
+    const labelled = { ...s, offers: s.offers.map((o) => ({ ...o, label: offerLabel(o) })) };
     return el(
       'figure',
       { className: 'chart-figure wide' },
-      el('figcaption', { id: titleId }, `${p?.name ?? s.by}: ${listWords(kinds)} (${s.offers.length})`),
-      offersChart(s, parties, reservation, titleId),
+      el(
+        'figcaption',
+        { id: titleId },
+        t(w.offersCaption, { party: p?.name ?? s.by, kinds: listWords(kinds), n: s.offers.length }),
+      ),
+      offersChart(labelled, parties, reservation, titleId),
       el(
         'details',
         { className: 'chart-data' },
-        el('summary', {}, `The numbers for ${p?.name ?? s.by}’s offers, as a table`),
+        el('summary', {}, t(w.offersNumbers, { party: p?.name ?? s.by })),
         table('offers-table stack', null, head, rows),
       ),
     );
@@ -560,32 +632,22 @@ function offersSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
           className: 'key key-line',
           attrs: { 'aria-hidden': 'true', style: `background:${p.color}` },
         }),
-        `worth to ${p.name}`,
+        t(w.worthTo, { party: p.name }),
       ),
     ),
-    el(
-      'li',
-      {},
-      el('span', { className: 'key key-dashed', attrs: { 'aria-hidden': 'true' } }),
-      'dashed: what no deal is worth to that side',
-    ),
+    el('li', {}, el('span', { className: 'key key-dashed', attrs: { 'aria-hidden': 'true' } }), w.dashed),
   );
   return section(
     'offers',
-    'Each side’s offers over time',
-    el(
-      'p',
-      {},
-      'Every new version of the text and every amendment proposed, scored with each side’s true values (before the time cost). A line going up is an offer getting better for that side.',
-    ),
+    w.offers,
+    el('p', {}, w.offersHint),
     key,
-    blocks.length
-      ? el('div', { className: 'offer-charts' }, ...blocks)
-      : el('p', {}, 'No side made an offer.'),
+    blocks.length ? el('div', { className: 'offer-charts' }, ...blocks) : el('p', {}, w.noOffers),
   );
 }
 
-function secretsSection(d: Debrief, parties: PartyInfo[], humans: string[]): HTMLElement {
+function secretsSection(d: Debrief, parties: PartyInfo[], humans: string[], say: Say): HTMLElement {
+  const w = W();
   const cards = d.priorities.map((pr) => {
     const p = parties.find((x) => x.id === pr.party);
     const top = pr.issues.slice(0, 3);
@@ -596,12 +658,19 @@ function secretsSection(d: Debrief, parties: PartyInfo[], humans: string[]): HTM
       el(
         'p',
         {},
-        `No deal was worth ${formatPoints(pr.reservation)} to it. Its 100 points by package: ${pr.packages.map((x) => `${x.packageName} ${x.weight}`).join(', ')}.`,
+        t(w.secretWorth, {
+          reservation: formatPoints(pr.reservation),
+          packages: pr.packages.map((x) => `${x.packageName} ${x.weight}`).join(', '),
+        }),
       ),
       el(
         'p',
         {},
-        `What it cared about most: ${listWords(top.map((i) => `${i.issueName} (${i.weight} points; it wanted “${i.favourite}”)`))}.`,
+        t(w.secretTop, {
+          issues: listWords(
+            top.map((i) => t(w.secretIssue, { issue: i.issueName, weight: i.weight, option: i.favourite })),
+          ),
+        }),
       ),
     );
   });
@@ -615,7 +684,10 @@ function secretsSection(d: Debrief, parties: PartyInfo[], humans: string[]): HTM
       el(
         'summary',
         {},
-        `${p.name}${humans.includes(p.id) ? '' : ' (AI)'}: ${reasons.length} private note${reasons.length === 1 ? '' : 's'}`,
+        t(w.privateNotes, {
+          party: humans.includes(p.id) ? p.name : t(w.aiParty, { party: p.name }),
+          n: reasons.length,
+        }),
       ),
       el(
         'ol',
@@ -624,9 +696,15 @@ function secretsSection(d: Debrief, parties: PartyInfo[], humans: string[]): HTM
           el(
             'li',
             {},
-            el('strong', {}, `${r.meetingVenue}: ${r.move}. `),
-            r.public ? el('span', {}, `Said: “${r.public}” `) : null,
-            el('span', { className: 'private-note' }, `Thought: ${r.note}`),
+            el('strong', {}, `${r.meetingVenue}: ${moveWords(r.act)}. `),
+            r.public ? el('span', {}, t(w.said, { words: say(r.public, r.publicSaid) })) : null,
+            el(
+              'span',
+              { className: 'private-note' },
+              w.thought,
+              // The AI's working notes: figures and terms as it keeps them, in English.
+              el('span', { attrs: { lang: 'en' } }, r.note),
+            ),
           ),
         ),
       ),
@@ -634,26 +712,19 @@ function secretsSection(d: Debrief, parties: PartyInfo[], humans: string[]): HTM
   );
   return section(
     'secrets',
-    'Behind closed doors: what each side really wanted',
-    el(
-      'p',
-      { className: 'hint' },
-      'During the game each side saw only its own brief. Now the game is over, here are everyone’s true priorities and the AI delegations’ private reasoning.',
-    ),
+    w.secrets,
+    el('p', { className: 'hint' }, w.secretsHint),
     el('div', { className: 'secret-grid' }, ...cards),
     ...reasons,
   );
 }
 
-function eventsSection(d: Debrief): HTMLElement {
+function eventsSection(d: Debrief, scenario: Scenario): HTMLElement {
+  const w = W();
   return section(
     'events',
-    'The events of the game, and why they mattered',
-    el(
-      'p',
-      { className: 'hint' },
-      'Every event the scenario scripted that happened in your game: what every side was told, what it changed at the table and why, and where it comes from.',
-    ),
+    w.events,
+    el('p', { className: 'hint' }, w.eventsHint),
     ...d.events.map((e, i) =>
       el(
         'article',
@@ -662,24 +733,28 @@ function eventsSection(d: Debrief): HTMLElement {
         el(
           'p',
           { className: 'hint' },
-          `${e.injected ? 'Announced by the organiser' : 'Happened'} at the meeting in ${e.meetingVenue}, ${e.meetingDate}.`,
+          t(e.injected ? w.announced : w.happened, {
+            venue: e.meetingVenue,
+            date: e.meetingIso ? date(e.meetingIso, true) : e.meetingDate,
+          }),
         ),
-        el('p', {}, el('strong', {}, 'What every side was told: '), e.text),
-        e.explanation
-          ? el('p', {}, el('strong', {}, 'What it changed at the table, and why: '), e.explanation)
-          : null,
-        el('p', { className: 'sources-heading' }, 'Sources'),
-        sourceList(e.sources, 'The scenario gives no source for this event.'),
+        el('p', {}, el('strong', {}, w.told), e.text),
+        e.explanation ? el('p', {}, el('strong', {}, w.changed), e.explanation) : null,
+        el('p', { className: 'sources-heading' }, w.sources),
+        sourceList(sourcesIn(scenario.meta.sources, e.sourceIds), w.noEventSource),
       ),
     ),
   );
 }
 
-function epilogueSection(d: Debrief): HTMLElement {
+function epilogueSection(d: Debrief, scenario: Scenario): HTMLElement {
+  const w = W();
   return section(
     'epilogue',
-    'What happened next',
+    w.epilogue,
     el('p', {}, d.epilogue.text),
-    d.epilogue.sources.length ? el('div', {}, el('h3', {}, 'Sources'), sourceList(d.epilogue.sources)) : null,
+    d.epilogue.sourceIds.length
+      ? el('div', {}, el('h3', {}, w.sources), sourceList(sourcesIn(scenario.meta.sources, d.epilogue.sourceIds)))
+      : null,
   );
 }

@@ -6,6 +6,7 @@ import { LogReader, wordsFor } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 import { logPhrases, msg, t } from '../i18n';
 import { el, formatPoints } from './dom';
+import { eventReason } from './said-words';
 
 export interface MoveLog {
   /** The filters and the log itself. */
@@ -159,7 +160,7 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
           );
         }
         item.append(el('span', { className: 'log-text' }, read.text));
-        const reason = event.reason?.public;
+        const reason = eventReason(view.scenario, event);
         if (reason) item.append(el('span', { className: 'log-reason' }, `“${reason}”`));
         if (event.type === 'text.published' && event.version === 1) {
           // The opening text in full, folded: fourteen issues are a page, not a line.

@@ -4,6 +4,7 @@ import { LogReader, wordsFor } from '../engine/transcript';
 import type { SeatView } from '../engine/view';
 import { list as listOf, logPhrases, msg, t } from '../i18n';
 import { el } from './dom';
+import { eventReason } from './said-words';
 
 export function renderOthers(view: SeatView): HTMLElement {
   const w = wordsFor(view.scenario.parties, view.scenario.packages);
@@ -17,7 +18,7 @@ export function renderOthers(view: SeatView): HTMLElement {
     const line = reader.read(e);
     if (!line || e.type === 'signal.sent' || !e.reason?.public || !('by' in e)) continue;
     const list = moves.get(e.by) ?? [];
-    list.push({ text: line.text, reason: e.reason.public });
+    list.push({ text: line.text, reason: eventReason(view.scenario, e) ?? e.reason.public });
     moves.set(e.by, list);
   }
   for (const party of view.scenario.parties) {
@@ -60,7 +61,7 @@ export function renderOthers(view: SeatView): HTMLElement {
                 e.recipients.filter((r) => r !== e.by).map((r) => (r === view.seat ? M.you : w.party(r))),
               ),
             });
-      const words = e.reason?.public ?? e.message;
+      const words = eventReason(view.scenario, e) ?? e.message;
       list.append(
         el(
           'li',

@@ -4,9 +4,10 @@ import { currentMeeting, livePackages } from '../engine/live';
 import type { GameState } from '../engine/state';
 import { eventsOf } from '../engine/state';
 import { renderTranscript } from '../engine/transcript';
-import { date, logPhrases, msg, t } from '../i18n';
+import { date, list, logPhrases, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { el, focusQuietly, screenHeading, uniqueId } from './dom';
+import { eventReason } from './said-words';
 
 export interface ReplayScreenOptions {
   log: GameLog;
@@ -137,11 +138,12 @@ export function renderReplayScreen(root: HTMLElement, options: ReplayScreenOptio
         ),
         el('tbody', {}, ...rows),
       ),
-      el('p', {}, signed.length ? t(M.signed, { parties: signed.join(', ') }) : M.nobodySigned),
+      el('p', {}, signed.length ? t(M.signed, { parties: list(signed) }) : M.nobodySigned),
     );
     const lines = renderTranscript(scenario, eventsOf(state), {
       withPrivate: state.status === 'ended',
       phrases: logPhrases(),
+      reason: (e) => eventReason(scenario, e),
     })
       .split('\n')
       .map((l) => l.trim())

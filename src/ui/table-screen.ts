@@ -22,6 +22,7 @@ import { createSignalForm } from './signal-form';
 import { attendanceBlock } from './sources-panel';
 import type { TableHandle, TableLoader } from './table-mount';
 import { renderTableStrip } from './table-strip';
+import { refusalWords } from './said-words';
 
 export interface TableScreenOptions {
   conn: SeatConnection;
@@ -232,9 +233,9 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       }
       if (move.type === 'package.acceptConditional') drafts.links.delete(move.package);
     } else if (where === 'signal') {
-      ui.signalError = t(M.signalRefused, { message: result.error.message });
+      ui.signalError = t(M.signalRefused, { message: refusalWords(result.error) });
     } else {
-      fail(t(M.refused, { message: result.error.message }));
+      fail(t(M.refused, { message: refusalWords(result.error) }));
     }
     render(conn.view(), focusAfter);
     return result.ok;

@@ -1,0 +1,213 @@
+// The AI delegations' public reasons and the engine's refusals in the interface's language. A reason's words are
+// English; its structured form (engine/said) says the same with ids and numbers, and is put into words here with the
+// scenario's names in the language shown. English keeps the words as the delegation wrote them.
+import type { EngineErrorCode } from '../engine/errors';
+import type { ReasonPhrase, RefusalWhy, SaidPart } from '../engine/said';
+import type { GameEvent } from '../engine/state';
+import type { Scenario } from '../scenario/schema';
+import { language, list, msg, t } from '../i18n';
+
+type Names = Pick<Scenario, 'parties' | 'packages'>;
+
+/** Names and labels of a scenario (as shown, so in its translation), or null when an id is unknown. */
+class Lookup {
+  constructor(private readonly s: Names) {}
+  party(id: string): string | null {
+    return this.s.parties.find((p) => p.id === id)?.name ?? null;
+  }
+  pkg(id: string): string | null {
+    return this.s.packages.find((p) => p.id === id)?.name ?? null;
+  }
+  issue(id: string): string | null {
+    for (const p of this.s.packages) for (const i of p.issues) if (i.id === id) return i.name;
+    return null;
+  }
+  option(issue: string, option: string): string | null {
+    for (const p of this.s.packages)
+      for (const i of p.issues) if (i.id === issue) return i.options.find((o) => o.id === option)?.label ?? null;
+    return null;
+  }
+}
+
+/** Thrown when a sentence names something the scenario does not know: the reason's own words are shown then. */
+class Unknown extends Error {}
+
+function need<T>(v: T | null | undefined): T {
+  if (v === null || v === undefined) throw new Unknown();
+  return v;
+}
+
+/** One sentence in the interface's language. */
+function sentence(p: ReasonPhrase, n: Lookup): string {
+  const S = msg().said;
+  const party = (id: string) => need(n.party(id));
+  const pkg = (id: string) => need(n.pkg(id));
+  const issue = (id: string) => need(n.issue(id));
+  const both = (i: string, o: string) => t(S.both, { issue: issue(i), option: need(n.option(i, o)) });
+  const why = (w: RefusalWhy, who: string, costs?: string) =>
+    t(S.why[w], { who: party(who), party: costs ? party(costs) : '' });
+  switch (p.k) {
+    case 'amend-met':
+      return t(S.amendMet, { v: p.v, who: party(p.who), n: p.n });
+    case 'amend-counter': {
+      const refused = p.refIssues.map((i, x) =>
+        t(S.refused, {
+          option: both(i, need(p.refOptions[x])),
+          why: why(need(p.refWhy[x]), p.who, p.refParty[x] || undefined),
+        }),
+      );
+      const give = p.giveIssues.map((i, x) => both(i, need(p.giveOptions[x])));
+      const askBoth = p.askIssue && p.askOption ? both(p.askIssue, p.askOption) : null;
+      if (give.length)
+        return t(S.counter, {
+          who: party(p.who),
+          n: p.n,
+          give: list(give),
+          ask: askBoth ? t(S.counterAsk, { who: party(p.who), option: askBoth }) : '',
+          refused: refused.length ? t(S.counterNot, { items: list(refused) }) : '',
+        });
+      return t(S.counterNone, {
+        who: party(p.who),
+        n: p.n,
+        items: list(refused),
+        ask: askBoth ? t(S.counterNoneAsk, { who: party(p.who), option: askBoth }) : '',
+      });
+    }
+    case 'amend-decline':
+      return t(S.decline, {
+        who: party(p.who),
+        n: p.n,
+        option: p.option ? both(p.issue, p.option) : issue(p.issue),
+        why: why(p.why, p.who, p.party),
+      });
+    case 'cond-kept':
+      return t(S.condKept, { linked: list(p.linked.map(pkg)), v: p.v, who: party(p.who), pkg: pkg(p.pkg) });
+    case 'cond-changed':
+      return t(S.condChanged, { moved: list(p.moved.map(pkg)), who: party(p.who), pkg: pkg(p.pkg), v: p.v });
+    case 'red-line-met':
+      return t(S.redLineMet, { v: p.v, option: both(p.issue, p.option), who: party(p.who) });
+    case 'red-line-doubted':
+      return t(p.broken ? S.redLineBroken : S.redLineUnfit, {
+        option: both(p.issue, p.option),
+        who: party(p.who),
+      });
+    case 'red-line-heard':
+      return p.askIssue && p.askOption
+        ? t(S.redLineHeardAsk, {
+            who: party(p.who),
+            option: both(p.issue, p.option),
+            ask: both(p.askIssue, p.askOption),
+          })
+        : t(S.redLineHeard, { who: party(p.who), option: both(p.issue, p.option) });
+    case 'cannot-take-up':
+      return S.cannotTakeUp;
+    case 'priority':
+      return p.option
+        ? t(S.priorityWant, { issue: issue(p.issue), option: need(n.option(p.issue, p.option)) })
+        : t(S.priority, { issue: issue(p.issue) });
+    case 'never-sign':
+      return t(S.neverSign, { option: both(p.issue, p.option) });
+    case 'concern':
+      return p.pkg
+        ? t(S.concernMandate, { option: both(p.issue, p.option), pkg: pkg(p.pkg) })
+        : t(S.concernHome, { option: both(p.issue, p.option) });
+    case 'retract':
+      return t(
+        p.how === 'widened' ? S.retractWidened : p.how === 'in-text' ? S.retractInText : S.retractNotInText,
+        { option: both(p.issue, p.option), v: p.v },
+      );
+    case 'consult':
+      return t(S.consult, { v: p.v, pkg: pkg(p.pkg) });
+    case 'accept':
+      return t(S.accept, { pkg: pkg(p.pkg), v: p.v });
+    case 'sign':
+      return t(p.last ? S.signLast : S.sign, { v: p.v });
+    case 'ask':
+      return p.giveIssue && p.giveOption && p.party
+        ? t(S.askGive, {
+            option: both(p.issue, p.option),
+            give: both(p.giveIssue, p.giveOption),
+            party: party(p.party),
+          })
+        : t(S.ask, { option: both(p.issue, p.option) });
+    case 'reject':
+      return t(S.reject, { pkg: pkg(p.pkg), option: both(p.issue, p.option) });
+    case 'accept-if':
+      return t(S.acceptIf, { pkg: pkg(p.pkg), v: p.v, anchor: pkg(p.anchor) });
+    case 'signed-wait':
+      return t(S.signedWait, { v: p.v, parties: list(p.waiting.map(party)) });
+    case 'signed':
+      return S.signed;
+    case 'cannot-sign':
+      return p.issue && p.option
+        ? t(S.cannotSignWhile, { v: p.v, option: both(p.issue, p.option) })
+        : t(S.cannotSign, { v: p.v });
+    case 'not-enough':
+      return p.issue && p.option
+        ? t(S.notEnoughWorst, { v: p.v, option: both(p.issue, p.option) })
+        : t(S.notEnough, { v: p.v });
+    case 'wait-concerns':
+      return S.waitConcerns;
+    case 'wait-others':
+      return S.waitOthers;
+    case 'spoiler':
+      return t(S.spoiler, { party: party(p.party) });
+    case 'publish':
+      return t(S.publish, {
+        v: p.v,
+        items: list(
+          p.issues.map((i, x) => {
+            const option = both(i, need(p.options[x]));
+            const whom = p.for[x] ?? '';
+            if (whom === 'us') return t(S.changeForUs, { option });
+            return whom ? t(S.changeFor, { option, party: party(whom) }) : option;
+          }),
+        ),
+      });
+    case 'probe':
+      return t(p.said ? S.probeSaid : S.probeSilent, { party: party(p.party) });
+    case 'folds':
+      return t(S.folds, {
+        items: list(
+          p.amendments.map((a, x) =>
+            p.by[x] ? t(S.foldedOf, { n: a, party: party(need(p.by[x])) }) : t(S.foldedAnon, { n: a }),
+          ),
+        ),
+      });
+    case 'answers':
+      return t(S.answers, { parties: list(p.parties.map(party)) });
+    case 'trade':
+      return p.both ? S.tradeBoth : S.tradeGive;
+    default:
+      throw new Unknown();
+  }
+}
+
+/**
+ * A public reason in the interface's language: its structured form put into words, or its own (English) words when
+ * the interface is in English, when it has no structured form (an older game log) or names what the scenario does
+ * not know.
+ */
+export function reasonWords(scenario: Names, words: string, said: readonly SaidPart[] | null | undefined): string {
+  if (language() === 'en' || !said || said.length === 0) return words;
+  const n = new Lookup(scenario);
+  try {
+    return said.map((p) => sentence(p as unknown as ReasonPhrase, n)).join(' ');
+  } catch (e) {
+    if (e instanceof Unknown) return words;
+    throw e;
+  }
+}
+
+/** An event's public reason in the interface's language, or null when it gives none. */
+export function eventReason(scenario: Names, e: GameEvent): string | null {
+  if (!e.reason?.public) return null;
+  return reasonWords(scenario, e.reason.public, e.reason.said);
+}
+
+/** Why the table refused a move, in the interface's language (English keeps the engine's own, more exact words). */
+export function refusalWords(error: { code?: string; message: string }): string {
+  if (language() === 'en') return error.message;
+  const R = msg().refusals as Record<EngineErrorCode | 'other', string>;
+  return (error.code && R[error.code as EngineErrorCode]) || R.other;
+}
