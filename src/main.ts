@@ -1,6 +1,7 @@
 // Browser entry point: styles, then the DOM app; the Phaser table is handed in as a lazy loader so src/ui never imports src/game.
 import './zod-jitless';
 import './ui/styles.css';
+import { initialLanguage, setLanguage } from './i18n';
 import { startApp } from './ui/app';
 import type { TableLoader } from './ui/table-mount';
 
@@ -15,14 +16,19 @@ if (root && params.get('print') === 'brief') {
   void import('./ui/print-brief').then((m) => m.startPrintBrief(root, window.location.search));
 } else if (root && classRoute === 'teacher') {
   // Class sessions load their own screens (and socket.io) only on their routes; they never load the scenarios' files.
-  void import('./ui/class-teacher').then((m) => m.startClassTeacher(root));
+  // They speak the language chosen on this device (or ?lang=), like the rest of the game.
+  void setLanguage(initialLanguage(window.location.search), false)
+    .then(() => import('./ui/class-teacher'))
+    .then((m) => m.startClassTeacher(root));
 } else if (root && classRoute === 'join') {
   const code = params.get('code');
-  void import('./ui/class-student').then((m) =>
-    m.startClassStudent(root, {
-      loadTable,
-      lowFrameRate: params.get('test') === '1',
-      code: code && /^[A-Za-z0-9]{1,8}$/.test(code) ? code : null,
-    }),
-  );
+  void setLanguage(initialLanguage(window.location.search), false)
+    .then(() => import('./ui/class-student'))
+    .then((m) =>
+      m.startClassStudent(root, {
+        loadTable,
+        lowFrameRate: params.get('test') === '1',
+        code: code && /^[A-Za-z0-9]{1,8}$/.test(code) ? code : null,
+      }),
+    );
 } else if (root) void startApp(root, { loadTable, location: window.location });

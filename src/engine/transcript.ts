@@ -137,6 +137,13 @@ export interface RatificationWords {
  * Every sentence the log reader speaks, so an interface can read the log in another language; names, labels and
  * venues come in already in words. The English phrases are the transcript's.
  */
+/** What an outcome's summary says, as facts: the signed version, who walked away (a name), a failed ratification. */
+export interface OutcomeFacts {
+  version: number | null;
+  walkedAwayBy: string | null;
+  ratificationFailed: boolean;
+}
+
 export interface LogPhrases {
   list(items: readonly string[]): string;
   date(iso: string): string;
@@ -196,7 +203,8 @@ export interface LogPhrases {
   meetingClosed(agreed: string[]): string;
   /** Appended to the closing line: who in the room accepts what, and who absent must still accept it. */
   absentMustAccept(participants: string[], packages: string[], absent: string[]): string;
-  outcome(kind: string, summary: string): string;
+  /** The game's end: its kind, the engine's English summary, and the same as facts (for another language). */
+  outcome(kind: string, summary: string, facts: OutcomeFacts): string;
   outcomeResult(party: string, utility: number, reservation: number, score: number): string;
   /** A private note, shown in the debrief and a finished game's replay. */
   privateNote(party: string, note: string): string;
@@ -528,7 +536,11 @@ export class LogReader {
         return line(this.closingLine(e.agreed));
       case 'game.ended':
         return line(
-          say.outcome(e.outcome.kind, e.outcome.summary),
+          say.outcome(e.outcome.kind, e.outcome.summary, {
+            version: e.outcome.version,
+            walkedAwayBy: e.outcome.walkedAwayBy ? name(e.outcome.walkedAwayBy) : null,
+            ratificationFailed: e.outcome.kind !== 'deal' && !!e.outcome.ratification,
+          }),
           e.outcome.results.map((r) => say.outcomeResult(name(r.party), r.utility, r.reservation, r.score)),
         );
     }

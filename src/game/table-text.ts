@@ -2,7 +2,7 @@
 import { meetingPosition } from '../engine/seat-figures';
 import type { GameEvent, Outcome } from '../engine/state';
 import type { SeatView } from '../engine/view';
-import { date, msg, num, t } from '../i18n';
+import { date, msg, num, outcomeSummary, t } from '../i18n';
 
 /** '2025-12-02' → '2 Dec 2025' (or '2 December 2025' when `long`), in the interface's language. */
 export function formatDate(iso: string, long = false, withYear = true): string {
@@ -188,7 +188,7 @@ export function effectFor(view: SeatView, event: GameEvent): TableEffect | null 
       return {
         kind: 'final',
         title: outcomeTitle(view, event.outcome),
-        body: truncate(event.outcome.summary, 240),
+        body: truncate(outcomeSummary(event.outcome, (id) => partyName(view, id, false)), 240),
       };
     default:
       return null;

@@ -561,6 +561,10 @@ export const en = {
     legend: { accepted: 'accepted', conditional: 'conditional', rejected: 'rejected', signed: 'signed' },
     isSpeaking: '{party} is speaking',
     textShort: 'Text',
+    summaryDeal: 'All parties signed text v{version} and every ratification passed.',
+    summaryWalkout: '{party} walked away; every party takes its reservation value.',
+    summaryRatification: 'The signed text failed ratification at the last meeting; no deal.',
+    summaryNoDeal: 'The last meeting closed without a signed text; no deal.',
     closed: 'The table has closed',
   },
   print: {

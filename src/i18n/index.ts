@@ -1,5 +1,6 @@
 // The interface's language: English is bundled with the first screen; Ukrainian and Russian load when chosen.
 // Every interface string is read through `msg()`; `t()` fills placeholders and picks plural forms.
+import type { Outcome } from '../engine/state';
 import type { LogPhrases } from '../engine/transcript';
 import { en, type Messages } from './en';
 import {
@@ -111,4 +112,15 @@ export function date(iso: string, long = false, withYear = true): string {
 /** 'a, b and c' the language's way. */
 export function list(items: readonly string[]): string {
   return listIn(lang, items);
+}
+
+/** How a game ended, in a sentence of the interface's language (the engine's summary is English). */
+export function outcomeSummary(
+  o: Pick<Outcome, 'kind' | 'version' | 'walkedAwayBy' | 'ratification'>,
+  name: (id: string) => string,
+): string {
+  const c = msg().canvas;
+  if (o.kind === 'deal') return t(c.summaryDeal, { version: o.version ?? 0 });
+  if (o.kind === 'walkout') return t(c.summaryWalkout, { party: name(o.walkedAwayBy ?? '') });
+  return o.ratification ? c.summaryRatification : c.summaryNoDeal;
 }

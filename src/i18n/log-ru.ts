@@ -96,7 +96,16 @@ export const ruLog: LogPhrases = {
     `. ${list(participants)}: принимают ${list(packages.map(q))}; ${list(absent)} (не на этой встрече) тоже ${
       absent.length === 1 ? 'должна' : 'должны'
     } это принять`,
-  outcome: (kind, summary) => `Итог: ${OUTCOMES[kind] ?? 'конец'}. ${summary}`,
+  outcome: (kind, _summary, f) =>
+    `Итог: ${OUTCOMES[kind] ?? 'конец'}. ${
+      kind === 'deal'
+        ? `Все стороны подписали текст v${f.version ?? ''}, и все ратификации прошли.`
+        : kind === 'walkout'
+          ? `${f.walkedAwayBy ?? 'Одна из сторон'}: покидает переговоры; каждая сторона получает своё резервное значение.`
+          : f.ratificationFailed
+            ? 'Подписанный текст не прошёл ратификацию на последней встрече; соглашения нет.'
+            : 'Последняя встреча закрылась без подписанного текста; соглашения нет.'
+    }`,
   outcomeResult: (party, utility, reservation, score) =>
     `${party}: полезность ${utility}, резервное значение ${reservation}, балл ${score}`,
   privateNote: (party, note) => `(только для стороны ${party}: ${note})`,

@@ -96,7 +96,16 @@ export const ukLog: LogPhrases = {
     `. ${list(participants)}: приймають ${list(packages.map(q))}; ${list(absent)} (не на цій зустрічі) теж ${
       absent.length === 1 ? 'має' : 'мають'
     } це прийняти`,
-  outcome: (kind, summary) => `Підсумок: ${OUTCOMES[kind] ?? 'кінець'}. ${summary}`,
+  outcome: (kind, _summary, f) =>
+    `Підсумок: ${OUTCOMES[kind] ?? 'кінець'}. ${
+      kind === 'deal'
+        ? `Усі сторони підписали текст v${f.version ?? ''}, і всі ратифікації пройшли.`
+        : kind === 'walkout'
+          ? `${f.walkedAwayBy ?? 'Одна зі сторін'}: виходить із переговорів; кожна сторона отримує своє резервне значення.`
+          : f.ratificationFailed
+            ? 'Підписаний текст не пройшов ратифікації на останній зустрічі; угоди немає.'
+            : 'Остання зустріч закрилася без підписаного тексту; угоди немає.'
+    }`,
   outcomeResult: (party, utility, reservation, score) =>
     `${party}: корисність ${utility}, резервне значення ${reservation}, бал ${score}`,
   privateNote: (party, note) => `(лише для сторони ${party}: ${note})`,

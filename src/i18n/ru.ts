@@ -596,6 +596,10 @@ export const messages: Messages = {
     legend: { accepted: 'принято', conditional: 'с условием', rejected: 'отклонено', signed: 'подписано' },
     isSpeaking: 'Говорит: {party}',
     textShort: 'Текст',
+    summaryDeal: 'Все стороны подписали текст v{version}, и все ратификации прошли.',
+    summaryWalkout: '{party}: покидает переговоры; каждая сторона получает своё резервное значение.',
+    summaryRatification: 'Подписанный текст не прошёл ратификацию на последней встрече; соглашения нет.',
+    summaryNoDeal: 'Последняя встреча закрылась без подписанного текста; соглашения нет.',
     closed: 'Переговоры закрыты',
   },
   print: {

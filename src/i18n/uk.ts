@@ -593,6 +593,10 @@ export const messages: Messages = {
     legend: { accepted: 'прийнято', conditional: 'з умовою', rejected: 'відхилено', signed: 'підписано' },
     isSpeaking: 'Говорить: {party}',
     textShort: 'Текст',
+    summaryDeal: 'Усі сторони підписали текст v{version}, і всі ратифікації пройшли.',
+    summaryWalkout: '{party}: виходить із переговорів; кожна сторона отримує своє резервне значення.',
+    summaryRatification: 'Підписаний текст не пройшов ратифікації на останній зустрічі; угоди немає.',
+    summaryNoDeal: 'Остання зустріч закрилася без підписаного тексту; угоди немає.',
     closed: 'Переговори закрито',
   },
   print: {

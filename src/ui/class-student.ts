@@ -4,51 +4,24 @@
 import { type ClassClient, connectClass, type RemoteSeat, remoteSeat } from '../net/class-client';
 import type { SeatUpdate, StudentStatus } from '../protocol';
 import { renderBriefScreen } from './brief-screen';
+import { list, msg, outcomeSummary, t } from '../i18n';
 import { el, formatPoints, screenHeading } from './dom';
 import type { TableLoader } from './table-mount';
 import { renderTableScreen } from './table-screen';
 
-const TEXT = {
-  joinTitle: 'Join a class',
-  joinIntro:
-    'Type the join code your teacher shows, and a nickname if you like (or leave it empty for a made-up one).',
-  code: 'Join code',
-  nickname: 'Nickname (optional)',
-  join: 'Join',
-  joining: 'Joining…',
-  lobbyTitle: 'Waiting for your teacher',
-  hello: (name: string) => `You are in as ${name}.`,
-  waitSeat: 'Your teacher will give you a seat at a table.',
-  seated: (seat: string, table: number) => `You will speak for ${seat} at table ${table}.`,
-  team: (names: string[]) => `Your delegation: you and ${names.join(', ')}.`,
-  pen: 'You hold the pen: your delegation moves through you.',
-  noPen: 'A teammate holds the pen: you see everything, and they make the moves.',
-  waitStart: 'The game starts when your teacher starts it.',
-  paused: 'Your teacher has paused the game.',
-  ended: 'Your teacher has ended the class session.',
-  reconnecting: 'Connection lost: reconnecting…',
-  timeLeft: (s: string) => `Time left in this turn: ${s}`,
-  leave: 'Leave this class',
-  leaveConfirm:
-    'Leave this class session? Your seat goes to the AI or a teammate, and this browser forgets it.',
-  outcomeTitle: 'Outcome',
-  outcomeKind: {
-    deal: 'A deal was signed and ratified.',
-    'no-deal': 'No deal.',
-    walkout: 'A delegation walked out.',
-  },
-  party: 'Party',
-  utility: 'Points',
-  reservation: 'No deal',
-  score: 'Score',
-  beat: 'Beat reservation',
-  yes: 'yes',
-  no: 'no',
-  removed: 'You have left this class session.',
-  notFound:
-    'Your seat in this class is no longer valid (the session ended or you were removed). Join again with a code.',
-  title: (s: string) => `${s} · Shuttle Diplomacy`,
-};
+/** The screen's words in the interface's language (read when used). */
+function words() {
+  const m = msg().classStudent;
+  return {
+    ...m,
+    hello: (name: string) => t(m.hello, { name }),
+    seated: (seat: string, table: number) => t(m.seated, { seat, table }),
+    team: (names: string[]) => t(m.team, { names: list(names) }),
+    timeLeft: (s: string) => t(m.timeLeft, { time: s }),
+    title: (s: string) => t(m.pageTitle, { title: s }),
+  };
+}
+const TEXT = new Proxy({} as ReturnType<typeof words>, { get: (_, key) => words()[key as keyof ReturnType<typeof words>] });
 
 const TOKEN_KEY = 'shuttle.class.student';
 
@@ -275,7 +248,13 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
             { className: 'outcome-kind', attrs: { 'data-kind': o?.kind ?? '' } },
             o ? TEXT.outcomeKind[o.kind] : '',
           ),
-          el('p', {}, o?.summary ?? ''),
+          el(
+            'p',
+            {},
+            o
+              ? outcomeSummary(o, (id) => view.scenario.parties.find((p) => p.id === id)?.name ?? id)
+              : '',
+          ),
           table,
         ),
       );
@@ -300,7 +279,7 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
     }
     const isAi = (p: string) => status?.aiSeats.includes(p) ?? false;
     if (!briefed) {
-      show('brief', 'Your brief', () =>
+      show('brief', msg().app.titles.brief, () =>
         renderBriefScreen(holder, {
           view,
           watch: (listener) => conn.subscribe((next) => listener(next)),
@@ -319,7 +298,9 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
     }
     show(
       'table',
-      `${view.scenario.parties.find((p) => p.id === view.seat)?.name ?? view.seat} at the table`,
+      t(msg().app.titles.table, {
+        party: view.scenario.parties.find((p) => p.id === view.seat)?.name ?? view.seat,
+      }),
       () => {
         const t = renderTableScreen(holder, {
           conn,

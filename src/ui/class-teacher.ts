@@ -5,87 +5,40 @@
 import { msg } from '../i18n';
 import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
+import { list, msg, t } from '../i18n';
 import { el, formatPoints, screenHeading } from './dom';
 import { printBriefHref } from './print-brief-href';
 
-const TEXT = {
-  createTitle: 'Run a class',
-  createIntro:
-    'Create a class session: students join from their own browsers with a code, you seat them at tables, and the AI plays every seat nobody takes.',
-  scenario: 'Scenario',
-  tables: 'Tables',
-  timer: 'Time per turn',
-  noTimer: 'No limit',
-  seconds: (n: number) => `${n} seconds`,
-  minutes: (n: number) => `${n} minutes`,
-  difficulty: 'AI difficulty',
-  levels: { easy: 'Easy', medium: 'Medium', hard: 'Hard' } as Record<string, string>,
-  create: 'Create the session',
-  title: 'Mission control',
-  code: 'Join code',
-  codeHelp: (url: string) => `Students open ${url} and type this code.`,
-  teacherLink: 'Your teacher link (keep it to yourself: it opens these controls)',
-  state: {
-    lobby: 'Lobby: students are joining',
-    running: 'Running',
-    paused: 'Paused',
-    ended: 'Ended',
-  } as Record<string, string>,
-  start: 'Start',
-  pause: 'Pause',
-  resume: 'Resume',
-  end: 'End session',
-  endConfirm: 'End the session for every table? Unfinished games stop where they are.',
-  autoAssign: 'Auto-assign seats',
-  exportCsv: 'Export CSV',
-  exportJson: 'Export JSON',
-  lobby: 'Students',
-  nobody: 'Nobody has joined yet.',
-  online: 'online',
-  offline: 'offline',
-  rename: 'Rename',
-  renameLabel: (n: string) => `New nickname for ${n}`,
-  save: 'Save',
-  remove: 'Remove',
-  removeConfirm: (n: string) => `Remove ${n} from the session?`,
-  seatLabel: (n: string) => `Seat of ${n}`,
-  noSeat: 'No seat (lobby)',
-  seatOption: (t: number, party: string) => `Table ${t}: ${party}`,
-  tablesTitle: 'Tables',
-  table: (n: number) => `Table ${n}`,
-  waiting: 'Not started',
-  meeting: 'Meeting',
-  version: 'Text version',
-  speaker: 'Speaking',
-  packages: 'Packages',
-  agreed: 'agreed',
-  accepted: (names: string) => `accepted by ${names}`,
-  rejected: (names: string) => `rejected by ${names}`,
-  open: 'open',
-  seats: 'Seats',
-  ai: 'AI',
-  pen: 'pen',
-  signed: 'signed',
-  points: (u: number, r: number) => `${formatPoints(u)} points (no deal: ${formatPoints(r)})`,
-  blocks: (b: string) => `blocks: ${b}`,
-  outcome: { deal: 'Deal', 'no-deal': 'No deal', walkout: 'Walkout' } as Record<string, string>,
-  moves: (n: number) => `${n} moves`,
-  score: (s: number) => `score ${s}%`,
-  lost: 'This teacher link is not valid on this server.',
-  newSession: 'New session',
-  newConfirm:
-    'Leave these controls and create a new session? This one goes on; its teacher link still opens it.',
-  injectTitle: 'Scenario events',
-  event: 'Event',
-  where: 'Where',
-  everyTable: 'Every table',
-  inject: 'Inject event',
-  injected: (tables: number[]) =>
-    tables.length ? `Injected at table ${tables.map((t) => t + 1).join(', ')}.` : '',
-  refused: (t: number, m: string) => `Table ${t + 1}: ${m}.`,
-  reconnecting: 'Connection lost: reconnecting…',
-  pageTitle: (s: string) => `${s} · Shuttle Diplomacy`,
-};
+/** The screen's words in the interface's language (read when used). */
+function words() {
+  const m = msg().classTeacher;
+  return {
+    ...m,
+    seconds: (n: number) => t(m.seconds, { n }),
+    minutes: (n: number) => t(m.minutes, { n }),
+    levels: m.levels as Record<string, string>,
+    codeHelp: (url: string) => t(m.codeHelp, { url }),
+    state: m.state as Record<string, string>,
+    renameLabel: (n: string) => t(m.renameLabel, { name: n }),
+    removeConfirm: (n: string) => t(m.removeConfirm, { name: n }),
+    seatLabel: (n: string) => t(m.seatLabel, { name: n }),
+    seatOption: (table: number, party: string) => t(m.seatOption, { table, party }),
+    table: (n: number) => t(m.table, { n }),
+    accepted: (names: string) => t(m.accepted, { names }),
+    rejected: (names: string) => t(m.rejected, { names }),
+    points: (u: number, r: number) =>
+      t(m.points, { utility: formatPoints(u), reservation: formatPoints(r) }),
+    blocks: (b: string) => t(m.blocks, { reasons: b }),
+    outcome: m.outcome as Record<string, string>,
+    moves: (n: number) => t(m.moves, { n }),
+    score: (s: number) => t(m.score, { n: s }),
+    injected: (tables: number[]) =>
+      tables.length ? t(m.injected, { tables: list(tables.map((x) => String(x + 1))) }) : '',
+    refused: (table: number, message: string) => t(m.refused, { table: table + 1, message }),
+    pageTitle: (s: string) => t(m.pageTitle, { title: s }),
+  };
+}
+const TEXT = new Proxy({} as ReturnType<typeof words>, { get: (_, key) => words()[key as keyof ReturnType<typeof words>] });
 
 const KEY = 'shuttle.class.teacher';
 

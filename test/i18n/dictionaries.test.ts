@@ -138,7 +138,7 @@ const SAMPLES: { [K in keyof LogPhrases]: Parameters<LogPhrases[K]> } = {
   walkedAway: ['A'],
   meetingClosed: [['P']],
   absentMustAccept: [['A'], ['P'], ['B']],
-  outcome: ['deal', 'Summary.'],
+  outcome: ['deal', 'Summary.', { version: 5, walkedAwayBy: null, ratificationFailed: false }],
   outcomeResult: ['A', 6000, 4000, 50],
   privateNote: ['A', 'note'],
 };
