@@ -7,7 +7,9 @@ import type { GameEvent } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
 import { language, list, msg, t } from '../i18n';
 
-type Names = Pick<Scenario, 'parties' | 'packages'>;
+/** A scenario's names; its events too when known, for the options they add (a seat's view has them in its
+ * packages already). */
+type Names = Pick<Scenario, 'parties' | 'packages'> & { events?: Scenario['events'] };
 
 /** Names and labels of a scenario (as shown, so in its translation), or null when an id is unknown. */
 class Lookup {
@@ -24,7 +26,14 @@ class Lookup {
   }
   option(issue: string, option: string): string | null {
     for (const p of this.s.packages)
-      for (const i of p.issues) if (i.id === issue) return i.options.find((o) => o.id === option)?.label ?? null;
+      for (const i of p.issues) {
+        if (i.id !== issue) continue;
+        const found = i.options.find((o) => o.id === option)?.label;
+        if (found) return found;
+      }
+    for (const ev of this.s.events ?? [])
+      for (const eff of ev.effects)
+        if (eff.type === 'addOption' && eff.issue === issue && eff.option.id === option) return eff.option.label;
     return null;
   }
 }
@@ -190,11 +199,17 @@ function sentence(p: ReasonPhrase, n: Lookup): string {
  */
 export function reasonWords(scenario: Names, words: string, said: readonly SaidPart[] | null | undefined): string {
   if (language() === 'en' || !said || said.length === 0) return words;
+  return saidInWords(scenario, said) ?? words;
+}
+
+/** A structured reason in the interface's language (English too), or null when it names a sentence, a party, a
+ * package, an issue or an option this interface or scenario does not know. */
+export function saidInWords(scenario: Names, said: readonly SaidPart[]): string | null {
   const n = new Lookup(scenario);
   try {
     return said.map((p) => sentence(p as unknown as ReasonPhrase, n)).join(' ');
   } catch (e) {
-    if (e instanceof Unknown) return words;
+    if (e instanceof Unknown) return null;
     throw e;
   }
 }

@@ -148,7 +148,10 @@ describe('the debrief of a game without a deal', () => {
     expect(d.signed.by).toEqual(signers);
     const blockers = d.blockers.map((b) => b.party);
     for (const p of scenario.parties) if (!signers.includes(p.id)) expect(blockers).toContain(p.id);
-    for (const b of d.blockers) expect(b.reasons.length).toBeGreaterThan(0);
+    for (const b of d.blockers) {
+      expect(b.reasons.length).toBeGreaterThan(0);
+      expect(b.facts.length).toBe(b.reasons.length);
+    }
     // "closed without a signed text" must not hide the sides that did sign.
     if (signers.length > 0) expect(d.headline).toContain('signed');
   });
@@ -183,6 +186,7 @@ describe('the events of the game in the debrief', () => {
         text: gale.text,
         meetingVenue: meeting.venue,
         meetingDate: formatDate(meeting.date, true),
+        meetingIso: meeting.date,
         injected: false,
         explanation: gale.debrief,
         sources: [
@@ -194,6 +198,7 @@ describe('the events of the game in the debrief', () => {
             kind: 'press',
           },
         ],
+        sourceIds: ['gale-report'],
       },
     ]);
     expect(idLeaks(s, words(d))).toEqual([]);
