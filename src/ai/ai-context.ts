@@ -1,6 +1,6 @@
 // What every AI decision shares: difficulty levels, the turn's memory, the decision context, and plain words.
 import type { ReasonBasis, ReasonDriver } from '../engine/intents';
-import { type ReasonPhrase, saidParts } from '../engine/said';
+import { type NotePhrase, type ReasonPhrase, saidParts } from '../engine/said';
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
 import type { Text } from '../scenario/schema';
@@ -27,6 +27,7 @@ export interface Plan {
   folds: number[];
   why: string;
   said: ReasonPhrase[];
+  privateSaid: NotePhrase[];
   basis: ReasonBasis;
   privateNote: string;
 }
@@ -141,8 +142,20 @@ export interface Ctx {
 
 /** A move's reason: its public words, its private note, what drove it, and the words in structured form (for
  * an interface in another language). */
-export function reason(pub: string, priv: string, basis: ReasonBasis, said: readonly ReasonPhrase[]) {
-  return { public: clip(pub, 590), private: clip(priv, 1990), basis, said: saidParts(said) };
+export function reason(
+  pub: string,
+  priv: string,
+  basis: ReasonBasis,
+  said: readonly ReasonPhrase[],
+  privateSaid: readonly NotePhrase[] = [],
+) {
+  return {
+    public: clip(pub, 590),
+    private: clip(priv, 1990),
+    basis,
+    said: saidParts(said),
+    ...(privateSaid.length ? { privateSaid: saidParts(privateSaid) } : {}),
+  };
 }
 
 export function clip(s: string, n: number): string {

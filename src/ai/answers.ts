@@ -1,11 +1,11 @@
 // How the author of the text answers a proposal: folded when the text meets it, countered with a named trade,
 // or declined with a reason that names the issue.
 import type { Move } from '../engine/intents';
+import type { RefusalWhy } from '../engine/said';
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
 import { ownValue } from '../scenario/own';
 import type { Text } from '../scenario/schema';
-import type { RefusalWhy } from '../engine/said';
 import { type Ctx, mine, reason } from './ai-context';
 import { believedShare, crossesBelievedRedLine, type PartyModel } from './opponent-model';
 
@@ -51,11 +51,13 @@ export function answer(ctx: Ctx, p: Proposal): Move {
             drivers: ['answer'],
           },
           [{ k: 'amend-met', v: view.textVersion, who: p.by, n: e.amendment }],
+          [{ k: 'n-met' }],
         ),
       };
     // Which of its options we could take, and which we cannot.
     const give: Text = {};
-    const refuse: Array<{ issue: string; option: string; why: string; code: RefusalWhy; party?: string }> = [];
+    const refuse: Array<{ issue: string; option: string; why: string; code: RefusalWhy; party?: string }> =
+      [];
     for (const [issue, option] of Object.entries(e.options)) {
       if (view.text[issue] === option) continue;
       const t = { ...view.text, [issue]: option };
@@ -140,6 +142,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
               refParty: refuse.map((r) => r.party ?? ''),
             },
           ],
+          [{ k: 'n-counter' }],
         ),
       };
     }
@@ -169,6 +172,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
             ...(r.party ? { party: r.party } : {}),
           },
         ],
+        [{ k: 'n-declined' }],
       ),
     };
   }
@@ -189,6 +193,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
             drivers: ['answer', 'link'],
           },
           [{ k: 'cond-kept', linked: Object.keys(e.onlyIf), v: view.textVersion, who: p.by, pkg: e.package }],
+          [{ k: 'n-kept' }],
         ),
       };
     const moved = Object.keys(e.onlyIf).find(
@@ -213,6 +218,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
             v: view.textVersion,
           },
         ],
+        [{ k: 'n-linked-changed' }],
       ),
     };
   }
@@ -234,6 +240,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
             drivers: ['answer', 'red-line'],
           },
           [{ k: 'red-line-met', v: view.textVersion, issue: e.issue, option, who: p.by }],
+          [{ k: 'n-met' }],
         ),
       };
     if (!believed)
@@ -255,6 +262,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
               broken: !!proposerModel && proposerModel.credibility < 1,
             },
           ],
+          [{ k: 'n-doubted' }],
         ),
       };
     const ask = proposerModel ? cheapAsk(ctx, proposerModel, [e.issue]) : null;
@@ -277,6 +285,7 @@ export function answer(ctx: Ctx, p: Proposal): Move {
             ...(ask ? { askIssue: ask.issue, askOption: ask.option } : {}),
           },
         ],
+        [{ k: 'n-believed' }],
       ),
     };
   }

@@ -34,6 +34,7 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
           `Weight ${next.weight} of 100 on ${words.issue(next.issue)}.`,
           { drivers: ['priority'] },
           [{ k: 'priority', issue: next.issue, ...(option ? { option } : {}) }],
+          [{ k: 'n-weight', weight: next.weight, issue: next.issue }],
         ),
       };
     }
@@ -72,6 +73,7 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
                 ...(b.rule === 'mandate' ? { pkg: own.issuePackage.get(b.issue) ?? '' } : {}),
               },
         ],
+        [{ k: 'n-blocker', rule: b.rule, issue: b.issue, option: b.option }],
       ),
     };
   }
@@ -110,6 +112,7 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
             how: widened ? 'widened' : view.text[s.issue] === s.option ? 'in-text' : 'not-in-text',
           },
         ],
+        [{ k: 'n-concern-gone', issue: s.issue, option: s.option, v: view.textVersion }],
       ),
     };
   }
@@ -137,6 +140,7 @@ export function consultIfOnlyMandate(ctx: Ctx, memory: TurnMemory): Move | null 
       `Utility ${now.now} ≥ aspiration ${target}; ${pkg} share below the mandate's minimum.`,
       { drivers: ['mandate'] },
       [{ k: 'consult', v: view.textVersion, pkg }],
+      [{ k: 'n-consult', utility: now.now, target, pkg }],
     ),
   };
 }
@@ -162,6 +166,15 @@ export function signIfGood(ctx: Ctx, memory: TurnMemory): Move | null {
           `Whole text worth ${now.now} against our aspiration ${target}; ${pkg.id} at ${own.packageShare(view.text, pkg.id)}% of our best.`,
           { drivers: ['aspiration'] },
           [{ k: 'accept', pkg: pkg.id, v: view.textVersion }],
+          [
+            {
+              k: 'n-accept',
+              utility: now.now,
+              target,
+              pkg: pkg.id,
+              share: own.packageShare(view.text, pkg.id),
+            },
+          ],
         ),
       };
     }
@@ -178,6 +191,7 @@ export function signIfGood(ctx: Ctx, memory: TurnMemory): Move | null {
       `Utility ${now.now} (aspiration ${target}, reservation ${own.reservation}).`,
       { drivers },
       [{ k: 'sign', v: view.textVersion, last: !good }],
+      [{ k: 'n-sign', utility: now.now, target, reservation: own.reservation }],
     ),
   };
 }
@@ -264,6 +278,16 @@ export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
               ...(give ? { giveIssue: give.issue, giveOption: give.option, party: give.forParty } : {}),
             },
           ],
+          [
+            {
+              k: 'n-amend',
+              utility: now.now,
+              target,
+              issue: ask.issue,
+              loss: ask.loss,
+              ...(give ? { giveIssue: give.issue, giveCost: give.cost } : {}),
+            },
+          ],
         ),
       };
     }
@@ -284,6 +308,7 @@ export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
           `That option costs us ${worst.loss} of ${own.ideal}; text worth ${now.now} against aspiration ${target}.`,
           { drivers: ['aspiration'], asked: { [worst.issue]: worst.option } },
           [{ k: 'reject', pkg, issue: worst.issue, option: view.text[worst.issue] ?? '' }],
+          [{ k: 'n-reject', loss: worst.loss, ideal: own.ideal, utility: now.now, target }],
         ),
       };
     }
@@ -315,6 +340,7 @@ export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
         `${s.pkg} gives ${s.share}% of our best, ${anchor.pkg} ${anchor.share}%; together they carry the text.`,
         { drivers: ['link'] },
         [{ k: 'accept-if', pkg: s.pkg, v: view.textVersion, anchor: anchor.pkg }],
+        [{ k: 'n-accept-if', pkg: s.pkg, share: s.share, anchor: anchor.pkg, anchorShare: anchor.share }],
       ),
     };
   }
@@ -442,6 +468,17 @@ export function endTurn(ctx: Ctx): Move {
       `Utility now ${now.now} (raw ${now.raw}); aspiration ${target}; reservation ${own.reservation}; ${temperament(own.me.personality.toughness)}, ${ctx.cfg.difficulty}.`,
       { drivers },
       said,
+      [
+        {
+          k: 'n-turn',
+          utility: now.now,
+          raw: now.raw,
+          target,
+          reservation: own.reservation,
+          temperament: temperament(own.me.personality.toughness),
+          difficulty: ctx.cfg.difficulty,
+        },
+      ],
     ),
   };
 }

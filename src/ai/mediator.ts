@@ -2,11 +2,11 @@
 // while defending its own interests, folds, counters or declines every proposal, and works on whoever blocks.
 import type { Move, ReasonDriver } from '../engine/intents';
 import { nextRandom } from '../engine/rng';
+import type { ReasonPhrase } from '../engine/said';
 import type { SeatView } from '../engine/view';
 import { ownValue } from '../scenario/own';
 import type { Issue, PublicPrior, Text } from '../scenario/schema';
 import { checkPasses, compileCheck, encodeText, type TextCoder, textCoder } from '../scenario/utility';
-import type { ReasonPhrase } from '../engine/said';
 import { type Ctx, type Plan, progress, reason, type TurnMemory } from './ai-context';
 import { answer, unanswered } from './answers';
 import {
@@ -654,8 +654,7 @@ function makePlan(ctx: Ctx): Plan {
     if (probe) said.push({ k: 'probe', party: probe, said: saidWhat(view, probe) });
     if (folds.length) said.push({ k: 'folds', amendments: folds, by: foldedAuthors });
     if (answeredParties.length) said.push({ k: 'answers', parties: answeredParties });
-    if (Object.keys(conceded).length)
-      said.push({ k: 'trade', both: Object.keys(asked).length > 0 });
+    if (Object.keys(conceded).length) said.push({ k: 'trade', both: Object.keys(asked).length > 0 });
   }
   const fmt = (p: { own: number; others: Record<string, number> }) =>
     `own ${p.own}; believed shares ${Object.entries(p.others)
@@ -677,6 +676,20 @@ function makePlan(ctx: Ctx): Plan {
       ...(Object.keys(conceded).length ? { conceded } : {}),
       ...(Object.keys(asked).length ? { asked } : {}),
     },
+    privateSaid: [
+      {
+        k: 'n-plan',
+        ownBefore: before.own,
+        ownAfter: after.own,
+        parties: Object.keys(before.others),
+        before: Object.values(before.others).map((x) => x * 100),
+        after: Object.keys(before.others).map((p) => (after.others[p] ?? 0) * 100),
+        needs: Object.keys(before.others).map((p) => (models[p]?.threshold ?? 0) * 100),
+        target: authorTarget,
+        x100Before: currentScore * 100,
+        x100After: bestScore * 100,
+      },
+    ],
     privateNote: `Before: ${fmt(before)}. After: ${fmt(after)}. Aspiration ${authorTarget}; ${needs}; objective ${currentScore.toFixed(2)} → ${bestScore.toFixed(2)}.`,
   };
 }
@@ -780,7 +793,7 @@ export function authorMove(ctx: Ctx, memory: TurnMemory): Move | null {
       type: 'text.publish',
       text: plan.publish,
       ...(plan.folds.length ? { folds: plan.folds } : {}),
-      reason: reason(plan.why, plan.privateNote, plan.basis, plan.said),
+      reason: reason(plan.why, plan.privateNote, plan.basis, plan.said, plan.privateSaid),
     };
   }
   // 2. Answer every other proposal: folded if the text now meets it, else a named trade or a reason.

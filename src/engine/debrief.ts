@@ -7,9 +7,9 @@ import { ownValue, ownValue2 } from '../scenario/own';
 import type { Condition, Scenario, Text } from '../scenario/schema';
 import { discounted, holds, runCheck, utilityOf } from '../scenario/utility';
 import { livePackages, liveProfile, liveShares } from './live';
+import type { SaidPart } from './said';
 import { type SourceInWords, sourcesInWords } from './sources';
 import { eventsOf, type GameEvent, type GameState, type Outcome } from './state';
-import type { SaidPart } from './said';
 import { formatDate, listWords } from './transcript';
 
 export interface DebriefParty {
@@ -107,6 +107,8 @@ export interface Blocker {
   /** Its last public word and private note in the last meeting, when it gave one. */
   lastPublic: string | null;
   lastPrivate: string | null;
+  /** The private note in structured form (see engine/said). */
+  lastPrivateSaid: SaidPart[] | null;
 }
 
 export interface TextLine {
@@ -164,6 +166,7 @@ export interface PrivateReason {
   public: string | null;
   publicSaid: SaidPart[] | null;
   note: string;
+  noteSaid: SaidPart[] | null;
 }
 
 export interface Priorities {
@@ -634,7 +637,8 @@ function blockersOf(
       facts.push(fact);
       reasons.push(words);
     };
-    if (outcome.walkedAwayBy === party) because({ k: 'walked' }, 'It walked away from the table, ending the game.');
+    if (outcome.walkedAwayBy === party)
+      because({ k: 'walked' }, 'It walked away from the table, ending the game.');
     // The mediator holds the pen: a mediator that never changed the opening text left nothing new to sign.
     if (
       scenario.mediator === party &&
@@ -703,7 +707,10 @@ function blockersOf(
       for (const pkg of scenario.packages) {
         const v = ownValue2(state.rejections, pkg.id, party);
         if (v !== undefined)
-          because({ k: 'rejected', pkg: pkg.name, version: v }, `It rejected ${pkg.name} as it stood (v${v}).`);
+          because(
+            { k: 'rejected', pkg: pkg.name, version: v },
+            `It rejected ${pkg.name} as it stood (v${v}).`,
+          );
       }
       const standing = new Map<string, 'concern' | 'red-line'>();
       for (const e of events) {
@@ -733,6 +740,7 @@ function blockersOf(
       because({ k: 'chose' }, 'Nothing in its rules stopped it from signing the last text; it chose not to.');
     let lastPublic: string | null = null;
     let lastPublicSaid: SaidPart[] | null = null;
+    let lastPrivateSaid: SaidPart[] | null = null;
     let lastPrivate: string | null = null;
     for (const e of events) {
       if (e.meeting !== lastMeeting) continue;
@@ -742,9 +750,12 @@ function blockersOf(
         lastPublic = e.reason.public;
         lastPublicSaid = e.reason.said ?? null;
       }
-      if (e.private?.party === party) lastPrivate = plainNames(e.private.note, scenario, issueName, label);
+      if (e.private?.party === party) {
+        lastPrivate = plainNames(e.private.note, scenario, issueName, label);
+        lastPrivateSaid = e.private.said ?? null;
+      }
     }
-    out.push({ party, reasons, facts, lastPublic, lastPublicSaid, lastPrivate });
+    out.push({ party, reasons, facts, lastPublic, lastPublicSaid, lastPrivate, lastPrivateSaid });
   }
   return out;
 }
@@ -902,6 +913,7 @@ function privateReasons(
       public: e.reason?.public ?? null,
       publicSaid: e.reason?.said ?? null,
       note: plainNames(e.private.note, scenario, issueName, label),
+      noteSaid: e.private.said ?? null,
     });
   }
   return out;

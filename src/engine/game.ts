@@ -179,7 +179,13 @@ function handle(step: Step, intent: Intent): void {
         ...(intent.reason.said ? { said: intent.reason.said } : {}),
       }
     : undefined;
-  const priv = intent.reason?.private ? { party, note: intent.reason.private } : undefined;
+  const priv = intent.reason?.private
+    ? {
+        party,
+        note: intent.reason.private,
+        ...(intent.reason.privateSaid ? { said: intent.reason.privateSaid } : {}),
+      }
+    : undefined;
 
   switch (intent.type) {
     case 'text.publish': {

@@ -35,7 +35,7 @@ const SHAPES: Record<string, ReadonlySet<string>> = {
   'turn.timeout': new Set(BASE),
   'event.inject': new Set([...BASE, 'event']),
 };
-const REASON_KEYS: ReadonlySet<string> = new Set(['public', 'private', 'basis', 'said']);
+const REASON_KEYS: ReadonlySet<string> = new Set(['public', 'private', 'basis', 'said', 'privateSaid']);
 const BASIS_KEYS: ReadonlySet<string> = new Set(['drivers', 'conceded', 'asked']);
 
 function defer(): never {
@@ -144,6 +144,8 @@ function reasonOf(value: unknown): unknown {
   if (basis !== undefined) out.basis = basisOf(basis);
   const said = optional(o, 'said');
   if (said !== undefined) out.said = saidOf(said);
+  const privateSaid = optional(o, 'privateSaid');
+  if (privateSaid !== undefined) out.privateSaid = saidOf(privateSaid);
   return out;
 }
 
@@ -166,7 +168,8 @@ function saidOf(value: unknown): unknown {
   const out: Plain[] = [];
   for (let i = 0; i < value.length; i++) {
     const part: unknown = value[i];
-    if (typeof part !== 'object' || part === null || Object.getPrototypeOf(part) !== Object.prototype) defer();
+    if (typeof part !== 'object' || part === null || Object.getPrototypeOf(part) !== Object.prototype)
+      defer();
     const keys = Object.keys(part);
     if (Reflect.ownKeys(part).length !== keys.length) defer();
     const k = (part as Plain).k;

@@ -37,6 +37,9 @@ const reason = z
     said: SaidSchema.optional().meta({
       description: 'The public part in structured form (sentence ids, ids and numbers), for other languages.',
     }),
+    privateSaid: SaidSchema.optional().meta({
+      description: 'The private part in structured form; only the actor sees it, like the private part.',
+    }),
   })
   .optional()
   .meta({ description: 'Why: a public part every witness may read, a private part only the actor sees.' });

@@ -41,7 +41,15 @@ export type ReasonPhrase =
       refWhy: RefusalWhy[];
       refParty: string[];
     }
-  | { k: 'amend-decline'; who: string; n: number; issue: string; option?: string; why: RefusalWhy; party?: string }
+  | {
+      k: 'amend-decline';
+      who: string;
+      n: number;
+      issue: string;
+      option?: string;
+      why: RefusalWhy;
+      party?: string;
+    }
   | { k: 'cond-kept'; linked: string[]; v: number; who: string; pkg: string }
   | { k: 'cond-changed'; moved: string[]; who: string; pkg: string; v: number }
   | { k: 'red-line-met'; v: number; issue: string; option: string; who: string }
@@ -81,12 +89,73 @@ export type ReasonPhrase =
   | { k: 'answers'; parties: string[] }
   | { k: 'trade'; both: boolean };
 
+/**
+ * The private notes the AI delegations keep (shown in the debrief once the game is over), with their figures.
+ * Utilities are on the 0–10,000 scale; `pct` fields are whole percent; `x100` fields are hundredths.
+ */
+export type NotePhrase =
+  | { k: 'n-met' }
+  | { k: 'n-counter' }
+  | { k: 'n-declined' }
+  | { k: 'n-kept' }
+  | { k: 'n-linked-changed' }
+  | { k: 'n-doubted' }
+  | { k: 'n-believed' }
+  | { k: 'n-weight'; weight: number; issue: string }
+  | { k: 'n-blocker'; rule: 'red-line' | 'ratification' | 'mandate'; issue: string; option: string }
+  | { k: 'n-concern-gone'; issue: string; option: string; v: number }
+  | { k: 'n-consult'; utility: number; target: number; pkg: string }
+  | { k: 'n-accept'; utility: number; target: number; pkg: string; share: number }
+  | { k: 'n-sign'; utility: number; target: number; reservation: number }
+  | {
+      k: 'n-amend';
+      utility: number;
+      target: number;
+      issue: string;
+      loss: number;
+      giveIssue?: string;
+      giveCost?: number;
+    }
+  | { k: 'n-reject'; loss: number; ideal: number; utility: number; target: number }
+  | { k: 'n-accept-if'; pkg: string; share: number; anchor: string; anchorShare: number }
+  | {
+      k: 'n-turn';
+      utility: number;
+      raw: number;
+      target: number;
+      reservation: number;
+      temperament: 'hardliner' | 'pragmatist' | 'conceder';
+      difficulty: 'easy' | 'medium' | 'hard';
+    }
+  | {
+      k: 'n-plan';
+      ownBefore: number;
+      ownAfter: number;
+      /** Parties, with the share of its best each is believed to get before and after (pct), and needs (pct). */
+      parties: string[];
+      before: number[];
+      after: number[];
+      needs: number[];
+      target: number;
+      x100Before: number;
+      x100After: number;
+    };
+
 /** The engine's shape of a phrase (what the schema accepts) from its typed form. */
-export function saidParts(parts: readonly ReasonPhrase[]): SaidPart[] {
+export function saidParts(parts: readonly (ReasonPhrase | NotePhrase)[]): SaidPart[] {
   // Optional fields left undefined are dropped: the schema takes only values.
   return parts.map((p) => {
     const out: Record<string, SaidValue> = {};
-    for (const [k, v] of Object.entries(p)) if (v !== undefined) out[k] = v as SaidValue;
+    for (const [k, v] of Object.entries(p)) {
+      if (v === undefined) continue;
+      // Whole numbers only (the schema's): a figure is rounded, a list of figures too.
+      out[k] =
+        typeof v === 'number'
+          ? Math.round(v)
+          : Array.isArray(v)
+            ? v.map((x: string | number) => (typeof x === 'number' ? Math.round(x) : x))
+            : (v as SaidValue);
+    }
     return out as SaidPart;
   });
 }

@@ -23,7 +23,7 @@ interface EventBase {
   /** Who may see the event. */
   to: Visibility;
   /** Only the actor sees this. */
-  private?: { party: string; note: string };
+  private?: { party: string; note: string; said?: SaidPart[] };
   reason?: LoggedReason;
 }
 

@@ -580,6 +580,8 @@ export interface TranscriptOptions {
   phrases?: LogPhrases;
   /** A move's public reason in that language (its own words when omitted). */
   reason?: (e: GameEvent) => string | null;
+  /** A private note in that language (its own words when omitted). */
+  note?: (e: GameEvent & { private: { party: string; note: string } }) => string;
 }
 
 export function renderTranscript(
@@ -601,7 +603,12 @@ export function renderTranscript(
     lines.push(out);
     for (const d of read.details) lines.push(`    ${d}`);
     if (options.withPrivate && e.private)
-      lines.push(`    ${reader.phrases.privateNote(reader.words.party(e.private.party), e.private.note)}`);
+      lines.push(
+        `    ${reader.phrases.privateNote(
+          reader.words.party(e.private.party),
+          options.note ? options.note({ ...e, private: e.private }) : e.private.note,
+        )}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 import * as Phaser from 'phaser';
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
+import { t as fill } from '../i18n';
 import {
   bubbleSpot,
   calendarPills,
@@ -16,7 +17,6 @@ import {
   type TableLayout,
   tableLayout,
 } from './layout';
-import { t as fill } from '../i18n';
 import { COLORS, cssColor, FONT, hexColor, mix } from './palette';
 import {
   costLine,
@@ -407,7 +407,12 @@ export class TableScene extends Phaser.Scene {
         color: COLORS.inkSoft,
         bold: v.myTurn,
       });
-      this.fit(t, header.w / 2);
+      // Beside the date and meeting line: on a narrow table (and in longer languages) the date goes short first,
+      // then the line is cut to what is left, so the two never overlap.
+      const dotRoom = this.px(dot !== null ? 24 : 12);
+      const room = () => Math.min(header.w / 2, right - (sub.x + sub.width) - dotRoom);
+      if (t.width > room()) sub.setText(`${formatDate(v.meeting.date, false, false)}  ·  ${meetingLabel(v)}`);
+      this.fit(t, Math.max(room(), this.px(48)));
       t.setX(right - t.width);
       layer.add(t);
       if (dot !== null) {

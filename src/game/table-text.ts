@@ -188,7 +188,10 @@ export function effectFor(view: SeatView, event: GameEvent): TableEffect | null 
       return {
         kind: 'final',
         title: outcomeTitle(view, event.outcome),
-        body: truncate(outcomeSummary(event.outcome, (id) => partyName(view, id, false)), 240),
+        body: truncate(
+          outcomeSummary(event.outcome, (id) => partyName(view, id, false)),
+          240,
+        ),
       };
     default:
       return null;

@@ -104,6 +104,11 @@ export function num(n: number): string {
   return formatNumber(lang, n);
 }
 
+/** A number with `digits` decimals the language's way: 0.42 / 0,42. */
+export function decimal(n: number, digits: number): string {
+  return formatNumber(lang, n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 /** A day of the calendar the language's way. */
 export function date(iso: string, long = false, withYear = true): string {
   return formatDateIn(lang, iso, long, withYear);

@@ -1,10 +1,11 @@
 // A student in a class session: join by code and nickname, wait in the lobby, read the brief of the seat the teacher
 // gave, play it at the table (the server sends this seat's view only), see the outcome. The seat token stays in this
 // browser's storage, so a reload or a restarted server puts the student back in the same seat.
+
+import { list, msg, outcomeSummary, t } from '../i18n';
 import { type ClassClient, connectClass, type RemoteSeat, remoteSeat } from '../net/class-client';
 import type { SeatUpdate, StudentStatus } from '../protocol';
 import { renderBriefScreen } from './brief-screen';
-import { list, msg, outcomeSummary, t } from '../i18n';
 import { el, formatPoints, screenHeading } from './dom';
 import type { TableLoader } from './table-mount';
 import { renderTableScreen } from './table-screen';
@@ -21,7 +22,9 @@ function words() {
     title: (s: string) => t(m.pageTitle, { title: s }),
   };
 }
-const TEXT = new Proxy({} as ReturnType<typeof words>, { get: (_, key) => words()[key as keyof ReturnType<typeof words>] });
+const TEXT = new Proxy({} as ReturnType<typeof words>, {
+  get: (_, key) => words()[key as keyof ReturnType<typeof words>],
+});
 
 const TOKEN_KEY = 'shuttle.class.student';
 
@@ -251,9 +254,7 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
           el(
             'p',
             {},
-            o
-              ? outcomeSummary(o, (id) => view.scenario.parties.find((p) => p.id === id)?.name ?? id)
-              : '',
+            o ? outcomeSummary(o, (id) => view.scenario.parties.find((p) => p.id === id)?.name ?? id) : '',
           ),
           table,
         ),

@@ -2,10 +2,9 @@
 // start, pause, resume and end, follow every table live, export the results. The teacher's token lives in the
 // address's #fragment (never sent to the server in a request line) and in this browser's storage.
 
-import { msg } from '../i18n';
+import { list, msg, t } from '../i18n';
 import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
-import { list, msg, t } from '../i18n';
 import { el, formatPoints, screenHeading } from './dom';
 import { printBriefHref } from './print-brief-href';
 
@@ -26,8 +25,7 @@ function words() {
     table: (n: number) => t(m.table, { n }),
     accepted: (names: string) => t(m.accepted, { names }),
     rejected: (names: string) => t(m.rejected, { names }),
-    points: (u: number, r: number) =>
-      t(m.points, { utility: formatPoints(u), reservation: formatPoints(r) }),
+    points: (u: number, r: number) => t(m.points, { utility: formatPoints(u), reservation: formatPoints(r) }),
     blocks: (b: string) => t(m.blocks, { reasons: b }),
     outcome: m.outcome as Record<string, string>,
     moves: (n: number) => t(m.moves, { n }),
@@ -38,7 +36,9 @@ function words() {
     pageTitle: (s: string) => t(m.pageTitle, { title: s }),
   };
 }
-const TEXT = new Proxy({} as ReturnType<typeof words>, { get: (_, key) => words()[key as keyof ReturnType<typeof words>] });
+const TEXT = new Proxy({} as ReturnType<typeof words>, {
+  get: (_, key) => words()[key as keyof ReturnType<typeof words>],
+});
 
 const KEY = 'shuttle.class.teacher';
 

@@ -190,7 +190,12 @@ export function frontierPairChart(
   if (extra.missed) marker('missed', extra.missed, 'triangle', D.preferred);
   if (chart.nash) marker('nash', chart.nash.utilities, 'diamond', D.nashPoint);
   if (chart.lastText)
-    marker('last-text', chart.lastText.utilities, 'square', t(D.lastText, { version: chart.lastText.version }));
+    marker(
+      'last-text',
+      chart.lastText.utilities,
+      'square',
+      t(D.lastText, { version: chart.lastText.version }),
+    );
   marker('outcome', chart.outcome.utilities, 'circle', extra.outcomeLabel);
   return root;
 }

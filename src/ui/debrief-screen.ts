@@ -3,11 +3,11 @@
 import './debrief.css';
 import { type BlockerFact, buildDebrief, type Debrief, type MoveAct } from '../engine/debrief';
 import type { GameState } from '../engine/state';
-import { date, list as listWords, msg, t } from '../i18n';
+import { date, language, list as listWords, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
 import { append, type Child, el, formatPoints, screenHeading, uniqueId } from './dom';
-import { reasonWords } from './said-words';
+import { noteWords, reasonWords } from './said-words';
 import { sourceList, sourcesIn } from './sources-panel';
 
 export interface DebriefScreenOptions {
@@ -36,6 +36,11 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     options.humanSeats.includes(id) ? t(solo ? W().you : W().aPerson, { party: name(id) }) : name(id);
   const said = (words: string, structured: Debrief['blockers'][number]['lastPublicSaid']) =>
     reasonWords(options.scenario, words, structured);
+  const think: Think = (words, structured) => {
+    const text = noteWords(options.scenario, words, structured);
+    // A note with no structured form (a game log from before they had one) stays in its own words, marked English.
+    return el('span', text === words && language() !== 'en' ? { attrs: { lang: 'en' } } : {}, text);
+  };
 
   const heading = screenHeading(t(W().heading, { title: W().titles[d.kind] }));
   const screen = el(
@@ -50,14 +55,14 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
   append(
     screen,
     scoresSection(d, who),
-    signedSection(d, who, name, said),
+    signedSection(d, who, name, said, think),
     d.ratification.length ? ratificationSection(d, name) : null,
     finalTextSection(d),
     issuesSection(d, parties),
     frontierSection(d, parties),
     tradesSection(d, parties, name),
     offersSection(d, parties),
-    secretsSection(d, parties, options.humanSeats, said),
+    secretsSection(d, parties, options.humanSeats, said, think),
     d.events.length ? eventsSection(d, options.scenario) : null,
     epilogueSection(d, options.scenario),
     el(
@@ -122,9 +127,7 @@ function headline(d: Debrief, name: (id: string) => string): string {
   const blockers = listWords(d.blockers.map((b) => name(b.party)));
   const signed = signedWords(d, name);
   if (d.ratified) return t(W().headlineHome, { signed, parties: blockers });
-  return (
-    t(W().headlineNoDeal, { signed }) + (blockers ? t(W().headlineBlocking, { parties: blockers }) : '')
-  );
+  return t(W().headlineNoDeal, { signed }) + (blockers ? t(W().headlineBlocking, { parties: blockers }) : '');
 }
 
 function factWords(f: BlockerFact): string {
@@ -240,12 +243,14 @@ function scoresSection(d: Debrief, who: (id: string) => string): HTMLElement {
 }
 
 type Say = (words: string, structured: Debrief['blockers'][number]['lastPublicSaid']) => string;
+type Think = (words: string, structured: Debrief['blockers'][number]['lastPrivateSaid']) => HTMLElement;
 
 function signedSection(
   d: Debrief,
   who: (id: string) => string,
   name: (id: string) => string,
   say: Say,
+  think: Think,
 ): HTMLElement {
   const w = W();
   const items = d.parties.map((p) =>
@@ -270,8 +275,7 @@ function signedSection(
             'p',
             { className: 'private-note' },
             el('strong', {}, w.privateLast),
-            // The AI's working notes: figures and terms as it keeps them, in English.
-            el('span', { attrs: { lang: 'en' } }, b.lastPrivate),
+            think(b.lastPrivate, b.lastPrivateSaid),
           )
         : null,
     ),
@@ -303,7 +307,11 @@ function ratificationSection(d: Debrief, name: (id: string) => string): HTMLElem
                 'ul',
                 {},
                 ...r.checks.map((c) =>
-                  el('li', { className: c.passed ? 'good' : 'bad' }, `${c.body}: ${c.passed ? w.passed : w.failed}`),
+                  el(
+                    'li',
+                    { className: c.passed ? 'good' : 'bad' },
+                    `${c.body}: ${c.passed ? w.passed : w.failed}`,
+                  ),
                 ),
               )
             : w.nothingToRatify,
@@ -466,13 +474,7 @@ function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
     ...(d.kind === 'deal' ? [row(w.reservations, c.reservation, '—')] : []),
     ...(c.nash ? [row(w.nashPoint, c.nash.utilities, w.yes)] : []),
     ...(c.lastText
-      ? [
-          row(
-            t(w.lastText, { version: c.lastText.version }),
-            c.lastText.utilities,
-            yes(c.lastText.utilities),
-          ),
-        ]
+      ? [row(t(w.lastText, { version: c.lastText.version }), c.lastText.utilities, yes(c.lastText.utilities))]
       : []),
     ...(d.tradesMissed ? [row(w.preferred, d.tradesMissed.utilities, w.yes)] : []),
     ...c.frontier.map((f, i) => {
@@ -646,7 +648,13 @@ function offersSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
   );
 }
 
-function secretsSection(d: Debrief, parties: PartyInfo[], humans: string[], say: Say): HTMLElement {
+function secretsSection(
+  d: Debrief,
+  parties: PartyInfo[],
+  humans: string[],
+  say: Say,
+  think: Think,
+): HTMLElement {
   const w = W();
   const cards = d.priorities.map((pr) => {
     const p = parties.find((x) => x.id === pr.party);
@@ -698,13 +706,7 @@ function secretsSection(d: Debrief, parties: PartyInfo[], humans: string[], say:
             {},
             el('strong', {}, `${r.meetingVenue}: ${moveWords(r.act)}. `),
             r.public ? el('span', {}, t(w.said, { words: say(r.public, r.publicSaid) })) : null,
-            el(
-              'span',
-              { className: 'private-note' },
-              w.thought,
-              // The AI's working notes: figures and terms as it keeps them, in English.
-              el('span', { attrs: { lang: 'en' } }, r.note),
-            ),
+            el('span', { className: 'private-note' }, w.thought, think(r.note, r.noteSaid)),
           ),
         ),
       ),
@@ -754,7 +756,12 @@ function epilogueSection(d: Debrief, scenario: Scenario): HTMLElement {
     w.epilogue,
     el('p', {}, d.epilogue.text),
     d.epilogue.sourceIds.length
-      ? el('div', {}, el('h3', {}, w.sources), sourceList(sourcesIn(scenario.meta.sources, d.epilogue.sourceIds)))
+      ? el(
+          'div',
+          {},
+          el('h3', {}, w.sources),
+          sourceList(sourcesIn(scenario.meta.sources, d.epilogue.sourceIds)),
+        )
       : null,
   );
 }

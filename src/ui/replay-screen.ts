@@ -7,7 +7,7 @@ import { renderTranscript } from '../engine/transcript';
 import { date, list, logPhrases, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { el, focusQuietly, screenHeading, uniqueId } from './dom';
-import { eventReason } from './said-words';
+import { eventReason, noteWords } from './said-words';
 
 export interface ReplayScreenOptions {
   log: GameLog;
@@ -144,6 +144,7 @@ export function renderReplayScreen(root: HTMLElement, options: ReplayScreenOptio
       withPrivate: state.status === 'ended',
       phrases: logPhrases(),
       reason: (e) => eventReason(scenario, e),
+      note: (e) => noteWords(scenario, e.private.note, e.private.said),
     })
       .split('\n')
       .map((l) => l.trim())

@@ -2,10 +2,10 @@
 // English; its structured form (engine/said) says the same with ids and numbers, and is put into words here with the
 // scenario's names in the language shown. English keeps the words as the delegation wrote them.
 import type { EngineErrorCode } from '../engine/errors';
-import type { ReasonPhrase, RefusalWhy, SaidPart } from '../engine/said';
+import type { NotePhrase, ReasonPhrase, RefusalWhy, SaidPart } from '../engine/said';
 import type { GameEvent } from '../engine/state';
+import { decimal, language, list, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
-import { language, list, msg, t } from '../i18n';
 
 /** A scenario's names; its events too when known, for the options they add (a seat's view has them in its
  * packages already). */
@@ -16,6 +16,9 @@ class Lookup {
   constructor(private readonly s: Names) {}
   party(id: string): string | null {
     return this.s.parties.find((p) => p.id === id)?.name ?? null;
+  }
+  shortName(id: string): string | null {
+    return this.s.parties.find((p) => p.id === id)?.shortName ?? null;
   }
   pkg(id: string): string | null {
     return this.s.packages.find((p) => p.id === id)?.name ?? null;
@@ -33,7 +36,8 @@ class Lookup {
       }
     for (const ev of this.s.events ?? [])
       for (const eff of ev.effects)
-        if (eff.type === 'addOption' && eff.issue === issue && eff.option.id === option) return eff.option.label;
+        if (eff.type === 'addOption' && eff.issue === issue && eff.option.id === option)
+          return eff.option.label;
     return null;
   }
 }
@@ -192,12 +196,122 @@ function sentence(p: ReasonPhrase, n: Lookup): string {
   }
 }
 
+/** One private note in the interface's language. */
+function note(p: NotePhrase, n: Lookup): string {
+  const N = msg().notes;
+  const S = msg().said;
+  const pkg = (id: string) => need(n.pkg(id));
+  const issue = (id: string) => need(n.issue(id));
+  const both = (i: string, o: string) => t(S.both, { issue: issue(i), option: need(n.option(i, o)) });
+  const shortName = (id: string) => n.shortName(id) ?? id;
+  switch (p.k) {
+    case 'n-met':
+      return N.met;
+    case 'n-counter':
+      return N.counter;
+    case 'n-declined':
+      return N.declined;
+    case 'n-kept':
+      return N.kept;
+    case 'n-linked-changed':
+      return N.linkedChanged;
+    case 'n-doubted':
+      return N.doubted;
+    case 'n-believed':
+      return N.believed;
+    case 'n-weight':
+      return t(N.weight, { weight: p.weight, issue: issue(p.issue) });
+    case 'n-blocker':
+      return t(N.blocker[p.rule], { option: both(p.issue, p.option) });
+    case 'n-concern-gone':
+      return t(N.concernGone, { option: both(p.issue, p.option), v: p.v });
+    case 'n-consult':
+      return t(N.consult, { utility: p.utility, target: p.target, pkg: pkg(p.pkg) });
+    case 'n-accept':
+      return t(N.accept, { utility: p.utility, target: p.target, pkg: pkg(p.pkg), share: p.share });
+    case 'n-sign':
+      return t(N.sign, { utility: p.utility, target: p.target, reservation: p.reservation });
+    case 'n-amend':
+      return p.giveIssue !== undefined
+        ? t(N.amendGive, {
+            utility: p.utility,
+            target: p.target,
+            issue: issue(p.issue),
+            loss: p.loss,
+            give: issue(p.giveIssue),
+            cost: p.giveCost ?? 0,
+          })
+        : t(N.amend, { utility: p.utility, target: p.target, issue: issue(p.issue), loss: p.loss });
+    case 'n-reject':
+      return t(N.reject, { loss: p.loss, ideal: p.ideal, utility: p.utility, target: p.target });
+    case 'n-accept-if':
+      return t(N.acceptIf, {
+        pkg: pkg(p.pkg),
+        share: p.share,
+        anchor: pkg(p.anchor),
+        anchorShare: p.anchorShare,
+      });
+    case 'n-turn':
+      return t(N.turn, {
+        utility: p.utility,
+        raw: p.raw,
+        target: p.target,
+        reservation: p.reservation,
+        temperament: need(N.temperaments[p.temperament]),
+        difficulty: need(N.difficulties[p.difficulty]),
+      });
+    case 'n-plan': {
+      const shares = (pcts: number[]) =>
+        p.parties.map((party, i) => t(N.share, { party: shortName(party), pct: pcts[i] ?? 0 })).join(', ');
+      return t(N.plan, {
+        ownBefore: p.ownBefore,
+        ownAfter: p.ownAfter,
+        before: shares(p.before),
+        after: shares(p.after),
+        target: p.target,
+        needs: p.parties
+          .map((party, i) => t(N.needs, { party: shortName(party), pct: p.needs[i] ?? 0 }))
+          .join(', '),
+        from: decimal(p.x100Before / 100, 2),
+        to: decimal(p.x100After / 100, 2),
+      });
+    }
+    default:
+      throw new Unknown();
+  }
+}
+
+/** An AI's private note in the interface's language: as `reasonWords`, for the notes the debrief reveals. */
+export function noteWords(
+  scenario: Names,
+  words: string,
+  said: readonly SaidPart[] | null | undefined,
+): string {
+  if (language() === 'en' || !said || said.length === 0) return words;
+  return notesInWords(scenario, said) ?? words;
+}
+
+/** Structured private notes in the interface's language, or null when one names what is not known. */
+export function notesInWords(scenario: Names, said: readonly SaidPart[]): string | null {
+  const n = new Lookup(scenario);
+  try {
+    return said.map((p) => note(p as unknown as NotePhrase, n)).join(' ');
+  } catch (e) {
+    if (e instanceof Unknown) return null;
+    throw e;
+  }
+}
+
 /**
  * A public reason in the interface's language: its structured form put into words, or its own (English) words when
  * the interface is in English, when it has no structured form (an older game log) or names what the scenario does
  * not know.
  */
-export function reasonWords(scenario: Names, words: string, said: readonly SaidPart[] | null | undefined): string {
+export function reasonWords(
+  scenario: Names,
+  words: string,
+  said: readonly SaidPart[] | null | undefined,
+): string {
   if (language() === 'en' || !said || said.length === 0) return words;
   return saidInWords(scenario, said) ?? words;
 }

@@ -17,12 +17,12 @@ import { namesFor } from './names';
 import { renderNewsBanner } from './news-banner';
 import { renderOthers } from './others-panel';
 import { changesIn, newDrafts, renderPackageCards } from './package-cards';
+import { refusalWords } from './said-words';
 import { ratificationFailures } from './scoring';
 import { createSignalForm } from './signal-form';
 import { attendanceBlock } from './sources-panel';
 import type { TableHandle, TableLoader } from './table-mount';
 import { renderTableStrip } from './table-strip';
-import { refusalWords } from './said-words';
 
 export interface TableScreenOptions {
   conn: SeatConnection;

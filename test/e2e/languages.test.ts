@@ -1,19 +1,19 @@
 // The interface in Ukrainian and Russian: picked on the title screen or in the address, kept in this browser,
-// changed mid-game from the persistent control; the scenario's own texts follow where it gives them. Screenshots
-// of the table in both languages are written to test-results/.
+// changed mid-game from the persistent control; the scenario's own texts follow where it gives them. The table and
+// the debrief are searched for English left behind (any word of the English dictionary), and shot in both
+// languages at classroom and phone width into test/e2e/screenshots/.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, openPage, ROOT, startHarness } from './harness';
+import { en } from '../../src/i18n/en';
+import { isPlural } from '../../src/i18n/format';
+import { type Harness, openPage, SCREENSHOTS, screenshotPath, startHarness } from './harness';
 import { leave, waitForPlayer } from './player';
-
-const SHOTS = join(ROOT, 'test-results');
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -32,6 +32,95 @@ const ENGLISH_CHROME = [
   'Meeting status',
   'Still to come',
 ];
+
+/** Every word of the English dictionary (its strings, placeholders left out), lower case. */
+function englishWords(): Set<string> {
+  const out = new Set<string>();
+  const walk = (node: unknown) => {
+    if (typeof node === 'string') {
+      for (const w of node.replace(/\{\w+\}/g, ' ').match(/[A-Za-z]{2,}/g) ?? []) out.add(w.toLowerCase());
+    } else if (isPlural(node)) for (const f of Object.values(node)) walk(f);
+    else if (node && typeof node === 'object') for (const v of Object.values(node)) walk(v);
+  };
+  walk(en);
+  return out;
+}
+const ENGLISH = englishWords();
+/** Latin words a translation keeps: the version mark, file formats, the game's and languages' own names. */
+const KEPT = new Set(['v', 'json', 'csv', 'english']);
+
+/**
+ * The English dictionary's words left on the page under `root`, with where they are: every text node and every
+ * label (aria-label, title, alt, placeholder, SVG titles), hidden or folded ones too. Left out: the language control
+ * (it names the control in English too, on purpose) and the scenario's sources (publishers and titles are proper
+ * names).
+ */
+async function englishLeft(page: Page, root: string): Promise<string[]> {
+  const texts = await page.evaluate((sel) => {
+    const out: string[] = [];
+    const skip = (e: Element | null) => !!e?.closest('.source-list, .language-bar');
+    for (const base of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(base, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        if (!skip(n.parentElement) && n.textContent?.trim()) out.push(n.textContent);
+      for (const e of base.querySelectorAll('[aria-label], [title], [alt], [placeholder]'))
+        if (!skip(e))
+          for (const a of ['aria-label', 'title', 'alt', 'placeholder']) {
+            const v = e.getAttribute(a);
+            if (v) out.push(v);
+          }
+    }
+    return out;
+  }, root);
+  const left: string[] = [];
+  for (const text of texts)
+    for (const w of text.match(/[A-Za-z]{2,}/g) ?? [])
+      if (ENGLISH.has(w.toLowerCase()) && !KEPT.has(w.toLowerCase()))
+        left.push(`${w} (in “${text.trim().slice(0, 80)}”)`);
+  return left;
+}
+
+/** Walks away from the table (the quickest end of a game) and waits for the whole debrief. */
+async function walkAwayToDebrief(page: Page) {
+  await waitForPlayer(page);
+  await page.locator('#walk-away').click();
+  await page.locator('#walk-confirm').click();
+  await page.locator('.debrief .debrief-epilogue').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** The debrief shot whole at classroom width, then its top at phone width; nothing may stick out sideways. */
+async function shootDebrief(page: Page, lang: string) {
+  await page.screenshot({ path: screenshotPath(`debrief-${lang}`), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: screenshotPath(`debrief-${lang}-phone`), fullPage: false });
+  expect(await sidewaysOverflow(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** Elements wider than the page (text that does not fit and is not in a scroller of its own). */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    for (const e of document.querySelectorAll<HTMLElement>('#app *')) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.right <= width + 1) continue;
+      // Inside a scroller (a wide table, a chart) it scrolls rather than overflows.
+      let p = e.parentElement;
+      let scrolls = false;
+      while (p && p.id !== 'app') {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') scrolls = true;
+        p = p.parentElement;
+      }
+      if (!scrolls)
+        out.push(`${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 60)}`);
+    }
+    return out.slice(0, 10);
+  });
+}
 
 /** Starts a solo game on the translated test scenario as its first party, in whatever language the page is in. */
 async function startTranslatedGame(page: Page, title: string, party: string, heading: RegExp, take: string) {
@@ -108,9 +197,23 @@ describe('languages', () => {
     // Numbers and dates the Ukrainian way.
     // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
     expect(await page.locator('#status-meeting').innerText()).toMatch(/березня 2024/);
+    // Nothing of the English dictionary left anywhere on the table screen: chrome, log, reasons, folded panels.
+    expect(await englishLeft(page, '.table-screen')).toEqual([]);
     await tableReady(page);
-    await page.screenshot({ path: join(SHOTS, 'table-uk.png'), fullPage: false });
-    await page.locator('#table-canvas').screenshot({ path: join(SHOTS, 'table-canvas-uk.png') });
+    await page.screenshot({ path: screenshotPath('table-uk'), fullPage: false });
+    await page.locator('#table-canvas').screenshot({ path: screenshotPath('table-canvas-uk') });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await tableReady(page);
+    await page.screenshot({ path: screenshotPath('table-uk-phone'), fullPage: false });
+    await page.locator('#table-canvas').screenshot({ path: screenshotPath('table-canvas-uk-phone') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The debrief, to its last section, in Ukrainian too.
+    await walkAwayToDebrief(page);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
+    expect(await page.locator('.debrief').innerText()).toContain('Угоди немає');
+    expect(await englishLeft(page, '.debrief')).toEqual([]);
+    await shootDebrief(page, 'uk');
     expect(t.errors).toEqual([]);
     await t.close();
   });
@@ -205,9 +308,14 @@ describe('languages', () => {
     expect(text).toContain('Ваши ходы');
     expect(text).toContain('Рыболовство');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    expect(await englishLeft(page, '.table-screen')).toEqual([]);
     await tableReady(page);
-    await page.screenshot({ path: join(SHOTS, 'table-ru.png'), fullPage: false });
-    await page.locator('#table-canvas').screenshot({ path: join(SHOTS, 'table-canvas-ru.png') });
+    await page.screenshot({ path: screenshotPath('table-ru'), fullPage: false });
+    await page.locator('#table-canvas').screenshot({ path: screenshotPath('table-canvas-ru') });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await tableReady(page);
+    await page.screenshot({ path: screenshotPath('table-ru-phone'), fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 800 });
     const logLines = await page.locator('.move-log > li').count();
 
     // The persistent control: English mid-game; the game comes back from this browser's save, moves and all.
@@ -218,9 +326,20 @@ describe('languages', () => {
     expect(await page.locator('.move-log > li').count()).toBe(logLines);
     // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
     expect(await page.locator('.table-screen').innerText()).toContain('Fishing');
+    // The search for English finds it when it is there: the same screen in English is full of it.
+    expect((await englishLeft(page, '.table-screen')).length).toBeGreaterThan(50);
     // The address no longer forces Russian, and the choice is remembered for the next visit.
     expect(page.url()).not.toContain('lang=');
     expect(await page.evaluate(() => localStorage.getItem('shuttle-diplomacy.lang'))).toBe('en');
+
+    // Back to Russian, and to the end: the debrief in Russian.
+    await page.locator('#language-select').selectOption('ru');
+    await page.getByRole('heading', { level: 1, name: 'Саутбей за столом' }).waitFor();
+    await walkAwayToDebrief(page);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out hidden text)
+    expect(await page.locator('.debrief').innerText()).toContain('Соглашения нет');
+    expect(await englishLeft(page, '.debrief')).toEqual([]);
+    await shootDebrief(page, 'ru');
     expect(t.errors).toEqual([]);
     await t.close();
   });

@@ -7,15 +7,19 @@ import { eventsOf, type GameEvent } from '../../src/engine/state';
 import { setLanguage } from '../../src/i18n';
 import { localizeScenario } from '../../src/scenario/localize';
 import type { Scenario } from '../../src/scenario/schema';
-import { reasonWords, refusalWords, saidInWords } from '../../src/ui/said-words';
+import { notesInWords, reasonWords, refusalWords, saidInWords } from '../../src/ui/said-words';
 import { loadFixture } from '../engine/fixtures';
 
+/** The AI's private notes of the same games, by scenario. */
+const allNotes = new Map<Scenario, Array<{ e: GameEvent; said: SaidPart[] }>>();
 const source = loadFixture('test/fixtures/harbour-translated.yaml');
 const miami = loadFixture('assets/scenarios/miami-2025.yaml');
 
 /** Reasons of AI games, at every difficulty and the given seeds. */
 function reasons(scenario: Scenario, seeds: number[]): Array<{ e: GameEvent; said: SaidPart[] }> {
   const out: Array<{ e: GameEvent; said: SaidPart[] }> = [];
+  const notes: Array<{ e: GameEvent; said: SaidPart[] }> = [];
+  allNotes.set(scenario, notes);
   for (const difficulty of ['easy', 'medium', 'hard'] as const)
     for (const seed of seeds) {
       const { state } = playAiGame(scenario, seed, difficulty);
@@ -23,6 +27,11 @@ function reasons(scenario: Scenario, seeds: number[]): Array<{ e: GameEvent; sai
         if (e.reason?.public) {
           expect(e.reason.said, `${e.type}: ${e.reason.public}`).toBeDefined();
           out.push({ e, said: e.reason.said ?? [] });
+        }
+      for (const e of eventsOf(state))
+        if (e.private?.note) {
+          expect(e.private.said, `${e.type}: ${e.private.note}`).toBeDefined();
+          notes.push({ e, said: e.private.said ?? [] });
         }
     }
   return out;
@@ -47,6 +56,8 @@ describe('the AI’s reasons per language', () => {
       const scenario = localizeScenario(miami, lang);
       for (const { e, said } of more)
         expect(saidInWords(scenario, said), `${e.type}: ${JSON.stringify(said)}`).not.toBeNull();
+      for (const { e, said } of allNotes.get(miami) ?? [])
+        expect(notesInWords(scenario, said), `${e.type}: ${JSON.stringify(said)}`).not.toBeNull();
     }
     await setLanguage('en', false);
   });
@@ -65,12 +76,26 @@ describe('the AI’s reasons per language', () => {
         const text = words ?? '';
         expect(text, e.reason?.public).not.toBe(e.reason?.public);
         // No English: every Latin word left is the version mark v.
-        expect((text.match(LATIN) ?? []).filter((w) => w !== 'v'), text).toEqual([]);
+        expect(
+          (text.match(LATIN) ?? []).filter((w) => w !== 'v'),
+          text,
+        ).toEqual([]);
         expect(foreign.test(text), text).toBe(false);
         if (own.test(text)) ownLetters++;
         expect(reasonWords(scenario, e.reason?.public ?? '', said)).toBe(text);
       }
       expect(ownLetters).toBeGreaterThan(all.length / 2);
+      // The private notes the debrief reveals: said in the language too, figures and all.
+      const notes = allNotes.get(source) ?? [];
+      expect(notes.length).toBeGreaterThan(50);
+      for (const { e, said } of notes) {
+        const text = notesInWords(scenario, said);
+        expect(text, `${e.type}: ${JSON.stringify(said)}`).not.toBeNull();
+        expect((text ?? '').match(LATIN) ?? [], text ?? '').toEqual(
+          ((text ?? '').match(LATIN) ?? []).filter((w) => w === 'v'),
+        );
+        expect(foreign.test(text ?? ''), text ?? '').toBe(false);
+      }
       // A refused move: the engine's code, said in the language.
       const refused = refusalWords({ code: 'not.your.turn', message: "it is north's turn, not south's" });
       expect(refused).not.toMatch(LATIN);
