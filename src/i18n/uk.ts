@@ -36,7 +36,7 @@ export const messages: Messages = {
     contentNote: 'Попередження про зміст',
     setUp: 'Налаштування гри',
     scenario: 'Сценарій',
-    startsOn: 'Гра починається {date}.',
+    startsOn: 'Гра починається {date}',
     mode: 'Режим',
     solo: 'Сам проти делегацій ШІ',
     soloHint: 'Ви граєте за одну сторону, ШІ — за інші.',
@@ -666,7 +666,7 @@ export const messages: Messages = {
     titles: {
       deal: 'Угоду підписано й ратифіковано',
       'no-deal': 'Угоди немає',
-      walkout: 'Угоди немає: одна сторона вийшла з переговорів',
+      walkout: 'Угоди немає — одна сторона вийшла з переговорів',
     },
     headlineDeal: 'Усі сторони підписали текст v{version}, і всі ратифікації пройшли.',
     headlineWalkout:
@@ -716,7 +716,7 @@ export const messages: Messages = {
     whoBlocked: 'Хто підписав, хто заблокував і чому',
     signedVersion: 'підписала v{version}',
     didNotSign: 'не підписала останній текст',
-    whyBlocked: 'Чому заблокувала сторона «{party}»',
+    whyBlocked: 'Чому сторона {party} заблокувала',
     saidLast: 'Її слова на останній зустрічі: ',
     privateLast: 'Її приватні міркування (тепер розкриті): ',
     facts: {
@@ -854,8 +854,8 @@ export const messages: Messages = {
     events: 'Події гри і чому вони мали значення',
     eventsHint:
       'Кожна передбачена сценарієм подія, що сталася у вашій грі: що повідомили кожній стороні, що вона змінила за столом і чому, і звідки про неї відомо.',
-    announced: 'Оголосив організатор на зустрічі: {venue}, {date}.',
-    happened: 'Сталося на зустрічі: {venue}, {date}.',
+    announced: 'Оголосив організатор на зустрічі: {venue}, {date}',
+    happened: 'Сталося на зустрічі: {venue}, {date}',
     told: 'Що повідомили кожній стороні: ',
     changed: 'Що це змінило за столом і чому: ',
     sources: 'Джерела',
