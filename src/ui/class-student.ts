@@ -7,6 +7,7 @@ import { type ClassClient, connectClass, type RemoteSeat, remoteSeat } from '../
 import type { SeatUpdate, StudentStatus } from '../protocol';
 import { renderBriefScreen } from './brief-screen';
 import { el, formatPoints, screenHeading } from './dom';
+import { refusalWords } from './said-words';
 import type { TableLoader } from './table-mount';
 import { renderTableScreen } from './table-screen';
 
@@ -165,7 +166,7 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
                   submit.disabled = false;
                   submit.textContent = TEXT.join;
                   if (!r.ok) {
-                    error.textContent = r.error.message;
+                    error.textContent = refusalWords(r.error);
                     return;
                   }
                   token = r.result.token;
@@ -363,7 +364,7 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
       else renderBar();
     } else if (m.type === 'removed') {
       forget();
-      showJoin(m.message);
+      showJoin(TEXT.removed);
     }
   });
   client.onConnection((connected) => {

@@ -7,6 +7,7 @@ import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
 import { el, formatPoints, screenHeading } from './dom';
 import { printBriefHref } from './print-brief-href';
+import { refusalWords } from './said-words';
 
 /** The screen's words in the interface's language (read when used). */
 function words() {
@@ -111,7 +112,7 @@ export function startClassTeacher(root: HTMLElement): void {
 
   const act = async (message: Parameters<ClassClient['request']>[0]) => {
     const r = await client.request(message);
-    errorBox.textContent = r.ok ? '' : r.error.message;
+    errorBox.textContent = r.ok ? '' : refusalWords(r.error);
     return r;
   };
 

@@ -5,6 +5,7 @@ import type { EngineErrorCode } from '../engine/errors';
 import type { NotePhrase, ReasonPhrase, RefusalWhy, SaidPart } from '../engine/said';
 import type { GameEvent } from '../engine/state';
 import { decimal, language, list, msg, t } from '../i18n';
+import type { ErrorCode } from '../protocol';
 import type { Scenario } from '../scenario/schema';
 
 /** A scenario's names; its events too when known, for the options they add (a seat's view has them in its
@@ -334,9 +335,10 @@ export function eventReason(scenario: Names, e: GameEvent): string | null {
   return reasonWords(scenario, e.reason.public, e.reason.said);
 }
 
-/** Why the table refused a move, in the interface's language (English keeps the engine's own, more exact words). */
+/** Why the table or the class server refused something, in the interface's language (English keeps the engine's
+ * or the server's own, more exact words). */
 export function refusalWords(error: { code?: string; message: string }): string {
   if (language() === 'en') return error.message;
-  const R = msg().refusals as Record<EngineErrorCode | 'other', string>;
-  return (error.code && R[error.code as EngineErrorCode]) || R.other;
+  const R = msg().refusals as Record<EngineErrorCode | ErrorCode | 'other', string>;
+  return (error.code && R[error.code as EngineErrorCode | ErrorCode]) || R.other;
 }

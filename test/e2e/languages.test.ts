@@ -205,7 +205,10 @@ describe('languages', () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await tableReady(page);
     await page.screenshot({ path: screenshotPath('table-uk-phone'), fullPage: false });
-    await page.locator('#table-canvas').screenshot({ path: screenshotPath('table-canvas-uk-phone') });
+    // The table picture on the phone: scrolled to, as the student sees it.
+    await page.locator('#table-canvas').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('table-canvas-uk-phone'), fullPage: false });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The debrief, to its last section, in Ukrainian too.
@@ -315,6 +318,9 @@ describe('languages', () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await tableReady(page);
     await page.screenshot({ path: screenshotPath('table-ru-phone'), fullPage: false });
+    await page.locator('#table-canvas').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('table-canvas-ru-phone'), fullPage: false });
     await page.setViewportSize({ width: 1280, height: 800 });
     const logLines = await page.locator('.move-log > li').count();
 
