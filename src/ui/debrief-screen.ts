@@ -88,7 +88,9 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
 
 function endedWords(d: Debrief): string {
   const e = d.ended;
-  const where = t(W().ended, { venue: e.venue, date: date(e.iso), number: e.number, of: e.of });
+  const nth =
+    (W().ordinals as Record<string, string>)[String(e.number)] ?? t(W().ordinalOther, { n: e.number });
+  const where = t(W().ended, { venue: e.venue, date: date(e.iso), nth, of: e.of });
   if (e.heldBefore === 0) return `${where} ${W().noCostYet}`;
   return `${where} ${t(W().costSoFar, { n: e.heldBefore, percent: e.costPercent })}`;
 }
