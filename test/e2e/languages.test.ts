@@ -272,9 +272,10 @@ describe('languages', () => {
     expect(opened).toContain('Проєкт із 28 пунктів (США, оприлюднений 20 листопада 2025 року).');
     expect(opened).toContain('Армія — власний стримувальний чинник України');
     expect(opened).toContain("Media disclosed all 28 points of Trump's peace plan for Ukraine and Russia");
+    expect(await englishLeft(page, '.table-screen')).toEqual([]);
     await tableReady(page);
-    await page.screenshot({ path: join(SHOTS, 'table-default-uk.png'), fullPage: false });
-    await page.locator('#table-canvas').screenshot({ path: join(SHOTS, 'table-canvas-default-uk.png') });
+    await page.screenshot({ path: screenshotPath('table-default-uk'), fullPage: false });
+    await page.locator('#table-canvas').screenshot({ path: screenshotPath('table-canvas-default-uk') });
     // Walking away ends the game: the debrief tells the events and the epilogue in Ukrainian.
     await page.locator('#walk-away').click();
     await page.locator('#walk-confirm').click();
@@ -286,7 +287,8 @@ describe('languages', () => {
     );
     expect(debrief).toContain('Це були удари по цивільній енергетичній інфраструктурі взимку');
     expect(debrief).not.toContain('After this game');
-    await page.screenshot({ path: join(SHOTS, 'debrief-default-uk.png'), fullPage: false });
+    expect(await englishLeft(page, '.debrief')).toEqual([]);
+    await page.screenshot({ path: screenshotPath('debrief-default-uk'), fullPage: false });
     expect(t.errors).toEqual([]);
     await t.close();
   });
