@@ -481,7 +481,9 @@ describe('optimised views and live profiles equal the reference', () => {
         ),
         { numRuns: 6, seed: 20251207 },
       );
-    });
+      // Every view of six whole games against a reference that rebuilds each from scratch: tens of seconds on a
+      // busy 2-core machine (47 s once), so a generous bound (behaviour, not speed).
+    }, 240_000);
 
     it(`on ${name}: live profiles, packages and sign checks are never stale after events and consultations`, () => {
       fc.assert(
@@ -521,7 +523,7 @@ describe('optimised views and live profiles equal the reference', () => {
         ),
         { numRuns: 6, seed: 20251208 },
       );
-    });
+    }, 240_000);
   }
 
   it('gives a new live profile once an injected event changes values, and the old one to the state before it', () => {
