@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
+import { applySeatPatch, type SeatUpdate, type ServerMessage } from '../src/protocol';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLIENTS = Number(process.env.CLIENTS ?? 1000);
@@ -47,7 +48,9 @@ function nextMove(view: ViewLike): Record<string, unknown> {
 }
 
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+  // SERVER_NODE_ARGS adds Node flags to the server's process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
+  const extra = (process.env.SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -105,6 +108,7 @@ const sockets: Socket[] = [];
 const latencies: number[] = [];
 const errors: string[] = [];
 let refusals = 0;
+let patchMisses = 0;
 try {
   // Classes of at most MAX_TABLES tables each (a server runs many classes at once): three students per table.
   const perClass = 60;
@@ -197,14 +201,33 @@ try {
         // The new view came before the answer: act on it now.
         if (latest) void act(latest);
       };
-      s.on('s2c', (m: { type: string; update?: Update }) => {
-        if (m.type !== 'seat.update' || !m.update) return;
-        latest = m.update;
+      let current: SeatUpdate | null = null;
+      let refreshing = false;
+      const adopt = (u: SeatUpdate) => {
+        current = u;
+        latest = u as unknown as Update;
         if (sentAt !== null) {
           latencies.push(performance.now() - sentAt);
           sentAt = null;
         }
-        void act(m.update);
+        void act(latest);
+      };
+      s.on('s2c', (m: ServerMessage) => {
+        if (m.type === 'seat.update') adopt(m.update);
+        else if (m.type === 'seat.patch' && current && !refreshing) {
+          // The server pushes what changed since the version this client holds; a client that missed one asks again.
+          const next = applySeatPatch(current, m.patch);
+          if (next) adopt(next);
+          else {
+            refreshing = true;
+            patchMisses++;
+            void send(s, { type: 'seat.view' }).then((r) => {
+              refreshing = false;
+              if (r.ok) adopt(r.result as SeatUpdate);
+              else errors.push(`seat.view: ${r.error?.code} ${r.error?.message}`);
+            });
+          }
+        }
       });
     }
   });
@@ -241,7 +264,7 @@ try {
     `  joined in ${(joinMs / 1000).toFixed(1)} s; played every game to its end in ${(playMs / 1000).toFixed(1)} s`,
   );
   console.log(
-    `  ${latencies.length} intents: intent-to-view p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms; ${errors.length} errors (${refusals} moves refused by the rules, each followed by the end of the turn)`,
+    `  ${latencies.length} intents: intent-to-view p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms; ${errors.length} errors (${refusals} moves refused by the rules, each followed by the end of the turn; ${patchMisses} patches that did not apply, each followed by a whole view)`,
   );
   for (const e of errors.slice(0, 5)) console.log(`  error: ${e}`);
   const pass = p99 <= P99_BOUND && errors.length === 0;

@@ -6,6 +6,7 @@ import type { Move } from '../engine/intents';
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
 import {
+  applySeatPatch,
   CLIENT_EVENT,
   type ClientMessage,
   PROTOCOL_VERSION,
@@ -165,8 +166,24 @@ export function remoteSeat(client: ClassClient, first: SeatUpdate): RemoteSeat {
     updates++;
     for (const l of seatListeners) l(next, events);
   };
+  /** Set while the whole view is being asked for again: patches meanwhile are older than its answer. */
+  let refreshing: Promise<void> | null = null;
+  const refresh = () => {
+    refreshing ??= (async () => {
+      const fresh = await client.request<SeatUpdate>({ type: 'seat.view' });
+      refreshing = null;
+      if (fresh.ok) adopt(fresh.result);
+    })();
+    return refreshing;
+  };
   const off = client.on((m) => {
     if (m.type === 'seat.update') adopt(m.update);
+    else if (m.type === 'seat.patch' && !refreshing) {
+      // A patch applies to the version it was made from; a client that missed one asks for the whole view.
+      const next = applySeatPatch(current, m.patch);
+      if (next) adopt(next);
+      else void refresh();
+    }
   });
   return {
     seat: view.seat,
@@ -187,16 +204,10 @@ export function remoteSeat(client: ClassClient, first: SeatUpdate): RemoteSeat {
           error: { code: reply.error.detail ?? reply.error.code, message: reply.error.message },
         };
       // The view after the move arrives before its answer; ask for it if the push was lost with a connection.
-      if (updates === before) {
-        const fresh = await client.request<SeatUpdate>({ type: 'seat.view' });
-        if (fresh.ok) adopt(fresh.result);
-      }
+      if (updates === before) await refresh();
       return { ok: true };
     },
-    async refresh() {
-      const fresh = await client.request<SeatUpdate>({ type: 'seat.view' });
-      if (fresh.ok) adopt(fresh.result);
-    },
+    refresh,
     subscribe(listener) {
       seatListeners.add(listener);
       return () => seatListeners.delete(listener);

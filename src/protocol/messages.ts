@@ -187,11 +187,45 @@ export interface StudentStatus {
 
 /** The seat's update: the engine's view of its own seat, and when the speaker's time runs out. */
 export interface SeatUpdate {
+  /** Counts the seat's views: a patch applies to the view of its `base` version only. */
+  version: number;
   view: unknown;
   phase: string;
   state: SessionStateName;
   /** Milliseconds since the epoch when the current speaker's turn ends; null without a turn timer. */
   deadline: number | null;
+}
+
+/** What changed in a seat's update since version `base`: pushed instead of the whole view. A client whose view is not
+ * at `base` (it missed a push) asks for the whole view again (`seat.view`). */
+export interface SeatPatch {
+  base: number;
+  version: number;
+  phase: string;
+  state: SessionStateName;
+  deadline: number | null;
+  /** The view's top-level fields that changed, each whole (the log is sent as `log` instead). */
+  set: Record<string, unknown>;
+  /** The view's log from index `from` on (the log only grows: `from` is the length of the base view's log). */
+  log?: { from: number; entries: unknown[] };
+}
+
+/** The update after `patch`, or null when `patch` does not apply to `current` (then ask for the whole view). */
+export function applySeatPatch(current: SeatUpdate, patch: SeatPatch): SeatUpdate | null {
+  if (patch.base !== current.version) return null;
+  const view = { ...(current.view as Record<string, unknown>), ...patch.set };
+  if (patch.log) {
+    const log = (current.view as { log?: unknown }).log;
+    if (!Array.isArray(log) || log.length < patch.log.from) return null;
+    view.log = [...log.slice(0, patch.log.from), ...patch.log.entries];
+  }
+  return {
+    version: patch.version,
+    view,
+    phase: patch.phase,
+    state: patch.state,
+    deadline: patch.deadline,
+  };
 }
 
 export interface DashboardSeat {
@@ -240,6 +274,8 @@ export interface Dashboard {
 export type ServerMessage =
   | { v: typeof PROTOCOL_VERSION; type: 'student.status'; status: StudentStatus }
   | { v: typeof PROTOCOL_VERSION; type: 'seat.update'; update: SeatUpdate }
+  /** The changes to the seat's view since the version the client holds (see SeatPatch). */
+  | { v: typeof PROTOCOL_VERSION; type: 'seat.patch'; patch: SeatPatch }
   | { v: typeof PROTOCOL_VERSION; type: 'dashboard'; dashboard: Dashboard }
   | { v: typeof PROTOCOL_VERSION; type: 'removed'; message: string }
   /** The answer to a message sent without an acknowledgement callback. */

@@ -91,12 +91,25 @@ export function attachClassSockets(
     );
   };
 
+  /** The status last pushed to each student, as JSON: a lobby change pushes only the statuses it changed. */
+  const sentStatus = new Map<string, string>();
   const pushStatus = (session: ClassSession, student: string) => {
     if (!io.sockets.adapter.rooms.get(studentRoom(student))?.size) return;
-    push(studentRoom(student), {
-      v: PROTOCOL_VERSION,
-      type: 'student.status',
-      status: session.status(student),
+    const status = session.status(student);
+    const json = JSON.stringify(status);
+    if (sentStatus.get(student) === json) return;
+    sentStatus.set(student, json);
+    push(studentRoom(student), { v: PROTOCOL_VERSION, type: 'student.status', status });
+  };
+  /** Lobby changes of one tick (a class joining at once) push the statuses once. */
+  const lobbyPending = new Set<string>();
+  const pushLobby = (session: ClassSession) => {
+    if (lobbyPending.has(session.id)) return;
+    lobbyPending.add(session.id);
+    setImmediate(() => {
+      lobbyPending.delete(session.id);
+      if (classroom.session(session.id) !== session) return;
+      for (const s of session.students.values()) pushStatus(session, s.id);
     });
   };
 
@@ -109,12 +122,16 @@ export function attachClassSockets(
       list.push(s.id);
       bySeat.set(s.seat, list);
     }
-    for (const students of bySeat.values()) {
-      const first = students[0];
-      if (!first) continue;
-      // One view per seat, sent to the rooms of that seat's students only.
-      const update = session.seatUpdate(first);
-      for (const id of students) push(studentRoom(id), { v: PROTOCOL_VERSION, type: 'seat.update', update });
+    for (const [seat, students] of bySeat) {
+      // One view per seat, computed once; its students get what changed since the version they hold.
+      const change = session.seatChange(table, seat);
+      if (!change) continue;
+      const message: ServerMessage | null = change.patch
+        ? { v: PROTOCOL_VERSION, type: 'seat.patch', patch: change.patch }
+        : change.created
+          ? { v: PROTOCOL_VERSION, type: 'seat.update', update: change.update }
+          : null;
+      if (message) io.to(students.map(studentRoom)).emit(SERVER_EVENT, message);
     }
   };
 
@@ -128,8 +145,9 @@ export function attachClassSockets(
         message: 'You have left this class session.',
       });
       io.in(studentRoom(change.student)).disconnectSockets(true);
+      sentStatus.delete(change.student);
     } else if (change.kind === 'lobby') {
-      for (const s of session.students.values()) pushStatus(session, s.id);
+      pushLobby(session);
     } else {
       pushTable(session, change.table);
     }

@@ -18,12 +18,20 @@ import {
   JOIN_CODE_ALPHABET,
   type Joined,
   MAX_TEAM,
+  type SeatPatch,
   type SeatUpdate,
   type SessionStateName,
   type StudentStatus,
 } from '../protocol';
 import type { Scenario } from '../scenario/schema';
-import type { ClassStore, IntentRecord, SessionRecord, StudentRecord, TableRecord } from './store';
+import type {
+  AppendItem,
+  ClassStore,
+  IntentRecord,
+  SessionRecord,
+  StudentRecord,
+  TableRecord,
+} from './store';
 
 /** A refusal with a protocol error code; the socket layer answers it as a typed error. */
 export class ClassError extends Error {
@@ -80,6 +88,10 @@ interface LiveTable {
   ai: Map<string, () => void>;
   /** Intents committed to the store. */
   persisted: number;
+  /** Intents handed to the store (committed, or waiting in this tick's batch). */
+  queued: number;
+  /** Each seat's latest view as sent to its students, with its version (patches are computed against it). */
+  seats: Map<string, SeatUpdate>;
   /** The engine log's length after the committed intents. */
   seqInLog: number;
   idToSeq: Map<string, number>;
@@ -199,10 +211,17 @@ export class ClassSession {
     this.remove(id);
   }
 
-  private placeStudent(s: StudentRecord, table: number | null, seat: string | null): void {
+  /** Moves a student; stored at once, or (auto-assignment) by the caller, all in one transaction. */
+  private placeStudent(
+    s: StudentRecord,
+    table: number | null,
+    seat: string | null,
+    store = true,
+  ): StudentRecord {
     const next = { ...s, table, seat, seatedAt: table === null ? null : this.room.now() };
-    this.store.putStudent(next);
+    if (store) this.store.putStudent(next);
     this.students.set(s.id, next);
+    return next;
   }
 
   assign(id: string, table: number | null, seat: string | null): void {
@@ -238,7 +257,7 @@ export class ClassSession {
       .filter((s) => s.table === null)
       .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
     const touched = new Set<number>();
-    let placed = 0;
+    const moved: StudentRecord[] = [];
     for (const s of waiting) {
       let best: { t: number; seat: string; n: number } | null = null;
       for (let t = 0; t < this.record.tables; t++)
@@ -247,14 +266,14 @@ export class ClassSession {
           if (n < MAX_TEAM && (!best || n < best.n)) best = { t, seat, n };
         }
       if (!best) break;
-      this.placeStudent(s, best.t, best.seat);
+      moved.push(this.placeStudent(s, best.t, best.seat, false));
       count.set(key(best.t, best.seat), best.n + 1);
       touched.add(best.t);
-      placed++;
     }
+    this.store.putStudents(moved);
     for (const t of touched) this.reseat(t);
     this.room.emit({ kind: 'lobby', session: this.id });
-    return placed;
+    return moved.length;
   }
 
   // ---- tables
@@ -334,6 +353,8 @@ export class ClassSession {
       conns: new Map(),
       ai: new Map(),
       persisted: stored.length,
+      queued: stored.length,
+      seats: new Map(),
       seqInLog: table.state().seq,
       idToSeq: new Map(stored.map((r) => [r.intentId, r.seq])),
       pendingId: null,
@@ -347,40 +368,47 @@ export class ClassSession {
     return t;
   }
 
+  /** Hands the engine's new intents to the store's batch for this tick. A student's or an AI's intent is committed
+   * with the rest of its tick (one commit for many tables); the clock's and the teacher's at once. The views are
+   * pushed, and the student's move acknowledged, only after the commit (see Classroom.flushNow). */
   private persist(t: LiveTable, all: Intent[]): void {
     const state = t.table.state();
-    try {
-      while (t.persisted < all.length) {
-        const seq = t.persisted + 1;
-        const intent = all[seq - 1] as Intent;
-        const last = seq === all.length;
-        const events = last ? eventsOf(state).slice(t.seqInLog) : [];
-        const source =
-          intent.type === 'turn.timeout'
-            ? 'clock'
-            : intent.seat === DIRECTOR
-              ? 'teacher'
-              : `ai-${intent.seat}`;
-        const intentId = t.pendingId ?? `server:${source}:${seq}`;
-        t.pendingId = null;
-        const every = this.room.snapshotEvery;
-        const snapshot = last && seq % every === 0 ? { count: seq, state: JSON.stringify(state) } : undefined;
-        this.store.appendIntent(
-          this.id,
-          t.index,
-          { seq, intentId, intent, events, at: this.room.now() },
-          snapshot,
-        );
-        t.persisted = seq;
-        t.idToSeq.set(intentId, seq);
-        if (last) t.seqInLog = state.seq;
-      }
-    } catch (error) {
-      t.failure = (error as Error).message;
-      this.room.log(`table ${t.index + 1}: an intent could not be stored: ${t.failure}`);
+    let now = false;
+    while (t.queued < all.length) {
+      const seq = t.queued + 1;
+      const intent = all[seq - 1] as Intent;
+      const last = seq === all.length;
+      const events = last ? eventsOf(state).slice(t.seqInLog) : [];
+      const source =
+        intent.type === 'turn.timeout'
+          ? 'clock'
+          : intent.seat === DIRECTOR
+            ? 'teacher'
+            : `ai-${intent.seat}`;
+      if (t.pendingId === null && (source === 'clock' || source === 'teacher')) now = true;
+      const intentId = t.pendingId ?? `server:${source}:${seq}`;
+      t.pendingId = null;
+      const every = this.room.snapshotEvery;
+      const snapshot = last && seq % every === 0 ? { count: seq, state: JSON.stringify(state) } : undefined;
+      this.room.enqueue(this, t, {
+        session: this.id,
+        table: t.index,
+        record: { seq, intentId, intent, events, at: this.room.now() },
+        snapshot,
+      });
+      t.queued = seq;
+      t.idToSeq.set(intentId, seq);
+      if (last) t.seqInLog = state.seq;
     }
     t.turnStartedAt = this.room.now();
-    if (state.status === 'ended') this.syncAi(t);
+    this.room.touch(this, t);
+    if (now) this.room.flushNow();
+  }
+
+  /** After a commit that held some of this table's intents (or a change without one): AI off an ended game, and
+   * the table's views pushed once for the whole tick. */
+  settled(t: LiveTable): void {
+    if (t.table.state().status === 'ended') this.syncAi(t);
     this.room.emit({ kind: 'table', session: this.id, table: t.index });
   }
 
@@ -446,10 +474,10 @@ export class ClassSession {
     const injected: number[] = [];
     const refused: Array<{ table: number; message: string }> = [];
     for (const t of targets) {
-      const before = t.persisted;
+      const before = t.queued;
       const intent: Intent = { v: 1, seat: DIRECTOR, type: 'event.inject', event: eventId };
       t.table.actor.send({ type: 'intent.submitted', intent });
-      if (t.persisted > before) injected.push(t.index);
+      if (t.queued > before && !t.failure) injected.push(t.index);
       else
         refused.push({
           table: t.index,
@@ -494,8 +522,8 @@ export class ClassSession {
     return { s, t, seat: s.seat };
   }
 
-  seatUpdate(studentId: string, claimed?: string): SeatUpdate {
-    const { t, seat } = this.seatOf(studentId, claimed);
+  /** A seat's update as it is now (not yet versioned). */
+  private freshUpdate(t: LiveTable, seat: string): Omit<SeatUpdate, 'version'> {
     const c = this.conn(t, seat);
     const view = c.view();
     const running = this.state === 'running' && view.status === 'negotiating';
@@ -508,6 +536,36 @@ export class ClassSession {
     };
   }
 
+  /** A seat's view after a change: the patch from the version its students hold (null when nothing changed, or
+   * when no version was sent before), and the whole update. Computed once per seat, for every member of its team. */
+  seatChange(
+    index: number,
+    seat: string,
+  ): { update: SeatUpdate; patch: SeatPatch | null; created: boolean } | null {
+    const t = this.tables[index];
+    if (!t) return null;
+    const next = this.freshUpdate(t, seat);
+    const before = t.seats.get(seat);
+    if (!before) {
+      const update = { version: 1, ...next };
+      t.seats.set(seat, update);
+      return { update, patch: null, created: true };
+    }
+    const patch = diffUpdate(before, next);
+    if (!patch) return { update: before, patch: null, created: false };
+    const update = { ...next, version: patch.version };
+    t.seats.set(seat, update);
+    return { update, patch, created: false };
+  }
+
+  /** The whole update of a student's seat (after a reload, or when a patch did not apply). Committed state only. */
+  seatUpdate(studentId: string, claimed?: string): SeatUpdate {
+    const { t, seat } = this.seatOf(studentId, claimed);
+    if (this.room.pendingFor(this, t)) this.room.flushNow();
+    const change = this.seatChange(t.index, seat);
+    return (change as { update: SeatUpdate }).update;
+  }
+
   async submit(
     studentId: string,
     intentId: string,
@@ -516,7 +574,11 @@ export class ClassSession {
   ): Promise<{ seq: number; duplicate: boolean }> {
     const { s, t, seat } = this.seatOf(studentId, claimed);
     const known = t.idToSeq.get(intentId);
-    if (known !== undefined) return { seq: known, duplicate: true };
+    if (known !== undefined) {
+      if (known > t.persisted) await this.room.committed();
+      if (known > t.persisted) throw new ClassError('internal', 'the move could not be stored');
+      return { seq: known, duplicate: true };
+    }
     if (this.state !== 'running')
       throw new ClassError(
         'wrong.state',
@@ -526,14 +588,18 @@ export class ClassSession {
       throw new ClassError('forbidden', 'another member of your delegation holds the pen');
     if (t.failure)
       throw new ClassError('internal', 'this table cannot store moves right now; tell your teacher');
-    const before = t.persisted;
+    const before = t.queued;
     t.pendingId = intentId;
     const pending = this.conn(t, seat).send(move);
     t.pendingId = null;
     const r = await pending;
     if (!r.ok) throw new ClassError('refused', r.error.message, r.error.code);
-    if (t.failure || t.persisted <= before) throw new ClassError('internal', 'the move could not be stored');
-    return { seq: t.idToSeq.get(intentId) ?? t.persisted, duplicate: false };
+    const seq = t.idToSeq.get(intentId);
+    if (seq === undefined || t.queued <= before) throw new ClassError('internal', 'the move could not be stored');
+    // Acknowledged only once committed: the batch of this tick is written before the answer goes out.
+    if (seq > t.persisted) await this.room.committed();
+    if (t.failure || seq > t.persisted) throw new ClassError('internal', 'the move could not be stored');
+    return { seq, duplicate: false };
   }
 
   status(studentId: string): StudentStatus {
@@ -755,6 +821,67 @@ export class ClassSession {
   }
 }
 
+/** Whether two JSON-like values are equal (the same object counts at once: views share the scenario's parts). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k)) return false;
+    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** The patch from `before` to `next`, or null when nothing changed. The log only grows: its new entries are sent
+ * (its earlier entries are the same objects, the engine's seat log being append-only); anything else whole. A view
+ * always has the same fields (SeatView), so none ever goes away. */
+export function diffUpdate(before: SeatUpdate, next: Omit<SeatUpdate, 'version'>): SeatPatch | null {
+  const a = before.view as Record<string, unknown>;
+  const b = next.view as Record<string, unknown>;
+  const set: Record<string, unknown> = {};
+  let changed =
+    before.phase !== next.phase || before.state !== next.state || before.deadline !== next.deadline;
+  let log: SeatPatch['log'];
+  for (const key of Object.keys(b)) {
+    const x = a[key];
+    const y = b[key];
+    if (key === 'log' && Array.isArray(x) && Array.isArray(y)) {
+      let prefix = x.length <= y.length;
+      for (let i = 0; prefix && i < x.length; i++) if (x[i] !== y[i] && !sameJson(x[i], y[i])) prefix = false;
+      if (!prefix) {
+        set[key] = y;
+        changed = true;
+      } else if (y.length > x.length) {
+        log = { from: x.length, entries: y.slice(x.length) };
+        changed = true;
+      }
+      continue;
+    }
+    if (!sameJson(x, y)) {
+      set[key] = y;
+      changed = true;
+    }
+  }
+  if (!changed) return null;
+  return {
+    base: before.version,
+    version: before.version + 1,
+    phase: next.phase,
+    state: next.state,
+    deadline: next.deadline,
+    set,
+    ...(log ? { log } : {}),
+  };
+}
+
 /** A CSV cell: quoted when needed; a leading =, +, - or @ is escaped so a spreadsheet never runs it as a formula. */
 export function csvCell(value: string): string {
   let v = value;
@@ -775,6 +902,11 @@ export class Classroom {
   private readonly byTeacher = new Map<string, ClassSession>();
   private readonly byStudentToken = new Map<string, { session: ClassSession; student: string }>();
   private readonly listeners = new Set<(change: ClassChange) => void>();
+  /** This tick's intents, waiting for one commit, and the tables they (or other changes) touched. */
+  private queue: Array<{ t: LiveTable; item: AppendItem }> = [];
+  private dirty = new Map<LiveTable, ClassSession>();
+  private flushTimer: NodeJS.Immediate | null = null;
+  private flushed: { promise: Promise<void>; done: () => void } | null = null;
 
   constructor(options: ClassroomOptions) {
     this.store = options.store;
@@ -786,12 +918,87 @@ export class Classroom {
     this.clock = options.clock;
   }
 
+  /** Adds an intent to this tick's batch. */
+  enqueue(session: ClassSession, t: LiveTable, item: AppendItem): void {
+    this.queue.push({ t, item });
+    this.touch(session, t);
+  }
+
+  /** Marks a table changed: its views are pushed after this tick's commit. */
+  touch(session: ClassSession, t: LiveTable): void {
+    this.dirty.set(t, session);
+    this.flushTimer ??= setImmediate(() => this.flushNow());
+  }
+
+  /** Whether a table has intents not yet committed. */
+  pendingFor(_session: ClassSession, t: LiveTable): boolean {
+    return t.queued > t.persisted && this.queue.some((q) => q.t === t);
+  }
+
+  /** Settles once everything queued now is committed (or has failed: the tables say so). */
+  committed(): Promise<void> {
+    if (this.queue.length === 0 && this.dirty.size === 0) return Promise.resolve();
+    if (!this.flushed) {
+      let done = () => {};
+      const promise = new Promise<void>((r) => {
+        done = r;
+      });
+      this.flushed = { promise, done };
+    }
+    return this.flushed.promise;
+  }
+
+  /** Commits this tick's intents in one transaction (a failing table's on their own, so the others still commit),
+   * then pushes the changed tables' views, then settles the moves waiting for their acknowledgement. */
+  flushNow(): void {
+    if (this.flushTimer) clearImmediate(this.flushTimer);
+    this.flushTimer = null;
+    const batch = this.queue;
+    const dirty = this.dirty;
+    const flushed = this.flushed;
+    this.queue = [];
+    this.dirty = new Map();
+    this.flushed = null;
+    if (batch.length > 0) {
+      try {
+        this.store.appendIntents(batch.map((b) => b.item));
+        for (const b of batch) b.t.persisted = b.item.record.seq;
+      } catch {
+        const byTable = new Map<LiveTable, AppendItem[]>();
+        for (const b of batch) {
+          const list = byTable.get(b.t) ?? [];
+          list.push(b.item);
+          byTable.set(b.t, list);
+        }
+        for (const [t, items] of byTable) {
+          try {
+            this.store.appendIntents(items);
+            t.persisted = (items.at(-1) as AppendItem).record.seq;
+          } catch (error) {
+            t.failure = (error as Error).message;
+            this.log(`table ${t.index + 1}: an intent could not be stored: ${t.failure}`);
+          }
+        }
+      }
+    }
+    for (const [t, session] of dirty) {
+      try {
+        session.settled(t);
+      } catch (error) {
+        this.log(`table ${t.index + 1}: ${(error as Error).message}`);
+      }
+    }
+    flushed?.done();
+  }
+
   onChange(listener: (change: ClassChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   emit(change: ClassChange): void {
+    // Views are pushed from committed state only: a table's change first commits this tick's intents.
+    if (change.kind === 'table' && this.queue.length > 0) this.flushNow();
     for (const l of this.listeners) {
       try {
         l(change);
@@ -922,6 +1129,7 @@ export class Classroom {
   }
 
   shutdown(): void {
+    this.flushNow();
     for (const s of this.sessions.values()) s.shutdown();
   }
 }

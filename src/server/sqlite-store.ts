@@ -1,5 +1,6 @@
 // The classroom store in SQLite (better-sqlite3, WAL): one file under DATA_DIR. Writes are synchronous and each
-// intent is its own transaction with synchronous=FULL, so an intent acknowledged to a client is on disk.
+// batch of intents (every intent of one event-loop tick) is one transaction with synchronous=FULL, so an intent
+// acknowledged to a client is on disk.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,6 +8,7 @@ import type { Intent } from '../engine/intents';
 import type { GameEvent } from '../engine/state';
 import type { SessionStateName } from '../protocol';
 import type {
+  AppendItem,
   ClassStore,
   IntentRecord,
   SessionRecord,
@@ -196,6 +198,13 @@ export function openSqliteStore(dataDir: string): ClassStore {
     },
   );
 
+  const appendMany = db.transaction((batch: AppendItem[]) => {
+    for (const item of batch) append(item.session, item.table, item.record, item.snapshot);
+  });
+  const putMany = db.transaction((students: StudentRecord[]) => {
+    for (const s of students) q.putStudent.run(s);
+  });
+
   return {
     createSession(s) {
       q.insertSession.run(s);
@@ -217,6 +226,9 @@ export function openSqliteStore(dataDir: string): ClassStore {
     putStudent(s) {
       q.putStudent.run(s);
     },
+    putStudents(students) {
+      putMany(students);
+    },
     deleteStudent(session, id) {
       q.deleteStudent.run(session, id);
     },
@@ -233,6 +245,9 @@ export function openSqliteStore(dataDir: string): ClassStore {
     },
     appendIntent(session, table, record, snapshot) {
       append(session, table, record, snapshot);
+    },
+    appendIntents(batch) {
+      if (batch.length > 0) appendMany(batch);
     },
     intents(session, table) {
       const rows = q.intents.all(session, table) as Array<{

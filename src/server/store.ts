@@ -51,6 +51,13 @@ export interface SnapshotRecord {
   state: string;
 }
 
+export interface AppendItem {
+  session: string;
+  table: number;
+  record: IntentRecord;
+  snapshot?: SnapshotRecord | undefined;
+}
+
 export interface ClassStore {
   createSession(session: SessionRecord): void;
   setSessionState(id: string, state: SessionStateName): void;
@@ -60,6 +67,8 @@ export interface ClassStore {
   /** The session a teacher's token (by its hash) opens, ended or not. */
   sessionByTeacher(teacherHash: string): SessionRecord | undefined;
   putStudent(student: StudentRecord): void;
+  /** Several students in one transaction (auto-assignment seats a whole class at once). */
+  putStudents(students: StudentRecord[]): void;
   deleteStudent(session: string, id: string): void;
   students(session: string): StudentRecord[];
   createTables(tables: TableRecord[]): void;
@@ -67,6 +76,9 @@ export interface ClassStore {
   /** Appends one intent and its events, and a snapshot when given, in one transaction: once this returns, they are
    * committed. Throws if `seq` is not the next in the table's log or the intent id was used before. */
   appendIntent(session: string, table: number, record: IntentRecord, snapshot?: SnapshotRecord): void;
+  /** Appends many intents (of any tables, each table's in order) in one transaction: all are committed when this
+   * returns, or none (it throws as appendIntent does). One commit for every intent of an event-loop tick. */
+  appendIntents(batch: AppendItem[]): void;
   intents(session: string, table: number): IntentRecord[];
   /** The latest snapshot of a table, if any. */
   snapshot(session: string, table: number): SnapshotRecord | undefined;

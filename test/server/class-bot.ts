@@ -58,7 +58,7 @@ export function playSeat(c: TestClient, options: { onAck?: (id: string, seq: num
     }
   };
   const onPush = (m: { type?: string }) => {
-    if (m?.type === 'seat.update' || m?.type === 'student.status') void step();
+    if (m?.type === 'seat.update' || m?.type === 'seat.patch' || m?.type === 'student.status') void step();
   };
   c.socket.on('s2c', onPush);
   const timer = setInterval(() => void step(), 250);

@@ -112,7 +112,7 @@ function student(c: ClassClient, acked: Map<string, number>) {
     }
   };
   const off = c.on((m) => {
-    if (m.type === 'seat.update') void step();
+    if (m.type === 'seat.update' || m.type === 'seat.patch') void step();
   });
   const timer = setInterval(() => void step(), 100);
   return {
