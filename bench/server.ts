@@ -1,11 +1,14 @@
 // Class sessions under load (`npm run bench:server`): the real server in its own process, 1,000 socket.io clients on
 // loopback, 333 tables of three students (one team of two) playing scripted games to their end. Measures each move's
 // intent-to-view latency: from sending an intent to the sender receiving its seat's new view.
+// Each student thinks 1–3 s (uniform) before a move, as a class does: with THINK_MS=0 every table always has a move
+// in flight, so the latency then measures the server's queue (333 moves in flight over its throughput), a stress
+// figure rather than a student's wait.
 // Bound: p99 at most 100 ms, no errors. Prints the figures (with the load average), then PASS or FAIL.
 // CLIENTS and TABLES in the environment change the size (e.g. CLIENTS=90 TABLES=30 for a quick run).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +19,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLIENTS = Number(process.env.CLIENTS ?? 1000);
 const TABLES = Number(process.env.TABLES ?? 333);
 const P99_BOUND = 100;
+/** A student's think time before each move, in ms: "a-b" is uniform between a and b, one number is fixed. */
+const THINK = /^(\d+)(?:-(\d+))?$/.exec(process.env.THINK_MS ?? '1000-3000');
+if (!THINK) throw new Error('THINK_MS is a number of milliseconds or a range "a-b"');
+const thinkMin = Number(THINK[1]);
+const thinkMax = Number(THINK[2] ?? THINK[1]);
+const think = () => thinkMin + Math.random() * (thinkMax - thinkMin);
 const TIME_LIMIT_MS = 600_000;
 
 interface Reply {
@@ -97,6 +106,17 @@ const send = (socket: Socket, message: Record<string, unknown>) =>
       );
   });
 
+/** CPU seconds a process has used (user + system), from /proc on Linux; NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
@@ -166,13 +186,27 @@ try {
           if (++ended === students.length) finish();
           return;
         }
-        if (busy || u.state !== 'running' || !u.view.myTurn || u.phase !== 'deliberating') return;
+        const mayAct = (x: Update) =>
+          x.state === 'running' && x.view.myTurn && x.phase === 'deliberating' && x.view.status !== 'ended';
+        if (busy || !mayAct(u)) return;
         busy = true;
+        let view = u;
+        const pause = think();
+        if (pause > 0) {
+          // The student reads the view before moving; it then acts on the latest view it has.
+          await new Promise((r) => setTimeout(r, pause));
+          view = latest ?? u;
+          if (over || !mayAct(view)) {
+            busy = false;
+            if (!over && latest) void act(latest);
+            return;
+          }
+        }
         sentAt = performance.now();
         const r = await send(s, {
           type: 'seat.intent',
           intentId: randomBytes(9).toString('base64url'),
-          move: nextMove(u.view),
+          move: nextMove(view.view),
         });
         busy = false;
         if (!r.ok) {
@@ -232,6 +266,8 @@ try {
     }
   });
   const playStarted = performance.now();
+  const serverCpuBefore = cpuSeconds(child.pid);
+  const benchCpuBefore = process.cpuUsage();
   const progress = setInterval(() => {
     if (process.env.DEBUG)
       console.log(`  … ${latencies.length} intents, ${ended} seats have seen their game end`);
@@ -253,6 +289,9 @@ try {
   clearTimeout(timer);
   clearInterval(progress);
   const playMs = performance.now() - playStarted;
+  const serverCpu = cpuSeconds(child.pid) - serverCpuBefore;
+  const benchUsage = process.cpuUsage(benchCpuBefore);
+  const benchCpu = (benchUsage.user + benchUsage.system) / 1e6;
   latencies.sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
@@ -261,10 +300,13 @@ try {
     `bench:server: ${students.length} clients, ${TABLES} tables in ${classes.length} classes, ${cpus().length} cores, load ${load1?.toFixed(2)}`,
   );
   console.log(
-    `  joined in ${(joinMs / 1000).toFixed(1)} s; played every game to its end in ${(playMs / 1000).toFixed(1)} s`,
+    `  joined in ${(joinMs / 1000).toFixed(1)} s; played every game to its end in ${(playMs / 1000).toFixed(1)} s (${Math.round(latencies.length / (playMs / 1000))} intents/s); think time ${thinkMin === thinkMax ? thinkMin : `${thinkMin}–${thinkMax}`} ms before each move`,
   );
   console.log(
     `  ${latencies.length} intents: intent-to-view p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms; ${errors.length} errors (${refusals} moves refused by the rules, each followed by the end of the turn; ${patchMisses} patches that did not apply, each followed by a whole view)`,
+  );
+  console.log(
+    `  CPU while playing: server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / latencies.length).toFixed(2)} ms an intent), the ${students.length} clients ${benchCpu.toFixed(1)} s`,
   );
   for (const e of errors.slice(0, 5)) console.log(`  error: ${e}`);
   const pass = p99 <= P99_BOUND && errors.length === 0;
