@@ -38,6 +38,8 @@ export interface SessionContext {
   game: GameState;
   intents: Intent[];
   turnSeconds: number | null;
+  /** The current speaker's time in ms when the teacher extended it (until the next turn); null for turnSeconds. */
+  extendedMs: number | null;
   /** Events produced by the last accepted intent. */
   lastEvents: GameEvent[];
   lastError: { code: string; message: string } | null;
@@ -46,7 +48,9 @@ export interface SessionContext {
 export type SessionEvent =
   | { type: 'intent.submitted'; intent: Intent }
   | { type: 'session.paused' }
-  | { type: 'session.resumed' };
+  | { type: 'session.resumed' }
+  /** The current speaker's clock starts again with `ms` (a teacher gives more time); the next turn has the usual. */
+  | { type: 'turn.extend'; ms: number };
 
 /** The guard and the action see the same submitted event: apply its intent once and share the result
  * (the engine appends to a shared log, so applying twice would copy the log the second time). */
@@ -76,7 +80,7 @@ export const sessionMachine = setup({
     hasTimer: ({ context }) => context.turnSeconds !== null,
   },
   delays: {
-    turnLimit: ({ context }) => (context.turnSeconds ?? 0) * 1000,
+    turnLimit: ({ context }) => context.extendedMs ?? (context.turnSeconds ?? 0) * 1000,
   },
   actions: {
     applySubmitted: assign(({ context, event }) => {
@@ -88,6 +92,7 @@ export const sessionMachine = setup({
         intents: [...context.intents, event.intent],
         lastEvents: r.events,
         lastError: null,
+        extendedMs: null,
       };
     }),
     applyTimeout: assign(({ context }) => {
@@ -96,7 +101,13 @@ export const sessionMachine = setup({
       const intent: Intent = { v: INTENT_VERSION, seat, type: 'turn.timeout' };
       const r = applyIntent(context.scenario, context.game, intent);
       if (!r.ok) return {};
-      return { game: r.state, intents: [...context.intents, intent], lastEvents: r.events, lastError: null };
+      return {
+        game: r.state,
+        intents: [...context.intents, intent],
+        lastEvents: r.events,
+        lastError: null,
+        extendedMs: null,
+      };
     }),
     notifyDelegations: enqueueActions(({ context, enqueue }) => {
       for (const party of context.scenario.parties) {
@@ -112,6 +123,7 @@ export const sessionMachine = setup({
     game: startingState(input),
     intents: [...(input.intents ?? [])],
     turnSeconds: input.turnSeconds ?? null,
+    extendedMs: null,
     lastEvents: [],
     lastError: null,
   }),
@@ -157,6 +169,12 @@ export const sessionMachine = setup({
               // A refused intent is answered (lastError) but leaves the speaker's clock running.
               { actions: 'applySubmitted' },
             ],
+            'turn.extend': {
+              guard: 'hasTimer',
+              actions: assign(({ event }) => ({ extendedMs: event.ms })),
+              target: 'turn',
+              reenter: true,
+            },
           },
         },
       },

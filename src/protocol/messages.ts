@@ -34,6 +34,15 @@ export const NicknameSchema = z
   .max(MAX_NICKNAME, `a nickname has at most ${MAX_NICKNAME} characters`)
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   .regex(/^[^\u0000-\u001f\u007f-\u009f]+$/, 'a nickname cannot hold control characters');
+export const MAX_CHAT = 500;
+/** A chat line (a team's channel, the teacher's broadcast): shown as text, never HTML; line breaks allowed. */
+export const ChatTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'say something')
+  .max(MAX_CHAT, `a message has at most ${MAX_CHAT} characters`)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  .regex(/^[^\u0000-\u0009\u000b-\u001f\u007f-\u009f]+$/, 'a message cannot hold control characters');
 /** A client's id for one intent: sending the same id twice applies the intent once (idempotency). */
 export const IntentIdSchema = z
   .string()
@@ -112,8 +121,55 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     event: id,
   }),
   msg('teacher.export', { format: z.enum(['csv', 'json']) }),
-  /** A student joins a session by its code. */
-  msg('student.join', { code: JoinCodeSchema, nickname: NicknameSchema.optional() }),
+  /** The AI takes a seat over (its students watch), or hands it back to them. */
+  msg('teacher.ai', {
+    table: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_TABLES - 1),
+    seat: id,
+    ai: z.boolean(),
+  }),
+  /** More time for the current speaker, at one table (its index) or at every table (null). */
+  msg('teacher.extend', {
+    table: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_TABLES - 1)
+      .nullable(),
+    seconds: z.number().int().min(10).max(3600),
+  }),
+  /** A message from the teacher to every student of the session. */
+  msg('teacher.broadcast', { text: ChatTextSchema }),
+  /** One table opened: every team's channel and the table's log as the director sees it. */
+  msg('teacher.table', {
+    table: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_TABLES - 1),
+  }),
+  /** The debrief of a table whose game has ended. */
+  msg('teacher.debrief', {
+    table: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_TABLES - 1),
+  }),
+  /** A student joins a session by its code. `token`, made by the client, makes a retried join idempotent: the same
+   * token joins once and comes back as the same student. */
+  msg('student.join', {
+    code: JoinCodeSchema,
+    nickname: NicknameSchema.optional(),
+    token: TokenSchema.optional(),
+  }),
+  /** A line in the student's delegation's channel (its team). */
+  msg('team.say', { text: ChatTextSchema }),
+  /** The student's channels so far: its team's and the teacher's broadcasts (after a reload). */
+  msg('student.chat', {}),
   /** A student comes back with the token it was given (a reload, a dropped network, a restarted server). */
   msg('student.resume', { token: TokenSchema }),
   /** The student's own seat's view. `seat`, when given, must be the student's own. */
@@ -183,6 +239,8 @@ export interface StudentStatus {
   teammates: string[];
   /** The seats of the student's table that the AI plays. */
   aiSeats: string[];
+  /** The AI plays this student's own seat now (the teacher handed it over): the team watches. */
+  aiPlaying: boolean;
 }
 
 /** The seat's update: the engine's view of its own seat, and when the speaker's time runs out. */
@@ -233,6 +291,8 @@ export interface DashboardSeat {
   name: string;
   students: Array<{ id: string; nickname: string; pen: boolean; online: boolean }>;
   ai: boolean;
+  /** The teacher gave this seat to the AI although students sit there. */
+  aiTakenOver: boolean;
   signed: boolean;
   utility: number;
   reservation: number;
@@ -270,6 +330,27 @@ export interface Dashboard {
   tables: DashboardTable[];
 }
 
+/** A line of a channel: a delegation's team channel (`team`), or the teacher's broadcast to the class (`class`). */
+export interface ChatMessage {
+  id: number;
+  channel: 'team' | 'class';
+  table: number | null;
+  seat: string | null;
+  /** The student's id, or "teacher". */
+  from: string;
+  nickname: string;
+  text: string;
+  at: number;
+}
+
+/** A table opened by the teacher. */
+export interface TableChannels {
+  table: number;
+  channels: Array<{ seat: string; name: string; messages: ChatMessage[] }>;
+  /** The table's log as the director sees it, private notes included, one line of text each. */
+  log: string[];
+}
+
 /** What the server pushes on `s2c`. */
 export type ServerMessage =
   | { v: typeof PROTOCOL_VERSION; type: 'student.status'; status: StudentStatus }
@@ -278,6 +359,8 @@ export type ServerMessage =
   | { v: typeof PROTOCOL_VERSION; type: 'seat.patch'; patch: SeatPatch }
   | { v: typeof PROTOCOL_VERSION; type: 'dashboard'; dashboard: Dashboard }
   | { v: typeof PROTOCOL_VERSION; type: 'removed'; message: string }
+  /** A new line in one of the student's channels (or, for a teacher, in any channel of the session). */
+  | { v: typeof PROTOCOL_VERSION; type: 'chat'; message: ChatMessage }
   /** The answer to a message sent without an acknowledgement callback. */
   | { v: typeof PROTOCOL_VERSION; type: 'error'; error: ProtocolError };
 

@@ -148,6 +148,10 @@ export function attachClassSockets(
       sentStatus.delete(change.student);
     } else if (change.kind === 'lobby') {
       pushLobby(session);
+    } else if (change.kind === 'chat') {
+      const message: ServerMessage = { v: PROTOCOL_VERSION, type: 'chat', message: change.message };
+      io.to([...change.to.map(studentRoom), teacherRoom(session.id)]).emit(SERVER_EVENT, message);
+      return;
     } else {
       pushTable(session, change.table);
     }
@@ -246,10 +250,37 @@ export function attachClassSockets(
               text: JSON.stringify(session.exportJson(), null, 2),
             };
       }
+      case 'teacher.ai':
+        asTeacher(socket).setAi(m.table, m.seat, m.ai);
+        return null;
+      case 'teacher.extend':
+        return { extended: asTeacher(socket).extend(m.table, m.seconds) };
+      case 'teacher.broadcast':
+        return asTeacher(socket).broadcast(m.text);
+      case 'teacher.table':
+        return asTeacher(socket).tableChannels(m.table);
+      case 'teacher.debrief':
+        return asTeacher(socket).debrief(m.table);
+      case 'team.say': {
+        const { session, student } = asStudent(socket);
+        return session.say(student, m.text);
+      }
+      case 'student.chat': {
+        const { session, student } = asStudent(socket);
+        return session.chatFor(student);
+      }
       case 'student.join': {
+        // The same join sent again on this connection (its answer was lost): the same student.
+        if (socket.data.role === 'student' && m.token && socket.data.student) {
+          const known = classroom.studentByToken(m.token);
+          if (known && known.student === socket.data.student) {
+            const { joined } = classroom.join(m.code, m.nickname, m.token);
+            return { ...joined, status: known.session.status(joined.student) };
+          }
+        }
         if (socket.data.role !== 'none')
           fail('wrong.state', 'this connection already belongs to a seat or a teacher');
-        const { session, joined } = classroom.join(m.code, m.nickname);
+        const { session, joined } = classroom.join(m.code, m.nickname, m.token);
         becomeStudent(socket, session, joined.student);
         return { ...joined, status: session.status(joined.student) };
       }

@@ -4,13 +4,16 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { attachAi } from '../ai/ai-driver';
 import { hashSeed } from '../ai/ai-game';
+import { buildDebrief, type Debrief } from '../engine/debrief';
 import { DIRECTOR, type Intent, type Move } from '../engine/intents';
 import { eventsOf, type GameState } from '../engine/state';
+import { renderTranscript } from '../engine/transcript';
 import { viewFor } from '../engine/view';
 import { createLocalTable, type LocalTable, type LocalTableOptions } from '../net/local-table';
 import type { SeatConnection } from '../net/transport';
 import {
   type CatalogueItem,
+  type ChatMessage,
   type CreatedSession,
   type Dashboard,
   type DashboardTable,
@@ -22,6 +25,7 @@ import {
   type SeatUpdate,
   type SessionStateName,
   type StudentStatus,
+  type TableChannels,
 } from '../protocol';
 import type { Scenario } from '../scenario/schema';
 import type {
@@ -47,7 +51,9 @@ export class ClassError extends Error {
 export type ClassChange =
   | { kind: 'lobby'; session: string }
   | { kind: 'table'; session: string; table: number }
-  | { kind: 'removed'; session: string; student: string };
+  | { kind: 'removed'; session: string; student: string }
+  /** A chat line: to its team's students (and the teacher), or to everyone for a broadcast. */
+  | { kind: 'chat'; session: string; message: ChatMessage; to: string[] };
 
 export interface ClassroomOptions {
   store: ClassStore;
@@ -98,6 +104,8 @@ interface LiveTable {
   /** The client's id for the intent being sent now, if a student sent it. */
   pendingId: string | null;
   turnStartedAt: number;
+  /** The current speaker's time in ms when the teacher extended it; null for the session's turn time. */
+  turnLimitMs: number | null;
   failure: string | null;
   off: () => void;
 }
@@ -106,6 +114,8 @@ export class ClassSession {
   readonly students = new Map<string, StudentRecord>();
   readonly tables: LiveTable[] = [];
   readonly online = new Map<string, number>();
+  /** Seats ("table:seat") the teacher gave to the AI although students sit there. */
+  readonly aiTaken = new Set<string>();
 
   constructor(
     readonly room: Classroom,
@@ -164,10 +174,18 @@ export class ClassSession {
     }
   }
 
-  join(nickname: string | undefined): Joined {
+  /** A new student; with the client's `token`, a retried join (a lost answer) returns the student it made. */
+  join(nickname: string | undefined, clientToken?: string): Joined {
     if (this.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
+    if (clientToken !== undefined) {
+      const known = this.room.studentByToken(clientToken);
+      if (known && known.session !== this)
+        throw new ClassError('refused', 'this token belongs to another class session');
+      const s = known ? this.students.get(known.student) : undefined;
+      if (s) return { token: clientToken, student: s.id, nickname: s.nickname };
+    }
     if (this.students.size >= 500) throw new ClassError('refused', 'this class session is full');
-    const token = newToken();
+    const token = clientToken ?? newToken();
     // Join order decides seating and the pen: strictly increasing even within one millisecond.
     let now = this.room.now();
     for (const s of this.students.values()) if (s.joinedAt >= now) now = s.joinedAt + 1;
@@ -289,7 +307,7 @@ export class ClassSession {
   private syncAi(t: LiveTable): void {
     const active = this.state === 'running' && t.table.state().status === 'negotiating';
     for (const p of this.scenario.parties) {
-      const wantAi = active && this.team(t.index, p.id).length === 0;
+      const wantAi = active && this.aiPlays(t.index, p.id);
       const running = t.ai.get(p.id);
       if (wantAi && !running) {
         t.ai.set(
@@ -306,6 +324,125 @@ export class ClassSession {
         t.ai.delete(p.id);
       }
     }
+  }
+
+  /** Whether the AI plays a seat: nobody sits there, or the teacher gave it to the AI. */
+  aiPlays(table: number, seat: string): boolean {
+    return this.aiTaken.has(`${table}:${seat}`) || this.team(table, seat).length === 0;
+  }
+
+  /** The teacher gives a seat to the AI (its students watch), or hands it back to them, at any time. */
+  setAi(table: number, seat: string, ai: boolean): void {
+    if (this.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
+    if (table >= this.record.tables)
+      throw new ClassError('not.found', `there are ${this.record.tables} tables`);
+    if (!this.scenario.parties.some((p) => p.id === seat))
+      throw new ClassError('not.found', `no seat "${seat}"`);
+    const key = `${table}:${seat}`;
+    if (ai === this.aiTaken.has(key)) return;
+    this.store.setAiSeat(this.id, table, seat, ai);
+    if (ai) this.aiTaken.add(key);
+    else this.aiTaken.delete(key);
+    this.reseat(table);
+    this.room.emit({ kind: 'lobby', session: this.id });
+  }
+
+  /** More time for the current speaker at one table or all: its clock starts again with `seconds`. */
+  extend(table: number | null, seconds: number): number[] {
+    if (this.state !== 'running')
+      throw new ClassError('wrong.state', `the session is ${this.state}, not running`);
+    if (this.record.turnSeconds === null)
+      throw new ClassError('wrong.state', 'this session has no turn timer to extend');
+    if (table !== null && !this.tables[table])
+      throw new ClassError('not.found', `there are ${this.record.tables} tables`);
+    const targets = table === null ? this.tables : [this.tables[table] as LiveTable];
+    const extended: number[] = [];
+    for (const t of targets) {
+      if (t.table.state().status !== 'negotiating') continue;
+      t.table.actor.send({ type: 'turn.extend', ms: seconds * 1000 });
+      t.turnStartedAt = this.room.now();
+      t.turnLimitMs = seconds * 1000;
+      extended.push(t.index);
+      this.room.emit({ kind: 'table', session: this.id, table: t.index });
+    }
+    return extended;
+  }
+
+  // ---- channels
+
+  private chatLine(
+    channel: ChatMessage['channel'],
+    table: number | null,
+    seat: string | null,
+    from: string,
+    nickname: string,
+    text: string,
+  ): ChatMessage {
+    const record = { session: this.id, channel, table, seat, from, nickname, text, at: this.room.now() };
+    const id = this.store.appendChat(record);
+    const { session: _session, ...rest } = record;
+    return { id, ...rest };
+  }
+
+  /** A line in the student's delegation's channel: its teammates (and the teacher) receive it. */
+  say(studentId: string, text: string): ChatMessage {
+    const s = this.studentOrThrow(studentId);
+    if (s.table === null || s.seat === null)
+      throw new ClassError('wrong.state', 'your delegation has no channel until you have a seat');
+    const message = this.chatLine('team', s.table, s.seat, s.id, s.nickname, text);
+    const to = this.team(s.table, s.seat).map((m) => m.id);
+    this.room.emit({ kind: 'chat', session: this.id, message, to });
+    return message;
+  }
+
+  /** The teacher's message to every student of the session. */
+  broadcast(text: string): ChatMessage {
+    if (this.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
+    const message = this.chatLine('class', null, null, 'teacher', 'Teacher', text);
+    this.room.emit({ kind: 'chat', session: this.id, message, to: [...this.students.keys()] });
+    return message;
+  }
+
+  /** The lines a student may read: its team's channel (of its current seat) and the teacher's broadcasts. */
+  chatFor(studentId: string): ChatMessage[] {
+    const s = this.studentOrThrow(studentId);
+    return this.store
+      .chat(this.id)
+      .filter(
+        (m) => m.channel === 'class' || (m.channel === 'team' && m.table === s.table && m.seat === s.seat),
+      )
+      .map(({ session: _session, ...m }) => m);
+  }
+
+  /** A table opened by the teacher: every delegation's channel and the log as the director sees it. */
+  tableChannels(index: number): TableChannels {
+    if (index >= this.record.tables)
+      throw new ClassError('not.found', `there are ${this.record.tables} tables`);
+    const all = this.store.chat(this.id).filter((m) => m.channel === 'team' && m.table === index);
+    const t = this.tables[index];
+    return {
+      table: index,
+      channels: this.scenario.parties.map((p) => ({
+        seat: p.id,
+        name: p.name,
+        messages: all.filter((m) => m.seat === p.id).map(({ session: _session, ...m }) => m),
+      })),
+      log: t
+        ? renderTranscript(this.scenario, eventsOf(t.table.state()), { withPrivate: true })
+            .split('\n')
+            .filter((line) => line.trim() !== '')
+        : [],
+    };
+  }
+
+  /** The debrief of a table whose game has ended (every side's reasons: for the teacher only). */
+  debrief(index: number): Debrief {
+    const t = this.tables[index];
+    if (!t) throw new ClassError('not.found', `table ${index + 1} has not started`);
+    const state = t.table.state();
+    if (state.status !== 'ended' || !state.outcome)
+      throw new ClassError('wrong.state', `the game at table ${index + 1} has not ended yet`);
+    return buildDebrief(this.scenario, state);
   }
 
   private conn(t: LiveTable, seat: string): SeatConnection {
@@ -359,6 +496,7 @@ export class ClassSession {
       idToSeq: new Map(stored.map((r) => [r.intentId, r.seq])),
       pendingId: null,
       turnStartedAt: this.room.now(),
+      turnLimitMs: null,
       failure: null,
       off: () => {},
     };
@@ -380,11 +518,7 @@ export class ClassSession {
       const last = seq === all.length;
       const events = last ? eventsOf(state).slice(t.seqInLog) : [];
       const source =
-        intent.type === 'turn.timeout'
-          ? 'clock'
-          : intent.seat === DIRECTOR
-            ? 'teacher'
-            : `ai-${intent.seat}`;
+        intent.type === 'turn.timeout' ? 'clock' : intent.seat === DIRECTOR ? 'teacher' : `ai-${intent.seat}`;
       if (t.pendingId === null && (source === 'clock' || source === 'teacher')) now = true;
       const intentId = t.pendingId ?? `server:${source}:${seq}`;
       t.pendingId = null;
@@ -401,6 +535,7 @@ export class ClassSession {
       if (last) t.seqInLog = state.seq;
     }
     t.turnStartedAt = this.room.now();
+    t.turnLimitMs = null;
     this.room.touch(this, t);
     if (now) this.room.flushNow();
   }
@@ -532,7 +667,9 @@ export class ClassSession {
       phase: c.phase(),
       state: this.state,
       deadline:
-        running && this.record.turnSeconds !== null ? t.turnStartedAt + this.record.turnSeconds * 1000 : null,
+        running && this.record.turnSeconds !== null
+          ? t.turnStartedAt + (t.turnLimitMs ?? this.record.turnSeconds * 1000)
+          : null,
     };
   }
 
@@ -586,6 +723,8 @@ export class ClassSession {
       );
     if (!this.holdsPen(s))
       throw new ClassError('forbidden', 'another member of your delegation holds the pen');
+    if (this.aiTaken.has(`${t.index}:${seat}`))
+      throw new ClassError('forbidden', 'the AI plays your seat now; your teacher can hand it back');
     if (t.failure)
       throw new ClassError('internal', 'this table cannot store moves right now; tell your teacher');
     const before = t.queued;
@@ -595,7 +734,8 @@ export class ClassSession {
     const r = await pending;
     if (!r.ok) throw new ClassError('refused', r.error.message, r.error.code);
     const seq = t.idToSeq.get(intentId);
-    if (seq === undefined || t.queued <= before) throw new ClassError('internal', 'the move could not be stored');
+    if (seq === undefined || t.queued <= before)
+      throw new ClassError('internal', 'the move could not be stored');
     // Acknowledged only once committed: the batch of this tick is written before the answer goes out.
     if (seq > t.persisted) await this.room.committed();
     if (t.failure || seq > t.persisted) throw new ClassError('internal', 'the move could not be stored');
@@ -624,8 +764,9 @@ export class ClassSession {
           : [],
       aiSeats:
         s.table !== null
-          ? this.scenario.parties.filter((p) => this.team(s.table ?? 0, p.id).length === 0).map((p) => p.id)
+          ? this.scenario.parties.filter((p) => this.aiPlays(s.table ?? 0, p.id)).map((p) => p.id)
           : [],
+      aiPlaying: s.table !== null && s.seat !== null && this.aiTaken.has(`${s.table}:${s.seat}`),
     };
   }
 
@@ -669,7 +810,8 @@ export class ClassSession {
             pen: n === 0,
             online: (this.online.get(s.id) ?? 0) > 0,
           })),
-          ai: team.length === 0,
+          ai: team.length === 0 || this.aiTaken.has(`${index}:${p.id}`),
+          aiTakenOver: team.length > 0 && this.aiTaken.has(`${index}:${p.id}`),
           signed: false,
           utility: 0,
           reservation: this.scenario.profiles[p.id]?.reservation.value ?? 0,
@@ -755,7 +897,7 @@ export class ClassSession {
           seats: summary.seats.map((s) => ({
             seat: s.seat,
             name: s.name,
-            players: s.ai ? ['AI'] : s.students.map((m) => m.nickname),
+            players: [...s.students.map((m) => m.nickname), ...(s.ai ? ['AI'] : [])],
             utility: s.utility,
             reservation: s.reservation,
             score: s.score,
@@ -804,7 +946,7 @@ export class ClassSession {
           t?.seed ?? '',
           s.seat,
           s.name,
-          s.ai ? 'AI' : s.students.map((m) => m.nickname).join('; '),
+          [...s.students.map((m) => m.nickname), ...(s.ai ? ['AI'] : [])].join('; '),
           summary.status,
           state?.outcome?.kind ?? '',
           String(state?.textVersion ?? ''),
@@ -1079,11 +1221,20 @@ export class Classroom {
     return this.load(record);
   }
 
-  join(code: string, nickname: string | undefined): { session: ClassSession; joined: Joined } {
+  join(
+    code: string,
+    nickname: string | undefined,
+    token?: string,
+  ): { session: ClassSession; joined: Joined } {
     const session = this.byCode.get(code);
     if (!session || session.state === 'ended')
       throw new ClassError('not.found', 'no class session has this code; check it with your teacher');
-    return { session, joined: session.join(nickname) };
+    return { session, joined: session.join(nickname, token) };
+  }
+
+  /** The student a token opens, if any. */
+  studentByToken(token: string): { session: ClassSession; student: string } | undefined {
+    return this.byStudentToken.get(hashToken(token));
   }
 
   resume(token: string): { session: ClassSession; student: string } {
@@ -1106,6 +1257,7 @@ export class Classroom {
       session.students.set(s.id, s);
       if (record.state !== 'ended') this.indexStudent(s, session);
     }
+    for (const a of this.store.aiSeats(record.id)) session.aiTaken.add(`${a.table}:${a.seat}`);
     for (const t of this.store.tables(record.id))
       session.tables[t.index] = session.buildTable(t, this.store.intents(record.id, t.index));
     this.add(session);

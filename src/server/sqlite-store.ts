@@ -9,6 +9,7 @@ import type { GameEvent } from '../engine/state';
 import type { SessionStateName } from '../protocol';
 import type {
   AppendItem,
+  ChatRecord,
   ClassStore,
   IntentRecord,
   SessionRecord,
@@ -72,6 +73,24 @@ CREATE TABLE IF NOT EXISTS snapshots (
   count INTEGER NOT NULL,
   state TEXT NOT NULL,
   PRIMARY KEY (session, table_index, count)
+);
+CREATE TABLE IF NOT EXISTS chat (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  session TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  table_index INTEGER,
+  seat TEXT,
+  sender TEXT NOT NULL,
+  nickname TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chat_session ON chat (session, id);
+CREATE TABLE IF NOT EXISTS ai_seats (
+  session TEXT NOT NULL,
+  table_index INTEGER NOT NULL,
+  seat TEXT NOT NULL,
+  PRIMARY KEY (session, table_index, seat)
 );
 CREATE TRIGGER IF NOT EXISTS intents_append_only BEFORE UPDATE ON intents
   BEGIN SELECT RAISE(ABORT, 'intents are append-only'); END;
@@ -177,6 +196,19 @@ export function openSqliteStore(dataDir: string): ClassStore {
     events: db.prepare(
       'SELECT intent_seq, event FROM events WHERE session = ? AND table_index = ? ORDER BY intent_seq, n',
     ),
+    insertChat: db.prepare(
+      `INSERT INTO chat (session, channel, table_index, seat, sender, nickname, text, at)
+       VALUES (@session, @channel, @table, @seat, @from, @nickname, @text, @at)`,
+    ),
+    chat: db.prepare(
+      `SELECT id, session, channel, table_index AS "table", seat, sender AS "from", nickname, text, at
+       FROM chat WHERE session = ? ORDER BY id`,
+    ),
+    addAiSeat: db.prepare('INSERT OR IGNORE INTO ai_seats (session, table_index, seat) VALUES (?, ?, ?)'),
+    removeAiSeat: db.prepare('DELETE FROM ai_seats WHERE session = ? AND table_index = ? AND seat = ?'),
+    aiSeats: db.prepare(
+      'SELECT table_index AS "table", seat FROM ai_seats WHERE session = ? ORDER BY table_index, seat',
+    ),
     snapshot: db.prepare(
       'SELECT count, state FROM snapshots WHERE session = ? AND table_index = ? ORDER BY count DESC LIMIT 1',
     ),
@@ -272,6 +304,19 @@ export function openSqliteStore(dataDir: string): ClassStore {
         events: events.get(r.seq) ?? [],
         at: r.at,
       }));
+    },
+    appendChat(message) {
+      return Number(q.insertChat.run(message).lastInsertRowid);
+    },
+    chat(session) {
+      return q.chat.all(session) as Array<ChatRecord & { id: number }>;
+    },
+    setAiSeat(session, table, seat, ai) {
+      if (ai) q.addAiSeat.run(session, table, seat);
+      else q.removeAiSeat.run(session, table, seat);
+    },
+    aiSeats(session) {
+      return q.aiSeats.all(session) as Array<{ table: number; seat: string }>;
     },
     snapshot(session, table) {
       return q.snapshot.get(session, table) as SnapshotRecord | undefined;

@@ -51,6 +51,17 @@ export interface SnapshotRecord {
   state: string;
 }
 
+export interface ChatRecord {
+  session: string;
+  channel: 'team' | 'class';
+  table: number | null;
+  seat: string | null;
+  from: string;
+  nickname: string;
+  text: string;
+  at: number;
+}
+
 export interface AppendItem {
   session: string;
   table: number;
@@ -80,6 +91,13 @@ export interface ClassStore {
    * returns, or none (it throws as appendIntent does). One commit for every intent of an event-loop tick. */
   appendIntents(batch: AppendItem[]): void;
   intents(session: string, table: number): IntentRecord[];
+  /** Stores a chat line; answers its id (increasing). */
+  appendChat(message: ChatRecord): number;
+  /** A session's chat lines, oldest first. */
+  chat(session: string): Array<ChatRecord & { id: number }>;
+  /** The seats the teacher gave to the AI although students sit there. */
+  setAiSeat(session: string, table: number, seat: string, ai: boolean): void;
+  aiSeats(session: string): Array<{ table: number; seat: string }>;
   /** The latest snapshot of a table, if any. */
   snapshot(session: string, table: number): SnapshotRecord | undefined;
   close(): void;

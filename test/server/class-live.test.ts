@@ -1,0 +1,343 @@
+// Mission control and teams over socket.io: a delegation's team channel (one pen, the same view for all), the AI
+// taking a seat over and handing it back, more time for a speaker, the teacher's broadcast, a table opened with its
+// channels, each table's debrief once it ends, and idempotent joins. Every teacher control is refused to a student.
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applySeatPatch, type SeatPatch, type SeatUpdate } from '../../src/protocol';
+import { intentId, nextMove } from './class-bot';
+import {
+  client,
+  fixtureScenario,
+  type InProcessServer,
+  startClassServer,
+  type TestClient,
+  tempDataDir,
+  until,
+} from './class-helpers';
+
+const scenario = fixtureScenario('tram-line.yaml');
+const parties = scenario.parties.map((p) => p.id);
+const newToken = () => randomBytes(32).toString('base64url');
+
+let cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+async function setup(options: { tables?: number; turnSeconds?: number | null; aiDelayMs?: number } = {}) {
+  const data = tempDataDir();
+  const server = await startClassServer(data.dir, [scenario], { aiDelayMs: options.aiDelayMs ?? 0 });
+  cleanup.push(data.remove, () => server.close());
+  const teacher = await client(server.url);
+  cleanup.push(() => teacher.close());
+  const created = await teacher.send({
+    type: 'teacher.create',
+    scenario: scenario.meta.id,
+    tables: options.tables ?? 1,
+    turnSeconds: options.turnSeconds ?? null,
+    difficulty: 'easy',
+  });
+  expect(created.ok).toBe(true);
+  return {
+    data,
+    server,
+    teacher,
+    created: created.result as { session: string; teacherToken: string; code: string },
+  };
+}
+
+async function join(server: InProcessServer, code: string, name: string, token?: string) {
+  const c = await client(server.url);
+  cleanup.push(() => c.close());
+  const r = await c.send({ type: 'student.join', code, nickname: name, ...(token ? { token } : {}) });
+  expect(r.ok, JSON.stringify(r)).toBe(true);
+  return { c, id: r.result.student as string, token: r.result.token as string };
+}
+
+/** The seat's view as a client keeps it: the whole update, then every patch applied (or a miss). */
+function follow(c: TestClient) {
+  let current: SeatUpdate | null = null;
+  let misses = 0;
+  c.socket.on('s2c', (m: { type: string; update?: SeatUpdate; patch?: SeatPatch }) => {
+    if (m.type === 'seat.update' && m.update) current = m.update;
+    else if (m.type === 'seat.patch' && m.patch && current) {
+      const next = applySeatPatch(current, m.patch);
+      if (next) current = next;
+      else misses++;
+    }
+  });
+  return {
+    current: () => current,
+    misses: () => misses,
+  };
+}
+
+const chats = (c: TestClient) =>
+  c.pushed
+    .filter((m): m is { type: 'chat'; message: { channel: string; text: string; seat: string | null } } => {
+      return (m as { type?: string }).type === 'chat';
+    })
+    .map((m) => m.message);
+
+describe('mission control and teams', () => {
+  it('runs a delegation of two: one pen, the same view for both, a channel only the team and the teacher read', async () => {
+    const { server, teacher, created } = await setup();
+    const students = [];
+    for (const name of ['Ana', 'Bo', 'Cy', 'Di']) students.push(await join(server, created.code, name));
+    expect((await teacher.send({ type: 'teacher.attach', token: created.teacherToken })).ok).toBe(true);
+    expect((await teacher.send({ type: 'teacher.autoAssign' })).result).toEqual({ placed: 4 });
+    const session = server.classroom.session(created.session);
+    if (!session) throw new Error('no session');
+    const seatOf = (id: string) => session.status(id).seat as string;
+    const [pen, mate] = students.filter((s) => seatOf(s.id) === seatOf(students[0]?.id as string));
+    if (!pen || !mate) throw new Error('no team of two');
+    const other = students.find((s) => seatOf(s.id) !== seatOf(pen.id)) as (typeof students)[number];
+    expect(session.status(pen.id).pen).toBe(true);
+    // One student per seat first, in join order; the fourth joins the first seat, whose first student holds the pen.
+    expect(pen.id).toBe(students[0]?.id);
+    expect(session.status(mate.id).teammates).toEqual(['Ana']);
+    expect(session.status(mate.id).pen).toBe(false);
+    const followers = [pen, mate].map((s) => follow(s.c));
+    expect((await teacher.send({ type: 'teacher.start' })).ok).toBe(true);
+
+    // The team's channel: text stays text, and reaches the team and the teacher only.
+    const line = '<img src=x onerror=alert(1)> shall we accept the route?';
+    const said = await mate.c.send({ type: 'team.say', text: line });
+    expect(said.ok).toBe(true);
+    await until(() => chats(pen.c).some((m) => m.text === line), 10_000, 'the line at the pen holder');
+    await until(() => chats(teacher).some((m) => m.text === line), 10_000, 'the line at the teacher');
+    expect(chats(mate.c).map((m) => m.text)).toEqual([line]);
+    expect(JSON.stringify(other.c.pushed)).not.toContain('shall we accept');
+    expect((await other.c.send({ type: 'student.chat' })).result).toEqual([]);
+    expect((await pen.c.send({ type: 'student.chat' })).result.map((m: { text: string }) => m.text)).toEqual([
+      line,
+    ]);
+    expect((await teacher.send({ type: 'team.say', text: 'hi' })).error?.code).toBe('unauthorized');
+    expect((await pen.c.send({ type: 'team.say', text: 'x'.repeat(501) })).error?.code).toBe('bad.message');
+    expect((await pen.c.send({ type: 'team.say', text: 'a\u0000b' })).error?.code).toBe('bad.message');
+
+    // The teacher opens the table: each delegation's channel, and the log with every side's private notes.
+    const opened = await teacher.send({ type: 'teacher.table', table: 0 });
+    expect(opened.ok).toBe(true);
+    const channel = opened.result.channels.find((ch: { seat: string }) => ch.seat === seatOf(pen.id));
+    expect(channel.messages.map((m: { text: string; nickname: string }) => [m.nickname, m.text])).toEqual([
+      [session.students.get(mate.id)?.nickname, line],
+    ]);
+    expect(opened.result.log.length).toBeGreaterThan(0);
+
+    // Only the pen moves; the teammate is refused, and both see the same view after every move.
+    const play = async () => {
+      for (let guard = 0; guard < 400; guard++) {
+        const state = session.tables[0]?.table.state();
+        if (!state || state.status === 'ended') return;
+        const speaker = state.order[state.speaker] as string;
+        const mover = students.find(
+          (s) => seatOf(s.id) === speaker && session.holdsPen(session.studentOrThrow(s.id)),
+        );
+        if (!mover) throw new Error(`nobody holds the pen of ${speaker}`);
+        const view = (await mover.c.send({ type: 'seat.view' })).result.view;
+        if (speaker === seatOf(pen.id) && guard < 40) {
+          const refused = await mate.c.send({
+            type: 'seat.intent',
+            intentId: intentId(),
+            move: nextMove(view),
+          });
+          expect(refused.error?.code).toBe('forbidden');
+        }
+        const r = await mover.c.send({ type: 'seat.intent', intentId: intentId(), move: nextMove(view) });
+        if (!r.ok) {
+          expect(r.error?.code).toBe('refused');
+          await mover.c.send({ type: 'seat.intent', intentId: intentId(), move: { type: 'turn.end' } });
+        }
+      }
+    };
+    await play();
+    expect(session.tables[0]?.table.state().status).toBe('ended');
+    await until(
+      () => (followers[1]?.current()?.view as { status?: string } | undefined)?.status === 'ended',
+      10_000,
+      'the ended view at the teammate',
+    );
+    const [a, b] = followers.map((f) => f.current());
+    expect(a?.version).toBe(b?.version);
+    expect(JSON.stringify(a?.view)).toBe(JSON.stringify(b?.view));
+    expect(followers.map((f) => f.misses())).toEqual([0, 0]);
+    // The patched view is the server's view.
+    expect(JSON.stringify((await mate.c.send({ type: 'seat.view' })).result.view)).toBe(
+      JSON.stringify(b?.view),
+    );
+
+    // The debrief, once the game has ended: for the teacher, never for a student.
+    const debrief = await teacher.send({ type: 'teacher.debrief', table: 0 });
+    expect(debrief.ok).toBe(true);
+    expect(debrief.result.parties.map((p: { id: string }) => p.id).sort()).toEqual([...parties].sort());
+    expect((await pen.c.send({ type: 'teacher.debrief', table: 0 })).error?.code).toBe('forbidden');
+  });
+
+  it("gives a seat to the AI and back at the teacher's word, stored across a restart", async () => {
+    const { data, server, teacher, created } = await setup({ aiDelayMs: 5 });
+    const students = [];
+    for (const name of parties) students.push(await join(server, created.code, name));
+    await teacher.send({ type: 'teacher.attach', token: created.teacherToken });
+    await teacher.send({ type: 'teacher.autoAssign' });
+    await teacher.send({ type: 'teacher.start' });
+    const session = server.classroom.session(created.session);
+    if (!session) throw new Error('no session');
+    const first = session.tables[0]?.table.state().order[0] as string;
+    const speaker = students.find((s) => session.status(s.id).seat === first) as (typeof students)[number];
+
+    expect((await teacher.send({ type: 'teacher.ai', table: 0, seat: first, ai: true })).ok).toBe(true);
+    await until(
+      () =>
+        speaker.c.pushed.some(
+          (m) => (m as { type?: string; status?: { aiPlaying?: boolean } }).status?.aiPlaying === true,
+        ),
+      10_000,
+      'the student told the AI plays its seat',
+    );
+    const view = (await speaker.c.send({ type: 'seat.view' })).result.view;
+    const refused = await speaker.c.send({ type: 'seat.intent', intentId: intentId(), move: nextMove(view) });
+    expect(refused.error?.code).toBe('forbidden');
+    // The AI moves for the seat.
+    await until(
+      () =>
+        server.store.intents(created.session, 0).some((r) => r.intentId.startsWith(`server:ai-${first}:`)),
+      20_000,
+      'an AI move for the taken seat',
+    );
+    const dash = (await teacher.send({ type: 'teacher.attach', token: created.teacherToken })).result;
+    const seat = dash.tables[0].seats.find((s: { seat: string }) => s.seat === first);
+    expect(seat).toMatchObject({ ai: true, aiTakenOver: true });
+    expect(seat.students).toHaveLength(1);
+
+    // A restart keeps the AI on the seat.
+    await server.close();
+    const again = await startClassServer(data.dir, [scenario], { aiDelayMs: 5 });
+    cleanup.push(() => again.close());
+    const restored = again.classroom.session(created.session);
+    expect(restored?.aiTaken.has(`0:${first}`)).toBe(true);
+    expect(restored?.status(speaker.id).aiPlaying).toBe(true);
+
+    // Handed back: the student moves again (on its turn), the AI does not.
+    const t2 = await client(again.url);
+    cleanup.push(() => t2.close());
+    expect((await t2.send({ type: 'teacher.attach', token: created.teacherToken })).ok).toBe(true);
+    expect((await t2.send({ type: 'teacher.ai', table: 0, seat: first, ai: false })).ok).toBe(true);
+    expect(restored?.aiTaken.has(`0:${first}`)).toBe(false);
+    expect(restored?.status(speaker.id).aiPlaying).toBe(false);
+    expect(restored?.tables[0]?.ai.has(first)).toBe(false);
+    expect(again.store.aiSeats(created.session)).toEqual([]);
+    expect((await t2.send({ type: 'teacher.ai', table: 0, seat: 'nobody', ai: true })).error?.code).toBe(
+      'not.found',
+    );
+  });
+
+  it("extends a speaker's time, broadcasts to the class, and refuses every teacher control to a student", async () => {
+    let now = 1_000_000;
+    const data = tempDataDir();
+    const server = await startClassServer(data.dir, [scenario]);
+    cleanup.push(data.remove, () => server.close());
+    // The deadline is read from the classroom's clock: pin it.
+    (server.classroom as unknown as { now: () => number }).now = () => now;
+    const teacher = await client(server.url);
+    cleanup.push(() => teacher.close());
+    const created = (
+      await teacher.send({
+        type: 'teacher.create',
+        scenario: scenario.meta.id,
+        tables: 1,
+        turnSeconds: 60,
+        difficulty: 'easy',
+      })
+    ).result as { session: string; code: string; teacherToken: string };
+    const students = [];
+    for (const name of parties) students.push(await join(server, created.code, name));
+    await teacher.send({ type: 'teacher.autoAssign' });
+    await teacher.send({ type: 'teacher.start' });
+    const before = (await students[0]?.c.send({ type: 'seat.view' }))?.result.deadline as number;
+    expect(before).toBe(now + 60_000);
+    now += 50_000;
+    const extended = await teacher.send({ type: 'teacher.extend', table: 0, seconds: 120 });
+    expect(extended.result).toEqual({ extended: [0] });
+    const after = (await students[0]?.c.send({ type: 'seat.view' }))?.result.deadline as number;
+    expect(after).toBe(now + 120_000);
+    expect((await teacher.send({ type: 'teacher.extend', table: 3, seconds: 60 })).error?.code).toBe(
+      'not.found',
+    );
+    expect((await teacher.send({ type: 'teacher.extend', table: 0, seconds: 5 })).error?.code).toBe(
+      'bad.message',
+    );
+
+    const text = 'Five minutes left: <b>wrap up</b>.';
+    const sent = await teacher.send({ type: 'teacher.broadcast', text });
+    expect(sent.result).toMatchObject({ channel: 'class', text, from: 'teacher' });
+    for (const s of students)
+      await until(
+        () => chats(s.c).some((m) => m.channel === 'class' && m.text === text),
+        10_000,
+        'the broadcast',
+      );
+    expect(
+      (await students[1]?.c.send({ type: 'student.chat' }))?.result.map((m: { text: string }) => m.text),
+    ).toEqual([text]);
+
+    const student = students[0]?.c as TestClient;
+    for (const m of [
+      { type: 'teacher.ai', table: 0, seat: parties[0], ai: true },
+      { type: 'teacher.extend', table: null, seconds: 60 },
+      { type: 'teacher.broadcast', text: 'I am the teacher now' },
+      { type: 'teacher.table', table: 0 },
+      { type: 'teacher.debrief', table: 0 },
+      { type: 'teacher.end' },
+    ])
+      expect((await student.send(m)).error?.code, m.type).toBe('forbidden');
+    expect(server.classroom.session(created.session)?.aiTaken.size).toBe(0);
+    expect(server.classroom.session(created.session)?.state).toBe('running');
+    expect(server.store.chat(created.session)).toHaveLength(1);
+
+    // Ending the session: the tables stop and a student's seat no longer opens.
+    expect((await teacher.send({ type: 'teacher.end' })).ok).toBe(true);
+    expect((await teacher.send({ type: 'teacher.broadcast', text: 'late' })).error?.code).toBe('wrong.state');
+    const back = await client(server.url);
+    cleanup.push(() => back.close());
+    expect((await back.send({ type: 'student.resume', token: students[0]?.token })).error?.code).toBe(
+      'wrong.state',
+    );
+  });
+
+  it('joins once for a join sent again with the same token', async () => {
+    const { server, teacher, created } = await setup();
+    const token = newToken();
+    const first = await join(server, created.code, 'Ana', token);
+    const retried = await join(server, created.code, 'Ana', token);
+    expect(retried.id).toBe(first.id);
+    expect(retried.token).toBe(token);
+    const again = await first.c.send({ type: 'student.join', code: created.code, nickname: 'Ana', token });
+    expect(again.result.student).toBe(first.id);
+    const dash = (await teacher.send({ type: 'teacher.attach', token: created.teacherToken })).result;
+    expect(dash.lobby.map((s: { nickname: string }) => s.nickname)).toEqual(['Ana']);
+    expect(server.store.students(created.session)).toHaveLength(1);
+    // The seat token works for resuming, and a token of one session does not join another.
+    const back = await client(server.url);
+    cleanup.push(() => back.close());
+    expect((await back.send({ type: 'student.resume', token })).result.status.student).toBe(first.id);
+    const other = await client(server.url);
+    cleanup.push(() => other.close());
+    const second = await other.send({
+      type: 'teacher.create',
+      scenario: scenario.meta.id,
+      tables: 1,
+      turnSeconds: null,
+      difficulty: 'easy',
+    });
+    const elsewhere = await client(server.url);
+    cleanup.push(() => elsewhere.close());
+    expect(
+      (await elsewhere.send({ type: 'student.join', code: second.result.code, token })).error?.code,
+    ).toBe('refused');
+    expect(
+      (await elsewhere.send({ type: 'student.join', code: created.code, token: 'short' })).error?.code,
+    ).toBe('bad.message');
+  });
+});
