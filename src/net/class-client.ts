@@ -142,6 +142,15 @@ export function newIntentId(): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** A seat token made by the browser for its join (32 random bytes, base64url): resending the join is harmless. */
+export function newSeatToken(): string {
+  const bytes = new Uint8Array(32);
+  crypto.getRandomValues(bytes);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 export interface RemoteSeat extends SeatConnection {
   /** The latest update as a whole (session state, deadline). */
   update(): SeatUpdate;

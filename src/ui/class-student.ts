@@ -3,9 +3,16 @@
 // browser's storage, so a reload or a restarted server puts the student back in the same seat.
 
 import { list, msg, outcomeSummary, t } from '../i18n';
-import { type ClassClient, connectClass, type RemoteSeat, remoteSeat } from '../net/class-client';
+import {
+  type ClassClient,
+  connectClass,
+  newSeatToken,
+  type RemoteSeat,
+  remoteSeat,
+} from '../net/class-client';
 import type { SeatUpdate, StudentStatus } from '../protocol';
 import { renderBriefScreen } from './brief-screen';
+import { studentChannels } from './class-live';
 import { el, formatPoints, screenHeading } from './dom';
 import { refusalWords } from './said-words';
 import type { TableLoader } from './table-mount';
@@ -68,6 +75,9 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
   const client: ClassClient = connectClass(undefined, {
     hello: () => (token ? { type: 'student.resume', token } : null),
   });
+  // The teacher's broadcasts and the delegation's channel, under every screen.
+  const channels = studentChannels(client);
+  root.append(channels.element);
 
   const show = (name: string, title: string, render: () => (() => void) | undefined) => {
     dispose?.();
@@ -156,10 +166,12 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
               submit.disabled = true;
               submit.textContent = TEXT.joining;
               const nickname = nick.value.trim();
+              // The seat's token is made here: a join resent after a lost answer comes back as the same student.
               void client
                 .request<{ token: string; status: StudentStatus }>({
                   type: 'student.join',
                   code: code.value,
+                  token: newSeatToken(),
                   ...(nickname ? { nickname } : {}),
                 })
                 .then((r) => {
@@ -309,7 +321,7 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
           isAi,
           loadTable: options.loadTable,
           lowFrameRate: options.lowFrameRate,
-          ...(s.pen ? {} : { notice: TEXT.noPen }),
+          ...(s.aiPlaying ? { notice: msg().classLive.aiPlaying } : s.pen ? {} : { notice: TEXT.noPen }),
           onNewGame: () => document.getElementById('class-leave')?.click(),
         });
         const off = conn.subscribe((next) => {
@@ -325,6 +337,7 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
 
   /** Decides the screen from the student's status: lobby, or its seat once the game runs. */
   const route = async () => {
+    channels.update(status);
     renderBar();
     const s = status;
     if (!s) return showJoin();
@@ -358,10 +371,21 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
         before.seat !== m.status.seat ||
         before.table !== m.status.table ||
         before.state !== m.status.state ||
-        before.pen !== m.status.pen
-      )
+        before.pen !== m.status.pen ||
+        before.aiPlaying !== m.status.aiPlaying
+      ) {
+        // The table screen shows who moves for the delegation: drawn again when that changes.
+        if (
+          before &&
+          (before.pen !== m.status.pen || before.aiPlaying !== m.status.aiPlaying) &&
+          screen === 'table'
+        )
+          screen = '';
         void route();
-      else renderBar();
+      } else {
+        channels.update(status);
+        renderBar();
+      }
     } else if (m.type === 'removed') {
       forget();
       showJoin(TEXT.removed);

@@ -5,6 +5,7 @@
 import { list, msg, t } from '../i18n';
 import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
+import { teacherLive } from './class-live';
 import { el, formatPoints, screenHeading } from './dom';
 import { printBriefHref } from './print-brief-href';
 import { refusalWords } from './said-words';
@@ -115,6 +116,11 @@ export function startClassTeacher(root: HTMLElement): void {
     errorBox.textContent = r.ok ? '' : refusalWords(r.error);
     return r;
   };
+
+  const live = teacherLive(client, act, () => {
+    if (busy()) held = true;
+    else render();
+  });
 
   const showCreate = async (message?: string) => {
     root.dataset.screen = 'class-create';
@@ -381,7 +387,10 @@ export function startClassTeacher(root: HTMLElement): void {
           { className: s.utility > s.reservation ? 'above' : 'below' },
           el('strong', {}, s.name),
           ': ',
-          s.ai ? TEXT.ai : s.students.map((m) => `${m.nickname}${m.pen ? ` (${TEXT.pen})` : ''}`).join(', '),
+          live.aiLabel(s) ??
+            (s.ai
+              ? TEXT.ai
+              : s.students.map((m) => `${m.nickname}${m.pen ? ` (${TEXT.pen})` : ''}`).join(', ')),
           ' · ',
           TEXT.points(s.utility, s.reservation),
           s.score !== null ? ` · ${TEXT.score(s.score)}` : '',
@@ -389,6 +398,8 @@ export function startClassTeacher(root: HTMLElement): void {
           s.blocks.length
             ? el('span', { className: 'class-blocks' }, ` · ${TEXT.blocks(s.blocks.join(', '))}`)
             : '',
+          dashboard ? ' ' : '',
+          dashboard ? live.seatControl(dashboard, t, s) : null,
         ),
       ),
     );
@@ -412,6 +423,7 @@ export function startClassTeacher(root: HTMLElement): void {
       facts,
       packages,
       seats,
+      dashboard ? live.tableExtras(dashboard, t) : null,
     );
   };
 
@@ -472,6 +484,7 @@ export function startClassTeacher(root: HTMLElement): void {
         packLinks(d.scenario.id),
         el('p', { id: 'class-state', attrs: { 'data-state': d.state } }, TEXT.state[d.state] ?? d.state),
         controls,
+        live.controls(d),
         d.events.length > 0 ? injectForm(d) : null,
         el('h2', {}, `${TEXT.lobby} (${d.lobby.length})`),
         lobbyList(d),
@@ -511,7 +524,11 @@ export function startClassTeacher(root: HTMLElement): void {
   let held = false;
   const busy = () => {
     const a = document.activeElement;
-    return !!a && holder.contains(a) && (a.tagName === 'SELECT' || a.tagName === 'INPUT');
+    return (
+      !!a &&
+      holder.contains(a) &&
+      (a.tagName === 'SELECT' || a.tagName === 'INPUT' || a.tagName === 'TEXTAREA')
+    );
   };
   holder.addEventListener('focusout', () => {
     queueMicrotask(() => {
