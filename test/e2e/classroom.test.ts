@@ -1,6 +1,7 @@
 // A class in real Chromium, one browser context per person: the teacher creates a session, three students join by
 // code, the teacher auto-assigns them to one table and lets the AI fill a second, both games are played to the
-// outcome, and the exported CSV holds both tables. No student's page receives another seat's brief.
+// outcome, and the exported CSV holds both tables. No student's page receives another seat's brief. Along the way the
+// teacher messages the class, opens a table's channels and reads a table's debrief.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +121,16 @@ describe('a class session in the browser', () => {
     await teacher.page.getByRole('button', { name: 'Start' }).click();
     await teacher.page.locator('#class-state[data-state="running"]').waitFor();
 
+    // Mission control: a message to the class reaches every student's page, as text.
+    const note = 'Ten minutes left: <b>find a deal</b>.';
+    await teacher.page.getByLabel('Message to every student').fill(note);
+    await teacher.page.getByRole('button', { name: 'Send to the class' }).click();
+    for (const s of students)
+      await s.page.locator('.class-broadcasts .class-chat-text').getByText(note, { exact: true }).waitFor();
+    // The teacher opens table 1: a channel for each delegation, and the table's log.
+    await teacher.page.getByRole('button', { name: 'Open table 1' }).click();
+    await teacher.page.locator('.class-open-table .class-channel').nth(scenario.parties.length - 1).waitFor();
+
     // A reload puts a student back in its seat: the seat token is in the browser's storage.
     const first = students[0]?.page as Page;
     await first.getByRole('button', { name: 'Take my seat' }).click();
@@ -137,6 +148,9 @@ describe('a class session in the browser', () => {
       );
     }
     await teacher.page.locator('.class-table[data-status="ended"]').nth(1).waitFor({ timeout: 120_000 });
+    // Each ended table's debrief, for the teacher.
+    await teacher.page.getByRole('button', { name: 'Debrief of table 2' }).click();
+    await teacher.page.locator('.class-debrief tbody tr').nth(scenario.parties.length - 1).waitFor();
     await teacher.page.screenshot({ path: screenshotPath('class-dashboard'), fullPage: true });
 
     const [download] = await Promise.all([
