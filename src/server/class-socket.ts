@@ -347,27 +347,33 @@ export function attachClassSockets(
           answer(ack, { ok: false, error: parsed.error });
           return;
         }
-        handle(socket, parsed.message).then(
-          (result) => answer(ack, { ok: true, result }),
-          (error: unknown) => {
-            if (error instanceof ClassError) {
-              answer(ack, {
-                ok: false,
-                error: {
-                  code: error.code,
-                  message: error.message,
-                  ...(error.detail ? { detail: error.detail } : {}),
-                },
-              });
-            } else {
-              log(`classroom: ${parsed.message.type} failed: ${(error as Error)?.stack ?? error}`);
-              answer(ack, {
-                ok: false,
-                error: { code: 'internal', message: 'the server could not do this' },
-              });
-            }
-          },
-        );
+        // Answered once whatever the message wrote is on disk (see ClassStore.durable).
+        handle(socket, parsed.message)
+          .then(async (result) => {
+            await classroom.store.durable();
+            return result;
+          })
+          .then(
+            (result) => answer(ack, { ok: true, result }),
+            (error: unknown) => {
+              if (error instanceof ClassError) {
+                answer(ack, {
+                  ok: false,
+                  error: {
+                    code: error.code,
+                    message: error.message,
+                    ...(error.detail ? { detail: error.detail } : {}),
+                  },
+                });
+              } else {
+                log(`classroom: ${parsed.message.type} failed: ${(error as Error)?.stack ?? error}`);
+                answer(ack, {
+                  ok: false,
+                  error: { code: 'internal', message: 'the server could not do this' },
+                });
+              }
+            },
+          );
         return;
       }
       answer(ack, {

@@ -114,6 +114,8 @@ export class ClassSession {
   readonly students = new Map<string, StudentRecord>();
   readonly tables: LiveTable[] = [];
   readonly online = new Map<string, number>();
+  /** Each table's latest dashboard summary, with what it was computed from. */
+  private readonly summaries = new Map<number, { key: string; value: DashboardTable }>();
   /** Seats ("table:seat") the teacher gave to the AI although students sit there. */
   readonly aiTaken = new Set<string>();
 
@@ -773,8 +775,25 @@ export class ClassSession {
   // ---- the teacher's view and exports
 
   dashboard(): Dashboard {
+    // A table's summary changes with its moves, its students (seats, names, online) and the session's state: the
+    // others are reused, so a dashboard of many tables costs the tables that moved.
+    let roster = `${this.state}`;
+    for (const s of this.students.values())
+      roster += `|${s.id}:${s.table}:${s.seat}:${s.seatedAt}:${s.nickname}:${(this.online.get(s.id) ?? 0) > 0}`;
+    for (const key of this.aiTaken) roster += `|ai:${key}`;
     const tables: DashboardTable[] = [];
-    for (let i = 0; i < this.record.tables; i++) tables.push(this.tableSummary(i));
+    for (let i = 0; i < this.record.tables; i++) {
+      const t = this.tables[i];
+      const key = `${t ? `${t.persisted}:${t.queued}:${t.table.state().status}` : '-'}#${roster}`;
+      const cached = this.summaries.get(i);
+      if (cached && cached.key === key) {
+        tables.push(cached.value);
+        continue;
+      }
+      const value = this.tableSummary(i);
+      this.summaries.set(i, { key, value });
+      tables.push(value);
+    }
     return {
       session: this.id,
       code: this.record.code,
@@ -1049,6 +1068,8 @@ export class Classroom {
   private dirty = new Map<LiveTable, ClassSession>();
   private flushTimer: NodeJS.Immediate | null = null;
   private flushed: { promise: Promise<void>; done: () => void } | null = null;
+  /** Commits waiting for the disk before their views are pushed and their moves acknowledged. */
+  private readonly syncing = new Set<Promise<void>>();
 
   constructor(options: ClassroomOptions) {
     this.store = options.store;
@@ -1079,7 +1100,8 @@ export class Classroom {
 
   /** Settles once everything queued now is committed (or has failed: the tables say so). */
   committed(): Promise<void> {
-    if (this.queue.length === 0 && this.dirty.size === 0) return Promise.resolve();
+    if (this.queue.length === 0 && this.dirty.size === 0)
+      return this.syncing.size > 0 ? Promise.all([...this.syncing]).then(() => {}) : Promise.resolve();
     if (!this.flushed) {
       let done = () => {};
       const promise = new Promise<void>((r) => {
@@ -1090,8 +1112,9 @@ export class Classroom {
     return this.flushed.promise;
   }
 
-  /** Commits this tick's intents in one transaction (a failing table's on their own, so the others still commit),
-   * then pushes the changed tables' views, then settles the moves waiting for their acknowledgement. */
+  /** Commits this tick's intents in one transaction (a failing table's on their own, so the others still commit);
+   * once the commit is on disk (one fsync for every commit so far, off the event loop), pushes the changed tables'
+   * views and settles the moves waiting for their acknowledgement. */
   flushNow(): void {
     if (this.flushTimer) clearImmediate(this.flushTimer);
     this.flushTimer = null;
@@ -1101,10 +1124,11 @@ export class Classroom {
     this.queue = [];
     this.dirty = new Map();
     this.flushed = null;
+    const committed = new Map<LiveTable, number>();
     if (batch.length > 0) {
       try {
         this.store.appendIntents(batch.map((b) => b.item));
-        for (const b of batch) b.t.persisted = b.item.record.seq;
+        for (const b of batch) committed.set(b.t, b.item.record.seq);
       } catch {
         const byTable = new Map<LiveTable, AppendItem[]>();
         for (const b of batch) {
@@ -1115,7 +1139,7 @@ export class Classroom {
         for (const [t, items] of byTable) {
           try {
             this.store.appendIntents(items);
-            t.persisted = (items.at(-1) as AppendItem).record.seq;
+            committed.set(t, (items.at(-1) as AppendItem).record.seq);
           } catch (error) {
             t.failure = (error as Error).message;
             this.log(`table ${t.index + 1}: an intent could not be stored: ${t.failure}`);
@@ -1123,14 +1147,35 @@ export class Classroom {
         }
       }
     }
-    for (const [t, session] of dirty) {
-      try {
-        session.settled(t);
-      } catch (error) {
-        this.log(`table ${t.index + 1}: ${(error as Error).message}`);
+    const settle = () => {
+      for (const [t, session] of dirty) {
+        try {
+          session.settled(t);
+        } catch (error) {
+          this.log(`table ${t.index + 1}: ${(error as Error).message}`);
+        }
       }
+      flushed?.done();
+    };
+    if (committed.size === 0) {
+      settle();
+      return;
     }
-    flushed?.done();
+    const done = this.store.durable().then(
+      () => {
+        for (const [t, seq] of committed) if (seq > t.persisted) t.persisted = seq;
+        settle();
+      },
+      (error: unknown) => {
+        for (const t of committed.keys()) {
+          t.failure = `the disk did not take the moves: ${(error as Error).message}`;
+          this.log(`table ${t.index + 1}: ${t.failure}`);
+        }
+        settle();
+      },
+    );
+    this.syncing.add(done);
+    void done.finally(() => this.syncing.delete(done));
   }
 
   onChange(listener: (change: ClassChange) => void): () => void {

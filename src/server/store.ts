@@ -100,5 +100,8 @@ export interface ClassStore {
   aiSeats(session: string): Array<{ table: number; seat: string }>;
   /** The latest snapshot of a table, if any. */
   snapshot(session: string, table: number): SnapshotRecord | undefined;
+  /** Settles once every write made so far is on disk (the writes themselves are committed when they return: they
+   * survive a crash of the server; this waits for the disk, off the event loop). Clients are answered after it. */
+  durable(): Promise<void>;
   close(): void;
 }

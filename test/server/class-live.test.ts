@@ -83,7 +83,7 @@ const chats = (c: TestClient) =>
 describe('mission control and teams', () => {
   it('runs a delegation of two: one pen, the same view for both, a channel only the team and the teacher read', async () => {
     const { server, teacher, created } = await setup();
-    const students = [];
+    const students: Array<Awaited<ReturnType<typeof join>>> = [];
     for (const name of ['Ana', 'Bo', 'Cy', 'Di']) students.push(await join(server, created.code, name));
     expect((await teacher.send({ type: 'teacher.attach', token: created.teacherToken })).ok).toBe(true);
     expect((await teacher.send({ type: 'teacher.autoAssign' })).result).toEqual({ placed: 4 });
@@ -177,7 +177,7 @@ describe('mission control and teams', () => {
 
   it("gives a seat to the AI and back at the teacher's word, stored across a restart", async () => {
     const { data, server, teacher, created } = await setup({ aiDelayMs: 5 });
-    const students = [];
+    const students: Array<Awaited<ReturnType<typeof join>>> = [];
     for (const name of parties) students.push(await join(server, created.code, name));
     await teacher.send({ type: 'teacher.attach', token: created.teacherToken });
     await teacher.send({ type: 'teacher.autoAssign' });
@@ -251,7 +251,7 @@ describe('mission control and teams', () => {
         difficulty: 'easy',
       })
     ).result as { session: string; code: string; teacherToken: string };
-    const students = [];
+    const students: Array<Awaited<ReturnType<typeof join>>> = [];
     for (const name of parties) students.push(await join(server, created.code, name));
     await teacher.send({ type: 'teacher.autoAssign' });
     await teacher.send({ type: 'teacher.start' });
