@@ -129,7 +129,10 @@ describe('a class session in the browser', () => {
       await s.page.locator('.class-broadcasts .class-chat-text').getByText(note, { exact: true }).waitFor();
     // The teacher opens table 1: a channel for each delegation, and the table's log.
     await teacher.page.getByRole('button', { name: 'Open table 1' }).click();
-    await teacher.page.locator('.class-open-table .class-channel').nth(scenario.parties.length - 1).waitFor();
+    await teacher.page
+      .locator('.class-open-table .class-channel')
+      .nth(scenario.parties.length - 1)
+      .waitFor();
 
     // A reload puts a student back in its seat: the seat token is in the browser's storage.
     const first = students[0]?.page as Page;
@@ -150,7 +153,10 @@ describe('a class session in the browser', () => {
     await teacher.page.locator('.class-table[data-status="ended"]').nth(1).waitFor({ timeout: 120_000 });
     // Each ended table's debrief, for the teacher.
     await teacher.page.getByRole('button', { name: 'Debrief of table 2' }).click();
-    await teacher.page.locator('.class-debrief tbody tr').nth(scenario.parties.length - 1).waitFor();
+    await teacher.page
+      .locator('.class-debrief tbody tr')
+      .nth(scenario.parties.length - 1)
+      .waitFor();
     await teacher.page.screenshot({ path: screenshotPath('class-dashboard'), fullPage: true });
 
     const [download] = await Promise.all([
