@@ -4,7 +4,7 @@
 // event loop never waits for the disk, and one fsync covers every commit before it (group commit). The server
 // answers a client only after `durable()`, so whatever it acknowledged is on disk, as with synchronous=FULL.
 import { mkdirSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Intent } from '../engine/intents';
@@ -246,18 +246,20 @@ export function openSqliteStore(dataDir: string): ClassStore {
   let synced = 0;
   let syncing: Promise<void> | null = null;
   const walPath = join(dataDir, 'classroom.sqlite-wal');
+  /** The log stays open for fsyncs: SQLite keeps the same file (resetting it after checkpoints) while it is open. */
+  let wal: FileHandle | null = null;
+  let closed = false;
   const syncOnce = async () => {
     const upto = writes;
     try {
-      const file = await open(walPath, 'r');
-      try {
-        await file.sync();
-      } finally {
-        await file.close();
+      // Once closed, the database's close has checkpointed the log into the database file.
+      if (!closed) {
+        wal ??= await open(walPath, 'r');
+        await wal.sync();
       }
     } catch (error) {
       // No log file: everything was checkpointed into the database (which the checkpoint fsynced).
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (!closed && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     synced = Math.max(synced, upto);
   };
@@ -370,6 +372,9 @@ export function openSqliteStore(dataDir: string): ClassStore {
       return q.snapshot.get(session, table) as SnapshotRecord | undefined;
     },
     close() {
+      closed = true;
+      void wal?.close().catch(() => {});
+      wal = null;
       db.close();
     },
   };
