@@ -7,6 +7,7 @@ import { designWarnings } from './design-checks';
 import { type Finding, referenceErrors } from './reference-checks';
 import { type Scenario, ScenarioSchema } from './schema';
 import { afterAsOfWarnings } from './time-checks';
+import { fastParse } from './yaml-fast';
 import { preScan, structureErrors } from './yaml-guard';
 import { lineIndex, lineStarts, syntaxCauses } from './yaml-syntax';
 
@@ -76,7 +77,7 @@ export interface LoadOptions {
    * Called as each stage ends ('parse', 'schema', 'design', 'balance'), so a caller with a clock can time them
    * (this layer reads no clock).
    */
-  mark?: (stage: 'parse' | 'schema' | 'design' | 'balance') => void;
+  mark?: (stage: Stage) => void;
 }
 
 /** Parses, validates against the schema and checks every cross-reference; reports all problems at once. */
@@ -84,13 +85,38 @@ export function loadScenario(text: string, fileName: string, options: LoadOption
   const mark = options.mark ?? (() => {});
   // Size and nesting first: past them the parser itself slows down.
   const tooBig = preScan(text);
+  if (tooBig) {
+    const starts = lineStarts(text.slice(0, tooBig.offset + 1));
+    return {
+      ok: false,
+      errors: [locator(text, starts, fileName)(tooBig.offset, tooBig.message)],
+      warnings: [],
+    };
+  }
+  // The fast path reads a plain file's value without positions; a file it declines, or one with anything to
+  // report, goes the full way, which places every diagnostic (so both give the same result).
+  const strictJsonOk = !/\.json$/i.test(fileName) || strictJsonError(text) === undefined;
+  const fast = strictJsonOk ? fastParse(text) : undefined;
+  if (fast) {
+    mark('parse');
+    const checked = checkValue(fast.value, mark);
+    if (checked.ok && checked.warnings.length === 0) {
+      return { ok: true, scenario: checked.scenario, warnings: [], figures: checked.figures };
+    }
+  }
+  return loadFully(text, fileName, mark);
+}
+
+/** The full path: the `yaml` document model, with every node's position. */
+export function loadFully(
+  text: string,
+  fileName: string,
+  mark: (stage: Stage) => void = () => {},
+): LoadResult {
+  const tooBig = preScan(text);
   const starts = tooBig ? lineStarts(text.slice(0, tooBig.offset + 1)) : lineStarts(text);
   const lineOf = (offset: number): number => lineIndex(starts, offset) + 1;
-  const at = (offset: number, message: string, path: DiagnosticPath = []): Diagnostic => {
-    const clamped = Math.max(0, Math.min(offset, text.length));
-    const line = lineIndex(starts, clamped);
-    return { file: fileName, line: line + 1, col: clamped - (starts[line] as number) + 1, message, path };
-  };
+  const at = locator(text, starts, fileName);
   if (tooBig) return { ok: false, errors: [at(tooBig.offset, tooBig.message)], warnings: [] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const warnings = doc.warnings.map((w) => at(w.pos[0], w.message));
@@ -116,6 +142,41 @@ export function loadScenario(text: string, fileName: string, options: LoadOption
       f.path,
     );
 
+  const checked = checkValue(value, mark);
+  if (!checked.ok) {
+    const formatOne =
+      value !== null && typeof value === 'object' && (value as { format?: unknown }).format === 1;
+    const errors = dedupe(
+      checked.errors.map(diagnose).map((d) => withMigrationHint(withYamlHint(d, text, starts), formatOne)),
+    ).sort(byPosition);
+    return { ok: false, errors, warnings };
+  }
+  warnings.push(...checked.warnings.map(diagnose));
+  return {
+    ok: true,
+    scenario: checked.scenario,
+    warnings: warnings.sort(byPosition),
+    figures: checked.figures,
+  };
+}
+
+type Stage = 'parse' | 'schema' | 'design' | 'balance';
+
+/** A diagnostic at an offset of `text` (whose line starts are `starts`). */
+function locator(text: string, starts: number[], fileName: string) {
+  return (offset: number, message: string, path: DiagnosticPath = []): Diagnostic => {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    const line = lineIndex(starts, clamped);
+    return { file: fileName, line: line + 1, col: clamped - (starts[line] as number) + 1, message, path };
+  };
+}
+
+type Checked =
+  | { ok: true; scenario: Scenario; warnings: Finding[]; figures: BalanceFigures }
+  | { ok: false; errors: Finding[] };
+
+/** Schema, references, design checks and balance analysis of a parsed value: findings, not yet placed. */
+function checkValue(value: unknown, mark: (stage: Stage) => void): Checked {
   const parsed = ScenarioSchema.safeParse(value);
   const findings: Finding[] = parsed.success
     ? []
@@ -123,22 +184,15 @@ export function loadScenario(text: string, fileName: string, options: LoadOption
   // References are checked even when the shape is wrong, so one run shows every mistake.
   findings.push(...referenceErrors(value));
   suggestMisspelledKeys(findings);
-  const formatOne =
-    value !== null && typeof value === 'object' && (value as { format?: unknown }).format === 1;
-  const errors = dedupe(
-    findings.map(diagnose).map((d) => withMigrationHint(withYamlHint(d, text, starts), formatOne)),
-  ).sort(byPosition);
-
   mark('schema');
-  if (!parsed.success || errors.length > 0) return { ok: false, errors, warnings };
+  if (!parsed.success || findings.length > 0) return { ok: false, errors: findings };
   const scenario = parsed.data;
-  warnings.push(...designWarnings(scenario).map(diagnose));
-  warnings.push(...afterAsOfWarnings(scenario).map(diagnose));
+  const warnings = [...designWarnings(scenario), ...afterAsOfWarnings(scenario)];
   mark('design');
   const balance = balanceReport(scenario);
-  warnings.push(...balance.warnings.map(diagnose));
+  warnings.push(...balance.warnings);
   mark('balance');
-  return { ok: true, scenario, warnings: warnings.sort(byPosition), figures: balance.figures };
+  return { ok: true, scenario, warnings, figures: balance.figures };
 }
 
 /** What format 1 allowed and format 2 refuses, in a format-1 file: `cli migrate` rewrites it. */

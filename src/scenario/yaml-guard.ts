@@ -59,34 +59,48 @@ function nestingEstimate(text: string): GuardError | undefined {
     offset,
     message: `nested more than ${limit} levels deep (a scenario needs about 12): look for unclosed brackets or runaway indentation`,
   });
+  // Character codes (the scan reads each character once; comparing codes keeps it fast on a cold start).
+  const SPACE = 0x20;
+  const TAB = 0x09;
+  const LF = 0x0a;
+  const CR = 0x0d;
+  const HASH = 0x23;
+  const n = text.length;
+  const code = (k: number): number => text.charCodeAt(k);
+  /** A blank (space, tab or line break) at `k`, or the end of the text. */
+  const blankAt = (k: number): boolean => {
+    if (k >= n) return true;
+    const c = text.charCodeAt(k);
+    return c === SPACE || c === TAB || c === LF;
+  };
   const indents: number[] = [];
   let flow = 0;
   let i = 0;
-  const n = text.length;
   let blockScalarIndent = -1;
   while (i < n) {
     // At the start of a line.
     let indent = 0;
-    while (i < n && (text[i] === ' ' || text[i] === '\t')) {
+    while (i < n && (code(i) === SPACE || code(i) === TAB)) {
       indent++;
       i++;
     }
     if (i >= n) break;
-    const first = text[i];
-    if (first === '\n' || first === '\r') {
+    const first = code(i);
+    if (first === LF || first === CR) {
       i++;
       continue;
     }
     if (blockScalarIndent >= 0) {
       if (indent > blockScalarIndent) {
-        while (i < n && text[i] !== '\n') i++;
-        i++;
+        const end = text.indexOf('\n', i);
+        i = (end < 0 ? n : end) + 1;
         continue;
       }
       blockScalarIndent = -1;
     }
-    if (first === '#') {
-      while (i < n && text[i] !== '\n') i++;
+    if (first === HASH) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? n : end;
       continue;
     }
     if (flow === 0) {
@@ -95,41 +109,40 @@ function nestingEstimate(text: string): GuardError | undefined {
     }
     let dashes = 0;
     let nodeStart = true;
-    let lastToken = '';
-    while (i < n && text[i] !== '\n') {
-      const c = text[i] as string;
-      if (c === ' ' || c === '\t' || c === '\r') {
+    let lastToken = 0;
+    while (i < n) {
+      const c = code(i);
+      if (c === LF) break;
+      if (c === SPACE || c === TAB || c === CR) {
         i++;
         continue;
       }
-      if (c === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) {
-        while (i < n && text[i] !== '\n') i++;
+      if (c === HASH && i > 0 && (code(i - 1) === SPACE || code(i - 1) === TAB)) {
+        const end = text.indexOf('\n', i);
+        i = end < 0 ? n : end;
         break;
       }
-      if (nodeStart && (c === '"' || c === "'")) {
+      if (nodeStart && (c === 0x22 || c === 0x27)) {
         i = skipQuoted(text, i);
         nodeStart = false;
         lastToken = c;
         continue;
       }
-      if ((c === '-' || c === '?') && nodeStart && flow === 0 && /[ \t\n]/.test(text[i + 1] ?? '\n')) {
-        dashes++;
-      } else if ((c === '[' || c === '{') && (nodeStart || flow > 0)) {
+      const opens = c === 0x5b || c === 0x7b; // [ {
+      if ((c === 0x2d || c === 0x3f) && nodeStart && flow === 0 && blankAt(i + 1)) {
+        dashes++; // - ?
+      } else if (opens && (nodeStart || flow > 0)) {
         flow++;
-      } else if ((c === ']' || c === '}') && flow > 0) {
-        flow--;
+      } else if ((c === 0x5d || c === 0x7d) && flow > 0) {
+        flow--; // ] }
       }
       if (indents.length + dashes + flow > LIMITS.depth) return tooDeep(i, LIMITS.depth);
-      nodeStart =
-        c === '[' ||
-        c === '{' ||
-        c === ',' ||
-        ((c === ':' || c === '-' || c === '?') && /[ \t\n]/.test(text[i + 1] ?? '\n'));
+      nodeStart = opens || c === 0x2c || ((c === 0x3a || c === 0x2d || c === 0x3f) && blankAt(i + 1)); // , : - ?
       lastToken = c;
       i++;
     }
     // `key: |` or `key: >-`: the lines indented deeper are text.
-    if ((lastToken === '|' || lastToken === '>' || /^[|>]/.test(lastToken)) && flow === 0) {
+    if ((lastToken === 0x7c || lastToken === 0x3e) && flow === 0) {
       blockScalarIndent = indent;
     }
     i++;
@@ -147,16 +160,17 @@ function nestingEstimate(text: string): GuardError | undefined {
 
 /** The offset just past a quoted string starting at `start` (or the end of the text if it never closes). */
 function skipQuoted(text: string, start: number): number {
-  const quote = text[start];
+  const quote = text.charCodeAt(start);
+  const double = quote === 0x22;
   let i = start + 1;
   while (i < text.length) {
-    const c = text[i];
-    if (quote === '"' && c === '\\') {
+    const c = text.charCodeAt(i);
+    if (double && c === 0x5c) {
       i += 2;
       continue;
     }
     if (c === quote) {
-      if (quote === "'" && text[i + 1] === "'") {
+      if (!double && text.charCodeAt(i + 1) === 0x27) {
         i += 2;
         continue;
       }
