@@ -68,6 +68,20 @@ describe('the fast path of the scenario loader', () => {
     for (const f of files) sameBothWays(read(f), f);
   }, 120_000);
 
+  it('reads Windows line ends, a byte-order mark, document markers and JSON as the full path does', () => {
+    const variants: Array<[string, string]> = [
+      [TRAM.replace(/\n/g, '\r\n'), 'crlf.yaml'],
+      [`\ufeff${TRAM}`, 'bom.yaml'],
+      [`---\n${TRAM}...\n`, 'markers.yaml'],
+      [JSON.stringify(yamlValue(TRAM), null, 2), 'tram-line.json'],
+    ];
+    for (const [text, name] of variants) {
+      expect(fastParse(text), name).toBeDefined();
+      sameBothWays(text, name);
+      expect(loadScenario(text, name).ok, name).toBe(true);
+    }
+  }, 60_000);
+
   it('declines a file with an anchor and alias, or a tag, which is still validated exactly as before', () => {
     // The tram-line scenario with its first party's name given through an anchor and an alias.
     const anchored = TRAM.replace(/^(\s+name: )(.+)$/m, '$1&partyName $2').replace(
