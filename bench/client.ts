@@ -350,6 +350,12 @@ async function main(): Promise<void> {
     // AI rounds: the student ends its turn at once; the AI seats answer (their moves animate as they come).
     const roundLines: string[] = [];
     await h.browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+    // BENCH_PROFILE=file.cpuprofile: the page's JavaScript profile over the AI rounds (open it in DevTools).
+    if (process.env.BENCH_PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     let allTasks = 0;
     let longest = 0;
     const animFps: number[] = [];
@@ -382,6 +388,10 @@ async function main(): Promise<void> {
       );
     }
     const trace = await h.browser.stopTracing();
+    if (process.env.BENCH_PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile));
+    }
     if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, trace);
     const traced = traceTasks(trace, h.baseUrl);
     const cpuLong = traced.filter((x) => x.cpuMs > 50);

@@ -4,7 +4,7 @@ import type { Move } from '../engine/intents';
 import { meetingPosition } from '../engine/seat-figures';
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
-import { date, msg, t } from '../i18n';
+import { date, language, msg, t } from '../i18n';
 import type { SeatConnection } from '../net/transport';
 import type { Text } from '../scenario/schema';
 import { briefContent } from './brief-view';
@@ -605,6 +605,17 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     turnActions.replaceChildren(...out);
   }
 
+  /** What each slot below was last drawn from: a panel whose inputs did not change keeps its elements, so the
+   * browser does not lay it out again (the brief alone is hundreds of elements). */
+  const drawnFrom = new WeakMap<HTMLElement, string>();
+  function drawIfChanged(slot: HTMLElement, inputs: unknown[], build: () => HTMLElement, keepOpen: boolean) {
+    const key = JSON.stringify([language(), ...inputs]);
+    if (drawnFrom.get(slot) === key) return;
+    drawnFrom.set(slot, key);
+    if (keepOpen) replaceKeepingOpen(slot, build());
+    else slot.replaceChildren(build());
+  }
+
   function render(v: SeatView, focusId?: string) {
     if (destroyed) return;
     view = v;
@@ -615,7 +626,22 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     const canAct = v.myTurn && v.status === 'negotiating' && !ui.busy;
     if (!v.myTurn) ui.confirm = null;
     renderStatus(v);
-    stripSlot.replaceChildren(renderTableStrip(v, options.isAi));
+    drawIfChanged(
+      stripSlot,
+      [
+        v.meeting,
+        v.packages,
+        v.round,
+        v.seat,
+        v.signatures,
+        v.speaker,
+        v.status,
+        v.textVersion,
+        v.scenario.parties.map((p) => options.isAi(p.id)),
+      ],
+      () => renderTableStrip(v, options.isAi),
+      false,
+    );
     renderTurnActions(v, canAct);
     replaceKeepingOpen(
       packagesRegion,
@@ -630,9 +656,9 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     );
     signal.update(v, canAct, ui.signalError);
     log.update(v);
-    liveBriefSlot.replaceChildren(renderLiveBrief(v));
+    drawIfChanged(liveBriefSlot, [v.score], () => renderLiveBrief(v), false);
     replaceKeepingOpen(othersSlot, renderOthers(v));
-    replaceKeepingOpen(briefSlot, briefContent(v, 3, 'table-brief'));
+    drawIfChanged(briefSlot, [v.me, v.text], () => briefContent(v, 3, 'table-brief'), true);
     const banner = renderNewsBanner(
       v,
       () => {
@@ -689,10 +715,29 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
 
   render(view);
 
+  // The panels follow the table once per burst of moves: the AI's moves can come several at once, and a move of our
+  // own is drawn by `act` at once (with its focus), so the draw queued after it has nothing left to do. A rebuild of every
+  // panel costs a full style and layout pass; two in one task (the view's and the act's) made End turn's task the
+  // longest of an AI round. The picture animates each move as it comes.
+  let drawQueued = false;
+  const drawLatest = () => {
+    drawQueued = false;
+    if (destroyed) return;
+    const latest = conn.view();
+    if (latest !== view) render(latest);
+  };
+  const queueDraw = () => {
+    if (drawQueued) return;
+    drawQueued = true;
+    // A task of its own, after the messages already queued (the AI's next moves): not an animation frame, where it
+    // would add its cost to the picture's frame in one long task.
+    setTimeout(drawLatest, 0);
+  };
   const unsubscribe = conn.subscribe((next: SeatView, events: GameEvent[]) => {
     if (destroyed) return;
-    render(next);
     handle?.update(next, events);
+    if (ui.busy) return; // `act` draws it when the move is answered
+    queueDraw();
   });
 
   // The Phaser table: decorative, lazily loaded; the panels above work without it.
