@@ -6,20 +6,31 @@
 // picks that language: each one would add about as much to the first screen as the scenario itself.
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'vite';
+import { figuresLine } from '../src/cli/main.ts';
 import { formatDiagnostic, loadScenario } from '../src/scenario/load.ts';
 
 export const SCENARIO_QUERY = '?scenario';
 export const SCENARIO_LANG_QUERY = '?scenario-lang=';
 
-/** What a `?scenario` module exports (src/ui/scenario-catalogue.ts reads it); a scenario with translations also
- * gets, under `translations`, a loader for each of its languages (the scenario itself then holds none). */
-export type BuiltScenario = { ok: true; scenario: unknown } | { ok: false; errors: string[] };
+/** What a `?scenario` module exports (src/ui/scenario-catalogue.ts reads it): the scenario with its balance warnings
+ * and figures as `cli validate` prints them; a scenario with translations also gets, under `translations`, a
+ * loader for each of its languages (the scenario itself then holds none). */
+export type BuiltScenario =
+  | { ok: true; scenario: unknown; warnings: string[]; figures: string }
+  | { ok: false; errors: string[] };
 
 /** The module for one scenario file: the loader's own result, so the browser shows the same errors as before. */
 export function scenarioModule(text: string, file: string): BuiltScenario {
   try {
     const result = loadScenario(text, file);
-    if (result.ok) return { ok: true, scenario: result.scenario };
+    // Balance warnings and figures as `cli validate` prints them, for the scenario list's designers' note.
+    if (result.ok)
+      return {
+        ok: true,
+        scenario: result.scenario,
+        warnings: result.warnings.map((d) => formatDiagnostic(d, 'warning')),
+        figures: result.figures ? figuresLine(result.scenario, result.figures) : '',
+      };
     return { ok: false, errors: result.errors.map((d) => formatDiagnostic(d)) };
   } catch (error) {
     return { ok: false, errors: [`${file}: ${String(error)}`] };
@@ -33,7 +44,7 @@ export function splitTranslations(built: BuiltScenario): {
 } {
   if (!built.ok) return { base: built, translations: {} };
   const { translations, ...scenario } = built.scenario as { translations?: Record<string, unknown> };
-  return { base: { ok: true, scenario }, translations: translations ?? {} };
+  return { base: { ...built, scenario }, translations: translations ?? {} };
 }
 
 const LANG = /^[a-z]{2,3}(-[A-Z]{2})?$/;

@@ -11,9 +11,25 @@ const loadTable: TableLoader = async () => (await import('./game/mount-table')).
 const root = document.getElementById('app');
 const params = new URLSearchParams(window.location.search);
 const classRoute = params.get('class');
+const isLab = (hash: string) => hash === '#/lab';
+// Moving between the lab (#/lab) and the game starts the page afresh on the other route.
+window.addEventListener('hashchange', (event) => {
+  if (isLab(new URL(event.oldURL).hash) !== isLab(new URL(event.newURL).hash)) window.location.reload();
+});
 if (root && params.get('print') === 'brief') {
   // A side's brief to print (from the brief screen, the title screen's teacher section and the dashboard).
   void import('./ui/print-brief').then((m) => m.startPrintBrief(root, window.location.search));
+} else if (root && classRoute === null && isLab(window.location.hash)) {
+  // The scenario lab and its charting library load only on its route.
+  void import('./ui/scenario-lab').then((m) =>
+    m.startLab(root, {
+      onPlay: (choice) => {
+        // The game takes over this page: its address leaves the lab, so a reload opens the title screen.
+        window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+        void startApp(root, { loadTable, location: window.location, start: choice });
+      },
+    }),
+  );
 } else if (root && classRoute === 'teacher') {
   // Class sessions load their own screens (and socket.io) only on their routes; they never load the scenarios' files.
   // They speak the language chosen on this device (or ?lang=), like the rest of the game.

@@ -52,6 +52,8 @@ function somethingStored(): boolean {
 export interface AppOptions {
   loadTable: TableLoader;
   location: Pick<Location, 'search'>;
+  /** A game to start at once instead of the title screen (the scenario lab's "Play this scenario"); not saved. */
+  start?: GameChoice;
 }
 
 interface Settings {
@@ -103,6 +105,8 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   let briefingRound: string[] = [];
   /** Hot seat: the outcome has been passed to everyone. */
   let endPassed = false;
+  /** A game of a scenario edited in the lab: it is not saved (a reload would replay it on the bundled file). */
+  let unsaved = options.start !== undefined;
 
   // The language control above every screen. The title screen re-renders itself; a running game is reloaded
   // from its save in this browser, so every word (the scenario's too) comes back in the new language.
@@ -287,6 +291,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
 
   const showTitle = () => {
     endSession();
+    unsaved = false;
     show('title', msg().app.titles.title, () =>
       renderTitleScreen(root, {
         catalogue,
@@ -538,7 +543,8 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       aiDelayMs: settings.test ? 0 : 400,
       ...(intents ? { intents } : {}),
       ...(from.snapshot ? { snapshot: from.snapshot } : {}),
-      save: { game: from.game, tab, rev: from.rev, onStale: () => showElsewhere() },
+      // A game of a scenario edited in the lab is not saved: a reload would replay it on the bundled file.
+      ...(unsaved ? {} : { save: { game: from.game, tab, rev: from.rev, onStale: () => showElsewhere() } }),
     });
     const s = session;
     offRouting = s.table.onChange(() => {
@@ -560,7 +566,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
 
   const begin = async (choice: GameChoice) => {
     lastChoice = choice;
-    clearSavedGame(localStorage, tab);
+    if (!unsaved) clearSavedGame(localStorage, tab);
     const s = await launch(choice, settings.seed ?? randomSeed());
     const first = s.setup.humanSeats[0];
     if (!first) return;
@@ -650,6 +656,10 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     }
   };
 
+  if (options.start) {
+    await begin(options.start);
+    return;
+  }
   if (await resume()) return;
   if (catalogue.length === 0) {
     root.replaceChildren(el('p', { attrs: { role: 'alert' } }, msg().app.noScenario));

@@ -7,9 +7,9 @@ import type { Scenario, Translation } from '../scenario/schema';
 type TranslationLoaders = Record<string, () => Promise<Translation | null>>;
 
 /** What each `?scenario` module holds: the scenario as the loader validated it (its translations apart, to load
- * when wanted), or the file's diagnostics. */
+ * when wanted) with its balance warnings and figures, or the file's diagnostics. */
 type Built =
-  | { ok: true; scenario: Scenario; translations?: TranslationLoaders }
+  | { ok: true; scenario: Scenario; warnings: string[]; figures: string; translations?: TranslationLoaders }
   | { ok: false; errors: string[] };
 type Loaders = Record<string, () => Promise<Built>>;
 
@@ -27,7 +27,15 @@ const fixtures = import.meta.glob('/test/fixtures/*.yaml', {
 export const DEFAULT_SCENARIO_ID = 'miami-2025';
 
 export type CatalogueEntry =
-  | { ok: true; file: string; scenario: Scenario; translations?: TranslationLoaders }
+  /** `warnings` and `figures`: the balance checks of `cli validate`, for designers. */
+  | {
+      ok: true;
+      file: string;
+      scenario: Scenario;
+      warnings: string[];
+      figures: string;
+      translations?: TranslationLoaders;
+    }
   | { ok: false; file: string; errors: string[] };
 
 async function loadAll(loaders: Loaders): Promise<CatalogueEntry[]> {
@@ -37,9 +45,10 @@ async function loadAll(loaders: Loaders): Promise<CatalogueEntry[]> {
       try {
         const built = await load();
         if (!built.ok) return { ok: false, file, errors: built.errors };
+        const balance = { warnings: built.warnings ?? [], figures: built.figures ?? '' };
         return built.translations
-          ? { ok: true, file, scenario: built.scenario, translations: built.translations }
-          : { ok: true, file, scenario: built.scenario };
+          ? { ok: true, file, scenario: built.scenario, ...balance, translations: built.translations }
+          : { ok: true, file, scenario: built.scenario, ...balance };
       } catch (error) {
         return { ok: false, file, errors: [`${file}: ${String(error)}`] };
       }

@@ -73,6 +73,8 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
           el('a', { id: 'join-class', attrs: { href: '?class=join' } }, m.joinClass),
           ' · ',
           el('a', { id: 'run-class', attrs: { href: '?class=teacher' } }, m.runClass),
+          ' · ',
+          el('a', { id: 'open-lab', attrs: { href: '#/lab' } }, msg().lab.link),
         ),
       ),
     );
@@ -135,6 +137,7 @@ export function renderTitleScreen(root: HTMLElement, options: TitleOptions): () 
     scenarioSet.append(
       el('p', { className: 'scenario-summary' }, current.meta.summary),
       el('p', { className: 'hint' }, t(m.startsOn, { date: date(current.meta.asOf, true) })),
+      ...balanceNote(options.catalogue, current.meta.id),
     );
     if (broken.length) scenarioSet.append(brokenList(broken));
     form.append(scenarioSet);
@@ -418,6 +421,22 @@ function teachersSection(scenario: Scenario): HTMLElement {
       ],
     }),
   );
+}
+
+/** For designers: the scenario's balance warnings and figures, as `cli validate` gives them. */
+function balanceNote(catalogue: CatalogueEntry[], id: string): HTMLElement[] {
+  const entry = catalogue.find((e) => e.ok && e.scenario.meta.id === id);
+  if (!entry?.ok) return [];
+  const m = msg().lab;
+  return [
+    el(
+      'details',
+      { className: 'scenario-balance' },
+      el('summary', {}, entry.warnings.length ? t(m.balance, { n: entry.warnings.length }) : m.balanceNone),
+      el('p', { className: 'hint' }, t(m.balanceHint, { figures: entry.figures })),
+      entry.warnings.length ? el('ul', {}, ...entry.warnings.map((w) => el('li', {}, w))) : null,
+    ),
+  ];
 }
 
 function brokenList(broken: Array<{ file: string; errors: string[] }>): HTMLElement {

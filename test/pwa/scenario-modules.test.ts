@@ -22,6 +22,9 @@ describe('scenarios built into modules', () => {
     expect(built.ok && loaded.ok).toBe(true);
     if (!built.ok || !loaded.ok) return;
     expect(JSON.parse(JSON.stringify(built.scenario))).toEqual(loaded.scenario);
+    // The balance warnings and figures, as `cli validate` prints them, for the scenario list.
+    expect(built.warnings).toEqual(loaded.warnings.map((d) => formatDiagnostic(d, 'warning')));
+    expect(built.figures).toMatch(/^frontier \d+ points? \(\d+ deals?\); .*Nash point/);
   });
 
   it('gives a broken file its located errors, the same the loader reports', () => {
