@@ -10,6 +10,9 @@ export interface LabGamesRequested {
   /** The batch this request starts; answers carry it, so answers of an older batch are told apart. */
   batch: number;
   scenario: Scenario;
+  /** This worker plays games first, first + stride, first + 2 × stride, … below `games`. */
+  first: number;
+  stride: number;
   games: number;
   /** Game i plays seed `seed + i`. */
   seed: number;
@@ -53,6 +56,9 @@ export function isLabGamesRequest(data: unknown): data is LabGamesRequested {
     Number.isSafeInteger(data.batch) &&
     isRecord(data.scenario) &&
     Number.isSafeInteger(data.games) &&
+    Number.isSafeInteger(data.first) &&
+    Number.isSafeInteger(data.stride) &&
+    (data.stride as number) > 0 &&
     Number.isSafeInteger(data.seed) &&
     (data.difficulty === 'easy' || data.difficulty === 'medium' || data.difficulty === 'hard')
   );

@@ -24,7 +24,7 @@ scope.addEventListener('message', (event) => {
   current = request.batch;
   const { scenario, batch } = request;
   const seats = aiSeats(scenario, request.difficulty);
-  let index = 0;
+  let index = request.first;
   // One game per task, so a newer request (a message) is read between games.
   const next = () => {
     if (current !== batch || index >= request.games) return;
@@ -46,7 +46,7 @@ scope.addEventListener('message', (event) => {
         meetings: outcome?.meetingsElapsed ?? 0,
       };
       scope.postMessage({ v: LAB_GAMES_PROTOCOL, type: 'game.played', batch, game });
-      index++;
+      index += request.stride;
       setTimeout(next, 0);
     } catch (error) {
       scope.postMessage({

@@ -114,14 +114,14 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
     openIssues: new Set(),
   };
   let chart: LabChart | null = null;
-  let worker: Worker | null = null;
+  let workers: Worker[] = [];
   let batch = 0;
   let pending: ReturnType<typeof setTimeout> | null = null;
 
   const stopGames = () => {
     batch++;
-    worker?.terminate();
-    worker = null;
+    for (const w of workers) w.terminate();
+    workers = [];
     state.gamesRunning = false;
   };
 
@@ -215,41 +215,44 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
     state.gamesError = '';
     state.gamesRunning = true;
     const mine = batch;
-    try {
-      worker = createGamesWorker();
-    } catch (error) {
-      state.gamesRunning = false;
-      state.gamesError = error instanceof Error ? error.message : String(error);
-      render('lab-run-games');
-      return;
-    }
-    worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-      const reply = event.data;
-      if (!isLabGamesReply(reply) || reply.batch !== mine || batch !== mine) return;
-      if (reply.type === 'games.failed') {
-        state.gamesError = reply.message;
-        stopGames();
-      } else {
-        state.games.push(reply.game);
-        if (state.games.length >= LAB_GAMES) stopGames();
-      }
-      updateGames();
-    });
-    worker.addEventListener('error', (event) => {
+    // One worker per core (at most 4; the page itself waits meanwhile): worker k plays games k, k + n, k + 2n, …
+    const n = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+    const fail = (message: string) => {
       if (batch !== mine) return;
-      state.gamesError = event.message || msg().lab.gamesFailed;
+      state.gamesError = message;
       stopGames();
       updateGames();
-    });
-    worker.postMessage({
-      v: LAB_GAMES_PROTOCOL,
-      type: 'games.requested',
-      batch: mine,
-      scenario,
-      games: LAB_GAMES,
-      seed: 1,
-      difficulty: state.difficulty,
-    });
+    };
+    for (let k = 0; k < n; k++) {
+      let worker: Worker;
+      try {
+        worker = createGamesWorker();
+      } catch (error) {
+        fail(error instanceof Error ? error.message : String(error));
+        return;
+      }
+      workers.push(worker);
+      worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+        const reply = event.data;
+        if (!isLabGamesReply(reply) || reply.batch !== mine || batch !== mine) return;
+        if (reply.type === 'games.failed') return fail(reply.message);
+        state.games.push(reply.game);
+        if (state.games.length >= LAB_GAMES) stopGames();
+        updateGames();
+      });
+      worker.addEventListener('error', (event) => fail(event.message || msg().lab.gamesFailed));
+      worker.postMessage({
+        v: LAB_GAMES_PROTOCOL,
+        type: 'games.requested',
+        batch: mine,
+        scenario,
+        first: k,
+        stride: n,
+        games: LAB_GAMES,
+        seed: 1,
+        difficulty: state.difficulty,
+      });
+    }
     updateGames();
   };
 
@@ -1050,7 +1053,9 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
     page.removeEventListener('drop', onDrop);
     root.replaceChildren();
   };
-  const first = files[0];
+  // `?open=three-islands.yaml` opens that bundled file first; otherwise the default scenario.
+  const asked = new URLSearchParams(window.location.search).get('open');
+  const first = files.find((f) => baseName(f) === asked) ?? files[0];
   const load = first ? bundled[first] : undefined;
   if (first && load) open(first.replace(/^\//, ''), await load());
   else render();
