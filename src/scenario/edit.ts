@@ -6,6 +6,11 @@ import type { Condition } from './schema';
 
 export type EditPath = Array<string | number>;
 
+export interface EditOptions {
+  /** The file is JSON: strings are written with double quotes, so it stays strict JSON. */
+  json?: boolean;
+}
+
 /** One replacement in the source text. */
 interface Splice {
   start: number;
@@ -25,8 +30,9 @@ function nodeAt(text: string, path: EditPath): Node | undefined {
 }
 
 /** How a scalar is written back: numbers as they are, ids plain when YAML reads them back as the same string. */
-function scalarText(value: number | string): string {
+function scalarText(value: number | string, json: boolean): string {
   if (typeof value === 'number') return String(value);
+  if (json) return JSON.stringify(value);
   return /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value)
     ? value
     : JSON.stringify(value);
@@ -36,21 +42,26 @@ function scalarText(value: number | string): string {
  * The text with the scalar at `path` set to `value`. When the path has no scalar yet (a key left out), the key is
  * set through the Document API and the document written out again (the one case where layout may move).
  */
-export function setScalar(text: string, path: EditPath, value: number | string): string {
+export function setScalar(
+  text: string,
+  path: EditPath,
+  value: number | string,
+  options: EditOptions = {},
+): string {
   const node = nodeAt(text, path);
   if (node && isScalar(node) && node.range) {
     const [start, end] = node.range;
-    return apply(text, { start, end, text: scalarText(value) });
+    return apply(text, { start, end, text: scalarText(value, options.json === true) });
   }
   const doc = parseDocument(text);
   doc.setIn(path, value);
-  return doc.toString({ lineWidth: 0 });
+  return options.json ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : doc.toString({ lineWidth: 0 });
 }
 
 /** The text with the list at `path` replaced by a flow list of `items` (`[a, b]`), keeping the rest as written. */
-export function setList(text: string, path: EditPath, items: string[]): string {
+export function setList(text: string, path: EditPath, items: string[], options: EditOptions = {}): string {
   const node = nodeAt(text, path);
-  const flow = `[${items.map(scalarText).join(', ')}]`;
+  const flow = `[${items.map((item) => scalarText(item, options.json === true)).join(', ')}]`;
   if (node && isSeq(node) && node.range) {
     const [start, end] = node.range;
     // A block list ends at its last item's line break; the flow list takes its place on the same line.
@@ -60,7 +71,7 @@ export function setList(text: string, path: EditPath, items: string[]): string {
   }
   const doc = parseDocument(text);
   doc.setIn(path, doc.createNode(items, { flow: true }));
-  return doc.toString({ lineWidth: 0 });
+  return options.json ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : doc.toString({ lineWidth: 0 });
 }
 
 /**

@@ -31,11 +31,24 @@ export interface LabChart {
 }
 
 type Point = { x: number; y: number };
+type GamePoint = Point & { games: number };
 
-/** Where the games that ended in a deal landed, on the chart's two axes. */
-function gamePoints(games: LabGame[], x: string, y: string): Point[] {
-  return games.flatMap((g) => (g.utilities ? [{ x: g.utilities[x] ?? 0, y: g.utilities[y] ?? 0 }] : []));
+/** Where the games that ended in a deal landed, on the chart's two axes: one point per place, with its count. */
+function gamePoints(games: LabGame[], x: string, y: string): GamePoint[] {
+  const at = new Map<string, GamePoint>();
+  for (const g of games) {
+    if (!g.utilities) continue;
+    const p = { x: g.utilities[x] ?? 0, y: g.utilities[y] ?? 0 };
+    const key = `${p.x},${p.y}`;
+    const seen = at.get(key);
+    if (seen) seen.games++;
+    else at.set(key, { ...p, games: 1 });
+  }
+  return [...at.values()];
 }
+
+/** A place where more games ended is drawn larger. */
+const gameRadius = (p: unknown) => 5 + 2 * Math.sqrt((p as GamePoint | undefined)?.games ?? 1);
 
 export function drawLabChart(input: LabChartInput): LabChart {
   const { analysis: a, x, y, words } = input;
@@ -66,6 +79,7 @@ export function drawLabChart(input: LabChartInput): LabChart {
           borderWidth: 2,
           pointRadius: 0,
           fill: false,
+          order: 4,
         },
         {
           label: words.frontier,
@@ -74,6 +88,7 @@ export function drawLabChart(input: LabChartInput): LabChart {
           borderColor: '#4a5561',
           pointRadius: 4,
           pointStyle: 'rect',
+          order: 3,
         },
         {
           label: words.deals,
@@ -81,14 +96,18 @@ export function drawLabChart(input: LabChartInput): LabChart {
           backgroundColor: '#1f6fb2',
           borderColor: '#0d3f66',
           pointRadius: 5,
+          order: 2,
         },
         {
           label: words.games,
           data: gamePoints(input.games, x.id, y.id),
-          backgroundColor: 'rgba(46, 125, 50, 0.35)',
+          backgroundColor: 'rgba(46, 160, 50, 0.55)',
           borderColor: '#1b5e20',
-          pointRadius: 4,
+          borderWidth: 1.5,
+          pointRadius: (ctx) => gameRadius(ctx.raw),
+          pointHoverRadius: (ctx) => gameRadius(ctx.raw) + 2,
           pointStyle: 'triangle',
+          order: 1,
         },
         {
           label: words.nash,
@@ -98,6 +117,7 @@ export function drawLabChart(input: LabChartInput): LabChart {
           pointRadius: 10,
           pointStyle: 'star',
           borderWidth: 3,
+          order: 0,
         },
       ],
     },
@@ -125,8 +145,9 @@ export function drawLabChart(input: LabChartInput): LabChart {
         tooltip: {
           callbacks: {
             label: (item) => {
-              const p = item.raw as Point;
-              return `${item.dataset.label ?? ''}: ${x.name} ${num(p.x)}, ${y.name} ${num(p.y)}`;
+              const p = item.raw as GamePoint;
+              const games = p.games === undefined ? '' : ` (${num(p.games)})`;
+              return `${item.dataset.label ?? ''}${games}: ${x.name} ${num(p.x)}, ${y.name} ${num(p.y)}`;
             },
           },
         },

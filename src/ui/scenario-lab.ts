@@ -116,7 +116,6 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
   let chart: LabChart | null = null;
   let workers: Worker[] = [];
   let batch = 0;
-  let pending: ReturnType<typeof setTimeout> | null = null;
 
   const stopGames = () => {
     batch++;
@@ -186,12 +185,15 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
     state.games = [];
     state.gamesError = '';
     check();
-    render(focusId);
+    // Focus stays where it was (a slider stepped with the arrow keys keeps it); its id is the same after drawing.
+    const active = (document.activeElement as HTMLElement | null)?.id;
+    render(active?.startsWith('lab-') ? active : focusId);
   };
+  const json = () => /\.json$/i.test(state.file);
 
   const edit = (path: EditPath, value: number, focusId: string) => {
     if (!Number.isFinite(value)) return;
-    commit(setScalar(state.text, path, Math.round(value)), focusId);
+    commit(setScalar(state.text, path, Math.round(value), { json: json() }), focusId);
   };
 
   const editWeight = (issues: string[], at: number, value: number, focusId: string) => {
@@ -202,7 +204,7 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
     const next = rebalance(weights, at, value, 100);
     let text = state.text;
     next.forEach((w, i) => {
-      if (w !== weights[i]) text = setScalar(text, path(issues[i] as string), w);
+      if (w !== weights[i]) text = setScalar(text, path(issues[i] as string), w, { json: json() });
     });
     commit(text, focusId);
   };
@@ -780,7 +782,7 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
                     const next = issue.options
                       .map((o) => o.id)
                       .filter((o) => (o === option.id ? on : chosen.includes(o)));
-                    commit(setList(state.text, leaf.path, next), id);
+                    commit(setList(state.text, leaf.path, next, { json: json() }), id);
                   },
                 },
               }),
@@ -1013,11 +1015,8 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
         input: () => {
           number.value = range.value;
         },
-        change: () => {
-          // The slider's step keeps keyboard steps coarse; the number beside it takes any whole value.
-          if (pending) clearTimeout(pending);
-          pending = setTimeout(() => c.onCommit(Number(range.value)), 0);
-        },
+        // The slider's step keeps keyboard steps coarse; the number beside it takes any whole value.
+        change: () => c.onCommit(Number(range.value)),
       },
     });
     return el(

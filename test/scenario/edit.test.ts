@@ -50,6 +50,15 @@ describe('editing a scenario file in place', () => {
     expect(setList('x:\n  - a\n  - b\ny: 1\n', ['x'], ['c'])).toBe('x:\n  [c]\ny: 1\n');
   });
 
+  it('keeps a JSON file strict JSON', () => {
+    const json = '{\n  "a": { "in": ["x"], "n": 1 }\n}\n';
+    const out = setScalar(setList(json, ['a', 'in'], ['y', 'z'], { json: true }), ['a', 'n'], 7, {
+      json: true,
+    });
+    expect(out).toBe('{\n  "a": { "in": ["y", "z"], "n": 7 }\n}\n');
+    expect(JSON.parse(out)).toEqual({ a: { in: ['y', 'z'], n: 7 } });
+  });
+
   it('finds every { issue, in } test of a red line, with the path of its list and whether a not wraps it', () => {
     const leaves = conditionLeaves(
       { all: [{ issue: 'a', in: ['x'] }, { not: { any: [{ issue: 'b', in: ['y', 'z'] }] } }] },
