@@ -177,6 +177,7 @@ export const en = {
       other: '{n} games played: {deals} ended in a deal ({share}).',
     },
     gamesDetail: 'Walkouts: {walkouts}; no deal: {none}; meetings per game: {meetings}.',
+    gamesWhere: 'Of the deals, {nash} ended at the Nash point and {frontier} on the Pareto frontier.',
     gamesError: 'The games stopped: {error}',
     gamesFailed: 'the games worker failed',
     playHeading: 'Play it, or save it',

@@ -202,6 +202,7 @@ export const messages: Messages = {
       other: 'Сыграно {n} игры: сделкой закончились {deals} ({share}).',
     },
     gamesDetail: 'Уходы из переговоров: {walkouts}; без сделки: {none}; встреч на игру: {meetings}.',
+    gamesWhere: 'Из сделок {nash} закончились в точке Нэша и {frontier} — на границе Парето.',
     gamesError: 'Игры остановились: {error}',
     gamesFailed: 'фоновый поток игр сломался',
     playHeading: 'Сыграть или сохранить',

@@ -201,6 +201,7 @@ export const messages: Messages = {
       other: 'Зіграно {n} гри: угодою завершилися {deals} ({share}).',
     },
     gamesDetail: 'Виходи з переговорів: {walkouts}; без угоди: {none}; зустрічей на гру: {meetings}.',
+    gamesWhere: 'З угод {nash} завершилися в точці Неша і {frontier} — на межі Парето.',
     gamesError: 'Ігри зупинилися: {error}',
     gamesFailed: 'фоновий потік ігор зламався',
     playHeading: 'Зіграти або зберегти',

@@ -884,6 +884,24 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
         ),
       );
     }
+    const a = state.analysis;
+    const dealt = state.games.flatMap((g) => (g.utilities ? [g.utilities] : []));
+    if (a && dealt.length > 0) {
+      const parties = a.parties;
+      const same = (u: Record<string, number>, v: Record<string, number>) =>
+        parties.every((p) => u[p] === v[p]);
+      const nash = a.nash;
+      lines.push(
+        el(
+          'p',
+          { id: 'lab-games-where' },
+          t(m.gamesWhere, {
+            nash: dealt.filter((u) => nash && same(u, nash.utilities)).length,
+            frontier: dealt.filter((u) => a.frontier.some((f) => same(u, f.utilities))).length,
+          }),
+        ),
+      );
+    }
     if (state.gamesError) {
       lines.push(
         el(

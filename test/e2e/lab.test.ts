@@ -88,6 +88,9 @@ describe('the scenario lab', () => {
         timeout: 120_000,
       });
     expect(await chart.getAttribute('data-games')).toBe('100');
+    expect(await page.locator('#lab-games-where').textContent()).toMatch(
+      /^Of the deals, \d+ ended at the Nash point and \d+ on the Pareto frontier\.$/,
+    );
     await page.screenshot({ path: screenshotPath('lab-1280') });
 
     // The download keeps the file as written but for the numbers changed, and `cli validate` accepts it.
