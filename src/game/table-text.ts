@@ -2,7 +2,7 @@
 import { meetingPosition } from '../engine/seat-figures';
 import type { GameEvent, Outcome } from '../engine/state';
 import type { SeatView } from '../engine/view';
-import { date, msg, num, outcomeSummary, t } from '../i18n';
+import { date, msg, num, outcomeSummary, principalWords, t } from '../i18n';
 
 /** '2025-12-02' → '2 Dec 2025' (or '2 December 2025' when `long`), in the interface's language. */
 export function formatDate(iso: string, long = false, withYear = true): string {
@@ -149,7 +149,8 @@ export function effectFor(view: SeatView, event: GameEvent): TableEffect | null 
       return {
         kind: 'bubble',
         party: event.by,
-        title: c.consulting,
+        title: principalWords(view.scenario.parties.find((p) => p.id === event.by)?.principal)
+          .canvasConsulting,
         body: t(c.on, { package: packageName(view, event.package) }),
       };
     case 'text.signed':

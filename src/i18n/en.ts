@@ -189,6 +189,44 @@ export const en = {
     downloadHint:
       'The file keeps your comments and layout: only the numbers and lists you changed are rewritten. Put it in {folder} to ship it with the game.',
   },
+  principals: {
+    government: {
+      instructions: 'Instructions from your government',
+      mandateHint:
+        'The least share of your best outcome in each package that you may accept without consulting your government. Consulting costs you the rest of a meeting and may widen the mandate.',
+      consulting: 'Your delegation is consulting its government on {packages}.',
+      consultOn: 'Consult your government on',
+      consult: 'Consult government…',
+      consultLast:
+        'This is the last meeting: your government would answer only at the next meeting, and there is none, so consulting now would only cost you your remaining turns.',
+      consultNote:
+        'Consulting costs you the rest of this meeting; your government answers when the next meeting opens and may widen your mandate (or not).',
+      consultQuestion:
+        'Consult your government on {package}? You sit out the rest of this meeting; the answer comes when the next meeting opens, and your government may refuse to widen your mandate.',
+      consultYes: 'Yes, consult my government',
+      belowMandate:
+        'Below your mandate ({share}% of your best, you need {minimum}%): you cannot accept it without consulting your government.',
+      canvasConsulting: 'Consulting government',
+    },
+    council: {
+      instructions: 'Instructions from your council',
+      mandateHint:
+        'The least share of your best outcome in each package that you may accept without consulting your council. Consulting costs you the rest of a meeting and may widen the mandate.',
+      consulting: 'Your delegation is consulting its council on {packages}.',
+      consultOn: 'Consult your council on',
+      consult: 'Consult council…',
+      consultLast:
+        'This is the last meeting: your council would answer only at the next meeting, and there is none, so consulting now would only cost you your remaining turns.',
+      consultNote:
+        'Consulting costs you the rest of this meeting; your council answers when the next meeting opens and may widen your mandate (or not).',
+      consultQuestion:
+        'Consult your council on {package}? You sit out the rest of this meeting; the answer comes when the next meeting opens, and your council may refuse to widen your mandate.',
+      consultYes: 'Yes, consult my council',
+      belowMandate:
+        'Below your mandate ({share}% of your best, you need {minimum}%): you cannot accept it without consulting your council.',
+      canvasConsulting: 'Consulting council',
+    },
+  },
   pass: {
     heading: 'Pass the device to {party}',
     text: "Hand the device to {party}'s delegation. Everyone else, please look away: the next screen shows {party}'s confidential information.",

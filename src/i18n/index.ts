@@ -129,3 +129,26 @@ export function outcomeSummary(
   if (o.kind === 'walkout') return t(c.summaryWalkout, { party: name(o.walkedAwayBy ?? '') });
   return o.ratification ? c.summaryRatification : c.summaryNoDeal;
 }
+
+/** Whom a delegation answers to, as the scenario names it (`parties[].principal`; a capital when it says nothing). */
+export type PrincipalKind = 'capital' | 'government' | 'council';
+export type PrincipalWords = Messages['principals']['council'];
+
+/** The interface's words about a delegation's principal: "consult your capital", "… your council", … */
+export function principalWords(kind: PrincipalKind | undefined): PrincipalWords {
+  const m = current.messages;
+  if (kind === 'government' || kind === 'council') return m.principals[kind];
+  return {
+    instructions: m.brief.instructions,
+    mandateHint: m.brief.mandateHint,
+    consulting: m.table.consulting,
+    consultOn: m.table.consultOn,
+    consult: m.table.consult,
+    consultLast: m.table.consultLast,
+    consultNote: m.table.consultNote,
+    consultQuestion: m.table.consultQuestion,
+    consultYes: m.table.consultYes,
+    belowMandate: m.cards.belowMandate,
+    canvasConsulting: m.canvas.consulting,
+  };
+}

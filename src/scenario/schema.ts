@@ -133,6 +133,14 @@ export const PartySchema = z.strictObject({
     .min(1)
     .meta({ description: 'Who sits at the table for this party, unless a meeting says otherwise.' }),
   publicProfile: words(PARAGRAPH).min(1).meta({ description: 'What every side knows about this party.' }),
+  principal: z
+    .enum(['capital', 'government', 'council'])
+    .optional()
+    .meta({
+      description:
+        'Whom the delegation answers to, in the words the interface uses: `capital` ("consult your capital", the default when left out), `government`, or `council` (a city council, a board).',
+      examples: ['council'],
+    }),
 });
 
 export const OptionSchema = z.strictObject({

@@ -1,6 +1,6 @@
 // The confidential brief of one seat, in plain words, built only from that seat's own view.
 import type { SeatView } from '../engine/view';
-import { msg, t } from '../i18n';
+import { msg, principalWords, t } from '../i18n';
 import { el, formatPoints } from './dom';
 import { glossaryList, termHelp } from './glossary';
 import { namesFor } from './names';
@@ -20,6 +20,8 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
     return root;
   }
   const discount = view.scenario.discountPerMeeting;
+  // The scenario's word for whom this side answers to (a capital, a government, a council).
+  const pw = principalWords(view.scenario.parties.find((p) => p.id === view.seat)?.principal);
 
   root.append(
     el('section', { className: 'brief-section' }, h(m.situation), el('p', {}, me.summary)),
@@ -29,7 +31,7 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
       h(m.wants),
       el('ul', {}, ...me.interests.map((i) => el('li', {}, i))),
     ),
-    el('section', { className: 'brief-section' }, h(m.instructions), el('p', {}, me.instructions)),
+    el('section', { className: 'brief-section' }, h(pw.instructions), el('p', {}, me.instructions)),
     el(
       'section',
       { className: 'brief-section' },
@@ -67,7 +69,7 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
       'section',
       { className: 'brief-section' },
       h(m.mandate),
-      el('p', { className: 'hint' }, m.mandateHint),
+      el('p', { className: 'hint' }, pw.mandateHint),
       termHelp('mandate'),
       el(
         'table',

@@ -2,7 +2,7 @@
 // package moves (accept, reject, conditional accept, propose, publish).
 import type { Move } from '../engine/intents';
 import type { SeatView } from '../engine/view';
-import { list, msg, t } from '../i18n';
+import { list, msg, principalWords, t } from '../i18n';
 import type { Text } from '../scenario/schema';
 import { lazyDetails } from './disclosure';
 import { el, formatPoints } from './dom';
@@ -290,7 +290,13 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
     if (!pv.onAgenda) notes.push(M.notOnAgenda);
     else {
       if (acceptedPlain) notes.push(t(M.youAccept, { package: pkg.name, version: pv.version }));
-      if (belowMandate) notes.push(t(M.belowMandate, { share, minimum: mine?.minimum ?? 0 }));
+      if (belowMandate)
+        notes.push(
+          t(principalWords(view.scenario.parties.find((p) => p.id === seat)?.principal).belowMandate, {
+            share,
+            minimum: mine?.minimum ?? 0,
+          }),
+        );
     }
     const moveOk = ctx.canAct && pv.onAgenda;
     const buttons = el('div', { className: 'button-row' });

@@ -4,7 +4,7 @@ import type { Move } from '../engine/intents';
 import { meetingPosition } from '../engine/seat-figures';
 import type { GameEvent } from '../engine/state';
 import type { SeatView } from '../engine/view';
-import { date, language, msg, t } from '../i18n';
+import { date, language, msg, principalWords, t } from '../i18n';
 import type { SeatConnection } from '../net/transport';
 import type { Text } from '../scenario/schema';
 import { briefContent } from './brief-view';
@@ -59,6 +59,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
 
   const party = view.scenario.parties.find((p) => p.id === view.seat);
   const M = msg().table;
+  /** The scenario's words for whom this side answers to ("consult your capital", "… your council"). */
+  const PW = principalWords(party?.principal);
   const heading = screenHeading(t(msg().app.titles.table, { party: party?.name ?? view.seat }));
   const newGame = el(
     'button',
@@ -318,7 +320,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     else if (!m.participants.includes(v.seat))
       turn = t(M.notHere, { speaking: speaker ? t(M.isSpeaking, { party: names.party(speaker) }) : '' });
     else if (v.me?.consulting.length)
-      turn = t(M.consulting, { packages: v.me.consulting.map(names.packageName).join(', ') });
+      turn = t(PW.consulting, { packages: v.me.consulting.map(names.packageName).join(', ') });
     else if (speaker && options.isAi(speaker)) turn = t(M.thinking, { party: names.party(speaker) });
     else if (speaker) turn = t(M.waiting, { party: names.party(speaker) });
     else turn = '';
@@ -530,7 +532,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       el(
         'div',
         { className: 'consult' },
-        el('label', { attrs: { for: 'consult-package' } }, M.consultOn),
+        el('label', { attrs: { for: 'consult-package' } }, PW.consultOn),
         consultSelect,
         el(
           'button',
@@ -545,9 +547,9 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
               },
             },
           },
-          M.consult,
+          PW.consult,
         ),
-        el('p', { className: 'hint', attrs: { id: 'consult-note' } }, last ? M.consultLast : M.consultNote),
+        el('p', { className: 'hint', attrs: { id: 'consult-note' } }, last ? PW.consultLast : PW.consultNote),
         termHelp('mandate'),
       ),
     );
@@ -555,8 +557,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       out.push(
         confirmBox(
           'consult',
-          t(M.consultQuestion, { package: consultName }),
-          M.consultYes,
+          t(PW.consultQuestion, { package: consultName }),
+          PW.consultYes,
           () => void act({ type: 'capital.consult', package: ui.consult }, 'moves-heading'),
           'consult-capital',
           canAct,

@@ -129,6 +129,8 @@ describe('the scenario lab', () => {
     await page.locator('#lab-play').click();
     await page.locator('[data-screen="brief"]').waitFor();
     expect(await page.locator('#app').textContent()).toContain('4,321');
+    // Corallin answers to its government (the scenario's `principal`), not to a capital.
+    expect(await page.locator('#app').textContent()).toContain('Instructions from your government');
     expect(page.url()).not.toContain('#/lab');
     expect(t.errors).toEqual([]);
     await t.close();
