@@ -25,8 +25,11 @@ describe('the scenario lab', () => {
   it('validates, edits, charts, plays quick games, downloads and plays an edited scenario', async () => {
     const t = await openPage(h);
     const { page } = t;
-    await page.goto(`${h.baseUrl}/?test=1&open=three-islands.yaml#/lab`);
+    // From the title screen's link (the lab is a route of the same page).
+    await page.goto(`${h.baseUrl}/?test=1&open=three-islands.yaml`);
+    await page.locator('#open-lab').click();
     await page.getByRole('heading', { level: 1, name: 'Scenario lab' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/lab');
     await page.locator('#lab-nash-figure').waitFor();
 
     // A dropped file with an error: its errors, each at its file:line:col.
