@@ -27,6 +27,10 @@ describe('the scenario lab', () => {
     const { page } = t;
     // From the title screen's link (the lab is a route of the same page).
     await page.goto(`${h.baseUrl}/?test=1&open=three-islands.yaml`);
+    // The title screen shows the scenario's balance checks as `cli validate` gives them.
+    expect(await page.locator('.scenario-balance').textContent()).toMatch(
+      /Balance checks: no warnings\..*frontier \d+ points \(\d+ deals\); zone of agreement .*; Nash point /,
+    );
     await page.locator('#open-lab').click();
     await page.getByRole('heading', { level: 1, name: 'Scenario lab' }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/lab');
