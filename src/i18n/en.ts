@@ -206,6 +206,8 @@ export const en = {
       consultYes: 'Yes, consult my government',
       belowMandate:
         'Below your mandate ({share}% of your best, you need {minimum}%): you cannot accept it without consulting your government.',
+      mandateMeaning:
+        'How far your government lets your team go. For each package it sets the least you may accept (as a share of the best you could get there). To accept less, you must first ask your government, which costs you the rest of a meeting and may or may not say yes.',
       canvasConsulting: 'Consulting government',
     },
     council: {
@@ -224,6 +226,8 @@ export const en = {
       consultYes: 'Yes, consult my council',
       belowMandate:
         'Below your mandate ({share}% of your best, you need {minimum}%): you cannot accept it without consulting your council.',
+      mandateMeaning:
+        'How far your council lets your team go. For each package it sets the least you may accept (as a share of the best you could get there). To accept less, you must first ask your council, which costs you the rest of a meeting and may or may not say yes.',
       canvasConsulting: 'Consulting council',
     },
   },

@@ -150,5 +150,6 @@ export function principalWords(kind: PrincipalKind | undefined): PrincipalWords 
     consultYes: m.table.consultYes,
     belowMandate: m.cards.belowMandate,
     canvasConsulting: m.canvas.consulting,
+    mandateMeaning: m.glossary.meanings.mandate,
   };
 }

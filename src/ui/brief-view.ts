@@ -70,7 +70,7 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
       { className: 'brief-section' },
       h(m.mandate),
       el('p', { className: 'hint' }, pw.mandateHint),
-      termHelp('mandate'),
+      termHelp('mandate', undefined, pw.mandateMeaning),
       el(
         'table',
         { className: 'data-table' },

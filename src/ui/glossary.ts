@@ -17,14 +17,14 @@ const TERMS = [
 
 export type Term = (typeof TERMS)[number];
 
-/** "What is a mandate?" that opens in place. */
-export function termHelp(term: Term, label?: string): HTMLElement {
+/** "What is a mandate?" that opens in place; `meaning` words it for this scenario (whom a mandate comes from). */
+export function termHelp(term: Term, label?: string, meaning?: string): HTMLElement {
   const g = msg().glossary;
   return el(
     'details',
     { className: 'term-help' },
     el('summary', {}, label ?? g.questions[term]),
-    el('p', {}, g.meanings[term]),
+    el('p', {}, meaning ?? g.meanings[term]),
   );
 }
 

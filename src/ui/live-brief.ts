@@ -3,7 +3,7 @@
 // text is worth and how that changed since the last version). Each figure carries data-figure for tests.
 import { liveBrief } from '../engine/seat-figures';
 import type { SeatView } from '../engine/view';
-import { msg, t } from '../i18n';
+import { msg, principalWords, t } from '../i18n';
 import { el, formatPoints } from './dom';
 import { termHelp } from './glossary';
 import { namesFor } from './names';
@@ -91,7 +91,11 @@ export function renderLiveBrief(view: SeatView): HTMLElement {
       ),
       el('tbody', {}, ...rows),
     ),
-    termHelp('mandate'),
+    termHelp(
+      'mandate',
+      undefined,
+      principalWords(view.scenario.parties.find((p) => p.id === view.seat)?.principal).mandateMeaning,
+    ),
   );
 
   if (live.ratification.length) {

@@ -550,7 +550,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
           PW.consult,
         ),
         el('p', { className: 'hint', attrs: { id: 'consult-note' } }, last ? PW.consultLast : PW.consultNote),
-        termHelp('mandate'),
+        termHelp('mandate', undefined, PW.mandateMeaning),
       ),
     );
     if (ui.confirm === 'consult' && canAct && !last) {

@@ -15,6 +15,7 @@ describe("the principal's words", () => {
     expect(w.instructions).toBe(en.brief.instructions);
     expect(w.belowMandate).toBe(en.cards.belowMandate);
     expect(w.canvasConsulting).toBe(en.canvas.consulting);
+    expect(w.mandateMeaning).toBe(en.glossary.meanings.mandate);
     expect(principalWords('capital')).toEqual(w);
   });
 
@@ -23,6 +24,7 @@ describe("the principal's words", () => {
       for (const [key, text] of Object.entries(principalWords(kind))) {
         expect(text, `${kind}.${key}`).toContain(kind);
         expect(text, `${kind}.${key}`).not.toContain('capital');
+        if (kind === 'council') expect(text, `${kind}.${key}`).not.toContain('government');
       }
     }
   });
