@@ -1,6 +1,10 @@
 // A readable text transcript of a game's log: who did what, and why (public and, for the debrief, private reasons),
 // in names and labels only: an id never reaches a reader.
 import type { Package, Party, Scenario, Text } from '../scenario/schema';
+
+/** Whom a delegation answers to, as a scenario names it. */
+export type Principal = NonNullable<Party['principal']>;
+
 import type { AnswerVerdict, GameEvent, ProposalKind } from './state';
 
 /** A proposal owed an answer, and what the answer does to it, in plain words (the log and the table agree). */
@@ -65,6 +69,8 @@ export interface Words {
   optionLabel(issue: string, option: string): string;
   /** The package an issue belongs to. */
   packageOf(issue: string): string | undefined;
+  /** Whom a party's delegation answers to (the scenario's `principal`; a capital when it says nothing). */
+  principal(id: string): Principal;
   /** Package ids in the scenario's order. */
   packageIds: string[];
   /** Issue ids of a package, in order. */
@@ -73,11 +79,12 @@ export interface Words {
 
 /** Words from a scenario's parties and packages (a seat view's live packages, or a scenario and its events). */
 export function wordsFor(
-  parties: readonly Pick<Party, 'id' | 'shortName'>[],
+  parties: readonly Pick<Party, 'id' | 'shortName' | 'principal'>[],
   packages: readonly Package[],
   extraOptions: ReadonlyArray<{ issue: string; id: string; label: string }> = [],
 ): Words {
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName]));
+  const principals = new Map(parties.map((p) => [p.id, p.principal ?? 'capital']));
   const packageNames = new Map(packages.map((p) => [p.id, p.name]));
   const issueNames = new Map<string, string>();
   const labels = new Map<string, string>();
@@ -104,6 +111,7 @@ export function wordsFor(
     issueName: (id) => issueNames.get(id) ?? 'an issue',
     optionLabel: (issue, option) => labels.get(`${issue}\u0000${option}`) ?? 'an option',
     packageOf: (issue) => packageOf.get(issue),
+    principal: (id) => principals.get(id) ?? 'capital',
     packageIds: packages.map((p) => p.id),
     issuesOf: (pkg) => issues.get(pkg) ?? [],
   };
@@ -184,8 +192,15 @@ export interface LogPhrases {
     give: string | null,
     ask: string | null,
   ): string;
-  capitalConsulted(by: string, pkg: string): string;
-  capitalReplied(party: string, widened: boolean, pkg: string, minimum: number): string;
+  /** `principal`: whom the party answers to (a capital when left out). */
+  capitalConsulted(by: string, pkg: string, principal?: Principal): string;
+  capitalReplied(
+    party: string,
+    widened: boolean,
+    pkg: string,
+    minimum: number,
+    principal?: Principal,
+  ): string;
   signed(by: string, version: number): string;
   signatureLapsed(by: string, version: number): string;
   commitmentBroken(
@@ -254,9 +269,10 @@ export const ENGLISH_LOG: LogPhrases = {
         ? `: offers ${give ?? 'nothing more'}${ask ? `, asks ${ask}` : ''}`
         : ''
     }`,
-  capitalConsulted: (by, pkg) => `${by} consults its capital on ${pkg} and sits out the rest of this meeting`,
-  capitalReplied: (party, widened, pkg, minimum) =>
-    `${party}'s capital ${widened ? 'widens' : 'keeps'} the mandate on ${pkg}: it may accept ${minimum}% of its best there`,
+  capitalConsulted: (by, pkg, principal = 'capital') =>
+    `${by} consults its ${principal} on ${pkg} and sits out the rest of this meeting`,
+  capitalReplied: (party, widened, pkg, minimum, principal = 'capital') =>
+    `${party}'s ${principal} ${widened ? 'widens' : 'keeps'} the mandate on ${pkg}: it may accept ${minimum}% of its best there`,
   signed: (by, version) => `${by} signs the whole text (v${version})`,
   signatureLapsed: (by, version) => `${by}'s signature on v${version} lapses: the text changed`,
   commitmentBroken: (by, kind, how, issue, option, supportCost, trustCost) =>
@@ -498,9 +514,17 @@ export class LogReader {
         );
       }
       case 'capital.consulted':
-        return line(say.capitalConsulted(name(e.by), w.packageName(e.package)));
+        return line(say.capitalConsulted(name(e.by), w.packageName(e.package), w.principal(e.by)));
       case 'capital.replied':
-        return line(say.capitalReplied(name(e.party), e.widened, w.packageName(e.package), e.minimum));
+        return line(
+          say.capitalReplied(
+            name(e.party),
+            e.widened,
+            w.packageName(e.package),
+            e.minimum,
+            w.principal(e.party),
+          ),
+        );
       case 'text.signed':
         return line(say.signed(name(e.by), e.version));
       case 'signature.lapsed':

@@ -1,10 +1,16 @@
 // Журнал ходов на русском: каждое предложение журнала. Names stay in the nominative ("США: принимает …"), so no
 // sentence has to decline a name it does not know.
-import type { LogPhrases } from '../engine/transcript';
+import type { LogPhrases, Principal } from '../engine/transcript';
 import { formatDateIn, listIn } from './format';
 
 const list = (items: readonly string[]) => listIn('ru', items);
 const q = (s: string) => `«${s}»`;
+/** Whom a delegation answers to: with whom it consults, and who answers. */
+const PRINCIPAL: Record<Principal, { with: string; who: string }> = {
+  capital: { with: 'со столицей', who: 'столица' },
+  government: { with: 'с правительством', who: 'правительство' },
+  council: { with: 'с советом', who: 'совет' },
+};
 const plural = (n: number, one: string, few: string, many: string) => {
   const form = new Intl.PluralRules('ru-RU').select(n);
   return form === 'one' ? one : form === 'few' ? few : many;
@@ -72,10 +78,10 @@ export const ruLog: LogPhrases = {
         ? `: предлагает ${give ?? 'ничего больше'}${ask ? `, просит ${ask}` : ''}`
         : ''
     }`,
-  capitalConsulted: (by, pkg) =>
-    `${by}: консультируется со столицей по ${q(pkg)} и пропускает остаток этой встречи`,
-  capitalReplied: (party, widened, pkg, minimum) =>
-    `${party}: столица ${widened ? 'расширяет' : 'сохраняет'} мандат по ${q(pkg)} — можно принять ${minimum}% от лучшего`,
+  capitalConsulted: (by, pkg, principal = 'capital') =>
+    `${by}: консультируется ${PRINCIPAL[principal].with} по ${q(pkg)} и пропускает остаток этой встречи`,
+  capitalReplied: (party, widened, pkg, minimum, principal = 'capital') =>
+    `${party}: ${PRINCIPAL[principal].who} ${widened ? 'расширяет' : 'сохраняет'} мандат по ${q(pkg)} — можно принять ${minimum}% от лучшего`,
   signed: (by, version) => `${by}: подписывает весь текст (v${version})`,
   signatureLapsed: (by, version) => `${by}: подпись под v${version} теряет силу — текст изменился`,
   commitmentBroken: (by, kind, how, issue, option, supportCost, trustCost) =>

@@ -1,10 +1,16 @@
 // Журнал ходів українською: кожне речення журналу. Names stay in the nominative ("США: приймає …"), so no
 // sentence has to decline a name it does not know.
-import type { LogPhrases } from '../engine/transcript';
+import type { LogPhrases, Principal } from '../engine/transcript';
 import { formatDateIn, listIn } from './format';
 
 const list = (items: readonly string[]) => listIn('uk', items);
 const q = (s: string) => `«${s}»`;
+/** Whom a delegation answers to: with whom it consults, and who answers. */
+const PRINCIPAL: Record<Principal, { with: string; who: string }> = {
+  capital: { with: 'зі столицею', who: 'столиця' },
+  government: { with: 'з урядом', who: 'уряд' },
+  council: { with: 'з радою', who: 'рада' },
+};
 const plural = (n: number, one: string, few: string, many: string) => {
   const form = new Intl.PluralRules('uk-UA').select(n);
   return form === 'one' ? one : form === 'few' ? few : many;
@@ -72,10 +78,10 @@ export const ukLog: LogPhrases = {
         ? `: пропонує ${give ?? 'нічого більше'}${ask ? `, просить ${ask}` : ''}`
         : ''
     }`,
-  capitalConsulted: (by, pkg) =>
-    `${by}: консультується зі столицею щодо ${q(pkg)} і пропускає решту цієї зустрічі`,
-  capitalReplied: (party, widened, pkg, minimum) =>
-    `${party}: столиця ${widened ? 'розширює' : 'зберігає'} мандат щодо ${q(pkg)} — можна прийняти ${minimum}% від найкращого`,
+  capitalConsulted: (by, pkg, principal = 'capital') =>
+    `${by}: консультується ${PRINCIPAL[principal].with} щодо ${q(pkg)} і пропускає решту цієї зустрічі`,
+  capitalReplied: (party, widened, pkg, minimum, principal = 'capital') =>
+    `${party}: ${PRINCIPAL[principal].who} ${widened ? 'розширює' : 'зберігає'} мандат щодо ${q(pkg)} — можна прийняти ${minimum}% від найкращого`,
   signed: (by, version) => `${by}: підписує весь текст (v${version})`,
   signatureLapsed: (by, version) => `${by}: підпис під v${version} втрачає силу — текст змінився`,
   commitmentBroken: (by, kind, how, issue, option, supportCost, trustCost) =>
