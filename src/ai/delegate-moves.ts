@@ -2,8 +2,7 @@
 // amendments, conditional acceptances and rejections that name the issue, and a pass that says why.
 import type { Move, ReasonDriver } from '../engine/intents';
 import type { ReasonPhrase } from '../engine/said';
-import type { SeatView } from '../engine/view';
-import type { Text } from '../scenario/schema';
+import { principalOf, type Text } from '../scenario/schema';
 import { type Ctx, mine, PRIORITIES_TOLD, reason, type TurnMemory, temperament } from './ai-context';
 import { spoiler } from './mediator';
 import { believedShare, crossesBelievedRedLine } from './opponent-model';
@@ -61,7 +60,7 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
       reason: reason(
         isRedLine
           ? `We can never sign a text with ${words.both(b.issue, b.option)}.`
-          : `As the text stands, ${words.both(b.issue, b.option)} ${b.rule === 'mandate' ? `takes ${words.pkg(own.issuePackage.get(b.issue) ?? '')} below what our ${principalOf(view)} lets us accept` : 'would not pass at home'}: we cannot sign it so.`,
+          : `As the text stands, ${words.both(b.issue, b.option)} ${b.rule === 'mandate' ? `takes ${words.pkg(own.issuePackage.get(b.issue) ?? '')} below what our ${principalOf(view.scenario, view.seat)} lets us accept` : 'would not pass at home'}: we cannot sign it so.`,
         `${b.rule}: ${b.detail}.`,
         { drivers: [b.rule === 'red-line' ? 'red-line' : b.rule] },
         [
@@ -98,7 +97,7 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
       to: 'all',
       reason: reason(
         widened
-          ? `Our ${principalOf(view)} has widened our mandate: we can now live with ${words.both(s.issue, s.option)}.`
+          ? `Our ${principalOf(view.scenario, view.seat)} has widened our mandate: we can now live with ${words.both(s.issue, s.option)}.`
           : view.text[s.issue] === s.option
             ? `With the rest of text v${view.textVersion}, ${words.both(s.issue, s.option)} no longer stops us: we withdraw our concern.`
             : `With the rest of the text as it stands in v${view.textVersion}, ${words.both(s.issue, s.option)} would no longer stop us: we withdraw our concern.`,
@@ -120,11 +119,6 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
   return null;
 }
 
-/** Whom this delegation answers to, in its reasons' words: the scenario's `principal`, a capital unless it says. */
-function principalOf(view: SeatView): string {
-  return view.scenario.parties.find((p) => p.id === view.seat)?.principal ?? 'capital';
-}
-
 /** Consult the capital when our own mandate is all that stops a text we would otherwise take. */
 export function consultIfOnlyMandate(ctx: Ctx, memory: TurnMemory): Move | null {
   const { view, now, target, words } = ctx;
@@ -142,7 +136,7 @@ export function consultIfOnlyMandate(ctx: Ctx, memory: TurnMemory): Move | null 
     type: 'capital.consult',
     package: pkg,
     reason: reason(
-      `Text v${view.textVersion} is close to what we can sign, but ${words.pkg(pkg)} is beyond our mandate: we must consult our ${principalOf(view)}.`,
+      `Text v${view.textVersion} is close to what we can sign, but ${words.pkg(pkg)} is beyond our mandate: we must consult our ${principalOf(view.scenario, view.seat)}.`,
       `Utility ${now.now} ≥ aspiration ${target}; ${pkg} share below the mandate's minimum.`,
       { drivers: ['mandate'] },
       [{ k: 'consult', v: view.textVersion, pkg }],

@@ -4,7 +4,7 @@
 // side's private numbers may be shown, so this reads the whole state; the UI only lays it out.
 import { type Analysis, analyseScenario } from '../scenario/analysis';
 import { ownValue, ownValue2 } from '../scenario/own';
-import type { Condition, Scenario, Text } from '../scenario/schema';
+import { type Condition, principalOf, type Scenario, type Text } from '../scenario/schema';
 import { discounted, holds, runCheck, utilityOf } from '../scenario/utility';
 import { livePackages, liveProfile, liveShares } from './live';
 import type { SaidPart } from './said';
@@ -678,7 +678,7 @@ function blockersOf(
         if (share < minimum)
           because(
             { k: 'mandate', pkg: pkg.name, share, minimum },
-            `${pkg.name} gave it ${share}% of its best, below the ${minimum}% its delegation could accept without its capital.`,
+            `${pkg.name} gave it ${share}% of its best, below the ${minimum}% its delegation could accept without its ${principalOf(scenario, party)}.`,
           );
       });
       const worth = late(utilityOf(profile, text));
@@ -908,7 +908,7 @@ function privateReasons(
     out.push({
       party: e.private.party,
       meetingVenue: scenario.calendar[e.meeting]?.venue ?? '',
-      move: moveWords(e, pkgName, issueName, label),
+      move: moveWords(e, pkgName, issueName, label, (id) => principalOf(scenario, id)),
       act: moveAct(e, pkgName, issueName, label),
       public: e.reason?.public ?? null,
       publicSaid: e.reason?.said ?? null,
@@ -961,6 +961,7 @@ function moveWords(
   pkgName: (id: string) => string,
   issueName: (id: string) => string,
   label: (issue: string, option: string | undefined) => string,
+  principal: (party: string) => string,
 ): string {
   switch (e.type) {
     case 'text.published':
@@ -976,7 +977,7 @@ function moveWords(
     case 'proposal.answered':
       return `${e.verdict} a proposal`;
     case 'capital.consulted':
-      return `consulted its capital on ${pkgName(e.package)}`;
+      return `consulted its ${principal(e.by)} on ${pkgName(e.package)}`;
     case 'text.signed':
       return `signed text v${e.version}`;
     case 'party.walkedAway':

@@ -1,7 +1,7 @@
 // The rules: a game starts from a scenario and a seed, and each intent either becomes events or is refused.
 
 import { ownValue, ownValue2 } from '../scenario/own';
-import { credibilityOf, type Scenario, type ScriptedEvent, type Text } from '../scenario/schema';
+import { credibilityOf, principalOf, type Scenario, type ScriptedEvent, type Text } from '../scenario/schema';
 import { discounted, issuesOf, runCheck, utilityOf } from '../scenario/utility';
 import { EngineError } from './errors';
 import { checkIntent } from './intent-check';
@@ -218,7 +218,7 @@ function handle(step: Step, intent: Intent): void {
       if (share < minimum) {
         fail(
           'mandate',
-          `this text gives ${share}% of your best in ${intent.package}; your mandate needs ${minimum}%: consult your capital first`,
+          `this text gives ${share}% of your best in ${intent.package}; your mandate needs ${minimum}%: consult your ${principalOf(scenario, party)} first`,
         );
       }
       let onlyIf: Record<string, number> | null = null;
@@ -449,7 +449,7 @@ function handle(step: Step, intent: Intent): void {
       if (check.mandate.length) {
         fail(
           'mandate',
-          `this text is below your mandate in ${check.mandate.join(', ')}: consult your capital first`,
+          `this text is below your mandate in ${check.mandate.join(', ')}: consult your ${principalOf(scenario, party)} first`,
         );
       }
       state.signatures[party] = state.textVersion;

@@ -143,6 +143,14 @@ export const PartySchema = z.strictObject({
     }),
 });
 
+/** Whom a party's delegation answers to, as the scenario names it (a capital when it says nothing). */
+export function principalOf(
+  scenario: { parties: ReadonlyArray<Pick<Party, 'id' | 'principal'>> },
+  party: string,
+): NonNullable<Party['principal']> {
+  return scenario.parties.find((p) => p.id === party)?.principal ?? 'capital';
+}
+
 export const OptionSchema = z.strictObject({
   id,
   label: words(LABEL)
