@@ -42,6 +42,8 @@ export default defineConfig({
         // Everything a solo or hot-seat game needs: the page, every chunk (Phaser, the AI worker, the scenarios,
         // which are bundled into the scripts), the styles and the icons. Not the .br/.gz copies.
         globPatterns: ['**/*.{html,js,css,svg,png,webmanifest}'],
+        // The scenario lab (#/lab) is a designers' tool: its chunks (Chart.js, its games worker) load on demand only.
+        globIgnores: ['**/scenario-lab-*', '**/lab-chart-*', '**/lab-games-worker-*'],
         // Phaser's chunk is about 1.4 MB.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         // Any address of the app (?seed=…, ?test=1) opens the page offline; the health check always asks the server.
