@@ -74,6 +74,8 @@ describe('scenarios built into modules', () => {
     expect(JSON.parse(JSON.parse(literal))).toEqual({
       ok: true,
       scenario: JSON.parse(JSON.stringify(scenario)),
+      warnings: full.warnings,
+      figures: full.figures,
     });
     const ids = [...code.matchAll(/import\(("[^"]+")\)/g)].map((m) => JSON.parse(m[1] ?? '""') as string);
     expect(ids).toEqual(['uk', 'ru'].map((l) => `${join(ROOT, file)}${SCENARIO_LANG_QUERY}${l}`));
