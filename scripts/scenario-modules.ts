@@ -6,7 +6,7 @@
 // picks that language: each one would add about as much to the first screen as the scenario itself.
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'vite';
-import { figuresLine } from '../src/cli/main.ts';
+import { figuresLine } from '../src/cli/figures-line.ts';
 import { formatDiagnostic, loadScenario } from '../src/scenario/load.ts';
 
 export const SCENARIO_QUERY = '?scenario';

@@ -5,13 +5,15 @@ import { pathToFileURL } from 'node:url';
 import '../zod-jitless';
 import { Command } from 'commander';
 import { scenarioJsonSchema } from '../scenario/json-schema';
-import { type BalanceFigures, formatDiagnostic, loadScenario, printable } from '../scenario/load';
-import type { Scenario } from '../scenario/schema';
+import { formatDiagnostic, loadScenario, printable } from '../scenario/load';
 import { type AnalyseFlags, analyseCommand } from './analyse';
 import { type CompareFlags, compareCommand } from './compare';
+import { figuresLine } from './figures-line';
 import { initScenario } from './init';
 import { migrateCommand } from './migrate';
 import { type SimulateFlags, simulateCommand } from './simulate';
+
+export { figuresLine } from './figures-line';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -107,21 +109,6 @@ const STAGE_NAMES: Record<string, string> = {
   design: 'design checks',
   balance: 'balance analysis',
 };
-
-/** The figures a designer watches while tuning, in one line: frontier, zone, Nash point. */
-export function figuresLine(s: Scenario, f: BalanceFigures): string {
-  const name = (id: string) => printable(s.parties.find((p) => p.id === id)?.shortName ?? id);
-  const count = (n: number) => (n < 1e15 ? Math.round(n).toLocaleString('en-US') : n.toExponential(3));
-  const zone = !f.zone.exists
-    ? 'no zone of agreement'
-    : `zone of agreement ${f.zone.exact ? '' : 'about '}${count(f.zone.estimate)} of ${count(f.texts)} texts (${(f.zone.share * 100).toFixed(f.zone.share < 0.001 ? 4 : 1)}%)`;
-  const nash = f.nash
-    ? `Nash point ${Object.entries(f.nash)
-        .map(([p, u]) => `${name(p)} ${u}`)
-        .join(', ')}`
-    : 'no Nash point';
-  return `frontier ${count(f.frontierPoints)} point${f.frontierPoints === 1 ? '' : 's'} (${f.frontierDeals} deal${f.frontierDeals === 1 ? '' : 's'}); ${zone}; ${nash}`;
-}
 
 export function writeSchema(out: string): void {
   mkdirSync(dirname(out), { recursive: true });
