@@ -95,6 +95,8 @@ describe("the teacher's pack", () => {
       }
       // The list of every side's brief links to each.
       await page.goto(`${h.baseUrl}/?print=brief&scenario=${scenario.meta.id}`);
+      // The list is drawn once the scenario has loaded: wait for it before counting.
+      await page.locator('.print-index a[data-side]').first().waitFor();
       await expect(page.locator('.print-index a[data-side]').count()).resolves.toBe(scenario.parties.length);
       expect(t.errors).toEqual([]);
       await t.close();
