@@ -6,6 +6,9 @@ export default defineConfig({
     // Reporters are global in vitest, not per project: each npm script names its own JSON file
     // (--outputFile.json=test-results/<project>.json); this default serves a bare `vitest run`.
     reporters: ['default', 'json'],
+    // Vitest's default is one worker fewer than the cores: one on this 2-core machine, with a core idle while a
+    // test waits on a child process or a browser. Two: the whole run fits CI's 15 minutes.
+    maxWorkers: 2,
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {
@@ -38,7 +41,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two files at once, each with its own browser, server and free port (the tests pass on a busy machine).
         },
       },
     ],
