@@ -7,15 +7,7 @@ import { type Analysis, analyseScenario } from '../scenario/analysis';
 import { formatDiagnostic, loadScenario, printable } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import type { Aggregate } from './sim-metrics';
-import {
-  type CommandIo,
-  DIFFICULTIES,
-  defaultWorkers,
-  isDifficulty,
-  parseSeats,
-  playBatch,
-  reportOf,
-} from './simulate';
+import { type CommandIo, parseSeats, playBatch, reportOf, runFlags } from './simulate';
 import type { SimulationPlan } from './simulate-play';
 
 export interface CompareFlags {
@@ -205,20 +197,10 @@ export async function compareCommand(
   const games = Number(flags.games);
   if (!/^\d+$/.test(flags.games))
     return bad(`--games ${flags.games}: expected a whole number (0 plays none)`);
-  const seed = Number(flags.seed);
-  if (!/^-?\d+$/.test(flags.seed) || !Number.isSafeInteger(seed))
-    return bad(`--seed ${flags.seed}: expected an integer`);
-  if (!isDifficulty(flags.difficulty))
-    return bad(`--difficulty ${flags.difficulty}: expected ${DIFFICULTIES.join(', ')}`);
-  const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
-  if (flags.workers !== undefined && (!/^\d+$/.test(flags.workers) || workers < 1))
-    return bad(`--workers ${flags.workers}: expected a positive integer`);
-  const result = await compareScenarios(
-    fileA,
-    fileB,
-    { games, seed, difficulty: flags.difficulty, workers },
-    io,
-  );
+  const run = runFlags(flags);
+  if (typeof run === 'string') return bad(run);
+  const { seed, difficulty, workers } = run;
+  const result = await compareScenarios(fileA, fileB, { games, seed, difficulty, workers }, io);
   if (typeof result === 'string') return result;
   io.out.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatComparison(result));
   return 'ok';

@@ -399,6 +399,24 @@ export interface CommandIo {
   err: { write(s: string): unknown; isTTY?: boolean };
 }
 
+/** The flags `simulate` and `compare` share: the first seed, the AI's difficulty and the worker count (a one-line
+ * message for a bad one). */
+export function runFlags(flags: {
+  seed: string;
+  difficulty: string;
+  workers?: string;
+}): { seed: number; difficulty: Difficulty; workers: number } | string {
+  const seed = Number(flags.seed);
+  if (!/^-?\d+$/.test(flags.seed) || !Number.isSafeInteger(seed))
+    return `--seed ${flags.seed}: expected an integer`;
+  if (!isDifficulty(flags.difficulty))
+    return `--difficulty ${flags.difficulty}: expected ${DIFFICULTIES.join(', ')}`;
+  const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
+  if (flags.workers !== undefined && (!/^\d+$/.test(flags.workers) || workers < 1))
+    return `--workers ${flags.workers}: expected a positive integer`;
+  return { seed, difficulty: flags.difficulty, workers };
+}
+
 /** `simulate FILE …`: checks the flags (a one-line error for a bad one), runs, prints. Returns how it ended. */
 export async function simulateCommand(
   file: string,
@@ -412,27 +430,22 @@ export async function simulateCommand(
   const games = Number(flags.games);
   if (!/^\d+$/.test(flags.games) || games < 1)
     return bad(`--games ${flags.games}: expected a positive integer`);
-  const seed = Number(flags.seed);
-  if (!/^-?\d+$/.test(flags.seed) || !Number.isSafeInteger(seed))
-    return bad(`--seed ${flags.seed}: expected an integer`);
-  if (!isDifficulty(flags.difficulty))
-    return bad(`--difficulty ${flags.difficulty}: expected ${DIFFICULTIES.join(', ')}`);
-  const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
-  if (flags.workers !== undefined && (!/^\d+$/.test(flags.workers) || workers < 1))
-    return bad(`--workers ${flags.workers}: expected a positive integer`);
+  const run = runFlags(flags);
+  if (typeof run === 'string') return bad(run);
+  const { seed, difficulty, workers } = run;
   const loaded = loadScenarioFile(file);
   if (!loaded.ok) {
     io.err.write(`${loaded.message}\n`);
     return loaded.unreadable ? 'unreadable' : 'invalid';
   }
   const parties = loaded.scenario.parties.map((p) => p.id);
-  const seats = parseSeats(flags.seat, parties, flags.difficulty);
+  const seats = parseSeats(flags.seat, parties, difficulty);
   if (!seats.ok) return bad(seats.error);
   const plan: SimulationPlan = {
     scenarioFile: resolve(file),
     games,
     seed,
-    difficulty: flags.difficulty,
+    difficulty,
     seats: seats.seats,
   };
   const bar = io.err.isTTY ? progressBar(io.err, games) : null;
