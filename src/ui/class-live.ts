@@ -118,7 +118,9 @@ export function studentChannels(client: ClassClient): StudentChannels {
   const load = async () => {
     const r = await client.request<ChatMessage[]>({ type: 'student.chat' });
     if (r.ok) {
-      lines = r.result;
+      // Merged, not replaced: a message pushed while the request was on its way is newer than this answer.
+      const known = new Set(r.result.map((m) => m.id));
+      lines = [...r.result, ...lines.filter((m) => !known.has(m.id))].sort((a, b) => a.id - b.id);
       render();
     }
   };
