@@ -530,12 +530,30 @@ export function startClassTeacher(root: HTMLElement): void {
       (a.tagName === 'SELECT' || a.tagName === 'INPUT' || a.tagName === 'TEXTAREA')
     );
   };
+  // A pointer pressed on a button takes the focus from the field before the click lands: the held update waits for
+  // the click too, or the redrawn page would take the button from under the pointer and the click would be lost
+  // (a message to the class, typed while the tables moved, was not sent).
+  let pressed = false;
+  const release = () => {
+    if (held && !busy()) {
+      held = false;
+      render();
+    }
+  };
+  holder.addEventListener('pointerdown', () => {
+    pressed = true;
+  });
+  const lifted = () => {
+    if (!pressed) return;
+    pressed = false;
+    // After the click that follows this pointerup in the same task.
+    setTimeout(release, 0);
+  };
+  window.addEventListener('pointerup', lifted);
+  window.addEventListener('pointercancel', lifted);
   holder.addEventListener('focusout', () => {
     queueMicrotask(() => {
-      if (held && !busy()) {
-        held = false;
-        render();
-      }
+      if (!pressed) release();
     });
   });
   client.on((m) => {

@@ -89,6 +89,7 @@ async function playToOutcome(page: Page): Promise<void> {
 describe('a class session in the browser', () => {
   it('runs a class of three at one table with an AI table beside it, to the outcome and the CSV', async () => {
     const teacher = await openPage(h);
+    const teacherTraffic = recordTraffic(teacher.page);
     await teacher.page.goto(`${h.baseUrl}/?class=teacher&test=1`);
     await teacher.page.getByRole('heading', { level: 1, name: 'Run a class' }).waitFor();
     await teacher.page.getByLabel('Scenario').selectOption(scenario.meta.id);
@@ -124,6 +125,11 @@ describe('a class session in the browser', () => {
     // Mission control: a message to the class reaches every student's page, as text.
     const note = 'Ten minutes left: <b>find a deal</b>.';
     await teacher.page.getByLabel('Message to every student').fill(note);
+    // The AI table moves while the teacher types: the update pushed meanwhile is held while the field has the
+    // focus and drawn when it loses it, and the click on Send must still land (it was lost to that redraw).
+    const pushes = () => teacherTraffic.filter((f) => f.includes('"type":"dashboard"')).length;
+    const before = pushes();
+    await expect.poll(pushes, { timeout: 30_000 }).toBeGreaterThan(before);
     await teacher.page.getByRole('button', { name: 'Send to the class' }).click();
     for (const s of students)
       await s.page.locator('.class-broadcasts .class-chat-text').getByText(note, { exact: true }).waitFor();
