@@ -43,7 +43,29 @@ export function studentChannels(client: ClassClient): StudentChannels {
   let draft = '';
   let note = '';
 
+  // A line arriving between the press and the release of Send would redraw the form and lose the click: drawn after.
+  let pressed = false;
+  let pending = false;
+  element.addEventListener('pointerdown', () => {
+    pressed = true;
+  });
+  const lifted = () => {
+    if (!pressed) return;
+    pressed = false;
+    if (pending)
+      setTimeout(() => {
+        pending = false;
+        render();
+      }, 0);
+  };
+  window.addEventListener('pointerup', lifted);
+  window.addEventListener('pointercancel', lifted);
+
   const render = () => {
+    if (pressed) {
+      pending = true;
+      return;
+    }
     const broadcasts = lines.filter((m) => m.channel === 'class');
     const team = lines.filter((m) => m.channel === 'team');
     const parts: HTMLElement[] = [];
