@@ -142,3 +142,28 @@ export function playAiGame(
   const state = playGame(scenario, seed, aiSeats(scenario, difficulty), { onIntent: (i) => intents.push(i) });
   return { state, intents };
 }
+
+/**
+ * The game's opening played by the AI at every seat until the meeting at calendar index `meeting` opens (or the game
+ * ends first): the moves that start a game at a later meeting, to test a scenario there as one side.
+ */
+export function playUntilMeeting(
+  scenario: Scenario,
+  seed: number | string,
+  meeting: number,
+  difficulty: Difficulty = 'medium',
+): AiGame {
+  const intents: Intent[] = [];
+  const seats = aiSeats(scenario, difficulty);
+  let state = createGame(scenario, seed);
+  let guard = 0;
+  while (state.status === 'negotiating' && state.meeting < meeting) {
+    if (++guard > 5000) throw new Error('game did not reach the meeting');
+    const seat = state.order[state.speaker];
+    if (!seat) throw new Error('no speaker');
+    state = playSeatTurn(scenario, state, seat, seats[seat] ?? { kind: 'ai', difficulty }, {
+      onIntent: (i) => intents.push(i),
+    });
+  }
+  return { state, intents };
+}

@@ -12,9 +12,15 @@ export interface MissedMeeting {
 
 /**
  * The meetings that took place entirely after `sinceSeq` and without `seat`: what the seat must be told before it
- * moves again. A meeting still open, or one the seat took part in, is not "missed".
+ * moves again. A meeting still open, or one the seat took part in, is not "missed" (unless `withSeat`: a designer's
+ * game started at a later meeting, where the AI sat in the seat at the meetings before).
  */
-export function missedMeetings(log: readonly GameEvent[], seat: string, sinceSeq: number): MissedMeeting[] {
+export function missedMeetings(
+  log: readonly GameEvent[],
+  seat: string,
+  sinceSeq: number,
+  options: { withSeat?: boolean } = {},
+): MissedMeeting[] {
   const out: MissedMeeting[] = [];
   let current: MissedMeeting | null = null;
   let closed = false;
@@ -27,7 +33,7 @@ export function missedMeetings(log: readonly GameEvent[], seat: string, sinceSeq
     if (e.seq <= sinceSeq) continue;
     if (e.type === 'meeting.opened') {
       finish();
-      if (!e.participants.includes(seat))
+      if (options.withSeat || !e.participants.includes(seat))
         current = { venue: e.venue, date: e.date, participants: [...e.participants], events: [e] };
       continue;
     }

@@ -20,6 +20,15 @@ export const en = {
       pass: 'Pass the device',
     },
     playOn: 'You play on from move {n} of the replayed game.',
+    start: {
+      refused: 'This address asks for a game that cannot start: {reason}',
+      scenario: 'there is no scenario "{id}" (there are: {ids}).',
+      side: 'the scenario has no side "{id}" (its sides: {ids}).',
+      meeting: 'meeting "{value}" is not in its calendar (1 to {total}).',
+      difficulty: 'difficulty "{value}" is not easy, medium or hard.',
+    },
+    endedBefore:
+      'The game the AI played from the start ended at meeting {k}, before meeting {n}: start from an earlier meeting, or with another seed.',
     preparingDebrief: 'Preparing the debrief…',
     leaveConfirm: 'Leave this game and start a new one? This game will be lost.',
     restored: 'Your game was restored from this browser.',
@@ -249,6 +258,13 @@ export const en = {
         '{n} meetings were held without {party}. Here is what happened, as your delegation learnt it. The text on the table is now version {version}.',
     },
     continue: 'Go to the table',
+    playedHeading: 'The meetings the AI played for you',
+    metWith: '{venue}, {date}: {parties} met',
+    playedLead: {
+      one: 'The game starts at a later meeting: the AI sat in the seat of {party} at the meeting before. Here is what happened, as your delegation learnt it. The text on the table is now version {version}.',
+      other:
+        'The game starts at a later meeting: the AI sat in the seat of {party} at the {n} meetings before. Here is what happened, as your delegation learnt it. The text on the table is now version {version}.',
+    },
   },
   brief: {
     heading: 'Confidential brief: {party}',

@@ -32,7 +32,13 @@ import {
   newGameId,
   SAVE_KEYS,
 } from './saved-game';
-import { type CatalogueEntry, findScenario, loadCatalogue, loadTranslations } from './scenario-catalogue';
+import {
+  type CatalogueEntry,
+  DEFAULT_SCENARIO_ID,
+  findScenario,
+  loadCatalogue,
+  loadTranslations,
+} from './scenario-catalogue';
 import type { TableLoader } from './table-mount';
 import { renderTableScreen } from './table-screen';
 import { type GameChoice, renderTitleScreen } from './title-screen';
@@ -59,6 +65,8 @@ export interface AppOptions {
 interface Settings {
   test: boolean;
   seed: string | null;
+  /** A designer's test game asked for by the address: `?scenario=ID&side=ID&meeting=N` (and `&difficulty=`). */
+  start: { scenario: string; side: string; meeting: string; difficulty: string } | null;
 }
 
 function readSettings(location: Pick<Location, 'search'>): Settings {
@@ -67,6 +75,47 @@ function readSettings(location: Pick<Location, 'search'>): Settings {
   return {
     test: params.get('test') === '1',
     seed: seed && /^[0-9A-Za-z-]{1,40}$/.test(seed) ? seed : null,
+    start:
+      params.has('side') || params.has('meeting')
+        ? {
+            scenario: params.get('scenario') ?? '',
+            side: params.get('side') ?? '',
+            meeting: params.get('meeting') ?? '1',
+            difficulty: params.get('difficulty') ?? 'medium',
+          }
+        : null,
+  };
+}
+
+/** The game a designer's address asks for, or why it cannot start (the message names what would be accepted). */
+function startFromAddress(
+  asked: NonNullable<Settings['start']>,
+  catalogue: CatalogueEntry[],
+): { ok: true; choice: GameChoice } | { ok: false; reason: string } {
+  const m = msg().app.start;
+  const ok = catalogue.flatMap((e) => (e.ok ? [e.scenario] : []));
+  const scenario = ok.find((s) => s.meta.id === (asked.scenario || DEFAULT_SCENARIO_ID));
+  if (!scenario)
+    return {
+      ok: false,
+      reason: t(m.scenario, { id: asked.scenario, ids: ok.map((s) => s.meta.id).join(', ') }),
+    };
+  const side = scenario.parties.find((p) => p.id === asked.side);
+  if (!side)
+    return {
+      ok: false,
+      reason: t(m.side, { id: asked.side, ids: scenario.parties.map((p) => p.id).join(', ') }),
+    };
+  const total = scenario.calendar.length;
+  const meeting = /^\d{1,3}$/.test(asked.meeting) ? Number(asked.meeting) : Number.NaN;
+  if (!(meeting >= 1 && meeting <= total))
+    return { ok: false, reason: t(m.meeting, { value: asked.meeting, total }) };
+  const difficulty = asked.difficulty;
+  if (difficulty !== 'easy' && difficulty !== 'medium' && difficulty !== 'hard')
+    return { ok: false, reason: t(m.difficulty, { value: difficulty }) };
+  return {
+    ok: true,
+    choice: { scenario, humanSeats: [side.id], difficulty, mode: 'solo', fromMeeting: meeting },
   };
 }
 
@@ -99,6 +148,8 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   let shown: string | null = null;
   let screenName = '';
   const briefed = new Set<string>();
+  /** Seats the AI played at the meetings before a designer's later start: told what it did, once. */
+  const playedFor = new Set<string>();
   /** Seat → the last event it has seen at the table: what it missed since is told before it moves again. */
   const seen = new Map<string, number>();
   /** Hot seat: the seats still to read their briefs before the first meeting (one pass round at the start). */
@@ -252,6 +303,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     shown = null;
     briefed.clear();
     seen.clear();
+    playedFor.clear();
     briefingRound = [];
     endPassed = false;
   };
@@ -264,7 +316,8 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     if (!s) return;
     const view = s.connection(seat).view();
     if (view.status === 'negotiating' && view.speaker === seat) {
-      const missed = missedMeetings(view.log, seat, seen.get(seat) ?? 0);
+      const playedByAi = playedFor.delete(seat);
+      const missed = missedMeetings(view.log, seat, seen.get(seat) ?? 0, { withSeat: playedByAi });
       seen.set(seat, lastSeq(view));
       if (missed.length > 0) {
         shown = seat;
@@ -273,6 +326,7 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
             scenario: s.setup.scenario,
             view,
             missed,
+            playedByAi,
             onContinue: () => showTable(seat),
           }),
         );
@@ -567,9 +621,32 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
   const begin = async (choice: GameChoice) => {
     lastChoice = choice;
     if (!unsaved) clearSavedGame(localStorage, tab);
-    const s = await launch(choice, settings.seed ?? randomSeed());
+    const seed = settings.seed ?? randomSeed();
+    const from = choice.fromMeeting ?? 1;
+    let opening: Intent[] | undefined;
+    if (from > 1) {
+      // A designer's test from a later meeting: the AI plays every seat up to it, as in a game of its own.
+      const { playUntilMeeting } = await import('../ai/ai-game');
+      const played = playUntilMeeting(
+        localizeScenario(choice.scenario, language()),
+        seed,
+        from - 1,
+        choice.difficulty,
+      );
+      if (played.state.status !== 'negotiating') {
+        pendingNotice = t(msg().app.endedBefore, { n: from, k: played.state.meeting + 1 });
+        showTitle();
+        return;
+      }
+      opening = played.intents;
+    }
+    const s = await launch(choice, seed, opening);
     const first = s.setup.humanSeats[0];
     if (!first) return;
+    if (opening) {
+      // What the AI did at the meetings before is told on the first screen at the table.
+      for (const h of s.setup.humanSeats) playedFor.add(h);
+    }
     if (choice.mode === 'solo') {
       showBrief(first);
       return;
@@ -658,6 +735,20 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
 
   if (options.start) {
     await begin(options.start);
+    return;
+  }
+  if (settings.start) {
+    const asked = startFromAddress(settings.start, catalogue);
+    // The address leaves the start behind: a reload resumes the game it started instead of starting another.
+    const url = new URL(window.location.href);
+    for (const k of ['scenario', 'side', 'meeting', 'difficulty']) url.searchParams.delete(k);
+    window.history.replaceState(null, '', url);
+    if (asked.ok) {
+      await begin(asked.choice);
+      return;
+    }
+    pendingNotice = t(msg().app.start.refused, { reason: asked.reason });
+    showTitle();
     return;
   }
   if (await resume()) return;

@@ -12,6 +12,8 @@ export interface AwayScreenOptions {
   scenario: Scenario;
   view: SeatView;
   missed: MissedMeeting[];
+  /** The meetings were played in this seat by the AI (a game started at a later meeting), not held without it. */
+  playedByAi?: boolean;
   onContinue(): void;
 }
 
@@ -19,7 +21,7 @@ export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions):
   const { scenario, view, missed } = options;
   const party = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   const words = msg().away;
-  const heading = screenHeading(words.heading);
+  const heading = screenHeading(options.playedByAi ? words.playedHeading : words.heading);
   const sections = missed.map((m, i) => {
     // Each meeting read on its own, in the interface's language (its own opening line is the section's heading).
     const reader = new LogReader(wordsFor(view.scenario.parties, view.scenario.packages), logPhrases());
@@ -42,7 +44,7 @@ export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions):
       el(
         'h2',
         { id },
-        t(words.metWithout, {
+        t(options.playedByAi ? words.metWith : words.metWithout, {
           venue: m.venue,
           date: date(m.date, true),
           parties: list(m.participants.map(party)),
@@ -71,7 +73,11 @@ export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions):
       el(
         'p',
         { className: 'lead' },
-        t(words.lead, { n: missed.length, party: me, version: view.textVersion }),
+        t(options.playedByAi ? words.playedLead : words.lead, {
+          n: missed.length,
+          party: me,
+          version: view.textVersion,
+        }),
       ),
       ...sections,
       el('div', { className: 'actions-row' }, button),

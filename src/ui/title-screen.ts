@@ -17,6 +17,8 @@ export interface GameChoice {
   humanSeats: string[];
   difficulty: Difficulty;
   mode: Mode;
+  /** For designers testing a scenario: the AI plays every seat until this meeting (1 = the first) opens. */
+  fromMeeting?: number;
 }
 
 export interface TitleOptions {

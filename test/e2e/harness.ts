@@ -79,7 +79,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ? // One Node process (no tsx wrapper), so its PID is the server's.
         spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
           cwd: ROOT,
-          env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+          // The build the test command made, served as it is: the server would rebuild dist/ under the other test
+          // files if a source were edited while the tests run.
+          env: {
+            ...process.env,
+            STATIC_DIR: join(ROOT, 'dist'),
+            ...options.env,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+          },
           stdio: ['ignore', 'pipe', 'pipe'],
           detached: false,
         })
