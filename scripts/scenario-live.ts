@@ -1,11 +1,14 @@
 // Live scenario checks during `npm run dev`: a Vite plugin that validates every scenario file in
 // assets/scenarios when the dev server starts and whenever one is saved. A file with errors shows them in Vite's
 // error overlay as `file:line:col: message` (the first one located, so the overlay links to it) and the page
-// keeps the last good version; saving a fixed file clears the overlay and reloads the game with it.
+// keeps the last good version; saving a valid file sends it to the open pages, which take it in without a reload
+// (src/ui/scenario-hot.ts) and clear the overlay.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { type Diagnostic, formatDiagnostic, loadScenario } from '../src/scenario/load';
+import { SCENARIO_EVENT, type ScenarioUpdate } from '../src/ui/scenario-hot-event';
+import { scenarioModule } from './scenario-modules';
 
 export interface ScenarioLiveOptions {
   /** The project root (default: the dev server's root). */
@@ -100,14 +103,18 @@ export function scenarioLive(options: ScenarioLiveOptions = {}): Plugin {
         // Keep the page on the last good version: no reload with a broken file.
         return [];
       }
-      // Valid again: a reload brings the edit to the game and clears the overlay (unless another file is broken).
-      ctx.server.config.logger.info(`${relative(root, ctx.file)}: valid, reloading`, { timestamp: true });
+      // Valid: the page gets the new version as it is (no reload; the game, the title screen and the lab take it in,
+      // see src/ui/scenario-hot.ts), and the overlay clears (unless another file is still broken).
+      const file = relative(root, ctx.file).split(sep).join('/');
+      // The next import of the file's modules (a reload, a new tab) builds them again.
+      for (const mod of ctx.modules) ctx.server.moduleGraph.invalidateModule(mod);
+      const text = await ctx.read();
+      const update: ScenarioUpdate = { file, text, built: scenarioModule(text, file) };
+      ctx.server.config.logger.info(`${file}: valid, sent to the open pages`, { timestamp: true });
       const other = [...broken.values()][0];
-      if (other) {
-        report(other);
-        return [];
-      }
-      ctx.server.ws.send({ type: 'full-reload' });
+      // The page clears the overlay when the update comes in; another broken file puts it back.
+      ctx.server.ws.send({ type: 'custom', event: SCENARIO_EVENT, data: update });
+      if (other) report(other);
       return [];
     },
   };

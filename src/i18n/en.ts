@@ -27,6 +27,10 @@ export const en = {
       meeting: 'meeting "{value}" is not in its calendar (1 to {total}).',
       difficulty: 'difficulty "{value}" is not easy, medium or hard.',
     },
+    saved: {
+      text: '{file} was saved: “{title}”. This game goes on with the version it started with.',
+      restart: 'Play the saved version from meeting {n} as {sides}',
+    },
     endedBefore:
       'The game the AI played from the start ended at meeting {k}, before meeting {n}: start from an earlier meeting, or with another seed.',
     preparingDebrief: 'Preparing the debrief…',
@@ -190,6 +194,12 @@ export const en = {
     gamesError: 'The games stopped: {error}',
     gamesFailed: 'the games worker failed',
     playHeading: 'Play it, or save it',
+    fromMeeting: 'Start at meeting',
+    fromMeetingHint:
+      'For testing a later meeting: the AI plays every side until that meeting opens (1 to {total}); you are told what it did.',
+    savedOnDisk: '{file} was saved on disk. Your edits here are kept until you load the saved version.',
+    loadFromDisk: 'Load the saved version (drops the edits here)',
+    tookFromDisk: '{file} was saved on disk: the lab shows the saved version.',
     playHint:
       'Starts a solo game of this version at once. A game of an edited scenario is not saved in this browser.',
     playInvalid: 'Fix the errors first: only a valid scenario can be played.',

@@ -33,12 +33,14 @@ import {
   SAVE_KEYS,
 } from './saved-game';
 import {
+  applySaved,
   type CatalogueEntry,
   DEFAULT_SCENARIO_ID,
   findScenario,
   loadCatalogue,
   loadTranslations,
 } from './scenario-catalogue';
+import { onScenarioSaved } from './scenario-hot';
 import type { TableLoader } from './table-mount';
 import { renderTableScreen } from './table-screen';
 import { type GameChoice, renderTitleScreen } from './title-screen';
@@ -732,6 +734,50 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
       return false;
     }
   };
+
+  /** During `npm run dev`: a running game of a scenario saved on disk offers to start again with the edit. */
+  const savedBanner = (scenario: Scenario, file: string) => {
+    const s = session;
+    if (!s) return;
+    document.getElementById('scenario-saved')?.remove();
+    const humans = s.setup.humanSeats;
+    const view = s.connection(shown ?? humans[0] ?? '').view();
+    const meeting = view.status === 'ended' ? 1 : view.meeting.index + 1;
+    const sides = humans.map((h) => partyOf(s.setup.scenario, h)?.name ?? h).join(', ');
+    const m = msg().app.saved;
+    root.prepend(
+      el(
+        'div',
+        { id: 'scenario-saved', className: 'notice', attrs: { role: 'status' } },
+        el('p', {}, t(m.text, { file, title: localizeScenario(scenario, language()).meta.title })),
+        el(
+          'button',
+          {
+            id: 'scenario-saved-restart',
+            attrs: { type: 'button' },
+            on: {
+              click: () =>
+                void begin({
+                  scenario,
+                  humanSeats: humans,
+                  difficulty: s.setup.difficulty,
+                  mode: humans.length > 1 ? 'hotseat' : 'solo',
+                  fromMeeting: meeting,
+                }),
+            },
+          },
+          t(m.restart, { n: meeting, sides }),
+        ),
+      ),
+    );
+  };
+  onScenarioSaved((update) => {
+    const entry = applySaved(catalogue, update);
+    if (!entry.ok) return;
+    if (screenName === 'title') showTitle();
+    else if (session?.setup.scenario.meta.id === entry.scenario.meta.id)
+      savedBanner(entry.scenario, update.file);
+  });
 
   if (options.start) {
     await begin(options.start);

@@ -2,6 +2,7 @@
 // turns each file into its loader's result: the scenario, or the file's errors), so the page parses no YAML.
 import { translationFor } from '../scenario/localize';
 import type { Scenario, Translation } from '../scenario/schema';
+import type { ScenarioUpdate } from './scenario-hot-event';
 
 /** Language code → its texts, loaded when a player picks that language (each is a chunk of its own). */
 type TranslationLoaders = Record<string, () => Promise<Translation | null>>;
@@ -94,6 +95,24 @@ export async function loadTranslations(catalogue: CatalogueEntry[], lang: string
       }
     }),
   );
+}
+
+/** A scenario file saved during `npm run dev`: its entry takes the new version (a new file joins the list). */
+export function applySaved(catalogue: CatalogueEntry[], update: ScenarioUpdate): CatalogueEntry {
+  const b = update.built;
+  const entry: CatalogueEntry = b.ok
+    ? {
+        ok: true,
+        file: update.file,
+        scenario: b.scenario as Scenario,
+        warnings: b.warnings,
+        figures: b.figures,
+      }
+    : { ok: false, file: update.file, errors: b.errors };
+  const at = catalogue.findIndex((e) => e.file === update.file);
+  if (at >= 0) catalogue[at] = entry;
+  else catalogue.push(entry);
+  return entry;
 }
 
 export function findScenario(catalogue: CatalogueEntry[], id: string): Scenario | undefined {

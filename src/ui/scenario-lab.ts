@@ -13,6 +13,7 @@ import { el, focusQuietly, screenHeading } from './dom';
 import type { LabChart } from './lab-chart';
 import { isLabGamesReply, LAB_GAMES_PROTOCOL, type LabGame } from './lab-games-protocol';
 import { languageBar } from './language-picker';
+import { onScenarioSaved } from './scenario-hot';
 import type { GameChoice } from './title-screen';
 import './lab.css';
 
@@ -51,6 +52,14 @@ interface LabState {
   difficulty: Difficulty;
   side: string;
   openError: string;
+  /** The text as opened (or last taken from disk): the lab's edits are what differs from it. */
+  opened: string;
+  /** A newer version of the open file saved on disk during `npm run dev`, waiting while the lab holds edits. */
+  onDisk: string | null;
+  /** Says that the open file was taken in again from disk. */
+  diskNote: string;
+  /** The meeting a played game starts at (1: the first). */
+  fromMeeting: number;
   /** Issues whose option values are unfolded (kept while the screen is drawn again after each edit). */
   openIssues: Set<string>;
 }
@@ -111,6 +120,10 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
     difficulty: 'medium',
     side: '',
     openError: '',
+    opened: '',
+    onDisk: null,
+    diskNote: '',
+    fromMeeting: 1,
     openIssues: new Set(),
   };
   let chart: LabChart | null = null;
@@ -165,10 +178,13 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
     if (!parties.includes(state.side)) state.side = parties[0] ?? '';
   };
 
-  const open = (file: string, text: string) => {
+  const open = (file: string, text: string, diskNote = '') => {
     stopGames();
     state.file = file;
     state.text = text;
+    state.opened = text;
+    state.onDisk = null;
+    state.diskNote = diskNote;
     state.valid = null;
     state.analysis = null;
     state.games = [];
@@ -182,6 +198,7 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
   const commit = (text: string, focusId: string) => {
     stopGames();
     state.text = text;
+    state.diskNote = '';
     state.games = [];
     state.gamesError = '';
     check();
@@ -383,6 +400,26 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
     );
     const status = el('p', { id: 'lab-status', attrs: { role: 'status', tabindex: -1 } });
     section.append(status);
+    if (state.onDisk !== null) {
+      const waiting = state.onDisk;
+      section.append(
+        el(
+          'div',
+          { id: 'lab-disk', className: 'notice', attrs: { role: 'status' } },
+          el('p', {}, t(m.savedOnDisk, { file: state.file })),
+          el(
+            'button',
+            {
+              id: 'lab-disk-load',
+              attrs: { type: 'button' },
+              on: { click: () => open(state.file, waiting, t(m.tookFromDisk, { file: state.file })) },
+            },
+            m.loadFromDisk,
+          ),
+        ),
+      );
+    } else if (state.diskNote)
+      section.append(el('p', { id: 'lab-disk', className: 'notice' }, state.diskNote));
     if (!r) {
       status.textContent = m.nothingOpen;
       return section;
@@ -949,6 +986,34 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
           ),
         ),
         difficultySelect('lab-play-difficulty'),
+        el(
+          'div',
+          { className: 'lab-field' },
+          el('label', { attrs: { for: 'lab-from-meeting' } }, m.fromMeeting),
+          el('input', {
+            id: 'lab-from-meeting',
+            attrs: {
+              type: 'number',
+              min: 1,
+              max: s.calendar.length,
+              step: 1,
+              value: String(Math.min(state.fromMeeting, s.calendar.length)),
+              'aria-describedby': 'lab-from-meeting-hint',
+            },
+            on: {
+              change: (e) => {
+                const v = Math.round(Number((e.target as HTMLInputElement).value));
+                state.fromMeeting = Number.isFinite(v) ? Math.max(1, Math.min(s.calendar.length, v)) : 1;
+                (e.target as HTMLInputElement).value = String(state.fromMeeting);
+              },
+            },
+          }),
+        ),
+      ),
+      el(
+        'p',
+        { id: 'lab-from-meeting-hint', className: 'hint' },
+        t(m.fromMeetingHint, { total: s.calendar.length }),
       ),
       el('p', { className: 'hint' }, valid ? m.playHint : m.playInvalid),
       el(
@@ -970,6 +1035,7 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
                   humanSeats: [state.side || (r.scenario.parties[0]?.id ?? '')],
                   difficulty: state.difficulty,
                   mode: 'solo',
+                  fromMeeting: Math.min(state.fromMeeting, r.scenario.calendar.length),
                 });
               },
             },
@@ -1061,8 +1127,19 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
 
   root.replaceChildren(page);
   const off = onLanguageChange(() => render());
+  // During `npm run dev`, the open file saved on disk comes in at once, or waits while the lab holds edits of it.
+  const offDisk = onScenarioSaved((update) => {
+    if (update.file !== state.file || update.text === state.text) return;
+    if (state.text === state.opened)
+      open(update.file, update.text, t(msg().lab.tookFromDisk, { file: update.file }));
+    else {
+      state.onDisk = update.text;
+      render();
+    }
+  });
   const dispose = () => {
     off();
+    offDisk();
     stopGames();
     chart?.destroy();
     chart = null;

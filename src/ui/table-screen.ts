@@ -24,6 +24,9 @@ import { attendanceBlock } from './sources-panel';
 import type { TableHandle, TableLoader } from './table-mount';
 import { renderTableStrip } from './table-strip';
 
+/** While the other sides speak, the panels are drawn again at most this often (the picture shows every move). */
+const OTHERS_DRAW_MS = 250;
+
 export interface TableScreenOptions {
   conn: SeatConnection;
   isAi(seat: string): boolean;
@@ -610,6 +613,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   /** What each slot below was last drawn from: a panel whose inputs did not change keeps its elements, so the
    * browser does not lay it out again (the brief alone is hundreds of elements). */
   const drawnFrom = new WeakMap<HTMLElement, string>();
+  /** When the panels were last drawn (performance.now()). */
+  let lastDraw = 0;
   function drawIfChanged(slot: HTMLElement, inputs: unknown[], build: () => HTMLElement, keepOpen: boolean) {
     const key = JSON.stringify([language(), ...inputs]);
     if (drawnFrom.get(slot) === key) return;
@@ -621,6 +626,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   function render(v: SeatView, focusId?: string) {
     if (destroyed) return;
     view = v;
+    lastDraw = performance.now();
     const active = document.activeElement as HTMLElement | null;
     // The sources in the status bar and the news re-render too: focus on them comes back as well.
     const inPanels = !!active && [layout, statusBar, newsSlot].some((part) => part.contains(active));
@@ -691,7 +697,12 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
 
   /** Whether focus can go to an element: on the page, shown, not disabled. */
   function usable(node: HTMLElement): boolean {
-    return node.isConnected && !(node as HTMLButtonElement).disabled && node.getClientRects().length > 0;
+    if (!node.isConnected || (node as HTMLButtonElement).disabled) return false;
+    // Shown: checkVisibility needs the styles only, where getClientRects laid the whole page out in the middle of
+    // the task (the longest part of a panel's redraw during an AI round).
+    return typeof node.checkVisibility === 'function'
+      ? node.checkVisibility()
+      : node.getClientRects().length > 0;
   }
 
   /** Where focus goes when its control is gone: the package card it acted on, the signal form, or "Your moves". */
@@ -721,25 +732,31 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   // own is drawn by `act` at once (with its focus), so the draw queued after it has nothing left to do. A rebuild of every
   // panel costs a full style and layout pass; two in one task (the view's and the act's) made End turn's task the
   // longest of an AI round. The picture animates each move as it comes.
-  let drawQueued = false;
+  // While the others speak, the panels are drawn at most every OTHERS_DRAW_MS (the picture shows every move as it
+  // comes); the move that gives this seat the floor, or ends the game, is drawn at once.
+  let drawQueued: ReturnType<typeof setTimeout> | null = null;
   const drawLatest = () => {
-    drawQueued = false;
+    drawQueued = null;
     if (destroyed) return;
     const latest = conn.view();
     if (latest !== view) render(latest);
   };
-  const queueDraw = () => {
-    if (drawQueued) return;
-    drawQueued = true;
+  const queueDraw = (next: SeatView) => {
+    const urgent = next.myTurn || next.status !== 'negotiating';
+    if (drawQueued !== null) {
+      if (!urgent) return;
+      clearTimeout(drawQueued);
+    }
+    const wait = urgent ? 0 : Math.max(0, lastDraw + OTHERS_DRAW_MS - performance.now());
     // A task of its own, after the messages already queued (the AI's next moves): not an animation frame, where it
     // would add its cost to the picture's frame in one long task.
-    setTimeout(drawLatest, 0);
+    drawQueued = setTimeout(drawLatest, wait);
   };
   const unsubscribe = conn.subscribe((next: SeatView, events: GameEvent[]) => {
     if (destroyed) return;
     handle?.update(next, events);
     if (ui.busy) return; // `act` draws it when the move is answered
-    queueDraw();
+    queueDraw(next);
   });
 
   // The Phaser table: decorative, lazily loaded; the panels above work without it.
