@@ -1,36 +1,45 @@
-// Live reload of scenario files: a Vite dev server with the scenario-live plugin; saving a broken scenario file
-// shows its errors in Vite's overlay as file:line:col, and saving it fixed clears the overlay.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Live reload of scenario files during `npm run dev`: the project's own Vite config (the scenario-live plugin and the
+// game) on a copy of the project whose assets/scenarios holds one test scenario. Saving a broken file shows its errors
+// in Vite's overlay as file:line:col; saving it fixed clears the overlay and the edit reaches the open page without a
+// reload: the lab shows the new numbers, and a running game offers to play the saved version from its meeting. An
+// address starts a game at a later meeting as a given side, or says why it cannot.
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scenarioLive } from '../../scripts/scenario-live';
-import { CHROMIUM_ARGS, ROOT } from './harness';
+import { CHROMIUM_ARGS, ROOT, screenshotPath } from './harness';
 
 const work = mkdtempSync(join(tmpdir(), 'shuttle-live-'));
 const FILE = join(work, 'assets', 'scenarios', 'tram.yaml');
 const GOOD = readFileSync(join(ROOT, 'test', 'fixtures', 'tram-line.yaml'), 'utf8');
 let server: ViteDevServer;
 let browser: Browser;
+let url: string;
 
 beforeAll(async () => {
+  // The project as `npm run dev` serves it, with its own scenario folder.
   mkdirSync(join(work, 'assets', 'scenarios'), { recursive: true });
-  cpSync(join(ROOT, 'test', 'fixtures', 'tram-line.yaml'), FILE);
-  writeFileSync(
-    join(work, 'index.html'),
-    '<!doctype html><html lang="en"><head><title>live</title></head><body><main id="app">live</main>' +
-      '<script type="module">document.body.dataset.loaded = String(performance.timeOrigin)</script></body></html>\n',
-  );
+  copyFileSync(join(ROOT, 'index.html'), join(work, 'index.html'));
+  for (const d of ['src', 'public', 'node_modules']) symlinkSync(join(ROOT, d), join(work, d));
+  writeFileSync(FILE, GOOD);
   server = await createServer({
-    configFile: false,
+    configFile: join(ROOT, 'vite.config.ts'),
     root: work,
     logLevel: 'silent',
-    server: { host: '127.0.0.1', port: 0 },
-    plugins: [scenarioLive()],
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [work, ROOT] } },
   });
   await server.listen();
+  url = (server.resolvedUrls?.local[0] as string).replace(/\/$/, '');
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
@@ -45,14 +54,20 @@ const overlayText = () =>
     'return document.querySelector("vite-error-overlay")?.shadowRoot?.textContent ?? null',
   ) as () => string | null;
 
-describe('npm run dev validates scenario files', () => {
-  it('shows a broken file in the overlay with file:line:col, and clears it when the file is fixed', async () => {
-    const page = await browser.newPage();
-    const url = server.resolvedUrls?.local[0] as string;
-    await page.goto(url);
-    await page.waitForFunction(() => document.body.dataset.loaded !== undefined);
-    const firstLoad = await page.evaluate(() => document.body.dataset.loaded);
+/** The page's load time: the same number after an update means the page was not reloaded. */
+const loadedAt = (page: Page) => page.evaluate(() => performance.timeOrigin);
 
+describe('npm run dev and scenario files', () => {
+  it('shows a broken file in the overlay; a fixed one reaches the lab and a running game without a reload', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}/?open=tram.yaml#/lab`, { timeout: 120_000 });
+    await page.locator('#lab-status', { hasText: 'tram.yaml is valid' }).waitFor({ timeout: 120_000 });
+    expect(await page.locator('#lab-reservation').inputValue()).toBe('3000');
+    const firstLoad = await loadedAt(page);
+
+    // A broken save: the overlay names the file, line and column; the lab keeps the last good version.
     const broken = GOOD.replace('route: { weight: 40,', 'route: { weight: high,');
     const line = broken.split('\n').findIndex((l) => l.includes('weight: high')) + 1;
     const col = (broken.split('\n')[line - 1] as string).indexOf('high') + 1;
@@ -63,16 +78,64 @@ describe('npm run dev validates scenario files', () => {
     expect(text).toContain(
       `assets/scenarios/tram.yaml:${line}:${col}: profiles.city.preferences.route.weight: expected number, got string "high"`,
     );
-    // The page kept its last good version: no reload happened with the broken file.
-    expect(await page.evaluate(() => document.body.dataset.loaded)).toBe(firstLoad);
+    expect(await loadedAt(page)).toBe(firstLoad);
 
-    writeFileSync(FILE, GOOD);
+    // Fixed, with a new reservation for City Hall: the overlay goes and the lab shows the saved numbers, no reload.
+    writeFileSync(FILE, GOOD.replace('reservation: { value: 3000,', 'reservation: { value: 3500,'));
     await page.waitForFunction(
-      (before) => document.body.dataset.loaded !== undefined && document.body.dataset.loaded !== before,
-      firstLoad,
+      () => (document.getElementById('lab-reservation') as HTMLInputElement | null)?.value === '3500',
+      undefined,
       { timeout: 60_000 },
     );
     expect(await page.evaluate(overlayText())).toBeNull();
+    expect(await page.locator('#lab-disk').textContent()).toContain(
+      'assets/scenarios/tram.yaml was saved on disk',
+    );
+    expect(await loadedAt(page)).toBe(firstLoad);
+
+    // Played from the lab at meeting 2 as the Residents: the AI played meeting 1 in every seat, and says so.
+    await page.locator('#lab-side').selectOption('residents');
+    await page.locator('#lab-from-meeting').fill('2');
+    await page.locator('#lab-from-meeting').press('Tab');
+    await page.locator('#lab-play').click();
+    await page.getByRole('heading', { level: 1, name: "Confidential brief: Residents' Union" }).waitFor();
+    await page.getByRole('button', { name: 'Take my seat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'The meetings the AI played for you' }).waitFor();
+    expect(await page.locator('.away-screen h2').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('dev-played-for-you'), fullPage: true });
+
+    // The file saved again while the game runs: the game keeps its version and offers the saved one from meeting 2.
+    writeFileSync(FILE, GOOD.replace("name: Residents' Union", 'name: Residents of the Line'));
+    await page.locator('#scenario-saved').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath('dev-saved-banner') });
+    const restart = page.locator('#scenario-saved-restart');
+    expect(await restart.textContent()).toBe("Play the saved version from meeting 2 as Residents' Union");
+    await restart.click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Confidential brief: Residents of the Line' })
+      .waitFor();
+    expect(await loadedAt(page)).toBe(firstLoad);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('starts a game at meeting N as a side from the address, or says why it cannot', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/?scenario=tram-line&side=mayor&meeting=2`, { timeout: 120_000 });
+    const notice = page.locator('.notice', { hasText: 'This address asks for a game that cannot start' });
+    await notice.waitFor({ timeout: 120_000 });
+    expect(await notice.textContent()).toContain(
+      'the scenario has no side "mayor" (its sides: city, traders, residents).',
+    );
+    await page.goto(`${url}/?scenario=tram-line&side=traders&meeting=9`);
+    await page.locator('.notice', { hasText: 'meeting "9" is not in its calendar (1 to 2).' }).waitFor();
+
+    await page.goto(`${url}/?scenario=tram-line&side=traders&meeting=2&seed=5`);
+    await page.getByRole('heading', { level: 1, name: "Confidential brief: Traders' Association" }).waitFor();
+    // The address leaves the start behind: a reload resumes this game instead of starting another.
+    expect(new URL(page.url()).searchParams.has('meeting')).toBe(false);
+    await page.getByRole('button', { name: 'Take my seat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'The meetings the AI played for you' }).waitFor();
     await page.close();
   });
 });
