@@ -39,7 +39,9 @@ beforeAll(async () => {
     server: { host: '127.0.0.1', port: 0, fs: { allow: [work, ROOT] } },
   });
   await server.listen();
-  url = (server.resolvedUrls?.local[0] as string).replace(/\/$/, '');
+  const local = server.resolvedUrls?.local[0];
+  if (!local) throw new Error('the dev server gave no address');
+  url = local.replace(/\/$/, '');
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
