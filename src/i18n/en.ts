@@ -25,7 +25,7 @@ export const en = {
       scenario: 'there is no scenario "{id}" (there are: {ids}).',
       side: 'the scenario has no side "{id}" (its sides: {ids}).',
       meeting: 'meeting "{value}" is not in its calendar (1 to {total}).',
-      difficulty: 'difficulty "{value}" is not easy, medium or hard.',
+      difficulty: 'difficulty "{value}" is not one of {values}.',
     },
     saved: {
       text: '{file} was saved: “{title}”. This game goes on with the version it started with.',

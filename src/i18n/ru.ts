@@ -26,7 +26,7 @@ export const messages: Messages = {
       scenario: 'сценария «{id}» нет (есть: {ids}).',
       side: 'в сценарии нет стороны «{id}» (его стороны: {ids}).',
       meeting: 'встречи «{value}» нет в его календаре (от 1 до {total}).',
-      difficulty: 'сложность «{value}» — не easy, medium и не hard.',
+      difficulty: 'сложности «{value}» нет среди возможных ({values}).',
     },
     saved: {
       text: '{file} сохранён: «{title}». Эта партия идёт с той версией, с которой началась.',

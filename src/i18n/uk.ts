@@ -26,7 +26,7 @@ export const messages: Messages = {
       scenario: 'сценарію «{id}» немає (є: {ids}).',
       side: 'у сценарії немає сторони «{id}» (його сторони: {ids}).',
       meeting: 'зустрічі «{value}» немає в його календарі (від 1 до {total}).',
-      difficulty: 'складність «{value}» — не easy, medium і не hard.',
+      difficulty: 'складності «{value}» немає серед можливих ({values}).',
     },
     saved: {
       text: '{file} збережено: «{title}». Ця гра триває з версією, з якою почалася.',

@@ -114,7 +114,7 @@ function startFromAddress(
     return { ok: false, reason: t(m.meeting, { value: asked.meeting, total }) };
   const difficulty = asked.difficulty;
   if (difficulty !== 'easy' && difficulty !== 'medium' && difficulty !== 'hard')
-    return { ok: false, reason: t(m.difficulty, { value: difficulty }) };
+    return { ok: false, reason: t(m.difficulty, { value: difficulty, values: 'easy, medium, hard' }) };
   return {
     ok: true,
     choice: { scenario, humanSeats: [side.id], difficulty, mode: 'solo', fromMeeting: meeting },
