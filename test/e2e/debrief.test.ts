@@ -16,7 +16,9 @@ import {
 
 const { scenario, isDefault } = testScenario();
 
-/** A deal: as the side that publishes, put a text in everyone's zone of agreement (as the solo test does). */
+/** A deal: as the side that publishes, put a text in everyone's zone of agreement (the default scenario's Nash
+ * point; in the two-party fallback, a compromise). Every other side's whole solo game is played by the live-brief
+ * test. */
 const DEAL: { party: string; seed: number; plan: TurnPlan } = isDefault
   ? {
       party: 'us',
@@ -55,6 +57,7 @@ async function toTable(page: Page, party: string, seed: number) {
   await startSolo(page, scenario.meta.title, partyName(party));
   await page.getByRole('button', { name: 'Take my seat' }).click();
   await leave(page, 'brief');
+  await page.getByRole('heading', { level: 1, name: `${partyName(party)} at the table` }).waitFor();
 }
 
 async function waitForDebrief(page: Page) {
@@ -198,6 +201,8 @@ describe(`the debrief (${scenario.meta.id})`, () => {
     for (const p of scenario.parties)
       await expect(signed.locator('li.signed', { hasText: p.name }).count()).resolves.toBe(1);
     await expect(page.getByRole('heading', { name: 'Ratification' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('heading', { name: /^The final text/ }).count()).resolves.toBe(1);
+    await page.screenshot({ path: screenshotPath(`outcome-${DEAL.party}`), fullPage: true });
     await expect(page.getByRole('heading', { name: /^The final text/ }).count()).resolves.toBe(1);
     await expect(page.getByRole('heading', { name: 'What happened next' }).count()).resolves.toBe(1);
 

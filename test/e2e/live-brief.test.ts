@@ -178,6 +178,7 @@ for (const { scenario, seed } of SCENARIOS) {
           news = Math.max(news, await expectBanner(page, scenario, party.id));
           await expectNoIds(page, scenario, `turn ${turn + 1}`);
           if (!shot) {
+            await page.getByRole('heading', { level: 1, name: `${party.name} at the table` }).waitFor();
             await page.screenshot({ path: screenshotPath(`table-${scenario.meta.id}-${party.id}`) });
             await page.screenshot({
               path: screenshotPath(`table-${scenario.meta.id}-${party.id}-full`),
@@ -209,6 +210,19 @@ for (const { scenario, seed } of SCENARIOS) {
           moves++;
         }
         await page.getByRole('heading', { level: 1, name: /^Outcome/ }).waitFor({ timeout: 120_000 });
+        // The outcome screen scores every side.
+        const scores = page.getByRole('table').filter({ hasText: 'Beat reservation' });
+        for (const p of scenario.parties)
+          await expect(
+            scores.getByRole('rowheader', { name: new RegExp(`^${p.name}`) }).count(),
+          ).resolves.toBe(1);
+        expect(['deal', 'no-deal', 'walkout']).toContain(
+          await page.locator('.outcome-kind').getAttribute('data-kind'),
+        );
+        await page.screenshot({
+          path: screenshotPath(`outcome-${scenario.meta.id}-${party.id}`),
+          fullPage: true,
+        });
         // The debrief's own heading uses "trade" as the English word (an id in the two-party scenario): that
         // one phrase is prose, not a leaked id; every other word of the outcome screen is checked.
         const outcome = ((await page.locator('#app').textContent()) ?? '')
