@@ -651,21 +651,40 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       false,
     );
     renderTurnActions(v, canAct);
-    replaceKeepingOpen(
+    // The cards follow what they show: the text, each package's state, the open amendments, this seat's figures,
+    // the news (options added), what the seat may do and its drafts; a signal or a turn passing leaves them be.
+    drawIfChanged(
       packagesRegion,
-      renderPackageCards({
-        view: v,
+      [
+        v.seat,
+        v.text,
+        v.textVersion,
+        v.packages,
+        v.meeting,
+        v.openAmendments,
+        v.canPublish,
+        v.me,
+        v.news,
         canAct,
-        drafts,
-        act: (move, f) => void act(move, f),
-        rerender: (f) => render(conn.view(), f),
-        fail,
-      }),
+        [...drafts.options],
+        [...drafts.links].map(([k, linked]) => [k, [...linked]]),
+      ],
+      () =>
+        renderPackageCards({
+          view: v,
+          canAct,
+          drafts,
+          act: (move, f) => void act(move, f),
+          rerender: (f) => render(conn.view(), f),
+          fail,
+        }),
+      true,
     );
     signal.update(v, canAct, ui.signalError);
     log.update(v);
     drawIfChanged(liveBriefSlot, [v.score], () => renderLiveBrief(v), false);
-    replaceKeepingOpen(othersSlot, renderOthers(v));
+    // The other sides: their public profiles and what each has said (the log only grows).
+    drawIfChanged(othersSlot, [v.seat, v.log.length, v.log.at(-1)?.seq], () => renderOthers(v), true);
     drawIfChanged(briefSlot, [v.me, v.text], () => briefContent(v, 3, 'table-brief'), true);
     const banner = renderNewsBanner(
       v,
