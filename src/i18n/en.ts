@@ -268,12 +268,12 @@ export const en = {
         '{n} meetings were held without {party}. Here is what happened, as your delegation learnt it. The text on the table is now version {version}.',
     },
     continue: 'Go to the table',
-    playedHeading: 'The meetings the AI played for you',
+    playedHeading: 'Before you start: the meetings the AI played',
     metWith: '{venue}, {date}: {parties} met',
     playedLead: {
-      one: 'The game starts at a later meeting: the AI sat in the seat of {party} at the meeting before. Here is what happened, as your delegation learnt it. The text on the table is now version {version}.',
+      one: 'The game starts at a later meeting: the AI played every side, {party} included, at the meeting before. Here is what happened, as your delegation learnt it. The text on the table is now version {version}.',
       other:
-        'The game starts at a later meeting: the AI sat in the seat of {party} at the {n} meetings before. Here is what happened, as your delegation learnt it. The text on the table is now version {version}.',
+        'The game starts at a later meeting: the AI played every side, {party} included, at the {n} meetings before. Here is what happened, as your delegation learnt it. The text on the table is now version {version}.',
     },
   },
   brief: {
