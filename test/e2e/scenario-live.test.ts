@@ -102,7 +102,9 @@ describe('npm run dev and scenario files', () => {
     await page.locator('#lab-play').click();
     await page.getByRole('heading', { level: 1, name: "Confidential brief: Residents' Union" }).waitFor();
     await page.getByRole('button', { name: 'Take my seat' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Before you start: the meetings the AI played' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Before you start: the meetings the AI played' })
+      .waitFor();
     expect(await page.locator('.away-screen h2').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('dev-played-for-you'), fullPage: true });
 
@@ -137,7 +139,9 @@ describe('npm run dev and scenario files', () => {
     // The address leaves the start behind: a reload resumes this game instead of starting another.
     expect(new URL(page.url()).searchParams.has('meeting')).toBe(false);
     await page.getByRole('button', { name: 'Take my seat' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Before you start: the meetings the AI played' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Before you start: the meetings the AI played' })
+      .waitFor();
     await page.close();
   });
 });
