@@ -95,6 +95,21 @@ describe('npm run dev and scenario files', () => {
     );
     expect(await loadedAt(page)).toBe(firstLoad);
 
+    // An edit in the lab, then another save on disk: the lab keeps its edit and offers the saved version.
+    await page.locator('#lab-reservation').fill('3600');
+    await page.locator('#lab-reservation').press('Enter');
+    await page.waitForFunction(
+      () => (document.getElementById('lab-reservation') as HTMLInputElement | null)?.value === '3600',
+    );
+    writeFileSync(FILE, GOOD.replace('reservation: { value: 3000,', 'reservation: { value: 3200,'));
+    await page.locator('#lab-disk-load').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#lab-reservation').inputValue()).toBe('3600');
+    await page.locator('#lab-disk-load').click();
+    await page.waitForFunction(
+      () => (document.getElementById('lab-reservation') as HTMLInputElement | null)?.value === '3200',
+    );
+    expect(await loadedAt(page)).toBe(firstLoad);
+
     // Played from the lab at meeting 2 as the Residents: the AI played meeting 1 in every seat, and says so.
     await page.locator('#lab-side').selectOption('residents');
     await page.locator('#lab-from-meeting').fill('2');
