@@ -50,6 +50,19 @@ function draftText(view: SeatView, drafts: Drafts): Text {
   return text;
 }
 
+/** A control usable on the seat's turn only: disabled unless the seat may act and the control is `ready`. */
+function turnGate(canAct: boolean, ready: boolean): { disabled: boolean; 'data-turn': string } {
+  return { disabled: !(canAct && ready), 'data-turn': ready ? 'ready' : 'wait' };
+}
+
+/** The cards' turn controls follow whether the seat may act now, without drawing the cards again. */
+export function applyTurn(cards: HTMLElement, canAct: boolean): void {
+  for (const node of cards.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLFieldSetElement>(
+    '[data-turn]',
+  ))
+    node.disabled = !(canAct && node.dataset.turn === 'ready');
+}
+
 export function renderPackageCards(ctx: CardContext): HTMLElement {
   const { view } = ctx;
   const names = namesFor(view);
@@ -298,15 +311,16 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
           }),
         );
     }
-    const moveOk = ctx.canAct && pv.onAgenda;
+    // `ready`: the control could be used on this seat's turn; `applyTurn` enables it while the seat may act.
+    const moveOk = pv.onAgenda;
     const buttons = el('div', { className: 'button-row' });
-    const button = (id: string, label: string, enabled: boolean, onClick: () => void, primary = false) =>
+    const button = (id: string, label: string, ready: boolean, onClick: () => void, primary = false) =>
       el(
         'button',
         {
           id,
           className: primary ? 'primary' : '',
-          attrs: { type: 'button', disabled: !enabled },
+          attrs: { type: 'button', ...turnGate(ctx.canAct, ready) },
           on: { click: onClick },
         },
         label,
@@ -344,7 +358,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
       const condEnabled = moveOk && !belowMandate;
       const fs = el(
         'fieldset',
-        { className: 'conditional', attrs: { disabled: !condEnabled } },
+        { className: 'conditional', attrs: turnGate(ctx.canAct, condEnabled) },
         el('legend', {}, t(M.conditionalLegend, { package: pkg.name })),
       );
       fs.append(termHelp('conditional acceptance'));
@@ -356,7 +370,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
             { className: 'check-inline' },
             el('input', {
               id,
-              attrs: { type: 'checkbox', checked: ticked.has(o.id), disabled: !condEnabled },
+              attrs: { type: 'checkbox', checked: ticked.has(o.id), ...turnGate(ctx.canAct, condEnabled) },
               on: {
                 change: (event) => {
                   const set = ctx.drafts.links.get(pkg.id) ?? new Set<string>();

@@ -16,7 +16,7 @@ import { createMoveLog } from './move-log';
 import { namesFor } from './names';
 import { renderNewsBanner } from './news-banner';
 import { renderOthers } from './others-panel';
-import { changesIn, newDrafts, renderPackageCards } from './package-cards';
+import { applyTurn, changesIn, newDrafts, renderPackageCards } from './package-cards';
 import { refusalWords } from './said-words';
 import { ratificationFailures } from './scoring';
 import { createSignalForm } from './signal-form';
@@ -644,6 +644,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     renderStatus(v);
     if (light) {
       renderTurnActions(v, canAct);
+      applyTurn(packagesRegion, canAct);
       signal.update(v, canAct, ui.signalError);
       errorBox.textContent = ui.error;
       restoreFocus(wantFocus);
@@ -667,7 +668,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     );
     renderTurnActions(v, canAct);
     // The cards follow what they show: the text, each package's state, the open amendments, this seat's figures,
-    // the news (options added), what the seat may do and its drafts; a signal or a turn passing leaves them be.
+    // the news (options added) and its drafts; a signal or a turn passing leaves them be.
     drawIfChanged(
       packagesRegion,
       [
@@ -680,7 +681,6 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
         v.canPublish,
         v.me,
         v.news,
-        canAct,
         [...drafts.options],
         [...drafts.links].map(([k, linked]) => [k, [...linked]]),
       ],
@@ -695,6 +695,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
         }),
       true,
     );
+    // Whether the seat may act now: the cards' controls follow it without the cards being drawn again.
+    applyTurn(packagesRegion, canAct);
     signal.update(v, canAct, ui.signalError);
     log.update(v);
     drawIfChanged(liveBriefSlot, [v.score], () => renderLiveBrief(v), false);
