@@ -242,10 +242,13 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     } else {
       fail(t(M.refused, { message: refusalWords(result.error) }));
     }
-    // What the move changes under the hand (the turn's controls, the status, the signal form, focus) is drawn now;
-    // the other panels a task later: drawing them all on the click made a task of 70–90 ms.
-    render(conn.view(), focusAfter, true);
-    queueFullDraw();
+    if (move.type === 'turn.end' && result.ok) {
+      // Ending the turn changes, under the hand, only the turn's controls, the status and focus: those are drawn
+      // now and the other panels a task later (drawing them all on the click made a task of 70–90 ms). A move on
+      // a card changes the card: the whole screen is drawn at once, so no control of the old card stays usable.
+      render(conn.view(), focusAfter, true);
+      queueFullDraw();
+    } else render(conn.view(), focusAfter);
     return result.ok;
   }
 
