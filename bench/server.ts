@@ -139,8 +139,6 @@ const serverExit = new Promise<never>((_, fail) => {
 serverExit.catch(() => {});
 const sockets: Socket[] = [];
 const latencies: number[] = [];
-/** When (ms from the start of play) each intent slower than the bound was sent: where the slow ones bunch. */
-const slowAt: number[] = [];
 const errors: string[] = [];
 let refusals = 0;
 let patchMisses = 0;
@@ -257,7 +255,6 @@ try {
         latest = u as unknown as Update;
         if (sentAt !== null) {
           latencies.push(performance.now() - sentAt);
-          if (performance.now() - sentAt > P99_BOUND) slowAt.push(sentAt - playStarted);
           sentAt = null;
         }
         void act(latest);
@@ -326,14 +323,6 @@ try {
   console.log(
     `  CPU while playing: server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / latencies.length).toFixed(2)} ms an intent, ${Math.round((serverCpu * 100000) / playMs)}% of a core), the ${students.length} clients ${benchCpu.toFixed(1)} s`,
   );
-  if (slowAt.length > 0) {
-    const bySecond = new Map<number, number>();
-    for (const t of slowAt) bySecond.set(Math.floor(t / 1000), (bySecond.get(Math.floor(t / 1000)) ?? 0) + 1);
-    const worst = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 5);
-    console.log(
-      `  ${slowAt.length} intents over ${P99_BOUND} ms; most were sent in these seconds of play: ${worst.map(([sec, n]) => `${sec}–${sec + 1} s (${n})`).join(', ')}`,
-    );
-  }
   for (const e of errors.slice(0, 5)) console.log(`  error: ${e}`);
   const pass = p99 <= P99_BOUND && errors.length === 0;
   console.log(`${pass ? 'PASS' : 'FAIL'}: p99 at most ${P99_BOUND} ms with no errors`);
