@@ -265,7 +265,6 @@ try {
       });
     }
   });
-  const [loadBefore] = loadavg();
   const playStarted = performance.now();
   const serverCpuBefore = cpuSeconds(child.pid);
   const benchCpuBefore = process.cpuUsage();
@@ -298,7 +297,7 @@ try {
   const p99 = percentile(latencies, 99);
   const [load1] = loadavg();
   console.log(
-    `bench:server: ${students.length} clients, ${TABLES} tables in ${classes.length} classes, ${cpus().length} cores, load ${loadBefore?.toFixed(2)} when the games started, ${load1?.toFixed(2)} at the end`,
+    `bench:server: ${students.length} clients, ${TABLES} tables in ${classes.length} classes, ${cpus().length} cores, load ${load1?.toFixed(2)}`,
   );
   console.log(
     `  joined in ${(joinMs / 1000).toFixed(1)} s; played every game to its end in ${(playMs / 1000).toFixed(1)} s (${Math.round(latencies.length / (playMs / 1000))} intents/s); think time ${thinkMin === thinkMax ? thinkMin : `${thinkMin}–${thinkMax}`} ms before each move`,
@@ -307,7 +306,7 @@ try {
     `  ${latencies.length} intents: intent-to-view p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms; ${errors.length} errors (${refusals} moves refused by the rules, each followed by the end of the turn; ${patchMisses} patches that did not apply, each followed by a whole view)`,
   );
   console.log(
-    `  CPU while playing: server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / latencies.length).toFixed(2)} ms an intent, ${Math.round((serverCpu * 100000) / playMs)}% of a core), the ${students.length} clients ${benchCpu.toFixed(1)} s`,
+    `  CPU while playing: server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / latencies.length).toFixed(2)} ms an intent), the ${students.length} clients ${benchCpu.toFixed(1)} s`,
   );
   for (const e of errors.slice(0, 5)) console.log(`  error: ${e}`);
   const pass = p99 <= P99_BOUND && errors.length === 0;
