@@ -122,14 +122,29 @@ describe('a class session in the browser', () => {
     await teacher.page.getByRole('button', { name: 'Start' }).click();
     await teacher.page.locator('#class-state[data-state="running"]').waitFor();
 
-    // Mission control: a message to the class reaches every student's page, as text.
+    // Mission control: a message to the class reaches every student's page, as text. While the teacher types, a
+    // student takes a seat and reloads the page: the dashboard update pushed for it (the student goes offline and
+    // back) is held while the field has the focus and drawn when it loses it, and the click on Send must still
+    // land (it was lost to that redraw). A reload puts the student back in the seat: the seat token is in the
+    // browser's storage.
     const note = 'Ten minutes left: <b>find a deal</b>.';
     await teacher.page.getByLabel('Message to every student').fill(note);
-    // The AI table moves while the teacher types: the update pushed meanwhile is held while the field has the
-    // focus and drawn when it loses it, and the click on Send must still land (it was lost to that redraw).
     const pushes = () => teacherTraffic.filter((f) => f.includes('"type":"dashboard"')).length;
+    const first = students[0]?.page as Page;
+    await first.getByRole('button', { name: 'Take my seat' }).click();
+    await first.locator('#app[data-screen="table"]').waitFor();
+    const seatHeading = await first.getByRole('heading', { level: 1 }).first().textContent();
     const before = pushes();
+    await first.reload();
+    await first.locator('#app[data-screen="table"]').waitFor();
+    expect(await first.getByRole('heading', { level: 1 }).first().textContent()).toBe(seatHeading);
     await expect.poll(pushes, { timeout: 30_000 }).toBeGreaterThan(before);
+    // The field still has the focus, so the update is held until the click below.
+    expect(
+      await teacher.page
+        .getByLabel('Message to every student')
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     await teacher.page.getByRole('button', { name: 'Send to the class' }).click();
     for (const s of students)
       await s.page.locator('.class-broadcasts .class-chat-text').getByText(note, { exact: true }).waitFor();
@@ -139,15 +154,6 @@ describe('a class session in the browser', () => {
       .locator('.class-open-table .class-channel')
       .nth(scenario.parties.length - 1)
       .waitFor();
-
-    // A reload puts a student back in its seat: the seat token is in the browser's storage.
-    const first = students[0]?.page as Page;
-    await first.getByRole('button', { name: 'Take my seat' }).click();
-    await first.locator('#app[data-screen="table"]').waitFor();
-    const seatHeading = await first.getByRole('heading', { level: 1 }).first().textContent();
-    await first.reload();
-    await first.locator('#app[data-screen="table"]').waitFor();
-    expect(await first.getByRole('heading', { level: 1 }).first().textContent()).toBe(seatHeading);
 
     await Promise.all(students.map((s) => playToOutcome(s.page)));
     for (const s of students) {
