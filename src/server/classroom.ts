@@ -364,6 +364,8 @@ export class ClassSession {
       t.table.actor.send({ type: 'turn.extend', ms: seconds * 1000 });
       t.turnStartedAt = this.room.now();
       t.turnLimitMs = seconds * 1000;
+      // Kept for a restart: the speaker's clock starts again with the time given, not the session's turn time.
+      this.store.setExtension(this.id, t.index, t.queued, seconds * 1000);
       extended.push(t.index);
       this.room.emit({ kind: 'table', session: this.id, table: t.index });
     }
@@ -1305,6 +1307,13 @@ export class Classroom {
     for (const a of this.store.aiSeats(record.id)) session.aiTaken.add(`${a.table}:${a.seat}`);
     for (const t of this.store.tables(record.id))
       session.tables[t.index] = session.buildTable(t, this.store.intents(record.id, t.index));
+    // An extension given in the turn the server stopped in holds again (its clock starts again at the restart).
+    for (const x of this.store.extensions(record.id)) {
+      const t = session.tables[x.table];
+      if (!t || t.queued !== x.count || t.table.state().status !== 'negotiating') continue;
+      t.table.actor.send({ type: 'turn.extend', ms: x.ms });
+      t.turnLimitMs = x.ms;
+    }
     this.add(session);
     return session;
   }

@@ -95,6 +95,13 @@ CREATE TABLE IF NOT EXISTS ai_seats (
   seat TEXT NOT NULL,
   PRIMARY KEY (session, table_index, seat)
 );
+CREATE TABLE IF NOT EXISTS turn_extensions (
+  session TEXT NOT NULL,
+  table_index INTEGER NOT NULL,
+  intent_count INTEGER NOT NULL,
+  ms INTEGER NOT NULL,
+  PRIMARY KEY (session, table_index)
+);
 CREATE TRIGGER IF NOT EXISTS intents_append_only BEFORE UPDATE ON intents
   BEGIN SELECT RAISE(ABORT, 'intents are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS intents_no_delete BEFORE DELETE ON intents
@@ -210,6 +217,12 @@ export function openSqliteStore(dataDir: string): ClassStore {
     ),
     addAiSeat: db.prepare('INSERT OR IGNORE INTO ai_seats (session, table_index, seat) VALUES (?, ?, ?)'),
     removeAiSeat: db.prepare('DELETE FROM ai_seats WHERE session = ? AND table_index = ? AND seat = ?'),
+    setExtension: db.prepare(
+      'INSERT OR REPLACE INTO turn_extensions (session, table_index, intent_count, ms) VALUES (?, ?, ?, ?)',
+    ),
+    extensions: db.prepare(
+      'SELECT table_index AS "table", intent_count AS count, ms FROM turn_extensions WHERE session = ? ORDER BY table_index',
+    ),
     aiSeats: db.prepare(
       'SELECT table_index AS "table", seat FROM ai_seats WHERE session = ? ORDER BY table_index, seat',
     ),
@@ -367,6 +380,13 @@ export function openSqliteStore(dataDir: string): ClassStore {
     },
     aiSeats(session) {
       return q.aiSeats.all(session) as Array<{ table: number; seat: string }>;
+    },
+    setExtension(session, table, count, ms) {
+      q.setExtension.run(session, table, count, ms);
+      wrote();
+    },
+    extensions(session) {
+      return q.extensions.all(session) as Array<{ table: number; count: number; ms: number }>;
     },
     snapshot(session, table) {
       return q.snapshot.get(session, table) as SnapshotRecord | undefined;

@@ -98,6 +98,10 @@ export interface ClassStore {
   /** The seats the teacher gave to the AI although students sit there. */
   setAiSeat(session: string, table: number, seat: string, ai: boolean): void;
   aiSeats(session: string): Array<{ table: number; seat: string }>;
+  /** The teacher's latest extension of a speaker's time at a table: `count` is how many intents the table's log
+   * held then (the extension lasts until the next one), `ms` the time given. */
+  setExtension(session: string, table: number, count: number, ms: number): void;
+  extensions(session: string): Array<{ table: number; count: number; ms: number }>;
   /** The latest snapshot of a table, if any. */
   snapshot(session: string, table: number): SnapshotRecord | undefined;
   /** Settles once every write made so far is on disk (the writes themselves are committed when they return: they

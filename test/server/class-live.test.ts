@@ -306,6 +306,44 @@ describe('mission control and teams', () => {
     );
   });
 
+  it("keeps a speaker's extended time over a restart, until the next move", async () => {
+    const { data, server, teacher, created } = await setup({ turnSeconds: 60 });
+    const students: Array<Awaited<ReturnType<typeof join>>> = [];
+    for (const name of parties) students.push(await join(server, created.code, name));
+    await teacher.send({ type: 'teacher.autoAssign' });
+    await teacher.send({ type: 'teacher.start' });
+    const speaker = server.classroom.session(created.session)?.tables[0]?.table.state().order[0] as string;
+    const pen = students.find(
+      (s) => server.classroom.session(created.session)?.status(s.id).seat === speaker,
+    ) as (typeof students)[number];
+    expect((await teacher.send({ type: 'teacher.extend', table: 0, seconds: 600 })).ok).toBe(true);
+    expect(server.store.extensions(created.session)).toEqual([{ table: 0, count: 0, ms: 600_000 }]);
+    await server.close();
+
+    /** The speaker's time left as its page would read it, after a restart of the server on the same data. */
+    const restart = async () => {
+      const s = await startClassServer(data.dir, [scenario]);
+      cleanup.push(() => s.close());
+      const c = await client(s.url);
+      cleanup.push(() => c.close());
+      expect((await c.send({ type: 'student.resume', token: pen.token })).ok).toBe(true);
+      const seat = await c.send({ type: 'seat.view' });
+      return { s, c, left: (seat.result.deadline as number) - Date.now(), view: seat.result.view };
+    };
+    // The clock starts again at the restart with the time the teacher gave, not the session's 60 s.
+    const again = await restart();
+    expect(again.left).toBeGreaterThan(500_000);
+    expect(again.left).toBeLessThanOrEqual(600_000);
+    // The speaker moves: its clock restarts with the session's time, and so it does after another restart.
+    expect(
+      (await again.c.send({ type: 'seat.intent', intentId: intentId(), move: nextMove(again.view) })).ok,
+    ).toBe(true);
+    await again.s.close();
+    const third = await restart();
+    expect(third.left).toBeLessThanOrEqual(60_000);
+    expect(third.left).toBeGreaterThan(0);
+  });
+
   it('joins once for a join sent again with the same token', async () => {
     const { server, teacher, created } = await setup();
     const token = newToken();
