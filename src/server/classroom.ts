@@ -8,7 +8,7 @@ import { buildDebrief, type Debrief } from '../engine/debrief';
 import { DIRECTOR, type Intent, type Move } from '../engine/intents';
 import { eventsOf, type GameState } from '../engine/state';
 import { renderTranscript } from '../engine/transcript';
-import { viewFor } from '../engine/view';
+import { type SeatView, viewFor } from '../engine/view';
 import { createLocalTable, type LocalTable, type LocalTableOptions } from '../net/local-table';
 import type { SeatConnection } from '../net/transport';
 import {
@@ -661,10 +661,29 @@ export class ClassSession {
     return { s, t, seat: s.seat };
   }
 
+  /** Each state's views, by seat: a seat's push and the teacher's dashboard read the same view of one state. */
+  private readonly views = new WeakMap<GameState, Map<string, SeatView>>();
+
+  /** A seat's (or the director's) view of a table's current state, computed once per state. */
+  viewOf(t: LiveTable, seat: string): SeatView {
+    const state = t.table.state();
+    let bySeat = this.views.get(state);
+    if (!bySeat) {
+      bySeat = new Map();
+      this.views.set(state, bySeat);
+    }
+    let view = bySeat.get(seat);
+    if (!view) {
+      view = viewFor(this.scenario, state, seat);
+      bySeat.set(seat, view);
+    }
+    return view;
+  }
+
   /** A seat's update as it is now (not yet versioned). */
   private freshUpdate(t: LiveTable, seat: string): Omit<SeatUpdate, 'version'> {
     const c = this.conn(t, seat);
-    const view = c.view();
+    const view = this.viewOf(t, seat);
     const running = this.state === 'running' && view.status === 'negotiating';
     return {
       view,
@@ -779,14 +798,24 @@ export class ClassSession {
   dashboard(): Dashboard {
     // A table's summary changes with its moves, its students (seats, names, online) and the session's state: the
     // others are reused, so a dashboard of many tables costs the tables that moved.
-    let roster = `${this.state}`;
-    for (const s of this.students.values())
-      roster += `|${s.id}:${s.table}:${s.seat}:${s.seatedAt}:${s.nickname}:${(this.online.get(s.id) ?? 0) > 0}`;
-    for (const key of this.aiTaken) roster += `|ai:${key}`;
+    // Each table's key holds only its own students and AI seats, so comparing it costs that table's few students.
+    const rosters = new Map<number, string>();
+    for (const s of this.students.values()) {
+      if (s.table === null) continue;
+      const online = (this.online.get(s.id) ?? 0) > 0;
+      rosters.set(
+        s.table,
+        `${rosters.get(s.table) ?? ''}|${s.id}:${s.seat}:${s.seatedAt}:${s.joinedAt}:${s.nickname}:${online}`,
+      );
+    }
+    for (const key of this.aiTaken) {
+      const table = Number(key.slice(0, key.indexOf(':')));
+      rosters.set(table, `${rosters.get(table) ?? ''}|ai:${key}`);
+    }
     const tables: DashboardTable[] = [];
     for (let i = 0; i < this.record.tables; i++) {
       const t = this.tables[i];
-      const key = `${t ? `${t.persisted}:${t.queued}:${t.table.state().status}` : '-'}#${roster}`;
+      const key = `${this.state}:${t ? `${t.persisted}:${t.queued}:${t.table.state().status}` : '-'}#${rosters.get(i) ?? ''}`;
       const cached = this.summaries.get(i);
       if (cached && cached.key === key) {
         tables.push(cached.value);
@@ -857,9 +886,9 @@ export class ClassSession {
       };
     }
     const state = t.table.state();
-    const director = viewFor(this.scenario, state, DIRECTOR);
+    const director = this.viewOf(t, DIRECTOR);
     const seats = seatsOf().map((seat) => {
-      const v = viewFor(this.scenario, state, seat.seat);
+      const v = this.viewOf(t, seat.seat);
       const result = state.outcome?.results.find((r) => r.party === seat.seat);
       return {
         ...seat,
