@@ -1,5 +1,5 @@
 // The SQLite class store: append-only intents with their events, snapshots, and sessions that survive reopening.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,5 +97,49 @@ describe('SQLite class store', () => {
       [2, 'id-2', 'traders'],
     ]);
     expect(again.snapshot('c1', 0)).toEqual({ count: 2, state: '{}' });
+  });
+
+  it('copies the write-ahead log into the database on its own thread while commits go on, and loses none', async () => {
+    const { store, dir } = open();
+    const size = () => statSync(join(dir, 'classroom.sqlite')).size;
+    store.createSession({
+      id: 'c1',
+      code: 'ABCDEF',
+      teacherHash: 'h1',
+      scenarioId: 'tram-line',
+      tables: 1,
+      turnSeconds: null,
+      difficulty: 'easy',
+      state: 'running',
+      createdAt: 1,
+    });
+    const empty = size();
+    // One commit a tick, as the server makes them; a checkpoint starts every few hundred.
+    let seq = 0;
+    const commit = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        seq++;
+        store.appendIntent('c1', 0, {
+          seq,
+          intentId: `id-${seq}`,
+          intent: intent('city'),
+          events: [],
+          at: seq,
+        });
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    await commit(600);
+    // The thread copies the log into the database file (the commits above never waited for it).
+    for (let waited = 0; size() === empty && waited < 20_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(size()).toBeGreaterThan(empty);
+    await commit(300);
+    await store.durable();
+    // Closed with a checkpoint perhaps still running: every commit is there on reopening.
+    store.close();
+    const again = openSqliteStore(dir);
+    cleanup.push(() => again.close());
+    expect(again.intents('c1', 0).map((r) => r.seq)).toEqual(Array.from({ length: 900 }, (_, i) => i + 1));
   });
 });
