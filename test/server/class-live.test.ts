@@ -378,4 +378,26 @@ describe('mission control and teams', () => {
       (await elsewhere.send({ type: 'student.join', code: created.code, token: 'short' })).error?.code,
     ).toBe('bad.message');
   });
+
+  it("encodes every packet as socket.io's own parser does (the server skips its search for binary parts)", async () => {
+    const data = tempDataDir();
+    const server = await startClassServer(data.dir, [scenario]);
+    cleanup.push(data.remove, () => server.close());
+    const { Encoder } = await import('socket.io-parser');
+    const reference = new Encoder();
+    const packets = [
+      { type: 0, nsp: '/', data: { sid: 'abc' } },
+      { type: 1, nsp: '/' },
+      {
+        type: 2,
+        nsp: '/',
+        data: ['s2c', { v: 1, type: 'chat', message: { text: '<b>"quoted"</b> \u2028 é' } }],
+      },
+      { type: 3, nsp: '/', id: 17, data: [{ ok: true, result: null }] },
+      { type: 3, nsp: '/', id: 0, data: [{ ok: false, error: { code: 'refused', message: 'no' } }] },
+      { type: 2, nsp: '/admin', id: 4, data: ['x', [1, 2.5, null, 'y']] },
+      { type: 4, nsp: '/', data: { message: 'refused' } },
+    ];
+    for (const p of packets) expect(server.sockets.io.encoder.encode(p)).toEqual(reference.encode(p));
+  });
 });
