@@ -56,7 +56,9 @@ function nextMove(view: ViewLike): Record<string, unknown> {
   return { type: 'turn.end' };
 }
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(
+  dataDir: string,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   // SERVER_NODE_ARGS adds Node flags to the server's process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
   const extra = (process.env.SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server/start.ts'], {
@@ -82,7 +84,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
   const deadline = Date.now() + 60_000;
   for (;;) {
     const m = /served at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-    if (m) return { child, url: m[1] as string };
+    if (m) return { child, url: m[1] as string, output: () => out };
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`the server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -123,9 +125,22 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'shuttle-bench-server-'));
-const { child, url } = await startServer(dataDir);
+const { child, url, output } = await startServer(dataDir);
+let stopping = false;
+/** Fails the run at once if the server exits before the bench stops it, with the end of what it printed. */
+const serverExit = new Promise<never>((_, fail) => {
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      fail(
+        new Error(`the server exited (${signal ?? `code ${code}`}); it printed:\n${output().slice(-2000)}`),
+      );
+  });
+});
+serverExit.catch(() => {});
 const sockets: Socket[] = [];
 const latencies: number[] = [];
+/** When (ms from the start of play) each intent slower than the bound was sent: where the slow ones bunch. */
+const slowAt: number[] = [];
 const errors: string[] = [];
 let refusals = 0;
 let patchMisses = 0;
@@ -242,6 +257,7 @@ try {
         latest = u as unknown as Update;
         if (sentAt !== null) {
           latencies.push(performance.now() - sentAt);
+          if (performance.now() - sentAt > P99_BOUND) slowAt.push(sentAt - playStarted);
           sentAt = null;
         }
         void act(latest);
@@ -265,6 +281,7 @@ try {
       });
     }
   });
+  const [loadBefore] = loadavg();
   const playStarted = performance.now();
   const serverCpuBefore = cpuSeconds(child.pid);
   const benchCpuBefore = process.cpuUsage();
@@ -276,6 +293,7 @@ try {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     done,
+    serverExit,
     new Promise<void>((_, fail) => {
       timer = setTimeout(
         () =>
@@ -297,7 +315,7 @@ try {
   const p99 = percentile(latencies, 99);
   const [load1] = loadavg();
   console.log(
-    `bench:server: ${students.length} clients, ${TABLES} tables in ${classes.length} classes, ${cpus().length} cores, load ${load1?.toFixed(2)}`,
+    `bench:server: ${students.length} clients, ${TABLES} tables in ${classes.length} classes, ${cpus().length} cores, load ${loadBefore?.toFixed(2)} when the games started, ${load1?.toFixed(2)} at the end`,
   );
   console.log(
     `  joined in ${(joinMs / 1000).toFixed(1)} s; played every game to its end in ${(playMs / 1000).toFixed(1)} s (${Math.round(latencies.length / (playMs / 1000))} intents/s); think time ${thinkMin === thinkMax ? thinkMin : `${thinkMin}–${thinkMax}`} ms before each move`,
@@ -306,8 +324,16 @@ try {
     `  ${latencies.length} intents: intent-to-view p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms; ${errors.length} errors (${refusals} moves refused by the rules, each followed by the end of the turn; ${patchMisses} patches that did not apply, each followed by a whole view)`,
   );
   console.log(
-    `  CPU while playing: server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / latencies.length).toFixed(2)} ms an intent), the ${students.length} clients ${benchCpu.toFixed(1)} s`,
+    `  CPU while playing: server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / latencies.length).toFixed(2)} ms an intent, ${Math.round((serverCpu * 100000) / playMs)}% of a core), the ${students.length} clients ${benchCpu.toFixed(1)} s`,
   );
+  if (slowAt.length > 0) {
+    const bySecond = new Map<number, number>();
+    for (const t of slowAt) bySecond.set(Math.floor(t / 1000), (bySecond.get(Math.floor(t / 1000)) ?? 0) + 1);
+    const worst = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.log(
+      `  ${slowAt.length} intents over ${P99_BOUND} ms; most were sent in these seconds of play: ${worst.map(([sec, n]) => `${sec}–${sec + 1} s (${n})`).join(', ')}`,
+    );
+  }
   for (const e of errors.slice(0, 5)) console.log(`  error: ${e}`);
   const pass = p99 <= P99_BOUND && errors.length === 0;
   console.log(`${pass ? 'PASS' : 'FAIL'}: p99 at most ${P99_BOUND} ms with no errors`);
@@ -316,8 +342,9 @@ try {
   console.error(`bench:server failed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
+  stopping = true;
   for (const s of sockets) s.close();
   child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
   rmSync(dataDir, { recursive: true, force: true });
 }
