@@ -1287,6 +1287,8 @@ export const en = {
     save: 'Save',
     remove: 'Remove',
     removeConfirm: 'Remove {name} from the session?',
+    dragHelp:
+      "Drag a student's name onto a seat, or onto this list to leave the seat; or choose a seat from the list beside the name.",
     seatLabel: 'Seat of {name}',
     noSeat: 'No seat (lobby)',
     seatOption: 'Table {table}: {party}',

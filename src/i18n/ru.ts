@@ -1377,6 +1377,8 @@ export const messages: Messages = {
     save: 'Сохранить',
     remove: 'Убрать',
     removeConfirm: 'Убрать {name} из занятия?',
+    dragHelp:
+      'Перетащите имя ученика на место, а обратно в этот список, чтобы освободить место; или выберите место в списке рядом с именем.',
     seatLabel: 'Место для {name}',
     noSeat: 'Без места (зал ожидания)',
     seatOption: 'Стол {table}: {party}',

@@ -1368,6 +1368,8 @@ export const messages: Messages = {
     save: 'Зберегти',
     remove: 'Прибрати',
     removeConfirm: 'Прибрати {name} із заняття?',
+    dragHelp:
+      "Перетягніть ім'я учня на місце, а назад до цього списку, щоб звільнити місце; або виберіть місце у списку поруч з ім'ям.",
     seatLabel: 'Місце для {name}',
     noSeat: 'Без місця (зала очікування)',
     seatOption: 'Стіл {table}: {party}',

@@ -287,11 +287,56 @@ export function startClassTeacher(root: HTMLElement): void {
     );
   };
 
+  // Seating by hand: a student's name is dragged from the lobby (or a seat) onto a seat, or back to the lobby to
+  // leave a seat. The seat list beside each name does the same with a keyboard or on a touch screen.
+  const DRAG_TYPE = 'application/x-shuttle-student';
+  let dragging: string | null = null;
+  const draggable = (item: HTMLElement, d: Dashboard, student: string) => {
+    if (d.state === 'ended') return;
+    item.draggable = true;
+    item.addEventListener('dragstart', (e) => {
+      dragging = student;
+      e.dataTransfer?.setData(DRAG_TYPE, student);
+      e.dataTransfer?.setData('text/plain', student);
+      if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+      item.classList.add('class-dragging');
+    });
+    item.addEventListener('dragend', () => {
+      dragging = null;
+      item.classList.remove('class-dragging');
+      // An update held while the name was in the air is drawn now.
+      release();
+    });
+  };
+  const dropTarget = (target: HTMLElement, d: Dashboard, table: number | null, seat: string | null) => {
+    if (d.state === 'ended') return;
+    target.dataset.drop = table === null ? 'lobby' : `${table}:${seat}`;
+    const over = (e: DragEvent) => {
+      if (!dragging && !e.dataTransfer?.types.includes(DRAG_TYPE)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+      target.classList.add('class-drop-over');
+    };
+    target.addEventListener('dragenter', over);
+    target.addEventListener('dragover', over);
+    target.addEventListener('dragleave', () => target.classList.remove('class-drop-over'));
+    target.addEventListener('drop', (e) => {
+      e.preventDefault();
+      target.classList.remove('class-drop-over');
+      const student = e.dataTransfer?.getData(DRAG_TYPE) || dragging;
+      dragging = null;
+      if (!student) return;
+      const now = d.lobby.find((x) => x.id === student);
+      if (!now || (now.table === table && now.seat === seat)) return;
+      void act({ type: 'teacher.assign', student, table, seat });
+    });
+  };
+
   const lobbyList = (d: Dashboard) => {
     if (d.lobby.length === 0) return el('p', { id: 'class-nobody' }, TEXT.nobody);
-    return el(
+    const list = el(
       'ul',
-      { className: 'class-lobby', id: 'class-lobby' },
+      { className: 'class-lobby', id: 'class-lobby', attrs: { 'aria-describedby': 'class-drag-help' } },
       ...d.lobby.map((s) => {
         const item = el(
           'li',
@@ -306,6 +351,7 @@ export function startClassTeacher(root: HTMLElement): void {
           ' ',
           seatSelect(d, s),
         );
+        draggable(item, d, s.id);
         if (renaming === s.id) {
           const input = el('input', {
             attrs: { 'aria-label': TEXT.renameLabel(s.nickname), value: s.nickname, maxlength: 24 },
@@ -345,6 +391,13 @@ export function startClassTeacher(root: HTMLElement): void {
         return item;
       }),
     );
+    dropTarget(list, d, null, null);
+    return el(
+      'div',
+      {},
+      d.state === 'ended' ? null : el('p', { id: 'class-drag-help', className: 'class-help' }, TEXT.dragHelp),
+      list,
+    );
   };
 
   const tableCard = (t: DashboardTable) => {
@@ -381,10 +434,13 @@ export function startClassTeacher(root: HTMLElement): void {
     const seats = el(
       'ul',
       { className: 'class-seats', attrs: { 'aria-label': TEXT.seats } },
-      ...t.seats.map((s) =>
-        el(
+      ...t.seats.map((s) => {
+        const item = el(
           'li',
-          { className: s.utility > s.reservation ? 'above' : 'below' },
+          {
+            className: s.utility > s.reservation ? 'above' : 'below',
+            attrs: { 'data-table': t.index, 'data-seat': s.seat },
+          },
           el('strong', {}, s.name),
           ': ',
           live.aiLabel(s) ??
@@ -400,8 +456,10 @@ export function startClassTeacher(root: HTMLElement): void {
             : '',
           dashboard ? ' ' : '',
           dashboard ? live.seatControl(dashboard, t, s) : null,
-        ),
-      ),
+        );
+        if (dashboard && t.status !== 'ended') dropTarget(item, dashboard, t.index, s.seat);
+        return item;
+      }),
     );
     return el(
       'section',
@@ -523,6 +581,7 @@ export function startClassTeacher(root: HTMLElement): void {
   /** A control in use (an open seat list, a rename box) is not redrawn under the teacher's hand: the update waits. */
   let held = false;
   const busy = () => {
+    if (dragging) return true;
     const a = document.activeElement;
     return (
       !!a &&

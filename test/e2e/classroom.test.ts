@@ -113,6 +113,18 @@ describe('a class session in the browser', () => {
     }
     await teacher.page.locator('#class-lobby li').nth(2).waitFor();
     await expect(teacher.page.locator('#class-lobby .class-nick').allTextContents()).resolves.toEqual(names);
+    // Seating by hand: Ana's name dragged onto a seat of table 1; auto-assign seats the others around her.
+    const firstSeat = scenario.parties[0]?.id as string;
+    // A teacher's screen tall enough to hold the lobby and the first table's seats: the drag is a real mouse drag.
+    await teacher.page.setViewportSize({ width: 1280, height: 1400 });
+    await teacher.page
+      .locator('#class-lobby li .class-nick', { hasText: 'Ana' })
+      .dragTo(teacher.page.locator(`.class-seats li[data-table="0"][data-seat="${firstSeat}"]`));
+    await students[0]?.page
+      .locator('#class-seat')
+      .getByText(/at table 1\./)
+      .waitFor();
+    expect(await teacher.page.getByLabel('Seat of Ana').inputValue()).toBe(`0:${firstSeat}`);
     await teacher.page.getByRole('button', { name: 'Auto-assign seats' }).click();
     for (const s of students)
       await s.page
