@@ -19,6 +19,8 @@ export const MAX_TEAM = 5;
 
 /** Tokens are 32 random bytes in base64url (43 characters); join codes are 6 letters without look-alikes. */
 export const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a token');
+/** The language a page is in (`uk`, `pt-BR`): the scenario's texts come in it where the scenario gives them. */
+export const LangSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'not a language tag');
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const JoinCodeSchema = z
   .string()
@@ -89,9 +91,10 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     tables: z.number().int().min(1).max(MAX_TABLES),
     turnSeconds: z.number().int().min(10).max(3600).nullable(),
     difficulty: z.enum(['easy', 'medium', 'hard']),
+    lang: LangSchema.optional(),
   }),
-  /** Makes this socket the teacher's dashboard of the session the token opens. */
-  msg('teacher.attach', { token: TokenSchema }),
+  /** Makes this socket the teacher's dashboard of the session the token opens (in `lang`, when given). */
+  msg('teacher.attach', { token: TokenSchema, lang: LangSchema.optional() }),
   msg('teacher.rename', { student: id, nickname: NicknameSchema }),
   msg('teacher.remove', { student: id }),
   /** Spreads the lobby over the tables, one student per seat first, then teams of up to five. */
@@ -165,13 +168,14 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     code: JoinCodeSchema,
     nickname: NicknameSchema.optional(),
     token: TokenSchema.optional(),
+    lang: LangSchema.optional(),
   }),
   /** A line in the student's delegation's channel (its team). */
   msg('team.say', { text: ChatTextSchema }),
   /** The student's channels so far: its team's and the teacher's broadcasts (after a reload). */
   msg('student.chat', {}),
   /** A student comes back with the token it was given (a reload, a dropped network, a restarted server). */
-  msg('student.resume', { token: TokenSchema }),
+  msg('student.resume', { token: TokenSchema, lang: LangSchema.optional() }),
   /** The student's own seat's view. `seat`, when given, must be the student's own. */
   msg('seat.view', { seat: id.optional() }),
   /** A move for the student's own seat, by the pen holder. `seat`, when given, must be the student's own. */

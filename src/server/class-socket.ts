@@ -128,17 +128,19 @@ export function attachClassSockets(
   };
 
   const pushTable = (session: ClassSession, table: number) => {
-    const bySeat = new Map<string, string[]>();
+    const bySeat = new Map<string, { seat: string; lang: string; students: string[] }>();
     for (const s of session.students.values()) {
       if (s.table !== table || s.seat === null) continue;
       if (!io.sockets.adapter.rooms.get(studentRoom(s.id))?.size) continue;
-      const list = bySeat.get(s.seat) ?? [];
-      list.push(s.id);
-      bySeat.set(s.seat, list);
+      const lang = session.langOf(s.id);
+      const key = `${s.seat}\u0000${lang}`;
+      const group = bySeat.get(key) ?? { seat: s.seat, lang, students: [] };
+      group.students.push(s.id);
+      bySeat.set(key, group);
     }
-    for (const [seat, students] of bySeat) {
-      // One view per seat, computed once; its students get what changed since the version they hold.
-      const change = session.seatChange(table, seat);
+    for (const { seat, lang, students } of bySeat.values()) {
+      // One view per seat and language, computed once; its students get what changed since the version they hold.
+      const change = session.seatChange(table, seat, lang);
       if (!change) continue;
       const message: ServerMessage | null = change.patch
         ? { v: PROTOCOL_VERSION, type: 'seat.patch', patch: change.patch }
@@ -218,7 +220,10 @@ export function attachClassSockets(
         if (socket.data.role !== 'none') fail('wrong.state', 'this connection already belongs to a session');
         const created = classroom.create(m);
         const session = classroom.session(created.session);
-        if (session) becomeTeacher(socket, session);
+        if (session) {
+          session.teacherLang = session.langKey(m.lang);
+          becomeTeacher(socket, session);
+        }
         return created;
       }
       case 'teacher.attach': {
@@ -226,6 +231,7 @@ export function attachClassSockets(
         if (socket.data.role === 'teacher' && socket.data.session !== session.id)
           fail('wrong.state', 'this connection already belongs to another session');
         becomeTeacher(socket, session);
+        if (m.lang !== undefined) session.teacherLang = session.langKey(m.lang);
         return session.dashboard();
       }
       case 'teacher.rename':
@@ -289,17 +295,20 @@ export function attachClassSockets(
           const known = classroom.studentByToken(m.token);
           if (known && known.student === socket.data.student) {
             const { joined } = classroom.join(m.code, m.nickname, m.token);
+            known.session.setLang(joined.student, m.lang);
             return { ...joined, status: known.session.status(joined.student) };
           }
         }
         if (socket.data.role !== 'none')
           fail('wrong.state', 'this connection already belongs to a seat or a teacher');
         const { session, joined } = classroom.join(m.code, m.nickname, m.token);
+        session.setLang(joined.student, m.lang);
         becomeStudent(socket, session, joined.student);
         return { ...joined, status: session.status(joined.student) };
       }
       case 'student.resume': {
         const { session, student } = classroom.resume(m.token);
+        session.setLang(student, m.lang);
         if (socket.data.role === 'student' && socket.data.student === student)
           return { status: session.status(student) };
         becomeStudent(socket, session, student);

@@ -27,6 +27,7 @@ import {
   type StudentStatus,
   type TableChannels,
 } from '../protocol';
+import { localizeScenario, translationFor } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
 import type {
   AppendItem,
@@ -118,6 +119,13 @@ export class ClassSession {
   private readonly summaries = new Map<number, { key: string; value: DashboardTable }>();
   /** Seats ("table:seat") the teacher gave to the AI although students sit there. */
   readonly aiTaken = new Set<string>();
+  /** Each student's language as its page last said (its views and status are in it); not stored: a page says it
+   * again when it comes back. */
+  readonly langs = new Map<string, string>();
+  /** The language of the teacher's dashboard, as the teacher's page last said. */
+  teacherLang = '';
+  /** The scenario in each of its languages asked for so far. */
+  private readonly inLang = new Map<string, Scenario>();
 
   constructor(
     readonly room: Classroom,
@@ -127,6 +135,37 @@ export class ClassSession {
 
   get id() {
     return this.record.id;
+  }
+
+  /** The scenario's own key for a language its texts are given in (`uk` for `uk-UA`), or '' for its own language:
+   * views are computed once per key, so any language a page names costs nothing new. */
+  langKey(lang: string | undefined): string {
+    if (!lang || !translationFor(this.scenario, lang)) return '';
+    return Object.hasOwn(this.scenario.translations ?? {}, lang) ? lang : (lang.split('-')[0] ?? '');
+  }
+
+  /** The scenario with its texts in a language key's words. */
+  scenarioIn(key: string): Scenario {
+    if (!key) return this.scenario;
+    let s = this.inLang.get(key);
+    if (!s) {
+      s = localizeScenario(this.scenario, key);
+      this.inLang.set(key, s);
+    }
+    return s;
+  }
+
+  /** A student's language key. */
+  langOf(studentId: string): string {
+    return this.langs.get(studentId) ?? '';
+  }
+
+  /** Remembers the language a student's page is in. */
+  setLang(studentId: string, lang: string | undefined): void {
+    if (lang === undefined) return;
+    const key = this.langKey(lang);
+    if (key) this.langs.set(studentId, key);
+    else this.langs.delete(studentId);
   }
   get state(): SessionStateName {
     return this.record.state;
@@ -661,29 +700,31 @@ export class ClassSession {
     return { s, t, seat: s.seat };
   }
 
-  /** Each state's views, by seat: a seat's push and the teacher's dashboard read the same view of one state. */
+  /** Each state's views, by seat and language: a seat's push and the teacher's dashboard read the same view of one
+   * state. */
   private readonly views = new WeakMap<GameState, Map<string, SeatView>>();
 
-  /** A seat's (or the director's) view of a table's current state, computed once per state. */
-  viewOf(t: LiveTable, seat: string): SeatView {
+  /** A seat's (or the director's) view of a table's current state in a language key, computed once per state. */
+  viewOf(t: LiveTable, seat: string, lang = ''): SeatView {
     const state = t.table.state();
     let bySeat = this.views.get(state);
     if (!bySeat) {
       bySeat = new Map();
       this.views.set(state, bySeat);
     }
-    let view = bySeat.get(seat);
+    const key = `${seat}\u0000${lang}`;
+    let view = bySeat.get(key);
     if (!view) {
-      view = viewFor(this.scenario, state, seat);
-      bySeat.set(seat, view);
+      view = viewFor(this.scenarioIn(lang), state, seat);
+      bySeat.set(key, view);
     }
     return view;
   }
 
-  /** A seat's update as it is now (not yet versioned). */
-  private freshUpdate(t: LiveTable, seat: string): Omit<SeatUpdate, 'version'> {
+  /** A seat's update as it is now in a language key (not yet versioned). */
+  private freshUpdate(t: LiveTable, seat: string, lang: string): Omit<SeatUpdate, 'version'> {
     const c = this.conn(t, seat);
-    const view = this.viewOf(t, seat);
+    const view = this.viewOf(t, seat, lang);
     const running = this.state === 'running' && view.status === 'negotiating';
     return {
       view,
@@ -701,20 +742,23 @@ export class ClassSession {
   seatChange(
     index: number,
     seat: string,
+    lang = '',
   ): { update: SeatUpdate; patch: SeatPatch | null; created: boolean } | null {
     const t = this.tables[index];
     if (!t) return null;
-    const next = this.freshUpdate(t, seat);
-    const before = t.seats.get(seat);
+    const next = this.freshUpdate(t, seat, lang);
+    // Versions per seat and language: a team whose members read different languages gets one line of each.
+    const key = `${seat}\u0000${lang}`;
+    const before = t.seats.get(key);
     if (!before) {
       const update = { version: 1, ...next };
-      t.seats.set(seat, update);
+      t.seats.set(key, update);
       return { update, patch: null, created: true };
     }
     const patch = diffUpdate(before, next);
     if (!patch) return { update: before, patch: null, created: false };
     const update = { ...next, version: patch.version };
-    t.seats.set(seat, update);
+    t.seats.set(key, update);
     return { update, patch, created: false };
   }
 
@@ -722,7 +766,7 @@ export class ClassSession {
   seatUpdate(studentId: string, claimed?: string): SeatUpdate {
     const { t, seat } = this.seatOf(studentId, claimed);
     if (this.room.pendingFor(this, t)) this.room.flushNow();
-    const change = this.seatChange(t.index, seat);
+    const change = this.seatChange(t.index, seat, this.langOf(studentId));
     return (change as { update: SeatUpdate }).update;
   }
 
@@ -767,11 +811,12 @@ export class ClassSession {
 
   status(studentId: string): StudentStatus {
     const s = this.studentOrThrow(studentId);
-    const party = s.seat ? this.scenario.parties.find((p) => p.id === s.seat) : undefined;
+    const scenario = this.scenarioIn(this.langOf(studentId));
+    const party = s.seat ? scenario.parties.find((p) => p.id === s.seat) : undefined;
     return {
       session: this.id,
       code: this.record.code,
-      scenarioTitle: this.scenario.meta.title,
+      scenarioTitle: scenario.meta.title,
       student: s.id,
       nickname: s.nickname,
       state: this.state,
@@ -812,23 +857,26 @@ export class ClassSession {
       const table = Number(key.slice(0, key.indexOf(':')));
       rosters.set(table, `${rosters.get(table) ?? ''}|ai:${key}`);
     }
+    // In the teacher's language: the scenario's names and titles as the teacher's page reads them.
+    const lang = this.teacherLang;
+    const scenario = this.scenarioIn(lang);
     const tables: DashboardTable[] = [];
     for (let i = 0; i < this.record.tables; i++) {
       const t = this.tables[i];
-      const key = `${this.state}:${t ? `${t.persisted}:${t.queued}:${t.table.state().status}` : '-'}#${rosters.get(i) ?? ''}`;
+      const key = `${lang}:${this.state}:${t ? `${t.persisted}:${t.queued}:${t.table.state().status}` : '-'}#${rosters.get(i) ?? ''}`;
       const cached = this.summaries.get(i);
       if (cached && cached.key === key) {
         tables.push(cached.value);
         continue;
       }
-      const value = this.tableSummary(i);
+      const value = this.tableSummary(i, lang);
       this.summaries.set(i, { key, value });
       tables.push(value);
     }
     return {
       session: this.id,
       code: this.record.code,
-      scenario: { id: this.scenario.meta.id, title: this.scenario.meta.title },
+      scenario: { id: scenario.meta.id, title: scenario.meta.title },
       state: this.state,
       turnSeconds: this.record.turnSeconds,
       difficulty: this.record.difficulty,
@@ -841,15 +889,17 @@ export class ClassSession {
           table: s.table,
           seat: s.seat,
         })),
-      events: this.scenario.events.map((e) => ({ id: e.id, title: e.title })),
+      events: scenario.events.map((e) => ({ id: e.id, title: e.title })),
       tables,
     };
   }
 
-  tableSummary(index: number): DashboardTable {
+  /** A table's summary, its names in a language key's words (the scenario's own for exports). */
+  tableSummary(index: number, lang = ''): DashboardTable {
     const t = this.tables[index];
+    const scenario = this.scenarioIn(lang);
     const seatsOf = () =>
-      this.scenario.parties.map((p) => {
+      scenario.parties.map((p) => {
         const team = this.team(index, p.id);
         return {
           seat: p.id,
@@ -886,9 +936,9 @@ export class ClassSession {
       };
     }
     const state = t.table.state();
-    const director = this.viewOf(t, DIRECTOR);
+    const director = this.viewOf(t, DIRECTOR, lang);
     const seats = seatsOf().map((seat) => {
-      const v = this.viewOf(t, seat.seat);
+      const v = this.viewOf(t, seat.seat, lang);
       const result = state.outcome?.results.find((r) => r.party === seat.seat);
       return {
         ...seat,

@@ -2,7 +2,7 @@
 // gave, play it at the table (the server sends this seat's view only), see the outcome. The seat token stays in this
 // browser's storage, so a reload or a restarted server puts the student back in the same seat.
 
-import { list, msg, outcomeSummary, t } from '../i18n';
+import { language, list, msg, outcomeSummary, t } from '../i18n';
 import {
   type ClassClient,
   connectClass,
@@ -73,7 +73,7 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
   root.replaceChildren(bar, holder);
 
   const client: ClassClient = connectClass(undefined, {
-    hello: () => (token ? { type: 'student.resume', token } : null),
+    hello: () => (token ? { type: 'student.resume', token, lang: language() } : null),
   });
   // The teacher's broadcasts and the delegation's channel, under every screen.
   const channels = studentChannels(client);
@@ -170,6 +170,7 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
               void client
                 .request<{ token: string; status: StudentStatus }>({
                   type: 'student.join',
+                  lang: language(),
                   code: code.value,
                   token: newSeatToken(),
                   ...(nickname ? { nickname } : {}),
@@ -395,18 +396,20 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
     renderBar();
     if (!connected || !token || !status) return;
     // Back after a dropped connection or a restarted server: the status and the view may have moved on.
-    void client.request<{ status: StudentStatus }>({ type: 'student.resume', token }).then((r) => {
-      if (!r.ok) {
-        if (r.error.code === 'unauthorized') {
-          forget();
-          showJoin(TEXT.notFound);
+    void client
+      .request<{ status: StudentStatus }>({ type: 'student.resume', token, lang: language() })
+      .then((r) => {
+        if (!r.ok) {
+          if (r.error.code === 'unauthorized') {
+            forget();
+            showJoin(TEXT.notFound);
+          }
+          return;
         }
-        return;
-      }
-      status = r.result.status;
-      void seat?.refresh();
-      void route();
-    });
+        status = r.result.status;
+        void seat?.refresh();
+        void route();
+      });
   });
   timer = window.setInterval(() => {
     if (seat?.update().deadline) renderBar();
@@ -419,13 +422,15 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
     showJoin();
     return;
   }
-  void client.request<{ status: StudentStatus }>({ type: 'student.resume', token }).then((r) => {
-    if (!r.ok) {
-      forget();
-      showJoin(TEXT.notFound);
-      return;
-    }
-    status = r.result.status;
-    void route();
-  });
+  void client
+    .request<{ status: StudentStatus }>({ type: 'student.resume', token, lang: language() })
+    .then((r) => {
+      if (!r.ok) {
+        forget();
+        showJoin(TEXT.notFound);
+        return;
+      }
+      status = r.result.status;
+      void route();
+    });
 }

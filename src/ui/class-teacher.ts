@@ -2,7 +2,7 @@
 // start, pause, resume and end, follow every table live, export the results. The teacher's token lives in the
 // address's #fragment (never sent to the server in a request line) and in this browser's storage.
 
-import { list, msg, t } from '../i18n';
+import { language, list, msg, t } from '../i18n';
 import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
 import { teacherLive } from './class-live';
@@ -94,7 +94,7 @@ export function startClassTeacher(root: HTMLElement): void {
   let renaming: string | null = null;
   let injectNote = '';
   const client: ClassClient = connectClass(undefined, {
-    hello: () => (token ? { type: 'teacher.attach', token } : null),
+    hello: () => (token ? { type: 'teacher.attach', token, lang: language() } : null),
   });
   const bar = el('p', { className: 'class-bar', attrs: { role: 'status', 'aria-live': 'polite' } });
   const errorBox = el('p', { className: 'error', attrs: { role: 'alert' } });
@@ -165,6 +165,7 @@ export function startClassTeacher(root: HTMLElement): void {
             submit.disabled = true;
             void act({
               type: 'teacher.create',
+              lang: language(),
               scenario: select.value,
               tables: Number(tables.value),
               turnSeconds: timer.value ? Number(timer.value) : null,
@@ -562,7 +563,7 @@ export function startClassTeacher(root: HTMLElement): void {
 
   const attach = async () => {
     if (!token) return showCreate();
-    const r = await client.request<Dashboard>({ type: 'teacher.attach', token });
+    const r = await client.request<Dashboard>({ type: 'teacher.attach', token, lang: language() });
     if (!r.ok) {
       token = null;
       try {

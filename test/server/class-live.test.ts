@@ -344,6 +344,95 @@ describe('mission control and teams', () => {
     expect(third.left).toBeGreaterThan(0);
   });
 
+  it("sends each student its seat in its page's language, and the teacher the dashboard in the teacher's", async () => {
+    const harbour = fixtureScenario('harbour-translated.yaml');
+    const data = tempDataDir();
+    const server = await startClassServer(data.dir, [harbour]);
+    cleanup.push(data.remove, () => server.close());
+    const teacher = await client(server.url);
+    cleanup.push(() => teacher.close());
+    const created = (
+      await teacher.send({
+        type: 'teacher.create',
+        scenario: harbour.meta.id,
+        tables: 1,
+        turnSeconds: null,
+        difficulty: 'easy',
+        lang: 'ru',
+      })
+    ).result as { session: string; code: string; teacherToken: string };
+    const joinIn = async (name: string, lang?: string) => {
+      const c = await client(server.url);
+      cleanup.push(() => c.close());
+      const r = await c.send({
+        type: 'student.join',
+        code: created.code,
+        nickname: name,
+        ...(lang ? { lang } : {}),
+      });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      return { c, id: r.result.student as string, token: r.result.token as string };
+    };
+    // Two students at one seat, one reading Ukrainian (as uk-UA), one English; a third asks for a language the
+    // scenario has no texts in, and gets its own (English).
+    const uk = await joinIn('Olena', 'uk-UA');
+    const en = await joinIn('Ann');
+    const other = await joinIn('Zé', 'pt-BR');
+    for (const [s, seat] of [
+      [uk, 'north'],
+      [en, 'north'],
+      [other, 'south'],
+    ] as const)
+      expect((await teacher.send({ type: 'teacher.assign', student: s.id, table: 0, seat })).ok).toBe(true);
+    const followers = [uk, en].map((s) => follow(s.c));
+    const seen = (f: ReturnType<typeof follow>) =>
+      f.current()?.view as { log: unknown[]; packages: Array<{ name: string }> } | undefined;
+    expect((await teacher.send({ type: 'teacher.start' })).ok).toBe(true);
+
+    const status = (await uk.c.send({ type: 'student.resume', token: uk.token, lang: 'uk-UA' })).result
+      .status;
+    expect(status.seatName).toBe('Нортпорт');
+    expect(status.scenarioTitle).toBe('Суперечка за гавань трьома мовами (тестовий сценарій)');
+    const names = async (s: { c: TestClient }) =>
+      ((await s.c.send({ type: 'seat.view' })).result.view.packages as Array<{ name: string }>).map(
+        (p) => p.name,
+      );
+    expect(await names(uk)).toContain('Рибальство');
+    expect(await names(en)).toContain('Fishing');
+    expect(await names(other)).toContain('Fishing');
+    // What is pushed after a move comes in each one's language too, patches applied on each one's own line.
+    const view = (await uk.c.send({ type: 'seat.view' })).result.view;
+    const mover = view.speaker === 'north' ? uk : other;
+    const moverView = (await mover.c.send({ type: 'seat.view' })).result.view;
+    expect(
+      (await mover.c.send({ type: 'seat.intent', intentId: intentId(), move: nextMove(moverView) })).ok,
+    ).toBe(true);
+    await until(
+      () => followers.every((f) => (seen(f)?.log.length ?? 0) > view.log.length),
+      10_000,
+      'the move pushed to both members of the team',
+    );
+    const [ukView, enView] = followers.map(seen);
+    expect(ukView?.packages.map((p) => p.name)).toContain('Рибальство');
+    expect(enView?.packages.map((p) => p.name)).toContain('Fishing');
+    expect(followers.map((f) => f.misses())).toEqual([0, 0]);
+
+    // The teacher's dashboard, in Russian; attached again in English, in English.
+    const ru = (await teacher.send({ type: 'teacher.attach', token: created.teacherToken })).result;
+    expect(ru.scenario.title).toBe(harbour.translations?.ru?.meta?.title);
+    expect(ru.tables[0].seats.map((x: { name: string }) => x.name)).toEqual(['Нортпорт', 'Саутбей']);
+    expect(ru.tables[0].packages.map((x: { name: string }) => x.name)).toContain('Рыболовство');
+    const english = (await teacher.send({ type: 'teacher.attach', token: created.teacherToken, lang: 'en' }))
+      .result;
+    expect(english.tables[0].packages.map((x: { name: string }) => x.name)).toContain('Fishing');
+    // The export keeps the scenario's own words, whatever the teacher reads.
+    expect(server.classroom.session(created.session)?.exportCsv()).not.toContain('Нортпорт');
+    // A language tag that is not one is refused and changes nothing.
+    const bad = await uk.c.send({ type: 'student.resume', token: uk.token, lang: 'Ukrainian!' });
+    expect(bad.error?.code).toBe('bad.message');
+    expect(await names(uk)).toContain('Рибальство');
+  });
+
   it('joins once for a join sent again with the same token', async () => {
     const { server, teacher, created } = await setup();
     const token = newToken();
