@@ -1,6 +1,15 @@
 // `cli simulate`: plays many seeded games (AI delegations and scripted student strategies) on worker threads and
 // reports how the table fares. Workers send back one small record per game, never a transcript.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -138,15 +147,43 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
 
-/** The worker module bundled into one JavaScript file (made once per process), or null when esbuild cannot. */
+/** The worker module bundled into one JavaScript file (found or made once per process), or null when esbuild cannot. */
 let bundledWorker: string | null | undefined;
+
+/** Where a bundle is kept between runs, with the sources (and their sizes and times) it was made from. */
+const BUNDLE_CACHE = fileURLToPath(new URL('../../node_modules/.cache/shuttle-simulate/', import.meta.url));
+
+interface BundleManifest {
+  esbuild: string;
+  entry: string;
+  /** Each source of the bundle: its size and modification time when it was bundled. */
+  inputs: Record<string, [number, number]>;
+}
+
+/** The bundle kept from an earlier run, if none of its sources has changed since. */
+function keptBundle(entry: string, esbuildVersion: string): string | null {
+  try {
+    const manifest = JSON.parse(readFileSync(join(BUNDLE_CACHE, 'worker.json'), 'utf8')) as BundleManifest;
+    if (manifest.esbuild !== esbuildVersion || manifest.entry !== entry) return null;
+    for (const [file, [size, mtime]] of Object.entries(manifest.inputs)) {
+      const st = statSync(file);
+      if (st.size !== size || st.mtimeMs !== mtime) return null;
+    }
+    const out = join(BUNDLE_CACHE, 'simulate-worker.mjs');
+    return existsSync(out) ? out : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The worker as one plain JavaScript file, for runs from the TypeScript sources. A worker thread that imports
  * the sources through tsx resolves and transforms every module through loader hooks that Node 20 runs on
  * another thread, one round trip per module: on this 2-core machine it started its first game 0.8–1.7 s after
- * the batch began, against 0.15–0.2 s from a bundle, while this thread played alone. Bundling takes esbuild
- * (tsx's own transformer) about 70 ms; any failure falls back to tsx.
+ * the batch began, against 0.15–0.2 s from a bundle, while this thread played alone. Bundling (esbuild, tsx's own
+ * transformer) held this thread about 0.3 s before its first game, so the bundle is kept in node_modules/.cache
+ * and made again only when one of its sources changes; any failure falls back to a bundle in a temporary
+ * directory, then to tsx.
  */
 function workerBundle(entry: string): string | null {
   if (bundledWorker !== undefined) return bundledWorker;
@@ -154,19 +191,48 @@ function workerBundle(entry: string): string | null {
   try {
     const require = createRequire(import.meta.url);
     const esbuild = require('esbuild') as typeof import('esbuild');
-    const dir = mkdtempSync(join(tmpdir(), 'shuttle-sim-'));
-    const out = join(dir, 'simulate-worker.mjs');
-    esbuild.buildSync({
+    const kept = keptBundle(entry, esbuild.version);
+    if (kept) {
+      bundledWorker = kept;
+      return kept;
+    }
+    const built = esbuild.buildSync({
       entryPoints: [entry],
       bundle: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      outfile: out,
       logLevel: 'silent',
+      metafile: true,
+      write: false,
+      outfile: 'simulate-worker.mjs',
     });
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    bundledWorker = out;
+    const code = built.outputFiles[0]?.contents;
+    if (!code) throw new Error('esbuild wrote nothing');
+    try {
+      // Kept for the next run: written under new names, then renamed, so a run beside this one never reads half a file.
+      mkdirSync(BUNDLE_CACHE, { recursive: true });
+      const inputs: BundleManifest['inputs'] = {};
+      for (const file of Object.keys(built.metafile.inputs)) {
+        const abs = resolve(file);
+        const st = statSync(abs);
+        inputs[abs] = [st.size, st.mtimeMs];
+      }
+      const tag = `${process.pid}-${Date.now()}`;
+      const out = join(BUNDLE_CACHE, 'simulate-worker.mjs');
+      writeFileSync(`${out}.${tag}`, code);
+      renameSync(`${out}.${tag}`, out);
+      const manifest: BundleManifest = { esbuild: esbuild.version, entry, inputs };
+      writeFileSync(join(BUNDLE_CACHE, `worker.json.${tag}`), JSON.stringify(manifest));
+      renameSync(join(BUNDLE_CACHE, `worker.json.${tag}`), join(BUNDLE_CACHE, 'worker.json'));
+      bundledWorker = out;
+    } catch {
+      const dir = mkdtempSync(join(tmpdir(), 'shuttle-sim-'));
+      const out = join(dir, 'simulate-worker.mjs');
+      writeFileSync(out, code);
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      bundledWorker = out;
+    }
   } catch {
     bundledWorker = null;
   }
