@@ -21,62 +21,80 @@ afterAll(async () => {
 interface FocusReport {
   ok: boolean;
   what: string;
+  /** Where the enabled element matching the selector asked about is, from the focus (null when none was asked). */
+  where: 'here' | 'before' | 'after' | 'missing' | null;
 }
 
-/** Where focus is, and whether a sighted keyboard user can see it. */
-async function focusReport(page: Page): Promise<FocusReport> {
-  return page.evaluate(() => {
-    const node = document.activeElement as HTMLElement | null;
-    if (!node || node === document.body || node === document.documentElement)
-      return { ok: false, what: 'body' };
-    const what = `${node.tagName.toLowerCase()}#${node.id}.${node.className}`;
-    if (!node.isConnected) return { ok: false, what: `${what} (detached)` };
-    const rect = node.getBoundingClientRect();
-    if (rect.width < 1 || rect.height < 1) return { ok: false, what: `${what} (no size)` };
-    const style = getComputedStyle(node);
-    if (style.visibility === 'hidden' || style.display === 'none')
-      return { ok: false, what: `${what} (hidden)` };
-    const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
-    const ringed = style.boxShadow !== 'none' && style.boxShadow !== '';
-    if (!outlined && !ringed) return { ok: false, what: `${what} (no focus indicator)` };
-    return { ok: true, what };
-  });
+/** In the page: where focus is, whether a sighted keyboard user can see it, and where a control is from it. */
+const probe = (selector: string | null) => {
+  const node = document.activeElement as HTMLElement | null;
+  let where: 'here' | 'before' | 'after' | 'missing' | null = null;
+  if (selector !== null) {
+    const target = document.querySelector(`${selector}:not(:disabled)`);
+    if (!target) where = 'missing';
+    else if (node === target) where = 'here';
+    else if (!node) where = 'after';
+    else where = node.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING ? 'before' : 'after';
+  }
+  if (!node || node === document.body || node === document.documentElement)
+    return { ok: false, what: 'body', where };
+  const what = `${node.tagName.toLowerCase()}#${node.id}.${node.className}`;
+  if (!node.isConnected) return { ok: false, what: `${what} (detached)`, where };
+  const rect = node.getBoundingClientRect();
+  if (rect.width < 1 || rect.height < 1) return { ok: false, what: `${what} (no size)`, where };
+  const style = getComputedStyle(node);
+  if (style.visibility === 'hidden' || style.display === 'none')
+    return { ok: false, what: `${what} (hidden)`, where };
+  const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+  const ringed = style.boxShadow !== 'none' && style.boxShadow !== '';
+  if (!outlined && !ringed) return { ok: false, what: `${what} (no focus indicator)`, where };
+  return { ok: true, what, where };
+};
+
+/** Where focus is, and whether a sighted keyboard user can see it (and where `selector` is from it). */
+async function focusReport(page: Page, selector: string | null = null): Promise<FocusReport> {
+  return page.evaluate(probe, selector);
 }
 
 const steps: string[] = [];
 
-/** After a key: focus settles (the table answers a move asynchronously), then it must be visible and not <body>. */
-async function expectFocus(page: Page, step: string): Promise<void> {
+/** After a key: focus settles (the table answers a move asynchronously), then it must be visible and not <body>.
+ * Answers the last report (with where `selector` is from the focus). */
+async function expectFocus(page: Page, step: string, selector: string | null = null): Promise<FocusReport> {
   steps.push(step);
   const deadline = Date.now() + 10_000;
-  let report = await focusReport(page);
+  let report = await focusReport(page, selector);
   while (!report.ok && Date.now() < deadline) {
     await page.waitForTimeout(50);
-    report = await focusReport(page);
+    report = await focusReport(page, selector);
   }
   expect(report.ok, `${step}: focus on ${report.what}`).toBe(true);
+  return report;
 }
 
-async function press(page: Page, key: string, step: string): Promise<void> {
+async function press(
+  page: Page,
+  key: string,
+  step: string,
+  selector: string | null = null,
+): Promise<FocusReport> {
   await page.keyboard.press(key);
-  await expectFocus(page, `${step} [${key}]`);
+  return expectFocus(page, `${step} [${key}]`, selector);
 }
 
 /** Tabs (forward, or back with Shift+Tab when the control is earlier on the page) until focus is on an enabled
- * element matching `selector`, checking focus after every key. */
+ * element matching `selector`, checking focus after every key (one look at the page per key does both). */
 async function tabTo(page: Page, selector: string, step: string, max = 600): Promise<boolean> {
+  let { where } = await focusReport(page, selector);
   for (let i = 0; i < max; i++) {
-    const where = await page.evaluate((sel) => {
-      const target = document.querySelector(`${sel}:not(:disabled)`);
-      const here = document.activeElement;
-      if (!target) return 'missing';
-      if (here === target) return 'here';
-      if (!here) return 'after';
-      return here.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING ? 'before' : 'after';
-    }, selector);
     if (where === 'here') return true;
     if (where === 'missing') return false;
-    await press(page, where === 'before' ? 'Shift+Tab' : 'Tab', `${step}: toward ${selector}`);
+    ({ where } = await press(
+      page,
+      where === 'before' ? 'Shift+Tab' : 'Tab',
+      `${step}: toward ${selector}`,
+      selector,
+    ));
   }
   return false;
 }
