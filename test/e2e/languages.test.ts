@@ -246,6 +246,13 @@ describe('languages', () => {
     ])
       expect(brief, words).toContain(words);
     expect(brief).not.toContain('You lead Ukraine');
+    // On a phone the brief fits the screen: its long Ukrainian words break inside their table cells (the options'
+    // tables pushed the page to 475 px on a 375 px phone).
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.waitForTimeout(300);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('brief-default-uk-phone'), fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: 'Зайняти своє місце' }).click();
     await leave(page, 'brief');
     await page.getByRole('heading', { level: 1, name: 'Україна за столом' }).waitFor();
