@@ -13,7 +13,7 @@ import type {
   StudentStatus,
   TableChannels,
 } from '../protocol';
-import { el, formatPoints } from './dom';
+import { el, formatPoints, pointerGuard } from './dom';
 
 const L = () => msg().classLive;
 
@@ -44,25 +44,15 @@ export function studentChannels(client: ClassClient): StudentChannels {
   let note = '';
 
   // A line arriving between the press and the release of Send would redraw the form and lose the click: drawn after.
-  let pressed = false;
   let pending = false;
-  element.addEventListener('pointerdown', () => {
-    pressed = true;
+  const guard = pointerGuard(element, () => {
+    if (!pending) return;
+    pending = false;
+    render();
   });
-  const lifted = () => {
-    if (!pressed) return;
-    pressed = false;
-    if (pending)
-      setTimeout(() => {
-        pending = false;
-        render();
-      }, 0);
-  };
-  window.addEventListener('pointerup', lifted);
-  window.addEventListener('pointercancel', lifted);
 
   const render = () => {
-    if (pressed) {
+    if (guard.pressed()) {
       pending = true;
       return;
     }

@@ -6,7 +6,7 @@ import { language, list, msg, t } from '../i18n';
 import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
 import { teacherLive } from './class-live';
-import { el, formatPoints, screenHeading } from './dom';
+import { el, formatPoints, pointerGuard, screenHeading } from './dom';
 import { printBriefHref } from './print-brief-href';
 import { refusalWords } from './said-words';
 
@@ -593,27 +593,16 @@ export function startClassTeacher(root: HTMLElement): void {
   // A pointer pressed on a button takes the focus from the field before the click lands: the held update waits for
   // the click too, or the redrawn page would take the button from under the pointer and the click would be lost
   // (a message to the class, typed while the tables moved, was not sent).
-  let pressed = false;
   const release = () => {
     if (held && !busy()) {
       held = false;
       render();
     }
   };
-  holder.addEventListener('pointerdown', () => {
-    pressed = true;
-  });
-  const lifted = () => {
-    if (!pressed) return;
-    pressed = false;
-    // After the click that follows this pointerup in the same task.
-    setTimeout(release, 0);
-  };
-  window.addEventListener('pointerup', lifted);
-  window.addEventListener('pointercancel', lifted);
+  const guard = pointerGuard(holder, release);
   holder.addEventListener('focusout', () => {
     queueMicrotask(() => {
-      if (!pressed) release();
+      if (!guard.pressed()) release();
     });
   });
   client.on((m) => {

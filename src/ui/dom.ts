@@ -59,3 +59,24 @@ export function uniqueId(prefix: string): string {
 export function formatPoints(n: number): string {
   return num(n);
 }
+
+/**
+ * Whether a pointer pressed inside `area` is still down. A redraw between the press and the release would take the
+ * pressed control away and lose its click, so callers hold their redraws while `pressed()`; `afterClick` runs once
+ * the pointer is released, after the click that follows the release.
+ */
+export function pointerGuard(area: HTMLElement, afterClick: () => void): { pressed(): boolean } {
+  let down = false;
+  area.addEventListener('pointerdown', () => {
+    down = true;
+  });
+  const lifted = () => {
+    if (!down) return;
+    down = false;
+    // After the click that follows this pointerup in the same task.
+    setTimeout(afterClick, 0);
+  };
+  window.addEventListener('pointerup', lifted);
+  window.addEventListener('pointercancel', lifted);
+  return { pressed: () => down };
+}
