@@ -1,4 +1,5 @@
 // What every AI decision shares: difficulty levels, the turn's memory, the decision context, and plain words.
+import type { Difficulty } from '../engine/difficulty';
 import type { ReasonBasis, ReasonDriver } from '../engine/intents';
 import { type NotePhrase, type ReasonPhrase, saidParts } from '../engine/said';
 import type { GameEvent } from '../engine/state';
@@ -7,7 +8,7 @@ import type { Text } from '../scenario/schema';
 import type { ModelSettings, OpponentModels } from './opponent-model';
 import type { Evaluation, OwnPosition } from './own-position';
 
-export type Difficulty = 'easy' | 'medium' | 'hard';
+export { DIFFICULTIES, type Difficulty } from '../engine/difficulty';
 
 export interface AiConfig {
   difficulty: Difficulty;

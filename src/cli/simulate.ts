@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Difficulty } from '../ai/decide';
 import { type SeatPlayer, STUDENT_STRATEGIES, type StudentStrategy } from '../ai/seat-player';
+import { DIFFICULTIES, isDifficulty as isLevel } from '../engine/difficulty';
 import { formatDiagnostic, loadScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { progressBar } from './progress-bar';
@@ -36,8 +37,7 @@ export {
   type WorkerData,
   type WorkerMessage,
 } from './simulate-play';
-
-export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+export { DIFFICULTIES };
 
 export interface SimulationReport extends Aggregate {
   scenario: string;
@@ -85,7 +85,7 @@ function loadOrThrow(file: string): Scenario {
 }
 
 export function isDifficulty(s: string): s is Difficulty {
-  return (DIFFICULTIES as readonly string[]).includes(s);
+  return isLevel(s);
 }
 
 function isStrategy(s: string): s is StudentStrategy {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { sourceOf } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
+import { DIFFICULTIES } from './difficulty';
 import { applyIntent, createGame } from './game';
 import { type Intent, IntentSchema } from './intents';
 import type { GameState } from './state';
@@ -13,7 +14,7 @@ export const GAME_LOG_FORMAT = 'shuttle-diplomacy.game-log';
 export const GAME_LOG_MAX_BYTES = 5_000_000;
 
 /** Who played a seat: a person, or the AI at a difficulty. */
-export const SeatPlayerSchema = z.enum(['human', 'easy', 'medium', 'hard']);
+export const SeatPlayerSchema = z.enum(['human', ...DIFFICULTIES]);
 export type SeatPlayerName = z.infer<typeof SeatPlayerSchema>;
 
 export const GameLogSchema = z.strictObject({

@@ -1,7 +1,9 @@
 // The classroom protocol: every message between a browser and the server, as versioned Zod schemas. A client sends
 // one event, `c2s`, with a message and an acknowledgement callback; the server answers every message through that
 // callback (a result or a typed error) and pushes updates on `s2c`. Shared by the server and the browser client.
+
 import { z } from 'zod';
+import { DIFFICULTIES } from '../engine/difficulty';
 import { IntentSchema } from '../engine/intents';
 
 export const PROTOCOL_VERSION = 1;
@@ -90,7 +92,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     scenario: id,
     tables: z.number().int().min(1).max(MAX_TABLES),
     turnSeconds: z.number().int().min(10).max(3600).nullable(),
-    difficulty: z.enum(['easy', 'medium', 'hard']),
+    difficulty: z.enum(DIFFICULTIES),
     lang: LangSchema.optional(),
   }),
   /** Makes this socket the teacher's dashboard of the session the token opens (in `lang`, when given). */

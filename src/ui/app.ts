@@ -1,6 +1,7 @@
 // The app: title → brief → table → outcome, for solo play and hot seat; resumes a saved game after a reload.
 import './access.css';
 import { missedMeetings } from '../engine/away';
+import { DIFFICULTIES, isDifficulty } from '../engine/difficulty';
 import type { GameLog } from '../engine/game-log';
 import type { Intent } from '../engine/intents';
 import type { GameState } from '../engine/state';
@@ -113,8 +114,8 @@ function startFromAddress(
   if (!(meeting >= 1 && meeting <= total))
     return { ok: false, reason: t(m.meeting, { value: asked.meeting, total }) };
   const difficulty = asked.difficulty;
-  if (difficulty !== 'easy' && difficulty !== 'medium' && difficulty !== 'hard')
-    return { ok: false, reason: t(m.difficulty, { value: difficulty, values: 'easy, medium, hard' }) };
+  if (!isDifficulty(difficulty))
+    return { ok: false, reason: t(m.difficulty, { value: difficulty, values: DIFFICULTIES.join(', ') }) };
   return {
     ok: true,
     choice: { scenario, humanSeats: [side.id], difficulty, mode: 'solo', fromMeeting: meeting },

@@ -2,6 +2,7 @@
 // start, pause, resume and end, follow every table live, export the results. The teacher's token lives in the
 // address's #fragment (never sent to the server in a request line) and in this browser's storage.
 
+import { DIFFICULTIES } from '../engine/difficulty';
 import { language, list, msg, t } from '../i18n';
 import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
@@ -150,7 +151,7 @@ export function startClassTeacher(root: HTMLElement): void {
     const difficulty = el(
       'select',
       { id: 'class-difficulty' },
-      ...['easy', 'medium', 'hard'].map((d) =>
+      ...DIFFICULTIES.map((d) =>
         el('option', { attrs: { value: d, selected: d === 'medium' } }, TEXT.levels[d]),
       ),
     );

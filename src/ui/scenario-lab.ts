@@ -1,8 +1,10 @@
 // The scenario lab (#/lab): open a bundled scenario or a file, see its validation, edit each party's numbers with
 // controls, watch the exact frontier, Nash point and zone of agreement move, play quick AI games in a worker, play
 // the edited scenario at once, and download the edited file with its comments and layout kept.
+
 import { parseDocument } from 'yaml';
 import type { Difficulty } from '../ai/decide';
+import { DIFFICULTIES } from '../engine/difficulty';
 import { initialLanguage, language, msg, num, onLanguageChange, setLanguage, t } from '../i18n';
 import { type Analysis, analyseScenario } from '../scenario/analysis';
 import { conditionLeaves, type EditPath, rebalance, setList, setScalar } from '../scenario/edit';
@@ -879,7 +881,7 @@ export async function startLab(root: HTMLElement, options: LabOptions): Promise<
             },
           },
         },
-        ...(['easy', 'medium', 'hard'] as const).map((d) =>
+        ...DIFFICULTIES.map((d) =>
           el('option', { attrs: { value: d, selected: d === state.difficulty } }, tm[d]),
         ),
       ),
