@@ -56,6 +56,25 @@ function turnGate(canAct: boolean, ready: boolean): { disabled: boolean; 'data-t
 }
 
 /** The cards' turn controls follow whether the seat may act now, without drawing the cards again. */
+/** Everything the cards show, so a screen draws them again only when one of these changed: the text, each
+ * package's state, the open amendments, this seat's figures, the news (options added) and its drafts. Whether the
+ * seat may act is not among them: `applyTurn` follows it in place. */
+export function cardInputs(view: SeatView, drafts: Drafts): unknown[] {
+  return [
+    view.seat,
+    view.text,
+    view.textVersion,
+    view.packages,
+    view.meeting,
+    view.openAmendments,
+    view.canPublish,
+    view.me,
+    view.news,
+    [...drafts.options],
+    [...drafts.links].map(([k, linked]) => [k, [...linked]]),
+  ];
+}
+
 export function applyTurn(cards: HTMLElement, canAct: boolean): void {
   for (const node of cards.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLFieldSetElement>(
     '[data-turn]',

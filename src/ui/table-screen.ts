@@ -16,7 +16,7 @@ import { createMoveLog } from './move-log';
 import { namesFor } from './names';
 import { renderNewsBanner } from './news-banner';
 import { renderOthers } from './others-panel';
-import { applyTurn, changesIn, newDrafts, renderPackageCards } from './package-cards';
+import { applyTurn, cardInputs, changesIn, newDrafts, renderPackageCards } from './package-cards';
 import { refusalWords } from './said-words';
 import { ratificationFailures } from './scoring';
 import { createSignalForm } from './signal-form';
@@ -670,23 +670,10 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
       false,
     );
     renderTurnActions(v, canAct);
-    // The cards follow what they show: the text, each package's state, the open amendments, this seat's figures,
-    // the news (options added) and its drafts; a signal or a turn passing leaves them be.
+    // The cards follow what they show (cardInputs); a signal or a turn passing leaves them be.
     drawIfChanged(
       packagesRegion,
-      [
-        v.seat,
-        v.text,
-        v.textVersion,
-        v.packages,
-        v.meeting,
-        v.openAmendments,
-        v.canPublish,
-        v.me,
-        v.news,
-        [...drafts.options],
-        [...drafts.links].map(([k, linked]) => [k, [...linked]]),
-      ],
+      cardInputs(v, drafts),
       () =>
         renderPackageCards({
           view: v,
