@@ -537,14 +537,20 @@ function publish(
   for (const [pkg, byParty] of Object.entries(state.acceptances)) {
     for (const [party, acc] of Object.entries(byParty)) {
       let because: string | null = null;
-      if (changedPackages.includes(pkg)) because = `${packageName(pkg)} changed in v${version}`;
-      else if (acc.onlyIf) {
+      let cause: { package: string; version: number; condition: boolean } | null = null;
+      if (changedPackages.includes(pkg)) {
+        because = `${packageName(pkg)} changed in v${version}`;
+        cause = { package: pkg, version, condition: false };
+      } else if (acc.onlyIf) {
         const moved = Object.keys(acc.onlyIf).find((linked) => changedPackages.includes(linked));
-        if (moved) because = `its condition failed: ${packageName(moved)} changed in v${version}`;
+        if (moved) {
+          because = `its condition failed: ${packageName(moved)} changed in v${version}`;
+          cause = { package: moved, version, condition: true };
+        }
       }
-      if (because) {
+      if (because && cause) {
         delete byParty[party];
-        step.emit({ type: 'acceptance.lapsed', to: 'all', by: party, package: pkg, because });
+        step.emit({ type: 'acceptance.lapsed', to: 'all', by: party, package: pkg, because, cause });
       }
     }
   }

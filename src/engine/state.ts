@@ -56,7 +56,15 @@ export type GameEvent = EventBase &
         onlyIf: Record<string, number> | null;
       }
     | { type: 'package.rejected'; by: string; package: string; version: number }
-    | { type: 'acceptance.lapsed'; by: string; package: string; because: string }
+    | {
+        type: 'acceptance.lapsed';
+        by: string;
+        package: string;
+        /** In plain English, for readers of older logs; `cause` says the same for any language. */
+        because: string;
+        /** The package whose change lapsed it (this one, or one its condition named), and in which version. */
+        cause?: { package: string; version: number; condition: boolean };
+      }
     | {
         type: 'amendment.proposed';
         by: string;

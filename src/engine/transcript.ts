@@ -173,6 +173,8 @@ export interface LogPhrases {
   accepted(by: string, pkg: string, version: number, onlyIf: StaysAs[] | null): string;
   rejected(by: string, pkg: string, version: number): string;
   acceptanceLapsed(by: string, pkg: string, because: string): string;
+  /** Why an acceptance lapsed: its package (or, `condition`, a package its condition named) changed in a version. */
+  lapseCause(pkg: string, version: number, condition: boolean): string;
   amendmentProposed(by: string, id: number, pkg: string, content: string): string;
   signalSent(
     by: string,
@@ -254,6 +256,8 @@ export const ENGLISH_LOG: LogPhrases = {
     }`,
   rejected: (by, pkg, version) => `${by} rejects ${pkg} as in text v${version}`,
   acceptanceLapsed: (by, pkg, because) => `${by}'s acceptance of ${pkg} lapses: ${because}`,
+  lapseCause: (pkg, version, condition) =>
+    condition ? `its condition failed: ${pkg} changed in v${version}` : `${pkg} changed in v${version}`,
   amendmentProposed: (by, id, pkg, content) => `${by} proposes amendment ${id} to ${pkg}: ${content}`,
   signalSent: (by, kind, issue, option, to, message) =>
     `${by} signals a ${SIGNAL_NAMES[kind] ?? 'signal'} on ${option ? `${issue}: ${option}` : issue} to ${
@@ -454,7 +458,16 @@ export class LogReader {
         return line(say.rejected(name(e.by), w.packageName(e.package), e.version));
       case 'acceptance.lapsed':
         this.acceptances.get(e.package)?.delete(e.by);
-        return line(say.acceptanceLapsed(name(e.by), w.packageName(e.package), e.because));
+        return line(
+          say.acceptanceLapsed(
+            name(e.by),
+            w.packageName(e.package),
+            // A log from before `cause` was kept says it in English.
+            e.cause
+              ? say.lapseCause(w.packageName(e.cause.package), e.cause.version, e.cause.condition)
+              : e.because,
+          ),
+        );
       case 'amendment.proposed': {
         const a: KnownAmendment = {
           id: e.amendment,

@@ -63,6 +63,8 @@ export const ruLog: LogPhrases = {
     }`,
   rejected: (by, pkg, version) => `${by}: отклоняет ${q(pkg)} в тексте v${version}`,
   acceptanceLapsed: (by, pkg, because) => `${by}: принятие ${q(pkg)} теряет силу: ${because}`,
+  lapseCause: (pkg, version, condition) =>
+    `${condition ? 'его условие не выполнено: ' : ''}пакет ${q(pkg)} изменён в v${version}`,
   amendmentProposed: (by, id, pkg, content) => `${by}: предлагает поправку ${id} к ${q(pkg)}: ${content}`,
   signalSent: (by, kind, issue, option, to, message) =>
     `${by}: сигнализирует ${SIGNALS[kind] ?? 'сигнал'} по ${option ? `${q(issue)}: ${option}` : q(issue)} — ${

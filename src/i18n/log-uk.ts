@@ -63,6 +63,8 @@ export const ukLog: LogPhrases = {
     }`,
   rejected: (by, pkg, version) => `${by}: відхиляє ${q(pkg)} у тексті v${version}`,
   acceptanceLapsed: (by, pkg, because) => `${by}: прийняття ${q(pkg)} втрачає силу: ${because}`,
+  lapseCause: (pkg, version, condition) =>
+    `${condition ? 'його умову не виконано: ' : ''}пакет ${q(pkg)} змінено у v${version}`,
   amendmentProposed: (by, id, pkg, content) => `${by}: пропонує поправку ${id} до ${q(pkg)}: ${content}`,
   signalSent: (by, kind, issue, option, to, message) =>
     `${by}: сигналізує ${SIGNALS[kind] ?? 'сигнал'} щодо ${option ? `${q(issue)}: ${option}` : q(issue)} — ${

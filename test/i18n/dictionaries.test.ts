@@ -122,6 +122,7 @@ const SAMPLES: { [K in keyof LogPhrases]: Parameters<LogPhrases[K]> } = {
   accepted: ['A', 'P', 3, [{ pkg: 'Q', version: 3 }]],
   rejected: ['A', 'P', 3],
   acceptanceLapsed: ['A', 'P', 'because'],
+  lapseCause: ['P', 4, true],
   amendmentProposed: ['A', 2, 'P', 'I → O'],
   signalSent: ['A', 'priority', 'I', 'O', 'all', 'message'],
   amendmentLapsed: ['A', 2, 'P'],
