@@ -58,7 +58,7 @@ export function costLine(view: SeatView, short = false): string | null {
   if (view.meetingsLeft === 0) return short ? c.lastShort : c.lastLong;
   const loss = groupDigits(view.score.nextMeetingLoss);
   const rate = view.scenario.discountPerMeeting;
-  return t(short ? c.nextShort : c.nextLong, { loss, rate });
+  return t(short ? c.nextShort : c.nextLong, { n: view.score.nextMeetingLoss, loss, rate });
 }
 
 export function outcomeTitle(view: SeatView, outcome: Outcome): string {

@@ -365,7 +365,10 @@ export const en = {
     timeCost: 'Time cost',
     timeCostLast:
       'This is the last meeting: if it ends without every side signing, there is no deal and each side gets its reservation value.',
-    timeCostNext: 'Each meeting without a deal costs {rate}%; the next costs you {loss} points.',
+    timeCostNext: {
+      one: 'Each meeting without a deal costs {rate}%; the next costs you {loss} point.',
+      other: 'Each meeting without a deal costs {rate}%; the next costs you {loss} points.',
+    },
     score: 'Your score of the text',
     scoreValue: '{discounted} after time costs ({utility} before); no deal is worth {reservation}.',
     present: 'At this meeting: {parties}. Agenda: {agenda}.',
@@ -730,8 +733,14 @@ export const en = {
     since: 'since v{version}',
     lastShort: 'Last meeting: no deal now means no deal',
     lastLong: 'This is the last meeting: no deal by its end means no deal',
-    nextShort: 'Next meeting without a deal: −{loss} points ({rate}%)',
-    nextLong: 'Each meeting without a deal costs {rate}% — next meeting costs you {loss} points',
+    nextShort: {
+      one: 'Next meeting without a deal: −{loss} point ({rate}%)',
+      other: 'Next meeting without a deal: −{loss} points ({rate}%)',
+    },
+    nextLong: {
+      one: 'Each meeting without a deal costs {rate}% — next meeting costs you {loss} point',
+      other: 'Each meeting without a deal costs {rate}% — next meeting costs you {loss} points',
+    },
     signed: 'Agreement signed',
     walkedAway: '{party} walked away',
     walkout: 'Walkout',

@@ -297,6 +297,7 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
           pos.last
             ? M.timeCostLast
             : t(M.timeCostNext, {
+                n: v.score.nextMeetingLoss,
                 rate: v.scenario.discountPerMeeting,
                 loss: formatPoints(v.score.nextMeetingLoss),
               }),
