@@ -562,6 +562,8 @@ export const en = {
     better: ' to you: a deal on this text now would leave you better off than no deal.',
     worse: ' to you: a deal on this text now would leave you worse off than no deal.',
     cannotSign: ' But you cannot sign it as it stands (Your moves says why).',
+    failsAtHome:
+      ' But as it stands it would not pass at home ({bodies}): signed, it would fall at ratification, and that is no deal.',
     met: 'Met',
     notMet: 'Not met',
     caption: 'Your mandate, package by package',

@@ -3,7 +3,7 @@
 // text is worth and how that changed since the last version). Each figure carries data-figure for tests.
 import { liveBrief } from '../engine/seat-figures';
 import type { SeatView } from '../engine/view';
-import { msg, principalWords, t } from '../i18n';
+import { list, msg, principalWords, t } from '../i18n';
 import { el, formatPoints } from './dom';
 import { termHelp } from './glossary';
 import { namesFor } from './names';
@@ -35,6 +35,7 @@ export function renderLiveBrief(view: SeatView): HTMLElement {
           `: ${signed(live.value - live.previousValue)})`,
         );
   const beats = live.valueAfterTime > live.reservation;
+  const failing = live.ratification.filter((r) => !r.passesNow).map((r) => r.body);
   root.append(
     el(
       'p',
@@ -54,6 +55,8 @@ export function renderLiveBrief(view: SeatView): HTMLElement {
       figure('reservation', live.reservation, formatPoints(live.reservation)),
       beats ? M.better : M.worse,
       view.score && !view.score.canSign ? M.cannotSign : '',
+      // A text its own ratification would reject is no deal, however much it is worth.
+      beats && failing.length > 0 ? t(M.failsAtHome, { bodies: list(failing) }) : '',
     ),
     termHelp('reservation value'),
   );
