@@ -98,10 +98,13 @@ export function connectClass(url: string | undefined, options: ClassClientOption
       for (const l of connListeners) l(true);
     })();
   });
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
     reset();
     for (const settle of [...pending]) settle(null);
     for (const l of connListeners) l(false);
+    // The server ends a removed student's connection (its seat is gone), and socket.io does not come back by
+    // itself after that: connect again, as nobody, so the page can join a session again (it hung on "Joining…").
+    if (reason === 'io server disconnect' && !closed) setTimeout(() => !closed && socket.connect(), 250);
   });
   socket.on(SERVER_EVENT, (message: ServerMessage) => {
     for (const l of listeners) l(message);

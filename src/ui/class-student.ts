@@ -94,6 +94,8 @@ export function startClassStudent(root: HTMLElement, options: ClassStudentOption
     status = null;
     seat?.close();
     seat = null;
+    // The old session's messages and channel go with the seat.
+    channels.update(null);
   };
 
   const renderBar = () => {

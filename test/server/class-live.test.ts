@@ -3,6 +3,7 @@
 // channels, each table's debrief once it ends, and idempotent joins. Every teacher control is refused to a student.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectClass } from '../../src/net/class-client';
 import { applySeatPatch, type SeatPatch, type SeatUpdate } from '../../src/protocol';
 import { intentId, nextMove } from './class-bot';
 import {
@@ -431,6 +432,42 @@ describe('mission control and teams', () => {
     const bad = await uk.c.send({ type: 'student.resume', token: uk.token, lang: 'Ukrainian!' });
     expect(bad.error?.code).toBe('bad.message');
     expect(await names(uk)).toContain('Рибальство');
+  });
+
+  it('lets a page that left its seat join again on the same connection', async () => {
+    const { server, created } = await setup();
+    const page = connectClass(server.url, { timeoutMs: 2000 });
+    cleanup.push(() => page.close());
+    const within = <T>(p: Promise<T>, what: string) =>
+      Promise.race([
+        p,
+        new Promise<never>((_, fail) =>
+          setTimeout(() => fail(new Error(`${what}: no answer in 10 s`)), 10_000),
+        ),
+      ]);
+    const first = await within(
+      page.request<{ student: string }>({
+        type: 'student.join',
+        code: created.code,
+        nickname: 'Ana',
+        token: newToken(),
+      }),
+      'the first join',
+    );
+    expect(first.ok).toBe(true);
+    // Leaving ends the seat, and the server ends that connection with it.
+    await within(page.request({ type: 'student.leave' }), 'the leave');
+    const again = await within(
+      page.request<{ student: string }>({
+        type: 'student.join',
+        code: created.code,
+        nickname: 'Ana',
+        token: newToken(),
+      }),
+      'the join after leaving',
+    );
+    expect(again.ok, JSON.stringify(again)).toBe(true);
+    if (first.ok && again.ok) expect(again.result.student).not.toBe(first.result.student);
   });
 
   it('joins once for a join sent again with the same token', async () => {
