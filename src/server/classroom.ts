@@ -388,7 +388,7 @@ export class ClassSession {
     this.room.emit({ kind: 'lobby', session: this.id });
   }
 
-  /** More time for the current speaker at one table or all: its clock starts again with `seconds`. */
+  /** More time for the current speaker at one table or all: `seconds` added to what its clock has left. */
   extend(table: number | null, seconds: number): number[] {
     if (this.state !== 'running')
       throw new ClassError('wrong.state', `the session is ${this.state}, not running`);
@@ -400,11 +400,15 @@ export class ClassSession {
     const extended: number[] = [];
     for (const t of targets) {
       if (t.table.state().status !== 'negotiating') continue;
-      t.table.actor.send({ type: 'turn.extend', ms: seconds * 1000 });
-      t.turnStartedAt = this.room.now();
-      t.turnLimitMs = seconds * 1000;
+      // "+60 s" adds to the time left (a teacher read it so; it used to set the clock to 60 s).
+      const now = this.room.now();
+      const left = Math.max(0, t.turnStartedAt + (t.turnLimitMs ?? this.record.turnSeconds * 1000) - now);
+      const ms = left + seconds * 1000;
+      t.table.actor.send({ type: 'turn.extend', ms });
+      t.turnStartedAt = now;
+      t.turnLimitMs = ms;
       // Kept for a restart: the speaker's clock starts again with the time given, not the session's turn time.
-      this.store.setExtension(this.id, t.index, t.queued, seconds * 1000);
+      this.store.setExtension(this.id, t.index, t.queued, ms);
       extended.push(t.index);
       this.room.emit({ kind: 'table', session: this.id, table: t.index });
     }
