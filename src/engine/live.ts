@@ -41,6 +41,22 @@ function scenarioIndex(scenario: Scenario): ScenarioIndex {
   return index;
 }
 
+const addedOptionIndex = new WeakMap<Scenario, Map<string, Option>>();
+
+/** An option an event added, in the words of `scenario`: the state keeps the one the game was played with, which a
+ * view in another language (a class server's) shows in its own. The same object when the scenario is the game's. */
+function addedOption(scenario: Scenario, a: { issue: string; option: Option }): Option {
+  let index = addedOptionIndex.get(scenario);
+  if (!index) {
+    index = new Map();
+    for (const ev of scenario.events)
+      for (const eff of ev.effects)
+        if (eff.type === 'addOption') index.set(`${eff.issue}\u0000${eff.option.id}`, eff.option);
+    addedOptionIndex.set(scenario, index);
+  }
+  return index.get(`${a.issue}\u0000${a.option.id}`) ?? a.option;
+}
+
 /** Live packages by scenario and by the options events have added (issue and option ids, as a key): events add
  * options rarely, and every state after them would otherwise rebuild the same packages. */
 const livePackagesMemo = new WeakMap<Scenario, Map<string, { options: Option[]; packages: Package[] }>>();
@@ -57,18 +73,19 @@ export function livePackages(scenario: Scenario, state: GameState): Package[] {
     livePackagesMemo.set(scenario, byKey);
   }
   const hit = byKey.get(key);
+  const options = added.map((a) => addedOption(scenario, a));
   // The packages hold the option objects themselves: a hit needs the very same ones.
-  if (hit?.options.length === added.length && hit.options.every((o, i) => o === added[i]?.option))
+  if (hit?.options.length === options.length && hit.options.every((o, i) => o === options[i]))
     return hit.packages;
   const packages = scenario.packages.map((p) => ({
     ...p,
     issues: p.issues.map((i): Issue => {
-      const extra = added.filter((a) => a.issue === i.id).map((a) => a.option);
+      const extra = options.filter((_, k) => added[k]?.issue === i.id);
       return extra.length ? { ...i, options: [...i.options, ...extra] } : i;
     }),
   }));
   if (byKey.size >= MEMO_LIMIT) byKey.clear();
-  byKey.set(key, { options: added.map((a) => a.option), packages });
+  byKey.set(key, { options, packages });
   return packages;
 }
 
@@ -97,7 +114,7 @@ export function findIssue(scenario: Scenario, state: GameState, issueId: string)
   const issue = scenarioIndex(scenario).issues.get(issueId);
   if (!issue || state.addedOptions.length === 0) return issue;
   const extra: Option[] = [];
-  for (const a of state.addedOptions) if (a.issue === issueId) extra.push(a.option);
+  for (const a of state.addedOptions) if (a.issue === issueId) extra.push(addedOption(scenario, a));
   return extra.length ? { ...issue, options: [...issue.options, ...extra] } : issue;
 }
 

@@ -1,6 +1,6 @@
 // A readable text transcript of a game's log: who did what, and why (public and, for the debrief, private reasons),
 // in names and labels only: an id never reaches a reader.
-import type { Package, Party, Scenario, Text } from '../scenario/schema';
+import type { Meeting, Package, Party, Scenario, Text } from '../scenario/schema';
 
 /** Whom a delegation answers to, as a scenario names it. */
 export type Principal = NonNullable<Party['principal']>;
@@ -75,6 +75,8 @@ export interface Words {
   packageIds: string[];
   /** Issue ids of a package, in order. */
   issuesOf(pkg: string): string[];
+  /** A meeting's venue in these words, when the calendar was given (a log keeps the game's own). */
+  venue(meetingId: string): string | undefined;
 }
 
 /** Words from a scenario's parties and packages (a seat view's live packages, or a scenario and its events). */
@@ -82,7 +84,9 @@ export function wordsFor(
   parties: readonly Pick<Party, 'id' | 'shortName' | 'principal'>[],
   packages: readonly Package[],
   extraOptions: ReadonlyArray<{ issue: string; id: string; label: string }> = [],
+  calendar: ReadonlyArray<Pick<Meeting, 'id' | 'venue'>> = [],
 ): Words {
+  const venues = new Map(calendar.map((m) => [m.id, m.venue]));
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName]));
   const principals = new Map(parties.map((p) => [p.id, p.principal ?? 'capital']));
   const packageNames = new Map(packages.map((p) => [p.id, p.name]));
@@ -114,6 +118,7 @@ export function wordsFor(
     principal: (id) => principals.get(id) ?? 'capital',
     packageIds: packages.map((p) => p.id),
     issuesOf: (pkg) => issues.get(pkg) ?? [],
+    venue: (id) => venues.get(id),
   };
 }
 
@@ -124,7 +129,7 @@ export function scenarioWords(scenario: Scenario): Words {
       eff.type === 'addOption' ? [{ issue: eff.issue, id: eff.option.id, label: eff.option.label }] : [],
     ),
   );
-  return wordsFor(scenario.parties, scenario.packages, extra);
+  return wordsFor(scenario.parties, scenario.packages, extra, scenario.calendar);
 }
 
 /** A package's name and the version it must stay as (a conditional acceptance's condition). */
@@ -377,10 +382,15 @@ export class LogReader {
       case 'meeting.opened':
         this.participants = [...e.participants];
         this.agenda = [...e.agenda];
-        this.venue = e.venue;
+        this.venue = w.venue(e.meetingId) ?? e.venue;
         this.meeting = e.meeting;
         return line(
-          say.meetingOpened(e.venue, say.date(e.date), e.participants.map(name), e.agenda.map(w.packageName)),
+          say.meetingOpened(
+            this.venue,
+            say.date(e.date),
+            e.participants.map(name),
+            e.agenda.map(w.packageName),
+          ),
         );
       case 'turn.started':
         return null;

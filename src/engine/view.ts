@@ -180,8 +180,10 @@ function newsOf(
   const news: SeatNews = {
     seq: e.seq,
     meeting: e.meeting,
-    title: e.title,
-    text: e.text,
+    // In the words of the scenario the view is made with (a class server plays in one language and shows each
+    // page its own): the log keeps those of the game's.
+    title: ev?.title ?? e.title,
+    text: ev?.text ?? e.text,
     injected: e.injected,
     sources: ev?.sources ?? [],
     addedOptions: [],

@@ -1320,6 +1320,11 @@ export const en = {
     signed: 'signed',
     points: '{utility} points (no deal: {reservation})',
     blocks: 'blocks: {reasons}',
+    blockKinds: {
+      'red-line': 'red line: {name}',
+      mandate: '{name} below its mandate',
+      rejects: 'rejects {name}',
+    },
     outcome: { deal: 'Deal', 'no-deal': 'No deal', walkout: 'Walkout' },
     moves: { one: '{n} move', other: '{n} moves' },
     score: 'score {n}%',

@@ -1416,6 +1416,11 @@ export const messages: Messages = {
     signed: 'подписано',
     points: '{utility} баллов (без соглашения: {reservation})',
     blocks: 'блокирует: {reasons}',
+    blockKinds: {
+      'red-line': 'красная линия: {name}',
+      mandate: '«{name}» ниже её мандата',
+      rejects: 'отклоняет «{name}»',
+    },
     outcome: { deal: 'Соглашение', 'no-deal': 'Соглашения нет', walkout: 'Выход из переговоров' },
     moves: { one: '{n} ход', few: '{n} хода', many: '{n} ходов', other: '{n} хода' },
     score: 'оценка {n}%',

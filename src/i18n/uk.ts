@@ -1407,6 +1407,11 @@ export const messages: Messages = {
     signed: 'підписано',
     points: '{utility} балів (без угоди: {reservation})',
     blocks: 'блокує: {reasons}',
+    blockKinds: {
+      'red-line': 'червона лінія: {name}',
+      mandate: '«{name}» нижче за її мандат',
+      rejects: 'відхиляє «{name}»',
+    },
     outcome: { deal: 'Угода', 'no-deal': 'Угоди немає', walkout: 'Вихід із переговорів' },
     moves: { one: '{n} хід', few: '{n} ходи', many: '{n} ходів', other: '{n} ходу' },
     score: 'оцінка {n}%',

@@ -302,8 +302,9 @@ export interface DashboardSeat {
   signed: boolean;
   utility: number;
   reservation: number;
-  /** Why this seat cannot sign the current text now (red lines, mandate). */
-  blocks: string[];
+  /** Why this seat cannot sign the current text now (a red line it crosses, a package below its mandate) and the
+   * packages it rejects, each named in the teacher's language. */
+  blocks: Array<{ kind: 'red-line' | 'mandate' | 'rejects'; name: string }>;
   score: number | null;
 }
 

@@ -222,6 +222,7 @@ export function attachClassSockets(
         const session = classroom.session(created.session);
         if (session) {
           session.teacherLang = session.langKey(m.lang);
+          session.teacherPage = m.lang ?? '';
           becomeTeacher(socket, session);
         }
         return created;
@@ -231,7 +232,10 @@ export function attachClassSockets(
         if (socket.data.role === 'teacher' && socket.data.session !== session.id)
           fail('wrong.state', 'this connection already belongs to another session');
         becomeTeacher(socket, session);
-        if (m.lang !== undefined) session.teacherLang = session.langKey(m.lang);
+        if (m.lang !== undefined) {
+          session.teacherLang = session.langKey(m.lang);
+          session.teacherPage = m.lang;
+        }
         return session.dashboard();
       }
       case 'teacher.rename':

@@ -7,8 +7,10 @@ import { hashSeed } from '../ai/ai-game';
 import { buildDebrief, type Debrief } from '../engine/debrief';
 import { DIRECTOR, type Intent, type Move } from '../engine/intents';
 import { eventsOf, type GameState } from '../engine/state';
-import { renderTranscript } from '../engine/transcript';
+import { ENGLISH_LOG, type LogPhrases, renderTranscript } from '../engine/transcript';
 import { type SeatView, viewFor } from '../engine/view';
+import { ruLog } from '../i18n/log-ru';
+import { ukLog } from '../i18n/log-uk';
 import { createLocalTable, type LocalTable, type LocalTableOptions } from '../net/local-table';
 import type { SeatConnection } from '../net/transport';
 import {
@@ -16,6 +18,7 @@ import {
   type ChatMessage,
   type CreatedSession,
   type Dashboard,
+  type DashboardSeat,
   type DashboardTable,
   type ErrorCode,
   JOIN_CODE_ALPHABET,
@@ -111,6 +114,12 @@ interface LiveTable {
   off: () => void;
 }
 
+/** The log's words in a page's language (English for any other). */
+function logPhrasesFor(lang: string): LogPhrases {
+  const base = lang.split('-')[0];
+  return base === 'uk' ? ukLog : base === 'ru' ? ruLog : ENGLISH_LOG;
+}
+
 export class ClassSession {
   readonly students = new Map<string, StudentRecord>();
   readonly tables: LiveTable[] = [];
@@ -122,8 +131,10 @@ export class ClassSession {
   /** Each student's language as its page last said (its views and status are in it); not stored: a page says it
    * again when it comes back. */
   readonly langs = new Map<string, string>();
-  /** The language of the teacher's dashboard, as the teacher's page last said. */
+  /** The scenario's language key for the teacher's dashboard, as the teacher's page last said. */
   teacherLang = '';
+  /** The teacher's page language itself (`uk`), for the words of the tables' logs. */
+  teacherPage = '';
   /** The scenario in each of its languages asked for so far. */
   private readonly inLang = new Map<string, Scenario>();
 
@@ -469,13 +480,16 @@ export class ClassSession {
     const t = this.tables[index];
     return {
       table: index,
-      channels: this.scenario.parties.map((p) => ({
+      channels: this.scenarioIn(this.teacherLang).parties.map((p) => ({
         seat: p.id,
         name: p.name,
         messages: all.filter((m) => m.seat === p.id).map(({ session: _session, ...m }) => m),
       })),
       log: t
-        ? renderTranscript(this.scenario, eventsOf(t.table.state()), { withPrivate: true })
+        ? renderTranscript(this.scenarioIn(this.teacherLang), eventsOf(t.table.state()), {
+            withPrivate: true,
+            phrases: logPhrasesFor(this.teacherPage),
+          })
             .split('\n')
             .filter((line) => line.trim() !== '')
         : [],
@@ -489,7 +503,7 @@ export class ClassSession {
     const state = t.table.state();
     if (state.status !== 'ended' || !state.outcome)
       throw new ClassError('wrong.state', `the game at table ${index + 1} has not ended yet`);
-    return buildDebrief(this.scenario, state);
+    return buildDebrief(this.scenarioIn(this.teacherLang), state);
   }
 
   private conn(t: LiveTable, seat: string): SeatConnection {
@@ -919,7 +933,7 @@ export class ClassSession {
           signed: false,
           utility: 0,
           reservation: this.scenario.profiles[p.id]?.reservation.value ?? 0,
-          blocks: [] as string[],
+          blocks: [] as DashboardSeat['blocks'],
           score: null as number | null,
         };
       });
@@ -950,10 +964,18 @@ export class ClassSession {
         utility: result?.utility ?? v.score?.discounted ?? 0,
         reservation: v.me?.reservation ?? seat.reservation,
         blocks: [
-          ...(v.score?.signBlockers ?? []),
+          ...(v.me?.redLines ?? [])
+            .filter((r) => r.crossedNow)
+            .map((r) => ({ kind: 'red-line' as const, name: r.description })),
+          ...(v.me?.mandate ?? [])
+            .filter((m) => m.shareNow < m.minimum)
+            .map((m) => ({
+              kind: 'mandate' as const,
+              name: director.packages.find((p) => p.id === m.package)?.name ?? m.package,
+            })),
           ...director.packages
             .filter((p) => p.rejectedBy.includes(seat.seat))
-            .map((p) => `rejects ${p.name}`),
+            .map((p) => ({ kind: 'rejects' as const, name: p.name })),
         ],
         score: result?.score ?? null,
       };

@@ -24,7 +24,10 @@ export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions):
   const heading = screenHeading(options.playedByAi ? words.playedHeading : words.heading);
   const sections = missed.map((m, i) => {
     // Each meeting read on its own, in the interface's language (its own opening line is the section's heading).
-    const reader = new LogReader(wordsFor(view.scenario.parties, view.scenario.packages), logPhrases());
+    const reader = new LogReader(
+      wordsFor(view.scenario.parties, view.scenario.packages, [], view.scenario.calendar),
+      logPhrases(),
+    );
     const lines: string[] = [];
     for (const e of m.events) {
       if (e.type === 'meeting.opened' || e.type === 'game.started' || e.type === 'game.ended') {

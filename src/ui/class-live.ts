@@ -13,6 +13,7 @@ import type {
   StudentStatus,
   TableChannels,
 } from '../protocol';
+import { debriefHeadline, debriefTitle, factWords } from './debrief-words';
 import { el, formatPoints, pointerGuard } from './dom';
 
 const L = () => msg().classLive;
@@ -208,8 +209,8 @@ export function teacherLive(client: ClassClient, act: Act, rerender: () => void)
     return el(
       'section',
       { className: 'class-debrief', attrs: { 'aria-label': t(L().debrief, { n: index + 1 }) } },
-      el('h4', {}, t(L().debriefTitle, { n: index + 1, title: d.title })),
-      el('p', { className: 'outcome-kind', attrs: { 'data-kind': d.kind } }, d.headline),
+      el('h4', {}, t(L().debriefTitle, { n: index + 1, title: debriefTitle(d) })),
+      el('p', { className: 'outcome-kind', attrs: { 'data-kind': d.kind } }, debriefHeadline(d, name)),
       el(
         'table',
         {},
@@ -405,7 +406,12 @@ export function teacherLive(client: ClassClient, act: Act, rerender: () => void)
 }
 
 function blockerText(b: Debrief['blockers'][number], name: (id: string) => string): string {
-  return [name(b.party), b.reasons.join('; '), b.lastPublic ? `“${b.lastPublic}”` : '', b.lastPrivate ?? '']
+  return [
+    name(b.party),
+    b.facts.map(factWords).join('; '),
+    b.lastPublic ? `“${b.lastPublic}”` : '',
+    b.lastPrivate ?? '',
+  ]
     .filter(Boolean)
     .join(' — ');
 }

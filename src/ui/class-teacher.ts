@@ -30,6 +30,7 @@ function words() {
     rejected: (names: string) => t(m.rejected, { names }),
     points: (u: number, r: number) => t(m.points, { utility: formatPoints(u), reservation: formatPoints(r) }),
     blocks: (b: string) => t(m.blocks, { reasons: b }),
+    blockKind: (kind: 'red-line' | 'mandate' | 'rejects', name: string) => t(m.blockKinds[kind], { name }),
     outcome: m.outcome as Record<string, string>,
     moves: (n: number) => t(m.moves, { n }),
     score: (s: number) => t(m.score, { n: s }),
@@ -454,7 +455,11 @@ export function startClassTeacher(root: HTMLElement): void {
           s.score !== null ? ` · ${TEXT.score(s.score)}` : '',
           s.signed ? ` · ${TEXT.signed}` : '',
           s.blocks.length
-            ? el('span', { className: 'class-blocks' }, ` · ${TEXT.blocks(s.blocks.join(', '))}`)
+            ? el(
+                'span',
+                { className: 'class-blocks' },
+                ` · ${TEXT.blocks(list(s.blocks.map((b) => TEXT.blockKind(b.kind, b.name))))}`,
+              )
             : '',
           dashboard ? ' ' : '',
           dashboard ? live.seatControl(dashboard, t, s) : null,

@@ -1,11 +1,12 @@
 // The debrief at the end of every game: scores, who signed and who blocked, who gained what, what was possible,
 // offers over time, every side's secrets, the events and why they mattered, and what happened next. Loaded on demand with its charts.
 import './debrief.css';
-import { type BlockerFact, buildDebrief, type Debrief, type MoveAct } from '../engine/debrief';
+import { buildDebrief, type Debrief, type MoveAct } from '../engine/debrief';
 import type { GameState } from '../engine/state';
 import { date, language, list as listWords, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
+import { factWords, debriefHeadline as headline, signedWords } from './debrief-words';
 import { append, type Child, el, formatPoints, screenHeading, uniqueId } from './dom';
 import { noteWords, reasonWords } from './said-words';
 import { sourceList, sourcesIn } from './sources-panel';
@@ -93,73 +94,6 @@ function endedWords(d: Debrief): string {
   const where = t(W().ended, { venue: e.venue, date: date(e.iso), nth, of: e.of });
   if (e.heldBefore === 0) return `${where} ${W().noCostYet}`;
   return `${where} ${t(W().costSoFar, { n: e.heldBefore, percent: e.costPercent })}`;
-}
-
-/** Who signed, in words (the debrief's data, put in the interface's language). */
-function signedWords(d: Debrief, name: (id: string) => string): string {
-  const s = d.signed;
-  const version = s.version ?? d.finalText.version;
-  switch (s.detail.k) {
-    case 'all':
-      return t(W().signedAll, { version, parties: listWords(s.by.map(name)) });
-    case 'failed-ratification':
-      return t(W().signedFailedHome, { version });
-    case 'some':
-      return t(W().signedSome, {
-        version,
-        parties: listWords(s.by.map(name)),
-        missing: listWords(s.detail.missing.map(name)),
-      });
-    case 'none':
-      return W().signedNone;
-    case 'lapsed':
-      return t(W().signedLapsed, {
-        n: s.detail.earlier.length,
-        version: d.finalText.version,
-        earlier: listWords(
-          s.detail.earlier.map((x) => t(W().signedEarlier, { party: name(x.party), version: x.version })),
-        ),
-      });
-  }
-}
-
-function headline(d: Debrief, name: (id: string) => string): string {
-  if (d.kind === 'deal') return t(W().headlineDeal, { version: d.finalText.version });
-  if (d.kind === 'walkout') return t(W().headlineWalkout, { party: name(d.walkedAwayBy ?? '') });
-  const blockers = listWords(d.blockers.map((b) => name(b.party)));
-  const signed = signedWords(d, name);
-  if (d.ratified) return t(W().headlineHome, { signed, parties: blockers });
-  return t(W().headlineNoDeal, { signed }) + (blockers ? t(W().headlineBlocking, { parties: blockers }) : '');
-}
-
-function factWords(f: BlockerFact): string {
-  const F = W().facts;
-  switch (f.k) {
-    case 'walked':
-      return F.walked;
-    case 'mediator-silent':
-      return F.mediatorSilent;
-    case 'ratification-failed':
-      return t(F.ratificationFailed, { bodies: listWords(f.bodies) });
-    case 'red-line':
-      return t(F.redLine, { on: listWords(f.on.map((x) => `${x.issue}: ${x.option}`)) });
-    case 'mandate':
-      return t(F.mandate, { package: f.pkg, share: f.share, minimum: f.minimum });
-    case 'worth':
-      return t(F.worth, { worth: formatPoints(f.worth), reservation: formatPoints(f.reservation) });
-    case 'home-support':
-      return t(F.homeSupport, { body: f.body, threshold: f.threshold, support: f.support });
-    case 'home-consent':
-      return t(F.homeConsent, { body: f.body });
-    case 'rejected':
-      return t(F.rejected, { package: f.pkg, version: f.version });
-    case 'said-red-line':
-      return t(F.saidRedLine, { issue: f.issue, option: f.option });
-    case 'said-concern':
-      return t(F.saidConcern, { issue: f.issue, option: f.option });
-    case 'chose':
-      return F.chose;
-  }
 }
 
 function moveWords(a: MoveAct): string {

@@ -133,7 +133,7 @@ export function createMoveLog(headingId: string, view0: SeatView): MoveLog {
     count: () => lines,
     update(view) {
       // Options an event adds appear in the live packages: the words follow them.
-      const words = wordsFor(view.scenario.parties, view.scenario.packages);
+      const words = wordsFor(view.scenario.parties, view.scenario.packages, [], view.scenario.calendar);
       if (!reader) reader = new LogReader(words, logPhrases());
       else reader.words = words;
       const parties = new Map(view.scenario.parties.map((p) => [p.id, p]));

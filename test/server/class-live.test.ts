@@ -428,6 +428,13 @@ describe('mission control and teams', () => {
     expect(ru.scenario.title).toBe(harbour.translations?.ru?.meta?.title);
     expect(ru.tables[0].seats.map((x: { name: string }) => x.name)).toEqual(['Нортпорт', 'Саутбей']);
     expect(ru.tables[0].packages.map((x: { name: string }) => x.name)).toContain('Рыболовство');
+    // An opened table too: its channels and its log in the teacher's words.
+    const opened = (await teacher.send({ type: 'teacher.table', table: 0 })).result;
+    expect(opened.channels.map((c: { name: string }) => c.name)).toEqual(['Нортпорт', 'Саутбей']);
+    const log = (opened.log as string[]).join('\n');
+    expect(log).toContain('Нортпорт');
+    expect(log).not.toContain('Northport');
+    expect(log).not.toMatch(/ accepts | proposes | meet; on the agenda/);
     const english = (await teacher.send({ type: 'teacher.attach', token: created.teacherToken, lang: 'en' }))
       .result;
     expect(english.tables[0].packages.map((x: { name: string }) => x.name)).toContain('Fishing');
