@@ -3,6 +3,7 @@
 import type { GameEvent } from './state';
 
 export interface MissedMeeting {
+  meetingId: string;
   venue: string;
   date: string;
   participants: string[];
@@ -34,7 +35,13 @@ export function missedMeetings(
     if (e.type === 'meeting.opened') {
       finish();
       if (options.withSeat || !e.participants.includes(seat))
-        current = { venue: e.venue, date: e.date, participants: [...e.participants], events: [e] };
+        current = {
+          meetingId: e.meetingId,
+          venue: e.venue,
+          date: e.date,
+          participants: [...e.participants],
+          events: [e],
+        };
       continue;
     }
     if (!current) continue;
@@ -44,4 +51,32 @@ export function missedMeetings(
   }
   finish();
   return out;
+}
+
+/**
+ * The meeting open now, as far as it has gone since `sinceSeq`: its opening and what happened at it since (a text
+ * published before this seat's first turn of it, say). Null when no meeting is open or nothing happened yet.
+ */
+export function openMeetingSoFar(log: readonly GameEvent[], sinceSeq: number): MissedMeeting | null {
+  let opened = -1;
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i]!;
+    if (e.type === 'meeting.closed' || e.type === 'game.ended') return null;
+    if (e.type === 'meeting.opened') {
+      opened = i;
+      break;
+    }
+  }
+  const open = log[opened];
+  if (open?.type !== 'meeting.opened') return null;
+  const events = log.slice(opened + 1).filter((e) => e.seq > sinceSeq);
+  // Turns alone are not news.
+  if (!events.some((e) => e.type !== 'turn.started' && e.type !== 'turn.ended')) return null;
+  return {
+    meetingId: open.meetingId,
+    venue: open.venue,
+    date: open.date,
+    participants: [...open.participants],
+    events: [open, ...events],
+  };
 }

@@ -267,6 +267,7 @@ export const en = {
       other:
         '{n} meetings were held without {party}. Here is what happened, as your delegation learnt it. The text on the table is now version {version}.',
     },
+    soFar: '{venue}, {date}: at this meeting, before your turn',
     continue: 'Go to the table',
     playedHeading: 'Before you start: the meetings the AI played',
     metWith: '{venue}, {date}: {parties} met',

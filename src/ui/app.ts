@@ -1,6 +1,6 @@
 // The app: title → brief → table → outcome, for solo play and hot seat; resumes a saved game after a reload.
 import './access.css';
-import { missedMeetings } from '../engine/away';
+import { missedMeetings, openMeetingSoFar } from '../engine/away';
 import { DIFFICULTIES, isDifficulty } from '../engine/difficulty';
 import type { GameLog } from '../engine/game-log';
 import type { Intent } from '../engine/intents';
@@ -320,7 +320,8 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
     const view = s.connection(seat).view();
     if (view.status === 'negotiating' && view.speaker === seat) {
       const playedByAi = playedFor.delete(seat);
-      const missed = missedMeetings(view.log, seat, seen.get(seat) ?? 0, { withSeat: playedByAi });
+      const since = seen.get(seat) ?? 0;
+      const missed = missedMeetings(view.log, seat, since, { withSeat: playedByAi });
       seen.set(seat, lastSeq(view));
       if (missed.length > 0) {
         shown = seat;
@@ -329,6 +330,8 @@ export async function startApp(root: HTMLElement, options: AppOptions): Promise<
             scenario: s.setup.scenario,
             view,
             missed,
+            // What happened at this meeting before the seat's turn (a new version, say) comes last.
+            current: openMeetingSoFar(view.log, since),
             playedByAi,
             onContinue: () => showTable(seat),
           }),

@@ -12,6 +12,8 @@ export interface AwayScreenOptions {
   scenario: Scenario;
   view: SeatView;
   missed: MissedMeeting[];
+  /** The meeting open now, when something happened at it before this seat's turn (a new version, say). */
+  current?: MissedMeeting | null;
   /** The meetings were played in this seat by the AI (a game started at a later meeting), not held without it. */
   playedByAi?: boolean;
   onContinue(): void;
@@ -22,7 +24,11 @@ export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions):
   const party = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   const words = msg().away;
   const heading = screenHeading(options.playedByAi ? words.playedHeading : words.heading);
-  const sections = missed.map((m, i) => {
+  /** A meeting's venue in the view's words (a class server's game keeps its own in the log). */
+  const venue = (m: MissedMeeting) =>
+    view.scenario.calendar.find((c) => c.id === m.meetingId)?.venue ?? m.venue;
+  const told = options.current ? [...missed, options.current] : missed;
+  const sections = told.map((m, i) => {
     // Each meeting read on its own, in the interface's language (its own opening line is the section's heading).
     const reader = new LogReader(
       wordsFor(view.scenario.parties, view.scenario.packages, [], view.scenario.calendar),
@@ -47,8 +53,8 @@ export function renderAwayScreen(root: HTMLElement, options: AwayScreenOptions):
       el(
         'h2',
         { id },
-        t(options.playedByAi ? words.metWith : words.metWithout, {
-          venue: m.venue,
+        t(m === options.current ? words.soFar : options.playedByAi ? words.metWith : words.metWithout, {
+          venue: venue(m),
           date: date(m.date, true),
           parties: list(m.participants.map(party)),
         }),

@@ -33,14 +33,17 @@ describe.skipIf(!late)('a late starter', () => {
     await leave(page, 'brief');
     expect(await waitForPlayer(page)).toBe('away');
     await page.getByRole('heading', { level: 1, name: 'While you were away' }).waitFor();
-    const sections = page.locator('.away-screen section h2');
-    expect(await sections.count()).toBe(missedAtStart.length);
+    const headings = await page.locator('.away-screen section h2').allTextContents();
     for (const [i, m] of missedAtStart.entries()) {
-      const heading = (await sections.nth(i).textContent()) ?? '';
+      const heading = headings[i] ?? '';
       // The date in words, as every other screen writes it (2 December 2025).
       expect(heading).toContain(`${m.venue}, ${formatDate(m.date, true)}`);
       expect(heading).toMatch(/met without you$/);
     }
+    // Then, when something happened at the meeting open now before this turn (a new version), that meeting.
+    expect(headings.length).toBeLessThanOrEqual(missedAtStart.length + 1);
+    for (const heading of headings.slice(missedAtStart.length))
+      expect(heading).toMatch(/at this meeting, before your turn$/);
     expect(await page.locator('.away-screen li').count()).toBeGreaterThan(missedAtStart.length);
     await page.screenshot({ path: screenshotPath('away-1280'), fullPage: true });
     await page.getByRole('button', { name: 'Go to the table' }).click();

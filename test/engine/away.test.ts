@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { playAiGame } from '../../src/ai/ai-game';
 import { type GameState, replay, viewFor } from '../../src/engine';
-import { missedMeetings } from '../../src/engine/away';
+import { missedMeetings, openMeetingSoFar } from '../../src/engine/away';
 import { miami } from './fixtures';
 
 describe('missed meetings', () => {
@@ -33,5 +33,28 @@ describe('missed meetings', () => {
     const last = view.log.at(-1)?.seq ?? 0;
     expect(missedMeetings(view.log, 'ru', last)).toEqual([]);
     expect(missedMeetings(viewFor(sc, state, 'us').log, 'us', 0)).toEqual([]);
+  });
+
+  it("tells what happened at the meeting open now before the seat's first turn, and nothing once it has the floor", () => {
+    // A seat's turn after another's publication at the same meeting: the view's text version is ahead of the missed
+    // meetings' last one, and the open meeting so far says how.
+    for (let seed = 1; seed <= 40; seed++) {
+      const game = playAiGame(sc, seed, 'medium');
+      for (let k = 1; k <= game.intents.length; k++) {
+        const s = replay(sc, seed, game.intents.slice(0, k));
+        if (s.status !== 'negotiating' || s.order[s.speaker] !== 'ru') continue;
+        const view = viewFor(sc, s, 'ru');
+        const open = [...view.log].reverse().find((e) => e.type === 'meeting.opened');
+        const published = view.log.filter((e) => e.type === 'text.published' && e.seq > (open?.seq ?? 0));
+        if (published.length === 0) continue;
+        const soFar = openMeetingSoFar(view.log, 0);
+        expect(soFar?.events[0]).toBe(open);
+        expect(soFar?.events.filter((e) => e.type === 'text.published')).toEqual(published);
+        // Read since its last event: nothing new.
+        expect(openMeetingSoFar(view.log, view.log.at(-1)?.seq ?? 0)).toBeNull();
+        return;
+      }
+    }
+    throw new Error('no game where Russia speaks after a publication at the same meeting');
   });
 });
