@@ -124,7 +124,8 @@ describe('a class session in the browser', () => {
       .locator('#class-seat')
       .getByText(/at table 1\./)
       .waitFor();
-    expect(await teacher.page.getByLabel('Seat of Ana').inputValue()).toBe(`0:${firstSeat}`);
+    // The teacher's grid follows with the next dashboard push (at most every 150 ms plus 10 ms a table).
+    await expect.poll(() => teacher.page.getByLabel('Seat of Ana').inputValue()).toBe(`0:${firstSeat}`);
     await teacher.page.getByRole('button', { name: 'Auto-assign seats' }).click();
     for (const s of students)
       await s.page
