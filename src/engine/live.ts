@@ -73,10 +73,13 @@ export function livePackages(scenario: Scenario, state: GameState): Package[] {
     livePackagesMemo.set(scenario, byKey);
   }
   const hit = byKey.get(key);
-  const options = added.map((a) => addedOption(scenario, a));
-  // The packages hold the option objects themselves: a hit needs the very same ones.
-  if (hit?.options.length === options.length && hit.options.every((o, i) => o === options[i]))
+  // The packages hold the option objects themselves: a hit needs the very same ones (checked without a new list).
+  if (
+    hit?.options.length === added.length &&
+    hit.options.every((o, i) => o === addedOption(scenario, added[i] as (typeof added)[number]))
+  )
     return hit.packages;
+  const options = added.map((a) => addedOption(scenario, a));
   const packages = scenario.packages.map((p) => ({
     ...p,
     issues: p.issues.map((i): Issue => {

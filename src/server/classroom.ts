@@ -270,6 +270,7 @@ export class ClassSession {
     const s = this.studentOrThrow(id);
     this.store.deleteStudent(this.id, id);
     this.students.delete(id);
+    this.langs.delete(id);
     this.room.unindexStudent(s);
     this.room.emit({ kind: 'removed', session: this.id, student: id });
     if (s.table !== null) this.reseat(s.table);

@@ -26,18 +26,28 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function setup(options: { tables?: number; turnSeconds?: number | null; aiDelayMs?: number } = {}) {
+async function setup(
+  options: {
+    tables?: number;
+    turnSeconds?: number | null;
+    aiDelayMs?: number;
+    scenario?: ReturnType<typeof fixtureScenario>;
+    lang?: string;
+  } = {},
+) {
+  const played = options.scenario ?? scenario;
   const data = tempDataDir();
-  const server = await startClassServer(data.dir, [scenario], { aiDelayMs: options.aiDelayMs ?? 0 });
+  const server = await startClassServer(data.dir, [played], { aiDelayMs: options.aiDelayMs ?? 0 });
   cleanup.push(data.remove, () => server.close());
   const teacher = await client(server.url);
   cleanup.push(() => teacher.close());
   const created = await teacher.send({
     type: 'teacher.create',
-    scenario: scenario.meta.id,
+    scenario: played.meta.id,
     tables: options.tables ?? 1,
     turnSeconds: options.turnSeconds ?? null,
     difficulty: 'easy',
+    ...(options.lang ? { lang: options.lang } : {}),
   });
   expect(created.ok).toBe(true);
   return {
@@ -352,21 +362,7 @@ describe('mission control and teams', () => {
 
   it("sends each student its seat in its page's language, and the teacher the dashboard in the teacher's", async () => {
     const harbour = fixtureScenario('harbour-translated.yaml');
-    const data = tempDataDir();
-    const server = await startClassServer(data.dir, [harbour]);
-    cleanup.push(data.remove, () => server.close());
-    const teacher = await client(server.url);
-    cleanup.push(() => teacher.close());
-    const created = (
-      await teacher.send({
-        type: 'teacher.create',
-        scenario: harbour.meta.id,
-        tables: 1,
-        turnSeconds: null,
-        difficulty: 'easy',
-        lang: 'ru',
-      })
-    ).result as { session: string; code: string; teacherToken: string };
+    const { server, teacher, created } = await setup({ scenario: harbour, lang: 'ru' });
     const joinIn = async (name: string, lang?: string) => {
       const c = await client(server.url);
       cleanup.push(() => c.close());
