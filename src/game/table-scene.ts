@@ -86,14 +86,21 @@ export class TableScene extends Phaser.Scene {
   private overlayTweens = new Set<Phaser.Tweens.Tween>();
   private timers = new Set<Phaser.Time.TimerEvent>();
   /**
-   * Texts of the picture on screen, by what they say and how (see textKey): a new picture takes the ones that have
+   * Texts of the picture on screen, by what they say and how (see text()): a new picture takes the ones that have
    * not changed instead of laying out and rasterising its text again, the costliest part of a rebuild.
    */
   private textPool = new Map<string, Text[]>();
+  /** The same texts by their style alone: a text whose words changed takes a leftover of its style and only has its
+   * words set (a new Text makes a canvas and a texture of its own, the slowest part of a rebuild after a move). */
+  private spares = new Map<string, Text[]>();
+  /** Texts of the previous picture that the one being built has taken (from textPool or spares). */
+  private taken = new WeakSet<Text>();
   /** What fit() shortened each text to, by its words, style and room. */
   private fitMemo = new Map<string, string>();
   /** Texts taken or made for the picture being built; null outside a rebuild (overlay texts are never kept). */
   private building: Map<string, Text[]> | null = null;
+  /** The style part of each built text's pool key. */
+  private builtStyle = new Map<Text, string>();
   /** Scene time at which the banner lane (news, meeting title cards, the final banner) is free again. */
   private bannerFreeAt = 0;
 
@@ -191,9 +198,8 @@ export class TableScene extends Phaser.Scene {
     return fontPx(n, this.lay.k);
   }
 
-  private textKey(value: string, s: TextStyle): string {
+  private styleKey(s: TextStyle): string {
     return JSON.stringify([
-      value,
       Math.round(s.size * 10) / 10,
       s.color ?? COLORS.ink,
       !!s.bold,
@@ -205,22 +211,46 @@ export class TableScene extends Phaser.Scene {
     ]);
   }
 
-  private text(x: number, y: number, value: string, s: TextStyle): Text {
-    if (!this.building) return this.newText(x, y, value, s);
-    const key = this.textKey(value, s);
-    let t = this.textPool.get(key)?.pop();
-    if (t?.active) {
-      // fit() may have shortened it for the previous picture.
-      t.setText(value);
-      t.setPosition(x, y);
-      t.setScale(1);
-      t.setVisible(true);
-      t.setAlpha(s.alpha ?? 1);
-    } else t = this.newText(x, y, value, s);
+  /** A text of the picture being built. With `fitWidth`, it comes shortened to that width (see fit()), and one the
+   * previous picture fitted to the same words and width is taken back as it is, without being laid out again. */
+  private text(x: number, y: number, value: string, s: TextStyle, fitWidth?: number): Text {
+    if (!this.building) {
+      const made = this.newText(x, y, value, s);
+      return fitWidth === undefined ? made : this.fit(made, fitWidth);
+    }
+    const style = this.styleKey(s);
+    const key = JSON.stringify([style, value, fitWidth === undefined ? null : Math.round(fitWidth * 10)]);
+    let t = this.takeFrom(this.textPool.get(key));
+    if (t) {
+      // The same words, style and room. Without a room, the caller may have shortened it last time (setText, fit).
+      if (fitWidth === undefined) t.setText(value);
+    } else {
+      t = this.takeFrom(this.spares.get(style));
+      if (t) t.setText(value);
+      else t = this.newText(x, y, value, s);
+      if (fitWidth !== undefined) this.fit(t, fitWidth);
+    }
+    t.setPosition(x, y);
+    t.setScale(1);
+    t.setVisible(true);
+    t.setAlpha(s.alpha ?? 1);
     const built = this.building.get(key);
     if (built) built.push(t);
     else this.building.set(key, [t]);
+    this.builtStyle.set(t, style);
     return t;
+  }
+
+  /** A text of the previous picture from `list` that the new one has not taken yet. */
+  private takeFrom(list: Text[] | undefined): Text | undefined {
+    while (list && list.length > 0) {
+      const t = list.pop() as Text;
+      if (t.active && !this.taken.has(t)) {
+        this.taken.add(t);
+        return t;
+      }
+    }
+    return undefined;
   }
 
   private newText(x: number, y: number, value: string, s: TextStyle): Text {
@@ -326,11 +356,22 @@ export class TableScene extends Phaser.Scene {
     }
     this.staticLayer?.destroy();
     this.building = new Map();
+    this.taken = new WeakSet();
     try {
       this.drawPicture(pendingDots);
     } finally {
-      for (const list of this.textPool.values()) for (const t of list) t.destroy();
+      for (const list of this.textPool.values()) for (const t of list) if (!this.taken.has(t)) t.destroy();
       this.textPool = this.building;
+      this.spares = new Map();
+      for (const list of this.textPool.values()) {
+        for (const t of list) {
+          const style = this.builtStyle.get(t) as string;
+          const same = this.spares.get(style);
+          if (same) same.push(t);
+          else this.spares.set(style, [t]);
+        }
+      }
+      this.builtStyle.clear();
       this.building = null;
     }
   }
@@ -589,8 +630,13 @@ export class TableScene extends Phaser.Scene {
       g.fillStyle(pkg.agreed ? 0xf3e3b0 : COLORS.background, 1);
       g.fillRoundedRect(bx, by, bw, bh, bh / 2);
       badge.setPosition(bx + this.px(6), by + this.px(2));
-      const name = this.text(-hw + inset, by, pkg.name, { size: this.fs(14.5), bold: true });
-      this.fit(name, r.w - 2 * inset - bw - this.px(6));
+      const name = this.text(
+        -hw + inset,
+        by,
+        pkg.name,
+        { size: this.fs(14.5), bold: true },
+        r.w - 2 * inset - bw - this.px(6),
+      );
       name.setY(by + (bh - name.height) / 2);
       c.add([badge, name]);
 
@@ -698,16 +744,16 @@ export class TableScene extends Phaser.Scene {
     for (const issue of issues.slice(0, shown)) {
       const optionId = this.view.text[issue.id];
       const label = issue.options.find((o) => o.id === optionId)?.label ?? '—';
-      const name = this.text(x, y, `${issue.name}:`, { size: this.fs(11.5), color: COLORS.muted });
-      const value = this.text(x + name.width + this.px(5), y, label, {
-        size: this.fs(11.5),
-        color: COLORS.ink,
-      });
-      if (name.width > width * 0.55) {
-        this.fit(name, width * 0.55);
-        value.setX(x + name.width + this.px(5));
-      }
-      this.fit(value, width - (value.x - x));
+      // Each comes fitted to its room, so a picture after a move takes back the same shortened texts as they are.
+      const name = this.text(
+        x,
+        y,
+        `${issue.name}:`,
+        { size: this.fs(11.5), color: COLORS.muted },
+        width * 0.55,
+      );
+      const vx = x + name.width + this.px(5);
+      const value = this.text(vx, y, label, { size: this.fs(11.5), color: COLORS.ink }, width - (vx - x));
       c.add([name, value]);
       y += lineH;
     }

@@ -720,6 +720,9 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     const target = wantFocus || (lost() && lastFocus ? lastFocus : '');
     if (target) {
       const node = document.getElementById(target) as HTMLElement | null;
+      // Focus already there (the panel around it was kept): nothing to move, and nothing to check. Checking whether
+      // it is shown would style the page in the middle of the task, after a redraw of every panel.
+      if (node && node === document.activeElement && !(node as HTMLButtonElement).disabled) return;
       if (node && usable(node)) {
         if (document.activeElement !== node) node.focus();
       } else if (lost()) fallbackFor(target)?.focus();
