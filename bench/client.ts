@@ -36,6 +36,7 @@ const LOAD_AT_START = loadavg()[0] ?? 0;
 interface TableDebug {
   renders: number;
   awake: boolean;
+  texts?: { made: number; rewritten: number };
   drawFor(ms: number): void;
 }
 
@@ -364,6 +365,7 @@ async function main(): Promise<void> {
       await waitForRest(page);
       const from = await page.evaluate(() => performance.now());
       const r0 = own ? await renders(page) : 0;
+      const texts0 = await page.evaluate(() => window.shuttleTableDebug?.texts ?? null);
       await page.getByRole('button', { name: 'End turn' }).click();
       // The first 1.5 s after the move: the move's own animation and the AI's first answers.
       await page.waitForTimeout(1500);
@@ -383,8 +385,14 @@ async function main(): Promise<void> {
       const top = Math.max(0, ...tasks.map((x) => x.duration));
       allTasks += tasks.length;
       longest = Math.max(longest, top);
+      // The picture's texts laid out again in the round (each costs a canvas draw and a texture upload).
+      const texts1 = await page.evaluate(() => window.shuttleTableDebug?.texts ?? null);
+      const textWork =
+        texts0 && texts1
+          ? `; picture texts ${texts1.made - texts0.made} made, ${texts1.rewritten - texts0.rewritten} rewritten`
+          : '';
       roundLines.push(
-        `${((to - from) / 1000).toFixed(1)} s, ${tasks.length} tasks > 50 ms, longest ${top.toFixed(0)} ms`,
+        `${((to - from) / 1000).toFixed(1)} s, ${tasks.length} tasks > 50 ms, longest ${top.toFixed(0)} ms${textWork}`,
       );
     }
     const trace = await h.browser.stopTracing();

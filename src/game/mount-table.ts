@@ -18,6 +18,8 @@ export interface TableHandle {
 export interface TableDebug {
   readonly renders: number;
   readonly awake: boolean;
+  /** The picture's texts since it was mounted: made new, and given new words (each is laid out and drawn again). */
+  readonly texts: { made: number; rewritten: number };
   drawFor(ms: number): void;
 }
 
@@ -127,6 +129,9 @@ export async function mountTable(
       },
       get awake() {
         return !!game?.loop.running;
+      },
+      get texts() {
+        return { ...scene.textCounts };
       },
       drawFor(ms: number) {
         drawUntil = performance.now() + Math.max(0, ms);

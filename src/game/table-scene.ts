@@ -99,6 +99,8 @@ export class TableScene extends Phaser.Scene {
   private fitMemo = new Map<string, string>();
   /** Texts taken or made for the picture being built; null outside a rebuild (overlay texts are never kept). */
   private building: Map<string, Text[]> | null = null;
+  /** Texts made and texts given new words since the scene began (see TableDebug). */
+  readonly textCounts = { made: 0, rewritten: 0 };
   /** The style part of each built text's pool key. */
   private builtStyle = new Map<Text, string>();
   /** Scene time at which the banner lane (news, meeting title cards, the final banner) is free again. */
@@ -223,10 +225,10 @@ export class TableScene extends Phaser.Scene {
     let t = this.takeFrom(this.textPool.get(key));
     if (t) {
       // The same words, style and room. Without a room, the caller may have shortened it last time (setText, fit).
-      if (fitWidth === undefined) t.setText(value);
+      if (fitWidth === undefined) this.rewrite(t, value);
     } else {
       t = this.takeFrom(this.spares.get(style));
-      if (t) t.setText(value);
+      if (t) this.rewrite(t, value);
       else t = this.newText(x, y, value, s);
       if (fitWidth !== undefined) this.fit(t, fitWidth);
     }
@@ -253,7 +255,15 @@ export class TableScene extends Phaser.Scene {
     return undefined;
   }
 
+  /** New words for a text (laid out and drawn again), counted. */
+  private rewrite(t: Text, value: string): void {
+    if (t.text === value) return;
+    this.textCounts.rewritten++;
+    t.setText(value);
+  }
+
   private newText(x: number, y: number, value: string, s: TextStyle): Text {
+    this.textCounts.made++;
     const t = this.add.text(x, y, value, {
       fontFamily: s.serif ? FONT.serif : FONT.sans,
       fontSize: `${Math.round(s.size * 10) / 10}px`,
@@ -277,7 +287,7 @@ export class TableScene extends Phaser.Scene {
     const memoKey = JSON.stringify([full, maxWidth, t.style.fontSize, t.style.fontStyle, t.style.fontFamily]);
     const known = this.fitMemo.get(memoKey);
     if (known !== undefined) {
-      t.setText(known);
+      this.rewrite(t, known);
       return t;
     }
     const cut = (n: number) => `${full.slice(0, n).trimEnd()}…`;
@@ -287,14 +297,14 @@ export class TableScene extends Phaser.Scene {
     let best = 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      t.setText(cut(mid));
+      this.rewrite(t, cut(mid));
       if (t.width <= maxWidth) {
         best = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     const value = cut(best);
-    if (t.text !== value) t.setText(value);
+    if (t.text !== value) this.rewrite(t, value);
     if (this.fitMemo.size > 2000) this.fitMemo.clear();
     this.fitMemo.set(memoKey, value);
     return t;
