@@ -230,6 +230,12 @@ export interface GameState {
 }
 
 /** The events of this state, even when later states have appended to the shared log array. */
+/** Which turn a state is in: the same through one speaker's moves, another once the floor passes, a meeting or
+ * round begins, or the game ends. A turn clock runs per turn, not per move (see the session machine). */
+export function turnKey(state: GameState): string {
+  return `${state.status}:${state.meetingsElapsed}:${state.meeting}:${state.round}:${state.speaker}`;
+}
+
 export function eventsOf(state: GameState): GameEvent[] {
   return state.log.length === state.seq ? state.log : state.log.slice(0, state.seq);
 }

@@ -1,9 +1,9 @@
 // The session machine: holds the engine state, spawns one delegation machine per party, applies intents through
 // the engine, runs the turn timer on an injected clock (expiry enters the log as an intent) and ends the game.
-import { assign, enqueueActions, setup } from 'xstate';
+import { and, assign, enqueueActions, setup } from 'xstate';
 import { type ApplyResult, applyIntent, replay } from '../engine/game';
 import { INTENT_VERSION, type Intent } from '../engine/intents';
-import type { GameEvent, GameState } from '../engine/state';
+import { type GameEvent, type GameState, turnKey } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
 import { delegationMachine } from './delegation-machine';
 
@@ -75,8 +75,15 @@ export const sessionMachine = setup({
   actors: { delegation: delegationMachine },
   guards: {
     gameOver: ({ context }) => context.game.status === 'ended',
-    /** Whether the engine takes the intent: only a taken move restarts the speaker's clock. */
+    /** Whether the engine takes the intent. */
     intentAccepted: ({ context, event }) => event.type === 'intent.submitted' && applyOnce(context, event).ok,
+    /** Whether the taken intent passes the floor (or begins a round or meeting, or ends the game): only then does
+     * the clock start again. A speaker's moves within a turn share one clock, so making moves never buys time. */
+    turnPasses: ({ context, event }) => {
+      if (event.type !== 'intent.submitted') return false;
+      const r = applyOnce(context, event);
+      return r.ok && turnKey(r.state) !== turnKey(context.game);
+    },
     hasTimer: ({ context }) => context.turnSeconds !== null,
   },
   delays: {
@@ -92,7 +99,8 @@ export const sessionMachine = setup({
         intents: [...context.intents, event.intent],
         lastEvents: r.events,
         lastError: null,
-        extendedMs: null,
+        // A teacher's extension lasts the turn.
+        extendedMs: turnKey(r.state) === turnKey(context.game) ? context.extendedMs : null,
       };
     }),
     applyTimeout: assign(({ context }) => {
@@ -161,10 +169,15 @@ export const sessionMachine = setup({
           on: {
             'intent.submitted': [
               {
-                guard: 'intentAccepted',
+                guard: and(['intentAccepted', 'turnPasses']),
                 actions: ['applySubmitted', 'notifyDelegations'],
                 target: 'turn',
                 reenter: true,
+              },
+              // A move within the turn: the speaker's clock runs on.
+              {
+                guard: 'intentAccepted',
+                actions: ['applySubmitted', 'notifyDelegations'],
               },
               // A refused intent is answered (lastError) but leaves the speaker's clock running.
               { actions: 'applySubmitted' },

@@ -5,8 +5,9 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { attachAi } from '../ai/ai-driver';
 import { hashSeed } from '../ai/ai-game';
 import { buildDebrief, type Debrief } from '../engine/debrief';
+import { replay } from '../engine/game';
 import { DIRECTOR, type Intent, type Move } from '../engine/intents';
-import { eventsOf, type GameState } from '../engine/state';
+import { eventsOf, type GameState, turnKey } from '../engine/state';
 import { ENGLISH_LOG, type LogPhrases, renderTranscript } from '../engine/transcript';
 import { type SeatView, viewFor } from '../engine/view';
 import { ruLog } from '../i18n/log-ru';
@@ -107,7 +108,9 @@ interface LiveTable {
   idToSeq: Map<string, number>;
   /** The client's id for the intent being sent now, if a student sent it. */
   pendingId: string | null;
+  /** When the current turn's clock started, and which turn that is (engine turnKey): moves within a turn share it. */
   turnStartedAt: number;
+  turnKey: string;
   /** The current speaker's time in ms when the teacher extended it; null for the session's turn time. */
   turnLimitMs: number | null;
   failure: string | null;
@@ -558,6 +561,7 @@ export class ClassSession {
       idToSeq: new Map(stored.map((r) => [r.intentId, r.seq])),
       pendingId: null,
       turnStartedAt: this.room.now(),
+      turnKey: turnKey(table.state()),
       turnLimitMs: null,
       failure: null,
       off: () => {},
@@ -596,8 +600,13 @@ export class ClassSession {
       t.idToSeq.set(intentId, seq);
       if (last) t.seqInLog = state.seq;
     }
-    t.turnStartedAt = this.room.now();
-    t.turnLimitMs = null;
+    // The clock starts again only when the floor passes (the session machine's timer does the same).
+    const key = turnKey(state);
+    if (key !== t.turnKey) {
+      t.turnKey = key;
+      t.turnStartedAt = this.room.now();
+      t.turnLimitMs = null;
+    }
     this.room.touch(this, t);
     if (now) this.room.flushNow();
   }
@@ -1413,10 +1422,15 @@ export class Classroom {
     for (const a of this.store.aiSeats(record.id)) session.aiTaken.add(`${a.table}:${a.seat}`);
     for (const t of this.store.tables(record.id))
       session.tables[t.index] = session.buildTable(t, this.store.intents(record.id, t.index));
-    // An extension given in the turn the server stopped in holds again (its clock starts again at the restart).
+    // An extension given in the turn the server stopped in holds again (its clock starts again at the restart):
+    // the turn it was given in (the state after its first `count` intents) is still the turn now.
     for (const x of this.store.extensions(record.id)) {
       const t = session.tables[x.table];
-      if (!t || t.queued !== x.count || t.table.state().status !== 'negotiating') continue;
+      if (t?.table.state().status !== 'negotiating' || x.count > t.queued) continue;
+      if (x.count !== t.queued) {
+        const then = replay(scenario, t.seed, t.table.intents().slice(0, x.count));
+        if (turnKey(then) !== t.turnKey) continue;
+      }
       t.table.actor.send({ type: 'turn.extend', ms: x.ms });
       t.turnLimitMs = x.ms;
     }

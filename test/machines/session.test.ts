@@ -72,6 +72,42 @@ describe('the session machine', () => {
     expect(table.intents()).toEqual([{ v: 1, seat: 'north', type: 'turn.timeout' }]);
   });
 
+  it('keeps one clock through a speaker’s turn: a move that keeps the floor buys no time, the next speaker gets the full time', async () => {
+    const clock = new SimulatedClock();
+    const table = createLocalTable({ scenario: sc, seed: '1', turnSeconds: 60, clock });
+    const north = table.connect('north');
+    for (const seat of table.seats()) table.connect(seat).acknowledgeBrief();
+    clock.increment(50_000);
+    expect((await north.send({ type: 'package.accept', package: 'pier', version: 1 })).ok).toBe(true);
+    expect(table.state().order[table.state().speaker]).toBe('north');
+    clock.increment(10_000);
+    // Sixty seconds after the turn began, not after the move.
+    expect(table.intents().at(-1)).toEqual({ v: 1, seat: 'north', type: 'turn.timeout' });
+    expect(table.state().order[table.state().speaker]).toBe('south');
+    clock.increment(59_000);
+    expect(table.intents()).toHaveLength(2);
+    clock.increment(1_000);
+    expect(table.intents()).toHaveLength(3);
+  });
+
+  it('keeps a teacher’s extension through the rest of the turn', async () => {
+    const clock = new SimulatedClock();
+    const table = createLocalTable({ scenario: sc, seed: '1', turnSeconds: 60, clock });
+    const north = table.connect('north');
+    for (const seat of table.seats()) table.connect(seat).acknowledgeBrief();
+    clock.increment(30_000);
+    table.actor.send({ type: 'turn.extend', ms: 90_000 });
+    clock.increment(40_000);
+    expect((await north.send({ type: 'package.accept', package: 'pier', version: 1 })).ok).toBe(true);
+    clock.increment(49_000);
+    expect(table.intents()).toHaveLength(1);
+    clock.increment(1_000);
+    expect(table.intents().at(-1)).toEqual({ v: 1, seat: 'north', type: 'turn.timeout' });
+    // The next speaker has the session's time again.
+    clock.increment(60_000);
+    expect(table.intents()).toHaveLength(3);
+  });
+
   it('restores a saved game from its intents', async () => {
     const table = createLocalTable({ scenario: sc, seed: '9' });
     for (const seat of table.seats())

@@ -318,7 +318,7 @@ describe('mission control and teams', () => {
     );
   });
 
-  it("keeps a speaker's extended time over a restart, until the next move", async () => {
+  it("keeps a speaker's extended time over a restart, until the floor passes", async () => {
     const { data, server, teacher, created } = await setup({ turnSeconds: 60 });
     const students: Array<Awaited<ReturnType<typeof join>>> = [];
     for (const name of parties) students.push(await join(server, created.code, name));
@@ -350,14 +350,21 @@ describe('mission control and teams', () => {
     const again = await restart();
     expect(again.left).toBeGreaterThan(500_000);
     expect(again.left).toBeLessThanOrEqual(660_000);
-    // The speaker moves: its clock restarts with the session's time, and so it does after another restart.
-    expect(
-      (await again.c.send({ type: 'seat.intent', intentId: intentId(), move: nextMove(again.view) })).ok,
-    ).toBe(true);
+    // A move that keeps the floor buys no time and takes none away: the extension holds over another restart.
+    const move = nextMove(again.view);
+    expect(move.type).not.toBe('turn.end');
+    expect((await again.c.send({ type: 'seat.intent', intentId: intentId(), move })).ok).toBe(true);
     await again.s.close();
     const third = await restart();
-    expect(third.left).toBeLessThanOrEqual(60_000);
-    expect(third.left).toBeGreaterThan(0);
+    expect(third.left).toBeGreaterThan(500_000);
+    // The speaker ends the turn: the next speaker's clock has the session's time, and so after another restart.
+    expect(
+      (await third.c.send({ type: 'seat.intent', intentId: intentId(), move: { type: 'turn.end' } })).ok,
+    ).toBe(true);
+    await third.s.close();
+    const fourth = await restart();
+    expect(fourth.left).toBeLessThanOrEqual(60_000);
+    expect(fourth.left).toBeGreaterThan(0);
   });
 
   it("sends each student its seat in its page's language, and the teacher the dashboard in the teacher's", async () => {
