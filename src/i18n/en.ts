@@ -903,6 +903,10 @@ export const en = {
     aPerson: '{party} (a person)',
     playAgain: 'Play again',
     playAgainHint: 'Your side and the AI difficulty stay chosen; change them if you like.',
+    moveLog: 'The whole move log',
+    moveLogHint:
+      'Every move of the game as {party} saw it, meeting by meeting, with the reasons each side gave in public. Filter it by side or by package.',
+    moveLogShow: 'Show the move log',
     scores: 'Scores',
     scoresHint:
       'Utility is how much the result is worth to a side, from 0 to 10,000, after the time cost. The score places it between what no deal is worth to that side (0%) and the most any text could have given it at the meeting where the game ended (100%).',

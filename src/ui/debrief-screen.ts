@@ -3,11 +3,14 @@
 import './debrief.css';
 import { buildDebrief, type Debrief, type MoveAct } from '../engine/debrief';
 import type { GameState } from '../engine/state';
+import { viewFor } from '../engine/view';
 import { date, language, list as listWords, msg, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
 import { factWords, debriefHeadline as headline, signedWords } from './debrief-words';
+import { lazyDetails } from './disclosure';
 import { append, type Child, el, formatPoints, screenHeading, uniqueId } from './dom';
+import { createMoveLog } from './move-log';
 import { noteWords, reasonWords } from './said-words';
 import { sourceList, sourcesIn } from './sources-panel';
 
@@ -66,6 +69,7 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     secretsSection(d, parties, options.humanSeats, said, think),
     d.events.length ? eventsSection(d, options.scenario) : null,
     epilogueSection(d, options.scenario),
+    logSection(options.scenario, options.state, options.humanSeats[0] ?? options.scenario.parties[0]?.id),
     el(
       'div',
       { className: 'actions-row' },
@@ -682,6 +686,29 @@ function eventsSection(d: Debrief, scenario: Scenario): HTMLElement {
         sourceList(sourcesIn(scenario.meta.sources, e.sourceIds), w.noEventSource),
       ),
     ),
+  );
+}
+
+/** The game's move log, as the (first) person at this device saw it at the table: folded, built when opened. */
+function logSection(scenario: Scenario, state: GameState, seat: string | undefined): HTMLElement | null {
+  if (!seat) return null;
+  const w = W();
+  const view = viewFor(scenario, state, seat);
+  const party = scenario.parties.find((p) => p.id === seat)?.name ?? seat;
+  return section(
+    'log',
+    w.moveLog,
+    el('p', { className: 'hint' }, t(w.moveLogHint, { party })),
+    lazyDetails({
+      key: 'debrief-move-log',
+      className: 'debrief-log-details',
+      summary: [w.moveLogShow],
+      build: () => {
+        const log = createMoveLog('log-heading', view);
+        log.update(view);
+        return [log.element];
+      },
+    }),
   );
 }
 

@@ -205,6 +205,15 @@ describe(`the debrief (${scenario.meta.id})`, () => {
     await page.screenshot({ path: screenshotPath(`outcome-${DEAL.party}`), fullPage: true });
     await expect(page.getByRole('heading', { name: /^The final text/ }).count()).resolves.toBe(1);
     await expect(page.getByRole('heading', { name: 'What happened next' }).count()).resolves.toBe(1);
+    // The whole move log, folded until asked for: every meeting and every side's signature of the final text.
+    await page.getByText('Show the move log', { exact: true }).click();
+    const moveLog = page.locator('.debrief-log');
+    await expect(moveLog.getByRole('log').count()).resolves.toBe(1);
+    expect(await moveLog.locator('li.log-meeting').count()).toBeGreaterThan(0);
+    const signedLines = moveLog.locator('li[data-type="text.signed"]');
+    expect(await signedLines.count()).toBeGreaterThanOrEqual(scenario.parties.length);
+    for (const p of scenario.parties)
+      expect(await signedLines.filter({ hasText: p.shortName }).count()).toBeGreaterThan(0);
 
     await openAllDetails(page);
     expect(idLeaks(scenario, await debriefText(page))).toEqual([]);
