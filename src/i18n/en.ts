@@ -326,6 +326,10 @@ export const en = {
     packagesHint:
       'You share 100 points of importance across the issues. An option worth 100 is the best you can get on that issue, 0 the worst. Each option says where it stands in the real talks; open its sources to check it, with your brief’s reasons for its value.',
     weight: ' — {weight} of your 100 points',
+    packageSummary: {
+      one: '{n} issue · {weight} of your 100 points',
+      other: '{n} issues · {weight} of your 100 points',
+    },
     noConcern: ' — not a concern of yours',
     option: 'Option',
     means: 'What it means',

@@ -12,7 +12,7 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
   const me = view.me;
   const names = namesFor(view);
   const h = (text: string) => el(headingLevel === 2 ? 'h2' : 'h3', {}, text);
-  const sub = (text: string) => el(headingLevel === 2 ? 'h3' : 'h4', {}, text);
+  const sub = (text: string, className = '') => el(headingLevel === 2 ? 'h3' : 'h4', { className }, text);
   const root = el('div', { className: 'brief' });
   const m = msg().brief;
   if (!me) {
@@ -146,8 +146,26 @@ export function briefContent(view: SeatView, headingLevel: 2 | 3 = 2, where = 'b
     h(m.packages),
     el('p', { className: 'hint' }, m.packagesHint),
   );
+  // Each package folds: on a phone the options tables are most of a brief 27 screens long, so there they start
+  // folded, as they do beside the table (kept open or shut over its redraws by data-key).
+  const openAtFirst = where === 'brief' && !window.matchMedia?.('(max-width: 600px)').matches;
   for (const pkg of view.scenario.packages) {
-    const block = el('div', { className: 'brief-package' }, sub(pkg.name), el('p', {}, pkg.description));
+    const weight = pkg.issues.reduce((sum, issue) => sum + (me.preferences[issue.id]?.weight ?? 0), 0);
+    const block = el(
+      'details',
+      { className: 'brief-package', attrs: { 'data-key': `${where}-pkg-${pkg.id}`, open: openAtFirst } },
+      el(
+        'summary',
+        {},
+        sub(pkg.name, 'package-name'),
+        el(
+          'span',
+          { className: 'package-summary' },
+          t(m.packageSummary, { n: pkg.issues.length, weight: Math.round(weight) }),
+        ),
+      ),
+      el('p', {}, pkg.description),
+    );
     for (const issue of pkg.issues) {
       const pref = me.preferences[issue.id];
       const current = view.text[issue.id];

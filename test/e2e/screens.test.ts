@@ -96,6 +96,23 @@ describe('every screen, at 1280×800 and at 375×812 with touch', () => {
       await press('#start-game');
       await page.getByRole('heading', { level: 1, name: `Confidential brief: ${side?.name}` }).waitFor();
       await axe('brief');
+      // The packages' options tables fold on a phone (they made the brief 27 screens long) and stay open on a
+      // desktop; each package names its issues and their weight either way.
+      const packages = page.locator('.brief details.brief-package');
+      await expect(packages.count()).resolves.toBe(scenario.packages.length);
+      const open = await packages.evaluateAll(
+        (ds) => ds.filter((d) => (d as HTMLDetailsElement).open).length,
+      );
+      expect(open).toBe(size.touch ? 0 : scenario.packages.length);
+      await expect(packages.first().locator('.package-summary').textContent()).resolves.toMatch(
+        /^\d+ issues? · \d+ of your 100 points$/,
+      );
+      if (size.touch) {
+        const screens = await page.evaluate(() => document.documentElement.scrollHeight / window.innerHeight);
+        expect(screens).toBeLessThan(10);
+        await press('.brief details.brief-package summary');
+        await page.locator('.brief details.brief-package .options-table').first().waitFor();
+      }
       await press('#take-seat');
 
       let tableTurns = 0;
