@@ -111,7 +111,7 @@ export class Words {
     return option;
   }
   both(issue: string, option: string): string {
-    return `${this.issue(issue)}: ${this.option(issue, option)}`;
+    return `‘${this.issue(issue)}: ${this.option(issue, option)}’`;
   }
   pkg(id: string): string {
     return this.view.scenario.packages.find((p) => p.id === id)?.name ?? id;

@@ -30,7 +30,7 @@ export function speakTruth(ctx: Ctx, memory: TurnMemory): Move | null {
         ...(option ? { option } : {}),
         to: 'all',
         reason: reason(
-          `${words.issue(next.issue)} is among what matters most to us${option ? `: we want ${words.option(next.issue, option)}` : ''}.`,
+          `${words.issue(next.issue)} is among what matters most to us${option ? `: we want ‘${words.option(next.issue, option)}’` : ''}.`,
           `Weight ${next.weight} of 100 on ${words.issue(next.issue)}.`,
           { drivers: ['priority'] },
           [{ k: 'priority', issue: next.issue, ...(option ? { option } : {}) }],

@@ -265,7 +265,7 @@ export const ENGLISH_LOG: LogPhrases = {
     condition ? `its condition failed: ${pkg} changed in v${version}` : `${pkg} changed in v${version}`,
   amendmentProposed: (by, id, pkg, content) => `${by} proposes amendment ${id} to ${pkg}: ${content}`,
   signalSent: (by, kind, issue, option, to, message) =>
-    `${by} signals a ${SIGNAL_NAMES[kind] ?? 'signal'} on ${option ? `${issue}: ${option}` : issue} to ${
+    `${by} signals a ${SIGNAL_NAMES[kind] ?? 'signal'} on ${option ? `‘${issue}: ${option}’` : issue} to ${
       to === 'all' ? 'everyone' : listWords(to)
     }${message ? `: ${message}` : ''}`,
   amendmentLapsed: (by, id, pkg) =>

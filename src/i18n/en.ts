@@ -1090,7 +1090,7 @@ export const en = {
     offerPoint: '{offer} ({venue}): worth {value} to {party}',
   },
   said: {
-    both: '{issue}: {option}',
+    both: '‘{issue}: {option}’',
     amendMet: 'Text v{v} already holds what {who} asked in amendment {n}.',
     counter: 'On {who}’s amendment {n}: we can offer {give}{ask}{refused}.',
     counterAsk: ' if {who} accepts {option}',
@@ -1122,7 +1122,7 @@ export const en = {
       'We hear {who}’s red line on {option}. Taking it out costs the others; we will look for a text without it that the others can also sign.',
     cannotTakeUp: 'We cannot take this up.',
     priority: '{issue} is among what matters most to us.',
-    priorityWant: '{issue} is among what matters most to us: we want {option}.',
+    priorityWant: '{issue} is among what matters most to us: we want ‘{option}’.',
     neverSign: 'We can never sign a text with {option}.',
     concernMandate:
       'As the text stands, {option} takes {pkg} below what our capital lets us accept: we cannot sign it so.',
