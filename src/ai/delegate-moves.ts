@@ -263,7 +263,13 @@ export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
         package: pkg,
         options,
         reason: reason(
-          `We ask for ${words.both(ask.issue, askOption)}${give ? `, and in return we offer ${words.both(give.issue, give.option)}, which we believe matters more to ${words.party(give.forParty)} than to us` : ''}.`,
+          `We ask for ${words.both(ask.issue, askOption)}${
+            !give
+              ? ''
+              : give.cost > 0
+                ? `, and in return we offer ${words.both(give.issue, give.option)}, which we believe matters more to ${words.party(give.forParty)} than to us`
+                : `, and with it ${words.both(give.issue, give.option)}, which we believe ${words.party(give.forParty)} wants as well`
+          }.`,
           `Text worth ${now.now} against aspiration ${target}; ${ask.issue} costs us ${ask.loss}${give ? `; giving ${give.issue} costs us ${give.cost}` : ''}.`,
           {
             drivers: give ? ['trade', 'priority'] : ['priority'],
@@ -276,6 +282,8 @@ export function delegateMove(ctx: Ctx, memory: TurnMemory): Move | null {
               issue: ask.issue,
               option: askOption,
               ...(give ? { giveIssue: give.issue, giveOption: give.option, party: give.forParty } : {}),
+              // An option that costs us nothing is no concession: said as "with it", not "in return".
+              ...(give && give.cost <= 0 ? { alsoOurs: true } : {}),
             },
           ],
           [

@@ -64,7 +64,16 @@ export type ReasonPhrase =
   | { k: 'consult'; v: number; pkg: string }
   | { k: 'accept'; pkg: string; v: number }
   | { k: 'sign'; v: number; last: boolean }
-  | { k: 'ask'; issue: string; option: string; giveIssue?: string; giveOption?: string; party?: string }
+  | {
+      k: 'ask';
+      issue: string;
+      option: string;
+      giveIssue?: string;
+      giveOption?: string;
+      party?: string;
+      /** The option offered costs the asker nothing (it gains too): said as "with it", not "in return". */
+      alsoOurs?: boolean;
+    }
   | { k: 'reject'; pkg: string; issue: string; option: string }
   | { k: 'accept-if'; pkg: string; v: number; anchor: string }
   // Ending a turn.

@@ -1139,6 +1139,7 @@ export const en = {
     ask: 'We ask for {option}.',
     askGive:
       'We ask for {option}, and in return we offer {give}, which we believe matters more to {party} than to us.',
+    askAlso: 'We ask for {option}, and with it {give}, which we believe {party} wants as well.',
     reject: 'We cannot accept {pkg} with {option}.',
     acceptIf: 'We accept {pkg} as in v{v}, only if {anchor} stays as it is.',
     signedWait: 'We have signed text v{v} and wait for {parties}.',

@@ -138,7 +138,7 @@ function sentence(p: ReasonPhrase, n: Lookup): string {
       return t(p.last ? S.signLast : S.sign, { v: p.v });
     case 'ask':
       return p.giveIssue && p.giveOption && p.party
-        ? t(S.askGive, {
+        ? t(p.alsoOurs ? S.askAlso : S.askGive, {
             option: both(p.issue, p.option),
             give: both(p.giveIssue, p.giveOption),
             party: party(p.party),

@@ -103,6 +103,22 @@ describe('the AI’s reasons per language', () => {
     });
   }
 
+  it('in English the structured form says what the delegation said (up to apostrophes and list commas)', async () => {
+    await setLanguage('en', false);
+    const plain = (text: string) => text.replaceAll('’', "'").replaceAll('; ', ', ');
+    for (const [scenario, reasons] of [
+      [source, all],
+      [miami, more],
+    ] as const)
+      for (const { e, said } of reasons)
+        expect(plain(saidInWords(scenario, said) ?? ''), e.type).toBe(plain(e.reason?.public ?? ''));
+    // An amendment's second option is "in return" only when it costs the asker something; one the asker gains from
+    // as well is "with it" (both occur in the default scenario's game).
+    const asks = more.flatMap((r) => r.said.filter((p) => p.k === 'ask' && p.giveIssue));
+    expect(asks.some((p) => p.alsoOurs === true)).toBe(true);
+    expect(more.some((r) => r.e.reason?.public?.includes(', and with it ‘'))).toBe(true);
+  });
+
   it('English keeps the delegation’s own words; an unknown sentence or id falls back to them', async () => {
     await setLanguage('en', false);
     const { e, said } = all[0]!;
