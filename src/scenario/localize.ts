@@ -60,6 +60,8 @@ export function localizeScenario(scenario: Scenario, lang: string): Scenario {
         ...p,
         name: t.name ?? p.name,
         shortName: t.shortName ?? p.shortName,
+        // A name said in another language agrees its own way: the default language's agreement goes with its name.
+        ...(t.agreement ? { agreement: t.agreement } : t.name && p.agreement ? { agreement: undefined } : {}),
         publicProfile: t.publicProfile ?? p.publicProfile,
         delegation: p.delegation.map((m, i) => ({ ...m, role: t.roles?.[i] ?? m.role })),
       };

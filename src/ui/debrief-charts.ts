@@ -1,6 +1,6 @@
 // Plain SVG charts of the debrief: the outcome against the Pareto frontier (two sides at a time) and offers over time.
 import type { FrontierChart, OfferSeries } from '../engine/debrief';
-import { msg, num, t } from '../i18n';
+import { type Agreement, msg, num, t } from '../i18n';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -27,6 +27,7 @@ export interface PartyInfo {
   name: string;
   shortName: string;
   color: string;
+  agreement?: Agreement | undefined;
 }
 
 /** A round axis range that holds every value, with a little room. */

@@ -3,10 +3,10 @@
 import './debrief.css';
 import { buildDebrief, type Debrief, type MoveAct } from '../engine/debrief';
 import type { GameState } from '../engine/state';
-import { date, language, list as listWords, msg, t } from '../i18n';
+import { date, language, list as listWords, msg, type Named, named, namedList, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
-import { factWords, debriefHeadline as headline, signedWords } from './debrief-words';
+import { factWords, debriefHeadline as headline, type PartyNames, signedWords } from './debrief-words';
 import { append, type Child, el, formatPoints, screenHeading, uniqueId } from './dom';
 import { noteWords, reasonWords } from './said-words';
 import { sourceList, sourcesIn } from './sources-panel';
@@ -30,8 +30,11 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     name: p.name,
     shortName: p.shortName,
     color: p.color,
+    agreement: p.agreement,
   }));
-  const name = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
+  const name: PartyNames = Object.assign((id: string) => parties.find((p) => p.id === id)?.name ?? id, {
+    subject: (id: string) => subjectOf(parties, id),
+  });
   const solo = options.humanSeats.length === 1;
   const who = (id: string) =>
     options.humanSeats.includes(id) ? t(solo ? W().you : W().aPerson, { party: name(id) }) : name(id);
@@ -96,33 +99,40 @@ function endedWords(d: Debrief): string {
   return `${where} ${t(W().costSoFar, { n: e.heldBefore, percent: e.costPercent })}`;
 }
 
-function moveWords(a: MoveAct): string {
+/** A party's name with how words agree with it ("США подписали", "Россия подписала"). */
+function subjectOf(parties: readonly PartyInfo[], id: string): Named {
+  const p = parties.find((x) => x.id === id);
+  return p ? named(p) : { text: id, agreement: 'neuter' };
+}
+
+/** What a party did, after its name: the verb agrees with `party` ("США предложили поправку"). */
+function moveWords(a: MoveAct, party: Named): string {
   const M = W().moves;
   switch (a.type) {
     case 'text.published':
-      return t(M.published, { version: a.version ?? 0 });
+      return t(M.published, { party, version: a.version ?? 0 });
     case 'package.accepted':
-      return t(a.conditional ? M.acceptedIf : M.accepted, { package: a.pkg ?? '' });
+      return t(a.conditional ? M.acceptedIf : M.accepted, { party, package: a.pkg ?? '' });
     case 'package.rejected':
-      return t(M.rejected, { package: a.pkg ?? '' });
+      return t(M.rejected, { party, package: a.pkg ?? '' });
     case 'amendment.proposed':
-      return t(M.amended, { package: a.pkg ?? '' });
+      return t(M.amended, { party, package: a.pkg ?? '' });
     case 'signal.sent': {
       const what = a.option ? `${a.issue}: ${a.option}` : (a.issue ?? '');
-      return t((M.signal as Record<string, string>)[a.signal ?? ''] ?? M.other, { what });
+      return t((M.signal as Record<string, string>)[a.signal ?? ''] ?? M.other, { party, what });
     }
     case 'proposal.answered':
-      return (M.answered as Record<string, string>)[a.verdict ?? ''] ?? M.other;
+      return t((M.answered as Record<string, string>)[a.verdict ?? ''] ?? M.other, { party });
     case 'capital.consulted':
-      return t(M.consulted, { package: a.pkg ?? '' });
+      return t(M.consulted, { party, package: a.pkg ?? '' });
     case 'text.signed':
-      return t(M.signed, { version: a.version ?? 0 });
+      return t(M.signed, { party, version: a.version ?? 0 });
     case 'party.walkedAway':
-      return M.walked;
+      return t(M.walked, { party });
     case 'turn.ended':
-      return M.ended;
+      return t(M.ended, { party });
     default:
-      return M.other;
+      return t(M.other, { party });
   }
 }
 
@@ -184,17 +194,20 @@ type Think = (words: string, structured: Debrief['blockers'][number]['lastPrivat
 function signedSection(
   d: Debrief,
   who: (id: string) => string,
-  name: (id: string) => string,
+  name: PartyNames,
   say: Say,
   think: Think,
 ): HTMLElement {
   const w = W();
+  const subject = (id: string) => name.subject?.(id) ?? name(id);
   const items = d.parties.map((p) =>
     el(
       'li',
       { className: d.signed.by.includes(p.id) ? 'signed' : 'unsigned' },
       el('strong', {}, `${who(p.id)}: `),
-      d.signed.by.includes(p.id) ? t(w.signedVersion, { version: d.signed.version ?? 0 }) : w.didNotSign,
+      d.signed.by.includes(p.id)
+        ? t(w.signedVersion, { party: subject(p.id), version: d.signed.version ?? 0 })
+        : t(w.didNotSign, { party: subject(p.id) }),
     ),
   );
   const blockers = d.blockers.map((b) =>
@@ -286,7 +299,7 @@ function finalTextSection(d: Debrief): HTMLElement {
 /** Who got what on one issue, in plain words. */
 function stakeWords(row: Debrief['issues'][number], parties: PartyInfo[]): string {
   const w = W();
-  const name = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
+  const name = (id: string) => subjectOf(parties, id);
   const stakes = row.stakes;
   if (stakes.length === 0) return w.nobodyCared;
   const best = stakes.filter((s) => s.value === s.bestValue).map((s) => name(s.party));
@@ -299,7 +312,7 @@ function stakeWords(row: Debrief['issues'][number], parties: PartyInfo[]): strin
         : t(w.gotSome, { party: name(s.party), value: s.value, best: s.bestValue, option: s.bestLabel }),
     );
   const parts: string[] = [];
-  if (best.length) parts.push(t(w.gotFavourite, { n: best.length, parties: listWords(best) }));
+  if (best.length) parts.push(t(w.gotFavourite, { n: best.length, parties: namedList(best) }));
   parts.push(...rest);
   return `${parts.join('. ')}.`;
 }
@@ -478,7 +491,12 @@ function tradesSection(d: Debrief, parties: PartyInfo[], name: (id: string) => s
                     el(
                       'li',
                       {},
-                      t(w.logroll, { x: name(l.x), xIssue: l.xIssue, y: name(l.y), yIssue: l.yIssue }),
+                      t(w.logroll, {
+                        x: subjectOf(parties, l.x),
+                        xIssue: l.xIssue,
+                        y: subjectOf(parties, l.y),
+                        yIssue: l.yIssue,
+                      }),
                     ),
                   ),
                 ),
@@ -594,6 +612,7 @@ function secretsSection(
   const w = W();
   const cards = d.priorities.map((pr) => {
     const p = parties.find((x) => x.id === pr.party);
+    const party = subjectOf(parties, pr.party);
     const top = pr.issues.slice(0, 3);
     return el(
       'div',
@@ -603,6 +622,7 @@ function secretsSection(
         'p',
         {},
         t(w.secretWorth, {
+          party,
           reservation: formatPoints(pr.reservation),
           packages: pr.packages.map((x) => `${x.packageName} ${x.weight}`).join(', '),
         }),
@@ -611,8 +631,11 @@ function secretsSection(
         'p',
         {},
         t(w.secretTop, {
+          party,
           issues: listWords(
-            top.map((i) => t(w.secretIssue, { issue: i.issueName, weight: i.weight, option: i.favourite })),
+            top.map((i) =>
+              t(w.secretIssue, { party, issue: i.issueName, weight: i.weight, option: i.favourite }),
+            ),
           ),
         }),
       ),
@@ -640,9 +663,16 @@ function secretsSection(
           el(
             'li',
             {},
-            el('strong', {}, `${r.meetingVenue}: ${moveWords(r.act)}. `),
-            r.public ? el('span', {}, t(w.said, { words: say(r.public, r.publicSaid) })) : null,
-            el('span', { className: 'private-note' }, w.thought, think(r.note, r.noteSaid)),
+            el('strong', {}, `${r.meetingVenue}: ${moveWords(r.act, named(p))}. `),
+            r.public
+              ? el('span', {}, t(w.said, { party: named(p), words: say(r.public, r.publicSaid) }))
+              : null,
+            el(
+              'span',
+              { className: 'private-note' },
+              t(w.thought, { party: named(p) }),
+              think(r.note, r.noteSaid),
+            ),
           ),
         ),
       ),

@@ -1,7 +1,7 @@
 // The debrief's headline words (how a game ended, who signed and who stopped it), in the interface's language, from
 // the debrief's data: shared by the debrief screen and the class teacher's debrief of a table.
 import type { BlockerFact, Debrief } from '../engine/debrief';
-import { list as listWords, msg, t } from '../i18n';
+import { list as listWords, msg, type Named, t } from '../i18n';
 import { formatPoints } from './dom';
 
 const W = () => msg().debrief;
@@ -11,8 +11,14 @@ export function debriefTitle(d: Pick<Debrief, 'kind'>): string {
   return W().titles[d.kind];
 }
 
+/** A party's name by id; with `subject`, the name with how words agree with it ("США подписали"). */
+export interface PartyNames {
+  (id: string): string;
+  subject?: (id: string) => Named;
+}
+
 /** Who signed, in words (the debrief's data, put in the interface's language). */
-export function signedWords(d: Debrief, name: (id: string) => string): string {
+export function signedWords(d: Debrief, name: PartyNames): string {
   const s = d.signed;
   const version = s.version ?? d.finalText.version;
   switch (s.detail.k) {
@@ -33,14 +39,16 @@ export function signedWords(d: Debrief, name: (id: string) => string): string {
         n: s.detail.earlier.length,
         version: d.finalText.version,
         earlier: listWords(
-          s.detail.earlier.map((x) => t(W().signedEarlier, { party: name(x.party), version: x.version })),
+          s.detail.earlier.map((x) =>
+            t(W().signedEarlier, { party: name.subject?.(x.party) ?? name(x.party), version: x.version }),
+          ),
         ),
       });
   }
 }
 
 /** The debrief's first sentence: how the game ended and who stopped it. */
-export function debriefHeadline(d: Debrief, name: (id: string) => string): string {
+export function debriefHeadline(d: Debrief, name: PartyNames): string {
   if (d.kind === 'deal') return t(W().headlineDeal, { version: d.finalText.version });
   if (d.kind === 'walkout') return t(W().headlineWalkout, { party: name(d.walkedAwayBy ?? '') });
   const blockers = listWords(d.blockers.map((b) => name(b.party)));

@@ -4,7 +4,7 @@
 import type { EngineErrorCode } from '../engine/errors';
 import type { NotePhrase, ReasonPhrase, RefusalWhy, SaidPart } from '../engine/said';
 import type { GameEvent } from '../engine/state';
-import { decimal, language, list, msg, t } from '../i18n';
+import { decimal, language, list, msg, type Named, named, t } from '../i18n';
 import type { ErrorCode } from '../protocol';
 import type { Scenario } from '../scenario/schema';
 
@@ -17,6 +17,11 @@ class Lookup {
   constructor(private readonly s: Names) {}
   party(id: string): string | null {
     return this.s.parties.find((p) => p.id === id)?.name ?? null;
+  }
+  /** The name with how words agree with it ("США предложили"). */
+  named(id: string): Named | null {
+    const p = this.s.parties.find((x) => x.id === id);
+    return p ? named(p) : null;
   }
   shortName(id: string): string | null {
     return this.s.parties.find((p) => p.id === id)?.shortName ?? null;
@@ -55,6 +60,7 @@ function need<T>(v: T | null | undefined): T {
 function sentence(p: ReasonPhrase, n: Lookup): string {
   const S = msg().said;
   const party = (id: string) => need(n.party(id));
+  const subject = (id: string) => need(n.named(id));
   const pkg = (id: string) => need(n.pkg(id));
   const issue = (id: string) => need(n.issue(id));
   const both = (i: string, o: string) => t(S.both, { issue: issue(i), option: need(n.option(i, o)) });
@@ -165,7 +171,7 @@ function sentence(p: ReasonPhrase, n: Lookup): string {
     case 'wait-others':
       return S.waitOthers;
     case 'spoiler':
-      return t(S.spoiler, { party: party(p.party) });
+      return t(S.spoiler, { party: subject(p.party) });
     case 'publish':
       return t(S.publish, {
         v: p.v,
@@ -179,7 +185,7 @@ function sentence(p: ReasonPhrase, n: Lookup): string {
         ),
       });
     case 'probe':
-      return t(p.said ? S.probeSaid : S.probeSilent, { party: party(p.party) });
+      return t(p.said ? S.probeSaid : S.probeSilent, { party: subject(p.party) });
     case 'folds':
       return t(S.folds, {
         items: list(
