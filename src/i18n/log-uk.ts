@@ -1,7 +1,7 @@
 // Журнал ходів українською: кожне речення журналу. Names stay in the nominative ("США: приймає …"), so no
 // sentence has to decline a name it does not know.
 import type { LogPhrases, Principal } from '../engine/transcript';
-import { AGREEMENTS, formatDateIn, guessAgreement, listIn } from './format';
+import { formatDateIn, guessAgreement, listIn } from './format';
 
 const list = (items: readonly string[]) => listIn('uk', items);
 const q = (s: string) => `«${s}»`;

@@ -64,7 +64,7 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     finalTextSection(d),
     issuesSection(d, parties),
     frontierSection(d, parties),
-    tradesSection(d, parties, name),
+    tradesSection(d, parties),
     offersSection(d, parties),
     secretsSection(d, parties, options.humanSeats, said, think),
     d.events.length ? eventsSection(d, options.scenario) : null,
@@ -457,7 +457,7 @@ function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
   );
 }
 
-function tradesSection(d: Debrief, parties: PartyInfo[], name: (id: string) => string): HTMLElement {
+function tradesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
   const w = W();
   const tm = d.tradesMade;
   const gains = (g: Record<string, number>) =>
