@@ -311,7 +311,9 @@ export interface DashboardSeat {
 export interface DashboardTable {
   index: number;
   status: 'waiting' | 'negotiating' | 'ended';
+  /** The meeting's venue (in the teacher's language), and its day as yyyy-mm-dd: the page writes it its own way. */
   meeting: string;
+  meetingDate: string;
   meetingIndex: number;
   meetingsLeft: number;
   textVersion: number;

@@ -943,6 +943,7 @@ export class ClassSession {
         index,
         status: 'waiting',
         meeting: '',
+        meetingDate: '',
         meetingIndex: 0,
         meetingsLeft: 0,
         textVersion: 0,
@@ -984,7 +985,8 @@ export class ClassSession {
     return {
       index,
       status: state.status,
-      meeting: `${director.meeting.venue}, ${director.meeting.date}`,
+      meeting: director.meeting.venue,
+      meetingDate: director.meeting.date,
       meetingIndex: director.meeting.index,
       meetingsLeft: director.meetingsLeft,
       textVersion: state.textVersion,

@@ -3,7 +3,7 @@
 // message to the class, a table opened with its channels and log, each ended table's debrief). Every line of chat is
 // shown as text, never HTML.
 import type { Debrief } from '../engine/debrief';
-import { msg, t } from '../i18n';
+import { LOCALES, language, msg, t } from '../i18n';
 import type { ClassClient } from '../net/class-client';
 import type {
   ChatMessage,
@@ -19,7 +19,8 @@ import { el, formatPoints, pointerGuard } from './dom';
 const L = () => msg().classLive;
 
 function chatLine(m: ChatMessage): HTMLElement {
-  const time = new Date(m.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  // The time the page's language's way (not the browser's: a Ukrainian page on an English browser reads 14:05).
+  const time = new Date(m.at).toLocaleTimeString(LOCALES[language()], { hour: '2-digit', minute: '2-digit' });
   return el(
     'li',
     { className: 'class-chat-line', attrs: { 'data-channel': m.channel } },

@@ -1,5 +1,6 @@
 // Mission control and teams over socket.io: a delegation's team channel (one pen, the same view for all), the AI
 // taking a seat over and handing it back, more time for a speaker, the teacher's broadcast, a table opened with its
+import { formatDateIn } from '../../src/i18n/format';
 // channels, each table's debrief once it ends, and idempotent joins. Every teacher control is refused to a student.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -424,6 +425,11 @@ describe('mission control and teams', () => {
     expect(ru.scenario.title).toBe(harbour.translations?.ru?.meta?.title);
     expect(ru.tables[0].seats.map((x: { name: string }) => x.name)).toEqual(['Нортпорт', 'Саутбей']);
     expect(ru.tables[0].packages.map((x: { name: string }) => x.name)).toContain('Рыболовство');
+    // The meeting's day comes as a day, not as words: the page writes it its own way ('6 дек. 2025 г.'), never
+    // the ISO date a teacher saw in the grid ('Гавань, 2025-12-06').
+    expect(ru.tables[0].meeting).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(ru.tables[0].meetingDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(formatDateIn('ru', ru.tables[0].meetingDate)).toMatch(/^\d{1,2} [а-я]+\.? \d{4} г\.$/);
     // An opened table too: its channels and its log in the teacher's words.
     const opened = (await teacher.send({ type: 'teacher.table', table: 0 })).result;
     expect(opened.channels.map((c: { name: string }) => c.name)).toEqual(['Нортпорт', 'Саутбей']);
