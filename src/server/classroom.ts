@@ -32,6 +32,7 @@ import {
 } from '../protocol';
 import { localizeScenario, translationFor } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
+import { randomNickname } from './nicknames';
 import type {
   AppendItem,
   ClassStore,
@@ -75,20 +76,6 @@ export interface ClassroomOptions {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
-
-const ADJECTIVES = [
-  'Calm',
-  'Brave',
-  'Quiet',
-  'Swift',
-  'Bright',
-  'Patient',
-  'Clever',
-  'Steady',
-  'Bold',
-  'Kind',
-];
-const ANIMALS = ['Heron', 'Otter', 'Falcon', 'Badger', 'Lynx', 'Crane', 'Marten', 'Owl', 'Hare', 'Seal'];
 
 interface LiveTable {
   index: number;
@@ -213,12 +200,13 @@ export class ClassSession {
     return this.team(s.table, s.seat)[0]?.id === s.id;
   }
 
-  private uniqueNickname(wanted: string | undefined, except?: string): string {
+  /** The nickname asked for, or one made up in the page's language (`lang`), with a number when it is taken. */
+  private uniqueNickname(wanted: string | undefined, except?: string, lang?: string): string {
     const taken = new Set(
       [...this.students.values()].filter((s) => s.id !== except).map((s) => s.nickname.toLowerCase()),
     );
     let base = wanted;
-    if (!base) base = `${ADJECTIVES[randomInt(ADJECTIVES.length)]} ${ANIMALS[randomInt(ANIMALS.length)]}`;
+    if (!base) base = randomNickname(lang);
     if (!taken.has(base.toLowerCase())) return base;
     for (let n = 2; ; n++) {
       const candidate = `${base.slice(0, 20)} ${n}`;
@@ -226,8 +214,9 @@ export class ClassSession {
     }
   }
 
-  /** A new student; with the client's `token`, a retried join (a lost answer) returns the student it made. */
-  join(nickname: string | undefined, clientToken?: string): Joined {
+  /** A new student; with the client's `token`, a retried join (a lost answer) returns the student it made. Without a
+   * nickname, one is made up in the page's language (`lang`). */
+  join(nickname: string | undefined, clientToken?: string, lang?: string): Joined {
     if (this.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
     if (clientToken !== undefined) {
       const known = this.room.studentByToken(clientToken);
@@ -245,7 +234,7 @@ export class ClassSession {
       id: `s${randomBytes(6).toString('hex')}`,
       session: this.id,
       tokenHash: hashToken(token),
-      nickname: this.uniqueNickname(nickname),
+      nickname: this.uniqueNickname(nickname, undefined, lang),
       table: null,
       seat: null,
       seatedAt: null,
@@ -1380,11 +1369,12 @@ export class Classroom {
     code: string,
     nickname: string | undefined,
     token?: string,
+    lang?: string,
   ): { session: ClassSession; joined: Joined } {
     const session = this.byCode.get(code);
     if (!session || session.state === 'ended')
       throw new ClassError('not.found', 'no class session has this code; check it with your teacher');
-    return { session, joined: session.join(nickname, token) };
+    return { session, joined: session.join(nickname, token, lang) };
   }
 
   /** The student a token opens, if any. */

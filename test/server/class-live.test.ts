@@ -1,9 +1,10 @@
 // Mission control and teams over socket.io: a delegation's team channel (one pen, the same view for all), the AI
 // taking a seat over and handing it back, more time for a speaker, the teacher's broadcast, a table opened with its
-import { formatDateIn } from '../../src/i18n/format';
+
 // channels, each table's debrief once it ends, and idempotent joins. Every teacher control is refused to a student.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatDateIn } from '../../src/i18n/format';
 import { connectClass } from '../../src/net/class-client';
 import { applySeatPatch, type SeatPatch, type SeatUpdate } from '../../src/protocol';
 import { intentId, nextMove } from './class-bot';
@@ -370,7 +371,7 @@ describe('mission control and teams', () => {
       const r = await c.send({
         type: 'student.join',
         code: created.code,
-        nickname: name,
+        ...(name ? { nickname: name } : {}),
         ...(lang ? { lang } : {}),
       });
       expect(r.ok, JSON.stringify(r)).toBe(true);
@@ -379,6 +380,11 @@ describe('mission control and teams', () => {
     // Two students at one seat, one reading Ukrainian (as uk-UA), one English; a third asks for a language the
     // scenario has no texts in, and gets its own (English).
     const uk = await joinIn('Olena', 'uk-UA');
+    // A student who gives no nickname gets one in the page's language (the join carries it).
+    const anonymous = await joinIn('', 'ru');
+    expect(
+      (await anonymous.c.send({ type: 'student.resume', token: anonymous.token })).result.status.nickname,
+    ).toMatch(/^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$/);
     const en = await joinIn('Ann');
     const other = await joinIn('Zé', 'pt-BR');
     for (const [s, seat] of [
