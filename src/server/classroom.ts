@@ -4,7 +4,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { attachAi } from '../ai/ai-driver';
 import { hashSeed } from '../ai/ai-game';
-import { buildDebrief, type Debrief } from '../engine/debrief';
+import { buildDebrief } from '../engine/debrief';
 import { DIRECTOR, type Intent, type Move } from '../engine/intents';
 import { eventsOf, type GameState } from '../engine/state';
 import { ENGLISH_LOG, type LogPhrases, renderTranscript } from '../engine/transcript';
@@ -29,8 +29,9 @@ import {
   type SessionStateName,
   type StudentStatus,
   type TableChannels,
+  type TableDebrief,
 } from '../protocol';
-import { localizeScenario, translationFor } from '../scenario/localize';
+import { localizeScenario, scenarioNames, translationFor } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
 import { randomNickname } from './nicknames';
 import type {
@@ -487,13 +488,14 @@ export class ClassSession {
   }
 
   /** The debrief of a table whose game has ended (every side's reasons: for the teacher only). */
-  debrief(index: number): Debrief {
+  debrief(index: number): TableDebrief {
     const t = this.tables[index];
     if (!t) throw new ClassError('not.found', `table ${index + 1} has not started`);
     const state = t.table.state();
     if (state.status !== 'ended' || !state.outcome)
       throw new ClassError('wrong.state', `the game at table ${index + 1} has not ended yet`);
-    return buildDebrief(this.scenarioIn(this.teacherLang), state);
+    const scenario = this.scenarioIn(this.teacherLang);
+    return { ...buildDebrief(scenario, state), names: scenarioNames(scenario) };
   }
 
   private conn(t: LiveTable, seat: string): SeatConnection {

@@ -1,12 +1,18 @@
 // The debrief at the end of every game: scores, who signed and who blocked, who gained what, what was possible,
 // offers over time, every side's secrets, the events and why they mattered, and what happened next. Loaded on demand with its charts.
 import './debrief.css';
-import { buildDebrief, type Debrief, type MoveAct } from '../engine/debrief';
+import { buildDebrief, type Debrief } from '../engine/debrief';
 import type { GameState } from '../engine/state';
 import { date, language, list as listWords, msg, type Named, named, namedList, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
-import { factWords, debriefHeadline as headline, type PartyNames, signedWords } from './debrief-words';
+import {
+  factWords,
+  debriefHeadline as headline,
+  moveWords,
+  type PartyNames,
+  signedWords,
+} from './debrief-words';
 import { append, type Child, el, formatPoints, screenHeading, uniqueId } from './dom';
 import { noteWords, reasonWords } from './said-words';
 import { sourceList, sourcesIn } from './sources-panel';
@@ -103,37 +109,6 @@ function endedWords(d: Debrief): string {
 function subjectOf(parties: readonly PartyInfo[], id: string): Named {
   const p = parties.find((x) => x.id === id);
   return p ? named(p) : { text: id, agreement: 'neuter' };
-}
-
-/** What a party did, after its name: the verb agrees with `party` ("США предложили поправку"). */
-function moveWords(a: MoveAct, party: Named): string {
-  const M = W().moves;
-  switch (a.type) {
-    case 'text.published':
-      return t(M.published, { party, version: a.version ?? 0 });
-    case 'package.accepted':
-      return t(a.conditional ? M.acceptedIf : M.accepted, { party, package: a.pkg ?? '' });
-    case 'package.rejected':
-      return t(M.rejected, { party, package: a.pkg ?? '' });
-    case 'amendment.proposed':
-      return t(M.amended, { party, package: a.pkg ?? '' });
-    case 'signal.sent': {
-      const what = a.option ? `${a.issue}: ${a.option}` : (a.issue ?? '');
-      return t((M.signal as Record<string, string>)[a.signal ?? ''] ?? M.other, { party, what });
-    }
-    case 'proposal.answered':
-      return t((M.answered as Record<string, string>)[a.verdict ?? ''] ?? M.other, { party });
-    case 'capital.consulted':
-      return t(M.consulted, { party, package: a.pkg ?? '' });
-    case 'text.signed':
-      return t(M.signed, { party, version: a.version ?? 0 });
-    case 'party.walkedAway':
-      return t(M.walked, { party });
-    case 'turn.ended':
-      return t(M.ended, { party });
-    default:
-      return t(M.other, { party });
-  }
 }
 
 function section(id: string, title: string, ...children: Child[]): HTMLElement {

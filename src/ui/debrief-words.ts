@@ -1,6 +1,6 @@
 // The debrief's headline words (how a game ended, who signed and who stopped it), in the interface's language, from
 // the debrief's data: shared by the debrief screen and the class teacher's debrief of a table.
-import type { BlockerFact, Debrief } from '../engine/debrief';
+import type { BlockerFact, Debrief, MoveAct } from '../engine/debrief';
 import { list as listWords, msg, type Named, t } from '../i18n';
 import { formatPoints } from './dom';
 
@@ -85,5 +85,36 @@ export function factWords(f: BlockerFact): string {
       return t(F.saidConcern, { issue: f.issue, option: f.option });
     case 'chose':
       return F.chose;
+  }
+}
+
+/** What a party did, after its name: the verb agrees with `party` ("США предложили поправку"). */
+export function moveWords(a: MoveAct, party: Named | string): string {
+  const M = W().moves;
+  switch (a.type) {
+    case 'text.published':
+      return t(M.published, { party, version: a.version ?? 0 });
+    case 'package.accepted':
+      return t(a.conditional ? M.acceptedIf : M.accepted, { party, package: a.pkg ?? '' });
+    case 'package.rejected':
+      return t(M.rejected, { party, package: a.pkg ?? '' });
+    case 'amendment.proposed':
+      return t(M.amended, { party, package: a.pkg ?? '' });
+    case 'signal.sent': {
+      const what = a.option ? `${a.issue}: ${a.option}` : (a.issue ?? '');
+      return t((M.signal as Record<string, string>)[a.signal ?? ''] ?? M.other, { party, what });
+    }
+    case 'proposal.answered':
+      return t((M.answered as Record<string, string>)[a.verdict ?? ''] ?? M.other, { party });
+    case 'capital.consulted':
+      return t(M.consulted, { party, package: a.pkg ?? '' });
+    case 'text.signed':
+      return t(M.signed, { party, version: a.version ?? 0 });
+    case 'party.walkedAway':
+      return t(M.walked, { party });
+    case 'turn.ended':
+      return t(M.ended, { party });
+    default:
+      return t(M.other, { party });
   }
 }

@@ -4,13 +4,24 @@
 import type { EngineErrorCode } from '../engine/errors';
 import type { NotePhrase, ReasonPhrase, RefusalWhy, SaidPart } from '../engine/said';
 import type { GameEvent } from '../engine/state';
-import { decimal, language, list, msg, type Named, named, t } from '../i18n';
+import { type Agreement, decimal, language, list, msg, type Named, named, t } from '../i18n';
 import type { ErrorCode } from '../protocol';
-import type { Scenario } from '../scenario/schema';
 
-/** A scenario's names; its events too when known, for the options they add (a seat's view has them in its
- * packages already). */
-type Names = Pick<Scenario, 'parties' | 'packages'> & { events?: Scenario['events'] };
+/** A scenario's names (a scenario, a seat's view's, or the names a teacher's debrief comes with); its events too when
+ * known, for the options they add (a seat's view has them in its packages already). */
+export interface Names {
+  parties: ReadonlyArray<{ id: string; name: string; shortName: string; agreement?: Agreement | undefined }>;
+  packages: ReadonlyArray<{
+    id: string;
+    name: string;
+    issues: ReadonlyArray<{
+      id: string;
+      name: string;
+      options: ReadonlyArray<{ id: string; label: string }>;
+    }>;
+  }>;
+  events?: ReadonlyArray<{ effects: ReadonlyArray<{ type: string; issue?: string; option?: unknown }> }>;
+}
 
 /** Names and labels of a scenario (as shown, so in its translation), or null when an id is unknown. */
 class Lookup {
@@ -42,8 +53,10 @@ class Lookup {
       }
     for (const ev of this.s.events ?? [])
       for (const eff of ev.effects)
-        if (eff.type === 'addOption' && eff.issue === issue && eff.option.id === option)
-          return eff.option.label;
+        if (eff.type === 'addOption' && eff.issue === issue) {
+          const added = eff.option as { id: string; label: string };
+          if (added.id === option) return added.label;
+        }
     return null;
   }
 }

@@ -185,6 +185,10 @@ describe('mission control and teams', () => {
     const debrief = await teacher.send({ type: 'teacher.debrief', table: 0 });
     expect(debrief.ok).toBe(true);
     expect(debrief.result.parties.map((p: { id: string }) => p.id).sort()).toEqual([...parties].sort());
+    // With the scenario's names, so the page can say the AI's sentences in the teacher's language.
+    expect(debrief.result.names.packages.map((p: { id: string }) => p.id)).toEqual(
+      scenario.packages.map((p) => p.id),
+    );
     expect((await pen.c.send({ type: 'teacher.debrief', table: 0 })).error?.code).toBe('forbidden');
   });
 
