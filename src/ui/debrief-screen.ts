@@ -5,7 +5,14 @@ import { buildDebrief, type Debrief } from '../engine/debrief';
 import type { GameState } from '../engine/state';
 import { date, language, list as listWords, msg, type Named, named, namedList, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
-import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
+import {
+  ChartFit,
+  FRONTIER_WIDTH,
+  frontierPairChart,
+  OFFERS_WIDTH,
+  offersChart,
+  type PartyInfo,
+} from './debrief-charts';
 import {
   factWords,
   debriefHeadline as headline,
@@ -52,6 +59,8 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     return el('span', text === words && language() !== 'en' ? { attrs: { lang: 'en' } } : {}, text);
   };
 
+  // Charts drawn at the width they are shown (a phone's), so their text keeps its size.
+  const fit = new ChartFit();
   const heading = screenHeading(t(W().heading, { title: W().titles[d.kind] }));
   const screen = el(
     'div',
@@ -69,9 +78,9 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     d.ratification.length ? ratificationSection(d, name) : null,
     finalTextSection(d),
     issuesSection(d, parties),
-    frontierSection(d, parties),
+    frontierSection(d, parties, fit),
     tradesSection(d, parties),
-    offersSection(d, parties),
+    offersSection(d, parties, fit),
     secretsSection(d, parties, options.humanSeats, said, think),
     d.events.length ? eventsSection(d, options.scenario) : null,
     epilogueSection(d, options.scenario),
@@ -93,7 +102,10 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
   );
   root.replaceChildren(screen);
   heading.focus();
-  return () => root.replaceChildren();
+  return () => {
+    fit.stop();
+    root.replaceChildren();
+  };
 }
 
 function endedWords(d: Debrief): string {
@@ -341,7 +353,7 @@ function issuesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
   );
 }
 
-function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
+function frontierSection(d: Debrief, parties: PartyInfo[], fit: ChartFit): HTMLElement {
   const w = W();
   const c = d.chart;
   const pairs: Array<[PartyInfo, PartyInfo]> = [];
@@ -354,7 +366,9 @@ function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
     return el(
       'figure',
       { className: 'chart-figure' },
-      frontierPairChart(c, a, b, { missed: d.tradesMissed?.utilities ?? null, outcomeLabel }, id),
+      fit.chart(FRONTIER_WIDTH, (width) =>
+        frontierPairChart(c, a, b, { missed: d.tradesMissed?.utilities ?? null, outcomeLabel }, id, width),
+      ),
       el('figcaption', { id }, t(w.pairCaption, { a: a.name, b: b.name })),
     );
   });
@@ -515,7 +529,7 @@ export function offerLabel(o: Debrief['offers'][number]['offers'][number]): stri
   return o.kind === 'text' ? `v${o.number}` : t(W().amendmentLabel, { n: o.number });
 }
 
-function offersSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
+function offersSection(d: Debrief, parties: PartyInfo[], fit: ChartFit): HTMLElement {
   const w = W();
   const reservation = d.chart.reservation;
   const blocks = d.offers.map((s) => {
@@ -543,7 +557,7 @@ function offersSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
         { id: titleId },
         t(w.offersCaption, { party: p?.name ?? s.by, kinds: listWords(kinds), n: s.offers.length }),
       ),
-      offersChart(labelled, parties, reservation, titleId),
+      fit.chart(OFFERS_WIDTH, (width) => offersChart(labelled, parties, reservation, titleId, width)),
       el(
         'details',
         { className: 'chart-data' },
