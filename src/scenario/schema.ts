@@ -123,7 +123,7 @@ const agreement = z
   })
   .meta({
     description:
-      'How verbs and adjectives agree with the name, in languages where they change: `plural` for "США" ("США предложили"), `feminine` for "Россия". Left out, it is guessed from the name\'s ending.',
+      'How verbs and adjectives agree with the name, in languages where they change: `plural` for "США" ("США предложили"), `feminine` for "Россия". Left out, it is guessed from the full name (a leading adjective, else the first word\'s ending: \'Республика Аурель\' feminine); set it where the guess is wrong.',
     examples: ['plural'],
   });
 
