@@ -4,7 +4,7 @@
 // side's private numbers may be shown, so this reads the whole state; the UI only lays it out.
 import { type Analysis, analyseScenario } from '../scenario/analysis';
 import { ownValue, ownValue2 } from '../scenario/own';
-import { type Condition, principalOf, type Scenario, type Text } from '../scenario/schema';
+import { type Condition, type Party, principalOf, type Scenario, type Text } from '../scenario/schema';
 import { discounted, holds, runCheck, utilityOf } from '../scenario/utility';
 import { livePackages, liveProfile, liveShares } from './live';
 import type { SaidPart } from './said';
@@ -17,6 +17,8 @@ export interface DebriefParty {
   name: string;
   shortName: string;
   color: string;
+  /** How words agree with the name in the scenario's language, where the scenario says (`parties[].agreement`). */
+  agreement?: Party['agreement'];
   /** Utility of the outcome after the time cost (the reservation value when there is no deal). */
   utility: number;
   reservation: number;
@@ -327,6 +329,7 @@ export function buildDebrief(scenario: Scenario, state: GameState): Debrief {
       name: p?.name ?? r.party,
       shortName: p?.shortName ?? r.party,
       color: p?.color ?? '#555555',
+      ...(p?.agreement ? { agreement: p.agreement } : {}),
       utility: r.utility,
       reservation: r.reservation,
       best,

@@ -71,6 +71,8 @@ export interface Words {
   packageOf(issue: string): string | undefined;
   /** Whom a party's delegation answers to (the scenario's `principal`; a capital when it says nothing). */
   principal(id: string): Principal;
+  /** How words agree with a party's name, where the scenario says (`agreement`, per language). */
+  agreement?(id: string): Party['agreement'];
   /** Package ids in the scenario's order. */
   packageIds: string[];
   /** Issue ids of a package, in order. */
@@ -81,7 +83,7 @@ export interface Words {
 
 /** Words from a scenario's parties and packages (a seat view's live packages, or a scenario and its events). */
 export function wordsFor(
-  parties: readonly Pick<Party, 'id' | 'shortName' | 'principal'>[],
+  parties: readonly Pick<Party, 'id' | 'shortName' | 'principal' | 'agreement'>[],
   packages: readonly Package[],
   extraOptions: ReadonlyArray<{ issue: string; id: string; label: string }> = [],
   calendar: ReadonlyArray<Pick<Meeting, 'id' | 'venue'>> = [],
@@ -89,6 +91,7 @@ export function wordsFor(
   const venues = new Map(calendar.map((m) => [m.id, m.venue]));
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName]));
   const principals = new Map(parties.map((p) => [p.id, p.principal ?? 'capital']));
+  const agreements = new Map(parties.map((p) => [p.id, p.agreement]));
   const packageNames = new Map(packages.map((p) => [p.id, p.name]));
   const issueNames = new Map<string, string>();
   const labels = new Map<string, string>();
@@ -111,6 +114,7 @@ export function wordsFor(
   }
   return {
     party: (id) => partyNames.get(id) ?? 'another party',
+    agreement: (id) => agreements.get(id),
     packageName: (id) => packageNames.get(id) ?? 'a package',
     issueName: (id) => issueNames.get(id) ?? 'an issue',
     optionLabel: (issue, option) => labels.get(`${issue}\u0000${option}`) ?? 'an option',
@@ -223,8 +227,14 @@ export interface LogPhrases {
   news(injected: boolean, title: string, text: string): string;
   walkedAway(by: string): string;
   meetingClosed(agreed: string[]): string;
-  /** Appended to the closing line: who in the room accepts what, and who absent must still accept it. */
-  absentMustAccept(participants: string[], packages: string[], absent: string[]): string;
+  /** Appended to the closing line: who in the room accepts what, and who absent must still accept it (`agreement`:
+   * how words agree with each absent name, where the scenario says). */
+  absentMustAccept(
+    participants: string[],
+    packages: string[],
+    absent: string[],
+    agreement?: ReadonlyArray<Party['agreement']>,
+  ): string;
   /** The game's end: its kind, the engine's English summary, and the same as facts (for another language). */
   outcome(kind: string, summary: string, facts: OutcomeFacts): string;
   outcomeResult(party: string, utility: number, reservation: number, score: number): string;
@@ -611,6 +621,7 @@ export class LogReader {
       this.participants.map(w.party),
       byRoom.map(w.packageName),
       absent.map(w.party),
+      absent.map((p) => w.agreement?.(p)),
     )}`;
   }
 }

@@ -31,7 +31,51 @@ export type Shape<T> = {
   readonly [K in keyof T]: T[K] extends string ? string : T[K] extends Plural ? Plural : Shape<T[K]>;
 };
 
-export type Vars = Record<string, string | number>;
+/**
+ * How the words around a name agree with it: "США предложили" (plural), "Россия предложила" (feminine). English
+ * verbs do not change; Ukrainian and Russian past tenses, short adjectives and pronouns do.
+ */
+export type Agreement = 'masculine' | 'feminine' | 'neuter' | 'plural';
+export const AGREEMENTS: readonly Agreement[] = ['masculine', 'feminine', 'neuter', 'plural'];
+
+/** A name with its agreement: a placeholder `{party}` writes the name, `{party|m|f|n|pl}` the form agreeing with it. */
+export interface Named {
+  readonly text: string;
+  readonly agreement: Agreement;
+}
+
+export type Vars = Record<string, string | number | Named>;
+
+/** Adjective endings by agreement, Russian and Ukrainian ("Соединённые Штаты", "Сполучене Королівство"). */
+const ADJECTIVE_ENDINGS: ReadonlyArray<[RegExp, Agreement]> = [
+  [/(ые|ие|ні|ті|ві|чі|жі|ші|щі|лі|рі|зі|сі|ці|ьні)$/, 'plural'],
+  [/(ая|яя)$/, 'feminine'],
+  [/(ое|ее|не|те|ве|ке|ге|хе|зе|се|ле|ре)$/, 'neuter'],
+  [/(ый|ий|ой|ій)$/, 'masculine'],
+];
+
+/**
+ * The agreement a name most likely takes in `lang` when the scenario does not say: a leading adjective decides
+ * ("Соединённые Штаты" plural, "Российская Федерация" feminine), else the first word's ending: -а/-я feminine
+ * ("Россия", "Республика Аурель"), -о/-е neuter, -ы/-и/-і plural ("Штаты"), else masculine. English: neuter
+ * (nothing in an English message agrees with a name). A scenario's `agreement` overrides this guess.
+ */
+export function guessAgreement(lang: Lang, name: string): Agreement {
+  if (lang === 'en') return 'neuter';
+  const words = name.toLowerCase().match(/[\p{L}’'-]+/gu) ?? [];
+  const first = words[0] ?? '';
+  if (words.length > 1) for (const [ending, a] of ADJECTIVE_ENDINGS) if (ending.test(first)) return a;
+  if (/[ая]$/.test(first)) return 'feminine';
+  if (/[оеёє]$/.test(first)) return 'neuter';
+  if (/[ыиі]$/.test(first)) return 'plural';
+  return 'masculine';
+}
+
+/** The agreement of a value given for a placeholder: a Named says it; plain text is guessed from its words. */
+function agreementOf(lang: Lang, v: string | number | Named): Agreement {
+  if (typeof v === 'object') return v.agreement;
+  return guessAgreement(lang, String(v));
+}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -50,7 +94,8 @@ export function isPlural(m: unknown): m is Plural {
   return typeof m === 'object' && m !== null && 'one' in m && 'other' in m;
 }
 
-/** Fills `{name}` placeholders; numbers are written the language's way; a plural picks its form by `{n}`. */
+/** Fills `{name}` placeholders; numbers are written the language's way; a plural picks its form by `{n}`;
+ * `{name|m|f|n|pl}` writes the form (masculine, feminine, neuter, plural) that agrees with the value of `{name}`. */
 export function fill(lang: Lang, message: string | Plural, vars: Vars = {}): string {
   let template: string;
   if (typeof message === 'string') template = message;
@@ -64,9 +109,15 @@ export function fill(lang: Lang, message: string | Plural, vars: Vars = {}): str
     const form = rules.select(n) as keyof Plural;
     template = message[form] ?? message.other;
   }
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?:\|([^{}]*))?\}/g, (whole, name: string, agreeing?: string) => {
     const v = vars[name];
     if (v === undefined) return whole;
+    // `{party|предложил|предложила|предложило|предложили}`: the form that agrees with the party's name.
+    if (agreeing !== undefined) {
+      const forms = agreeing.split('|');
+      return forms[AGREEMENTS.indexOf(agreementOf(lang, v))] ?? forms[forms.length - 1] ?? '';
+    }
+    if (typeof v === 'object') return v.text;
     return typeof v === 'number' ? formatNumber(lang, v) : v;
   });
 }

@@ -4,19 +4,22 @@ import type { Outcome } from '../engine/state';
 import type { LogPhrases } from '../engine/transcript';
 import { en, type Messages } from './en';
 import {
+  type Agreement,
   fill,
   formatDateIn,
   formatNumber,
+  guessAgreement,
   isLang,
   type Lang,
   listIn,
+  type Named,
   type Plural,
   type Vars,
 } from './format';
 import { enLog } from './log-en';
 
 export { isLang, LANGS, LOCALES } from './format';
-export type { Lang, Messages, Plural };
+export type { Agreement, Lang, Messages, Named, Plural };
 
 export interface Language {
   messages: Messages;
@@ -112,6 +115,24 @@ export function decimal(n: number, digits: number): string {
 /** A day of the calendar the language's way. */
 export function date(iso: string, long = false, withYear = true): string {
   return formatDateIn(lang, iso, long, withYear);
+}
+
+/** A party's name with how words agree with it in the interface's language: the scenario's `agreement` (its
+ * translation's, for a localised scenario), else guessed from the full name. `text` defaults to the name. */
+export function named(party: { name: string; agreement?: Agreement | undefined }, text = party.name): Named {
+  return { text, agreement: party.agreement ?? guessAgreement(lang, party.name) };
+}
+
+/** Several names as one subject ('США и Россия'): plural, or the one name's own agreement. */
+export function namedList(items: readonly Named[]): Named {
+  if (items.length === 1 && items[0]) return items[0];
+  return {
+    text: listIn(
+      lang,
+      items.map((i) => i.text),
+    ),
+    agreement: 'plural',
+  };
 }
 
 /** 'a, b and c' the language's way. */

@@ -1,7 +1,7 @@
 // Журнал ходов на русском: каждое предложение журнала. Names stay in the nominative ("США: принимает …"), so no
 // sentence has to decline a name it does not know.
 import type { LogPhrases, Principal } from '../engine/transcript';
-import { formatDateIn, listIn } from './format';
+import { AGREEMENTS, formatDateIn, guessAgreement, listIn } from './format';
 
 const list = (items: readonly string[]) => listIn('ru', items);
 const q = (s: string) => `«${s}»`;
@@ -100,9 +100,13 @@ export const ruLog: LogPhrases = {
     agreed.length
       ? `Встреча закрыта; предварительно согласовано всеми сторонами: ${list(agreed.map(q))}`
       : 'Встреча закрыта; ни один пакет ещё не согласован всеми сторонами',
-  absentMustAccept: (participants, packages, absent) =>
+  absentMustAccept: (participants, packages, absent, agreement) =>
     `. ${list(participants)}: принимают ${list(packages.map(q))}; ${list(absent)} (не на этой встрече) тоже ${
-      absent.length === 1 ? 'должна' : 'должны'
+      ['должен', 'должна', 'должно', 'должны'][
+        AGREEMENTS.indexOf(
+          absent.length === 1 ? (agreement?.[0] ?? guessAgreement('ru', absent[0] ?? '')) : 'plural',
+        )
+      ]
     } это принять`,
   outcome: (kind, _summary, f) =>
     `Итог: ${OUTCOMES[kind] ?? 'конец'}. ${

@@ -1,7 +1,7 @@
 // Журнал ходів українською: кожне речення журналу. Names stay in the nominative ("США: приймає …"), so no
 // sentence has to decline a name it does not know.
 import type { LogPhrases, Principal } from '../engine/transcript';
-import { formatDateIn, listIn } from './format';
+import { formatDateIn, guessAgreement, listIn } from './format';
 
 const list = (items: readonly string[]) => listIn('uk', items);
 const q = (s: string) => `«${s}»`;
@@ -100,9 +100,12 @@ export const ukLog: LogPhrases = {
     agreed.length
       ? `Зустріч закрито; попередньо узгоджено всіма сторонами: ${list(agreed.map(q))}`
       : 'Зустріч закрито; жоден пакет ще не узгоджено всіма сторонами',
-  absentMustAccept: (participants, packages, absent) =>
+  absentMustAccept: (participants, packages, absent, agreement) =>
     `. ${list(participants)}: приймають ${list(packages.map(q))}; ${list(absent)} (не на цій зустрічі) теж ${
-      absent.length === 1 ? 'має' : 'мають'
+      // One absent party that is plural ("Сполучені Штати") takes the plural too.
+      absent.length === 1 && (agreement?.[0] ?? guessAgreement('uk', absent[0] ?? '')) !== 'plural'
+        ? 'має'
+        : 'мають'
     } це прийняти`,
   outcome: (kind, _summary, f) =>
     `Підсумок: ${OUTCOMES[kind] ?? 'кінець'}. ${

@@ -3,8 +3,10 @@
 // callback (a result or a typed error) and pushes updates on `s2c`. Shared by the server and the browser client.
 
 import { z } from 'zod';
+import type { Debrief } from '../engine/debrief';
 import { DIFFICULTIES } from '../engine/difficulty';
 import { IntentSchema } from '../engine/intents';
+import type { ScenarioNames } from '../scenario/localize';
 
 export const PROTOCOL_VERSION = 1;
 /** The socket.io event names. */
@@ -311,7 +313,9 @@ export interface DashboardSeat {
 export interface DashboardTable {
   index: number;
   status: 'waiting' | 'negotiating' | 'ended';
+  /** The meeting's venue (in the teacher's language), and its day as yyyy-mm-dd: the page writes it its own way. */
   meeting: string;
+  meetingDate: string;
   meetingIndex: number;
   meetingsLeft: number;
   textVersion: number;
@@ -323,6 +327,10 @@ export interface DashboardTable {
   /** The scenario events that have happened at this table. */
   fired: string[];
 }
+
+/** A table's debrief for its teacher, with the scenario's names in the teacher's language: the page puts the AI's
+ * structured sentences into those words. */
+export type TableDebrief = Debrief & { names: ScenarioNames };
 
 export interface Dashboard {
   session: string;

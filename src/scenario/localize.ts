@@ -1,6 +1,6 @@
 // A scenario in one of its languages: the display texts its `translations` give for that language replace the
 // default ones; anything not translated stays in the default language. Ids, numbers and conditions never change.
-import type { Scenario, Translation } from './schema';
+import type { Party, Scenario, Translation } from './schema';
 
 /** Localised copy → the scenario it was made from (a game log names the scenario as written, in any language). */
 const sources = new WeakMap<Scenario, Scenario>();
@@ -8,6 +8,56 @@ const sources = new WeakMap<Scenario, Scenario>();
 /** The scenario as written, for a copy `localizeScenario` made; the scenario itself otherwise. */
 export function sourceOf(scenario: Scenario): Scenario {
   return sources.get(scenario) ?? scenario;
+}
+
+/** A scenario's names and labels only (in the language it is given in): enough for a page that has no scenario (a
+ * teacher's) to put the AI's structured sentences into words. */
+export interface ScenarioNames {
+  parties: Array<Pick<Party, 'id' | 'name' | 'shortName' | 'agreement'>>;
+  packages: Array<{
+    id: string;
+    name: string;
+    issues: Array<{ id: string; name: string; options: Array<{ id: string; label: string }> }>;
+  }>;
+  /** The options events may add. */
+  events: Array<{
+    effects: Array<{ type: 'addOption'; issue: string; option: { id: string; label: string } }>;
+  }>;
+}
+
+export function scenarioNames(s: Scenario): ScenarioNames {
+  return {
+    parties: s.parties.map((p) => ({
+      id: p.id,
+      name: p.name,
+      shortName: p.shortName,
+      ...(p.agreement ? { agreement: p.agreement } : {}),
+    })),
+    packages: s.packages.map((p) => ({
+      id: p.id,
+      name: p.name,
+      issues: p.issues.map((i) => ({
+        id: i.id,
+        name: i.name,
+        options: i.options.map((o) => ({ id: o.id, label: o.label })),
+      })),
+    })),
+    events: s.events
+      .map((e) => ({
+        effects: e.effects.flatMap((eff) =>
+          eff.type === 'addOption'
+            ? [
+                {
+                  type: 'addOption' as const,
+                  issue: eff.issue,
+                  option: { id: eff.option.id, label: eff.option.label },
+                },
+              ]
+            : [],
+        ),
+      }))
+      .filter((e) => e.effects.length > 0),
+  };
 }
 
 /** The languages a scenario has texts for besides its own. */
@@ -60,6 +110,8 @@ export function localizeScenario(scenario: Scenario, lang: string): Scenario {
         ...p,
         name: t.name ?? p.name,
         shortName: t.shortName ?? p.shortName,
+        // A name said in another language agrees its own way: the default language's agreement goes with its name.
+        ...(t.agreement ? { agreement: t.agreement } : t.name && p.agreement ? { agreement: undefined } : {}),
         publicProfile: t.publicProfile ?? p.publicProfile,
         delegation: p.delegation.map((m, i) => ({ ...m, role: t.roles?.[i] ?? m.role })),
       };

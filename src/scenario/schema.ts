@@ -116,6 +116,17 @@ export const MemberSchema = z.strictObject({
   note: words(PARAGRAPH).optional().meta({ description: 'What this member does at the table.' }),
 });
 
+/** How words agree with a party's name in languages whose verbs and adjectives change with it. */
+const agreement = z
+  .enum(['masculine', 'feminine', 'neuter', 'plural'], {
+    error: 'agreement is one of masculine, feminine, neuter or plural (how verbs agree with the name)',
+  })
+  .meta({
+    description:
+      'How verbs and adjectives agree with the name, in languages where they change: `plural` for "США" ("США предложили"), `feminine` for "Россия". Left out, it is guessed from the full name (a leading adjective, else the first word\'s ending: \'Республика Аурель\' feminine); set it where the guess is wrong.',
+    examples: ['plural'],
+  });
+
 export const PartySchema = z.strictObject({
   id,
   name: words(NAME)
@@ -141,6 +152,7 @@ export const PartySchema = z.strictObject({
         'Whom the delegation answers to, in the words the interface uses: `capital` ("consult your capital", the default when left out), `government`, or `council` (a city council, a board).',
       examples: ['council'],
     }),
+  agreement: agreement.optional(),
 });
 
 /** Whom a party's delegation answers to, as the scenario names it (a capital when it says nothing). */
@@ -606,10 +618,14 @@ export const TranslationSchema = z
             .array(words(SHORT).min(1))
             .optional()
             .meta({ description: "The delegation's role titles, in the delegation's order." }),
+          agreement: agreement.optional(),
         }),
       )
       .optional()
-      .meta({ description: 'Party id → its names, profile and role titles.' }),
+      .meta({
+        description:
+          'Party id → its names, profile, role titles and how words agree with its name in this language.',
+      }),
     packages: z
       .record(
         id,

@@ -298,14 +298,14 @@ export function attachClassSockets(
         if (socket.data.role === 'student' && m.token && socket.data.student) {
           const known = classroom.studentByToken(m.token);
           if (known && known.student === socket.data.student) {
-            const { joined } = classroom.join(m.code, m.nickname, m.token);
+            const { joined } = classroom.join(m.code, m.nickname, m.token, m.lang);
             known.session.setLang(joined.student, m.lang);
             return { ...joined, status: known.session.status(joined.student) };
           }
         }
         if (socket.data.role !== 'none')
           fail('wrong.state', 'this connection already belongs to a seat or a teacher');
-        const { session, joined } = classroom.join(m.code, m.nickname, m.token);
+        const { session, joined } = classroom.join(m.code, m.nickname, m.token, m.lang);
         session.setLang(joined.student, m.lang);
         becomeStudent(socket, session, joined.student);
         return { ...joined, status: session.status(joined.student) };

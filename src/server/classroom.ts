@@ -4,7 +4,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { attachAi } from '../ai/ai-driver';
 import { hashSeed } from '../ai/ai-game';
-import { buildDebrief, type Debrief } from '../engine/debrief';
+import { buildDebrief } from '../engine/debrief';
 import { replay } from '../engine/game';
 import { DIRECTOR, type Intent, type Move } from '../engine/intents';
 import { eventsOf, type GameState, turnKey } from '../engine/state';
@@ -30,9 +30,11 @@ import {
   type SessionStateName,
   type StudentStatus,
   type TableChannels,
+  type TableDebrief,
 } from '../protocol';
-import { localizeScenario, translationFor } from '../scenario/localize';
+import { localizeScenario, scenarioNames, translationFor } from '../scenario/localize';
 import type { Scenario } from '../scenario/schema';
+import { randomNickname } from './nicknames';
 import type {
   AppendItem,
   ClassStore,
@@ -76,20 +78,6 @@ export interface ClassroomOptions {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
-
-const ADJECTIVES = [
-  'Calm',
-  'Brave',
-  'Quiet',
-  'Swift',
-  'Bright',
-  'Patient',
-  'Clever',
-  'Steady',
-  'Bold',
-  'Kind',
-];
-const ANIMALS = ['Heron', 'Otter', 'Falcon', 'Badger', 'Lynx', 'Crane', 'Marten', 'Owl', 'Hare', 'Seal'];
 
 interface LiveTable {
   index: number;
@@ -216,12 +204,13 @@ export class ClassSession {
     return this.team(s.table, s.seat)[0]?.id === s.id;
   }
 
-  private uniqueNickname(wanted: string | undefined, except?: string): string {
+  /** The nickname asked for, or one made up in the page's language (`lang`), with a number when it is taken. */
+  private uniqueNickname(wanted: string | undefined, except?: string, lang?: string): string {
     const taken = new Set(
       [...this.students.values()].filter((s) => s.id !== except).map((s) => s.nickname.toLowerCase()),
     );
     let base = wanted;
-    if (!base) base = `${ADJECTIVES[randomInt(ADJECTIVES.length)]} ${ANIMALS[randomInt(ANIMALS.length)]}`;
+    if (!base) base = randomNickname(lang);
     if (!taken.has(base.toLowerCase())) return base;
     for (let n = 2; ; n++) {
       const candidate = `${base.slice(0, 20)} ${n}`;
@@ -229,8 +218,9 @@ export class ClassSession {
     }
   }
 
-  /** A new student; with the client's `token`, a retried join (a lost answer) returns the student it made. */
-  join(nickname: string | undefined, clientToken?: string): Joined {
+  /** A new student; with the client's `token`, a retried join (a lost answer) returns the student it made. Without a
+   * nickname, one is made up in the page's language (`lang`). */
+  join(nickname: string | undefined, clientToken?: string, lang?: string): Joined {
     if (this.state === 'ended') throw new ClassError('wrong.state', 'this class session has ended');
     if (clientToken !== undefined) {
       const known = this.room.studentByToken(clientToken);
@@ -248,7 +238,7 @@ export class ClassSession {
       id: `s${randomBytes(6).toString('hex')}`,
       session: this.id,
       tokenHash: hashToken(token),
-      nickname: this.uniqueNickname(nickname),
+      nickname: this.uniqueNickname(nickname, undefined, lang),
       table: null,
       seat: null,
       seatedAt: null,
@@ -501,13 +491,14 @@ export class ClassSession {
   }
 
   /** The debrief of a table whose game has ended (every side's reasons: for the teacher only). */
-  debrief(index: number): Debrief {
+  debrief(index: number): TableDebrief {
     const t = this.tables[index];
     if (!t) throw new ClassError('not.found', `table ${index + 1} has not started`);
     const state = t.table.state();
     if (state.status !== 'ended' || !state.outcome)
       throw new ClassError('wrong.state', `the game at table ${index + 1} has not ended yet`);
-    return buildDebrief(this.scenarioIn(this.teacherLang), state);
+    const scenario = this.scenarioIn(this.teacherLang);
+    return { ...buildDebrief(scenario, state), names: scenarioNames(scenario) };
   }
 
   private conn(t: LiveTable, seat: string): SeatConnection {
@@ -952,6 +943,7 @@ export class ClassSession {
         index,
         status: 'waiting',
         meeting: '',
+        meetingDate: '',
         meetingIndex: 0,
         meetingsLeft: 0,
         textVersion: 0,
@@ -993,7 +985,8 @@ export class ClassSession {
     return {
       index,
       status: state.status,
-      meeting: `${director.meeting.venue}, ${director.meeting.date}`,
+      meeting: director.meeting.venue,
+      meetingDate: director.meeting.date,
       meetingIndex: director.meeting.index,
       meetingsLeft: director.meetingsLeft,
       textVersion: state.textVersion,
@@ -1387,11 +1380,12 @@ export class Classroom {
     code: string,
     nickname: string | undefined,
     token?: string,
+    lang?: string,
   ): { session: ClassSession; joined: Joined } {
     const session = this.byCode.get(code);
     if (!session || session.state === 'ended')
       throw new ClassError('not.found', 'no class session has this code; check it with your teacher');
-    return { session, joined: session.join(nickname, token) };
+    return { session, joined: session.join(nickname, token, lang) };
   }
 
   /** The student a token opens, if any. */

@@ -2,8 +2,7 @@
 // teacher's controls of a running class (the AI taking a seat over and handing it back, more time for a speaker, a
 // message to the class, a table opened with its channels and log, each ended table's debrief). Every line of chat is
 // shown as text, never HTML.
-import type { Debrief } from '../engine/debrief';
-import { msg, t } from '../i18n';
+import { LOCALES, language, msg, named, t } from '../i18n';
 import type { ClassClient } from '../net/class-client';
 import type {
   ChatMessage,
@@ -12,14 +11,17 @@ import type {
   DashboardTable,
   StudentStatus,
   TableChannels,
+  TableDebrief,
 } from '../protocol';
-import { debriefHeadline, debriefTitle, factWords } from './debrief-words';
+import { debriefHeadline, debriefTitle, factWords, moveWords, type PartyNames } from './debrief-words';
 import { el, formatPoints, pointerGuard } from './dom';
+import { noteWords, reasonWords } from './said-words';
 
 const L = () => msg().classLive;
 
 function chatLine(m: ChatMessage): HTMLElement {
-  const time = new Date(m.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  // The time the page's language's way (not the browser's: a Ukrainian page on an English browser reads 14:05).
+  const time = new Date(m.at).toLocaleTimeString(LOCALES[language()], { hour: '2-digit', minute: '2-digit' });
   return el(
     'li',
     { className: 'class-chat-line', attrs: { 'data-channel': m.channel } },
@@ -178,7 +180,7 @@ export function teacherLive(client: ClassClient, act: Act, rerender: () => void)
   let extendNote = '';
   let draft = '';
   const opened = new Map<number, TableChannels | null>();
-  const debriefs = new Map<number, Debrief | null>();
+  const debriefs = new Map<number, TableDebrief | null>();
 
   const refreshTable = async (index: number) => {
     const r = await client.request<TableChannels>({ type: 'teacher.table', table: index });
@@ -204,8 +206,8 @@ export function teacherLive(client: ClassClient, act: Act, rerender: () => void)
   const button = (id: string, label: string, onClick: () => void, disabled = false) =>
     el('button', { id, attrs: { type: 'button', disabled }, on: { click: onClick } }, label);
 
-  const debriefView = (index: number, d: Debrief) => {
-    const name = (id: string) => d.parties.find((p) => p.id === id)?.name ?? id;
+  const debriefView = (index: number, d: TableDebrief) => {
+    const name = debriefNames(d);
     return el(
       'section',
       { className: 'class-debrief', attrs: { 'aria-label': t(L().debrief, { n: index + 1 }) } },
@@ -251,7 +253,7 @@ export function teacherLive(client: ClassClient, act: Act, rerender: () => void)
             'details',
             {},
             el('summary', {}, L().blockers),
-            el('ul', {}, ...d.blockers.map((b) => el('li', {}, blockerText(b, name)))),
+            el('ul', {}, ...d.blockers.map((b) => el('li', {}, blockerText(b, d, name)))),
           )
         : null,
       d.privateReasons.length > 0
@@ -259,7 +261,7 @@ export function teacherLive(client: ClassClient, act: Act, rerender: () => void)
             'details',
             {},
             el('summary', {}, L().reasons),
-            el('ul', {}, ...d.privateReasons.map((r) => el('li', {}, reasonText(r, name)))),
+            el('ul', {}, ...d.privateReasons.map((r) => el('li', {}, reasonText(r, d, name)))),
           )
         : null,
     );
@@ -387,7 +389,7 @@ export function teacherLive(client: ClassClient, act: Act, rerender: () => void)
               }
               debriefs.set(index, null);
               void act({ type: 'teacher.debrief', table: index }).then((r) => {
-                if (r.ok && debriefs.has(index)) debriefs.set(index, r.result as Debrief);
+                if (r.ok && debriefs.has(index)) debriefs.set(index, r.result as TableDebrief);
                 else debriefs.delete(index);
                 rerender();
               });
@@ -405,19 +407,41 @@ export function teacherLive(client: ClassClient, act: Act, rerender: () => void)
   };
 }
 
-function blockerText(b: Debrief['blockers'][number], name: (id: string) => string): string {
+/** The debrief's party names, with how words agree with each ("США предложили"). */
+export function debriefNames(d: Pick<TableDebrief, 'parties'>): PartyNames {
+  return Object.assign((id: string) => d.parties.find((p) => p.id === id)?.name ?? id, {
+    subject: (id: string) => named(d.parties.find((p) => p.id === id) ?? { name: id }),
+  });
+}
+
+/** The names the AI's sentences are put into: the debrief's own (in the teacher's language); a server that sent none
+ * leaves the sentences in their own words. */
+const namesOf = (d: TableDebrief) => d.names ?? { parties: d.parties, packages: [] };
+
+/** Who kept a table from a deal and why, with its last words quoted in the teacher's language. */
+export function blockerText(b: TableDebrief['blockers'][number], d: TableDebrief, name: PartyNames): string {
   return [
     name(b.party),
     b.facts.map(factWords).join('; '),
-    b.lastPublic ? `“${b.lastPublic}”` : '',
-    b.lastPrivate ?? '',
+    b.lastPublic ? `“${reasonWords(namesOf(d), b.lastPublic, b.lastPublicSaid)}”` : '',
+    b.lastPrivate ? noteWords(namesOf(d), b.lastPrivate, b.lastPrivateSaid) : '',
   ]
     .filter(Boolean)
     .join(' — ');
 }
 
-function reasonText(r: Debrief['privateReasons'][number], name: (id: string) => string): string {
-  return [`${name(r.party)} (${r.meetingVenue}, ${r.move})`, r.public ? `“${r.public}”` : '', r.note]
+/** An AI delegation's move, what it said and what it thought, in the teacher's language. */
+export function reasonText(
+  r: TableDebrief['privateReasons'][number],
+  d: TableDebrief,
+  name: PartyNames,
+): string {
+  const move = moveWords(r.act, name.subject?.(r.party) ?? name(r.party));
+  return [
+    `${name(r.party)} (${r.meetingVenue}, ${move})`,
+    r.public ? `“${reasonWords(namesOf(d), r.public, r.publicSaid)}”` : '',
+    noteWords(namesOf(d), r.note, r.noteSaid),
+  ]
     .filter(Boolean)
     .join(' — ');
 }

@@ -3,7 +3,7 @@
 // address's #fragment (never sent to the server in a request line) and in this browser's storage.
 
 import { DIFFICULTIES } from '../engine/difficulty';
-import { language, list, msg, t } from '../i18n';
+import { date, language, list, msg, t } from '../i18n';
 import { type ClassClient, connectClass } from '../net/class-client';
 import type { CatalogueItem, CreatedSession, Dashboard, DashboardTable } from '../protocol';
 import { teacherLive } from './class-live';
@@ -409,7 +409,11 @@ export function startClassTeacher(root: HTMLElement): void {
       'dl',
       { className: 'class-facts' },
       el('dt', {}, TEXT.meeting),
-      el('dd', {}, t.status === 'waiting' ? TEXT.waiting : `${t.meetingIndex + 1}: ${t.meeting}`),
+      el(
+        'dd',
+        {},
+        t.status === 'waiting' ? TEXT.waiting : `${t.meetingIndex + 1}: ${t.meeting}, ${date(t.meetingDate)}`,
+      ),
       el('dt', {}, TEXT.version),
       el('dd', {}, t.textVersion ? `v${t.textVersion}` : '–'),
       el('dt', {}, TEXT.speaker),

@@ -1,6 +1,6 @@
 // Plain SVG charts of the debrief: the outcome against the Pareto frontier (two sides at a time) and offers over time.
 import type { FrontierChart, OfferSeries } from '../engine/debrief';
-import { msg, num, t } from '../i18n';
+import { type Agreement, msg, num, t } from '../i18n';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -27,6 +27,7 @@ export interface PartyInfo {
   name: string;
   shortName: string;
   color: string;
+  agreement?: Agreement | undefined;
 }
 
 /** A round axis range that holds every value, with a little room. */
@@ -39,16 +40,68 @@ function range(values: number[]): [number, number] {
   return b > a ? [a, b] : [a, a + step];
 }
 
-/** Tick values: 3–6 round numbers across a range. */
-function ticks(lo: number, hi: number): number[] {
+/** Tick values: 3–6 round numbers across a range, at least `gap` units apart across `room` units (a narrow
+ * chart on a phone gets fewer, so its 12 px numbers do not touch). */
+function ticks(lo: number, hi: number, room = Number.POSITIVE_INFINITY, gap = 0): number[] {
   const span = hi - lo;
-  const step = span <= 2000 ? 500 : span <= 5000 ? 1000 : 2000;
+  let step = span <= 2000 ? 500 : span <= 5000 ? 1000 : 2000;
+  for (const wider of [1000, 2000, 2500, 5000]) if (wider > step && (step / span) * room < gap) step = wider;
   const out: number[] = [];
   for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) out.push(v);
   return out;
 }
 
 const fmt = (n: number) => num(n);
+
+/** The widths the charts are drawn for: narrower boxes (a phone) get them drawn at their own width (ChartFit). */
+export const FRONTIER_WIDTH = 360;
+export const OFFERS_WIDTH = 560;
+
+/**
+ * Charts drawn at the width they are shown, up to the width they are designed for: a chart drawn wide and scaled
+ * down to a phone shrinks its text with it (11 px ticks read as 6.5 px at 375 px wide), so a narrower box gets the
+ * chart drawn again at its own width, its text at its size in CSS pixels. Follows the box as it changes (a phone
+ * turned, a window resized); `stop()` lets go of them all.
+ */
+export class ChartFit {
+  private readonly observer: ResizeObserver | null;
+  private readonly fits = new Map<Element, (width: number) => void>();
+
+  constructor() {
+    this.observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver((entries) => {
+            for (const e of entries) this.fits.get(e.target)?.(e.contentRect.width);
+          });
+  }
+
+  /** The chart `draw` makes at `design` width; drawn again at its box's width while that is narrower. */
+  chart(design: number, draw: (width: number) => SVGSVGElement): SVGSVGElement {
+    let drawnAt = design;
+    const watch = (node: SVGSVGElement) => {
+      this.fits.set(node, (shown) => {
+        const want = Math.max(200, Math.min(design, Math.floor(shown)));
+        if (shown <= 0 || Math.abs(want - drawnAt) < 2) return;
+        drawnAt = want;
+        const next = draw(want);
+        this.fits.delete(node);
+        this.observer?.unobserve(node);
+        node.replaceWith(next);
+        watch(next);
+      });
+      this.observer?.observe(node);
+    };
+    const first = draw(design);
+    watch(first);
+    return first;
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.fits.clear();
+  }
+}
 
 /** One chart of the frontier for two sides: x is better for `a`, y is better for `b`. */
 export function frontierPairChart(
@@ -57,11 +110,13 @@ export function frontierPairChart(
   b: PartyInfo,
   extra: { missed: Record<string, number> | null; outcomeLabel: string },
   titleId: string,
+  width = FRONTIER_WIDTH,
 ): SVGSVGElement {
-  const W = 360;
+  const W = width;
   const H = 320;
   const left = 58;
-  const right = 14;
+  // Room for half of the last tick's number ("10 000" at 12 px) right of the plot.
+  const right = 24;
   const top = 14;
   const bottom = 48;
   const pts = chart.frontier;
@@ -104,13 +159,14 @@ export function frontierPairChart(
     }),
   );
   const grid = svg('g', { class: 'axes' });
-  for (const v of ticks(x0, x1)) {
+  // "10 000" is about 42 units wide at 12 px: x ticks at least 60 apart.
+  for (const v of ticks(x0, x1, W - left - right, 60)) {
     grid.append(
       svg('line', { x1: X(v), x2: X(v), y1: top, y2: H - bottom, class: 'gridline' }),
       svg('text', { x: X(v), y: H - bottom + 16, 'text-anchor': 'middle', class: 'tick' }, fmt(v)),
     );
   }
-  for (const v of ticks(y0, y1)) {
+  for (const v of ticks(y0, y1, H - top - bottom, 24)) {
     grid.append(
       svg('line', { x1: left, x2: W - right, y1: Y(v), y2: Y(v), class: 'gridline' }),
       svg('text', { x: left - 6, y: Y(v) + 4, 'text-anchor': 'end', class: 'tick' }, fmt(v)),
@@ -206,8 +262,9 @@ export function offersChart(
   parties: PartyInfo[],
   reservation: Record<string, number>,
   titleId: string,
+  width = OFFERS_WIDTH,
 ) {
-  const W = 560;
+  const W = width;
   const H = 240;
   const left = 56;
   const right = 16;
@@ -232,11 +289,11 @@ export function offersChart(
     );
   }
   grid.append(svg('line', { x1: left, x2: W - right, y1: H - bottom, y2: H - bottom, class: 'axis' }));
-  // Labels far enough apart to be read: the first and the last, and others that fit between them (about 6.5
-  // units a character at this size).
+  // Labels far enough apart to be read: the first and the last, and others that fit between them (about 8
+  // units a character at 12 px, wide letters counted).
   const extent = (i: number, label: string): [number, number] => {
     const x = X(i);
-    const w = label.length * 6.5;
+    const w = label.length * 8;
     if (n === 1) return [x - w / 2, x + w / 2];
     if (i === 0) return [x, x + w];
     if (i === n - 1) return [x - w, x];

@@ -1,13 +1,26 @@
 // The debrief at the end of every game: scores, who signed and who blocked, who gained what, what was possible,
 // offers over time, every side's secrets, the events and why they mattered, and what happened next. Loaded on demand with its charts.
 import './debrief.css';
-import { buildDebrief, type Debrief, type MoveAct } from '../engine/debrief';
+import { buildDebrief, type Debrief } from '../engine/debrief';
 import type { GameState } from '../engine/state';
 import { viewFor } from '../engine/view';
-import { date, language, list as listWords, msg, t } from '../i18n';
+import { date, language, list as listWords, msg, type Named, named, namedList, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
-import { frontierPairChart, offersChart, type PartyInfo } from './debrief-charts';
-import { factWords, debriefHeadline as headline, signedWords } from './debrief-words';
+import {
+  ChartFit,
+  FRONTIER_WIDTH,
+  frontierPairChart,
+  OFFERS_WIDTH,
+  offersChart,
+  type PartyInfo,
+} from './debrief-charts';
+import {
+  factWords,
+  debriefHeadline as headline,
+  moveWords,
+  type PartyNames,
+  signedWords,
+} from './debrief-words';
 import { lazyDetails } from './disclosure';
 import { append, type Child, el, formatPoints, screenHeading, uniqueId } from './dom';
 import { createMoveLog } from './move-log';
@@ -33,8 +46,11 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     name: p.name,
     shortName: p.shortName,
     color: p.color,
+    agreement: p.agreement,
   }));
-  const name = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
+  const name: PartyNames = Object.assign((id: string) => parties.find((p) => p.id === id)?.name ?? id, {
+    subject: (id: string) => subjectOf(parties, id),
+  });
   const solo = options.humanSeats.length === 1;
   const who = (id: string) =>
     options.humanSeats.includes(id) ? t(solo ? W().you : W().aPerson, { party: name(id) }) : name(id);
@@ -46,6 +62,8 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     return el('span', text === words && language() !== 'en' ? { attrs: { lang: 'en' } } : {}, text);
   };
 
+  // Charts drawn at the width they are shown (a phone's), so their text keeps its size.
+  const fit = new ChartFit();
   const heading = screenHeading(t(W().heading, { title: W().titles[d.kind] }));
   const screen = el(
     'div',
@@ -63,9 +81,9 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
     d.ratification.length ? ratificationSection(d, name) : null,
     finalTextSection(d),
     issuesSection(d, parties),
-    frontierSection(d, parties),
-    tradesSection(d, parties, name),
-    offersSection(d, parties),
+    frontierSection(d, parties, fit),
+    tradesSection(d, parties),
+    offersSection(d, parties, fit),
     secretsSection(d, parties, options.humanSeats, said, think),
     d.events.length ? eventsSection(d, options.scenario) : null,
     epilogueSection(d, options.scenario),
@@ -88,7 +106,10 @@ export function renderDebriefScreen(root: HTMLElement, options: DebriefScreenOpt
   );
   root.replaceChildren(screen);
   heading.focus();
-  return () => root.replaceChildren();
+  return () => {
+    fit.stop();
+    root.replaceChildren();
+  };
 }
 
 function endedWords(d: Debrief): string {
@@ -100,34 +121,10 @@ function endedWords(d: Debrief): string {
   return `${where} ${t(W().costSoFar, { n: e.heldBefore, percent: e.costPercent })}`;
 }
 
-function moveWords(a: MoveAct): string {
-  const M = W().moves;
-  switch (a.type) {
-    case 'text.published':
-      return t(M.published, { version: a.version ?? 0 });
-    case 'package.accepted':
-      return t(a.conditional ? M.acceptedIf : M.accepted, { package: a.pkg ?? '' });
-    case 'package.rejected':
-      return t(M.rejected, { package: a.pkg ?? '' });
-    case 'amendment.proposed':
-      return t(M.amended, { package: a.pkg ?? '' });
-    case 'signal.sent': {
-      const what = a.option ? `${a.issue}: ${a.option}` : (a.issue ?? '');
-      return t((M.signal as Record<string, string>)[a.signal ?? ''] ?? M.other, { what });
-    }
-    case 'proposal.answered':
-      return (M.answered as Record<string, string>)[a.verdict ?? ''] ?? M.other;
-    case 'capital.consulted':
-      return t(M.consulted, { package: a.pkg ?? '' });
-    case 'text.signed':
-      return t(M.signed, { version: a.version ?? 0 });
-    case 'party.walkedAway':
-      return M.walked;
-    case 'turn.ended':
-      return M.ended;
-    default:
-      return M.other;
-  }
+/** A party's name with how words agree with it ("США подписали", "Россия подписала"). */
+function subjectOf(parties: readonly PartyInfo[], id: string): Named {
+  const p = parties.find((x) => x.id === id);
+  return p ? named(p) : { text: id, agreement: 'neuter' };
 }
 
 function section(id: string, title: string, ...children: Child[]): HTMLElement {
@@ -188,17 +185,20 @@ type Think = (words: string, structured: Debrief['blockers'][number]['lastPrivat
 function signedSection(
   d: Debrief,
   who: (id: string) => string,
-  name: (id: string) => string,
+  name: PartyNames,
   say: Say,
   think: Think,
 ): HTMLElement {
   const w = W();
+  const subject = (id: string) => name.subject?.(id) ?? name(id);
   const items = d.parties.map((p) =>
     el(
       'li',
       { className: d.signed.by.includes(p.id) ? 'signed' : 'unsigned' },
       el('strong', {}, `${who(p.id)}: `),
-      d.signed.by.includes(p.id) ? t(w.signedVersion, { version: d.signed.version ?? 0 }) : w.didNotSign,
+      d.signed.by.includes(p.id)
+        ? t(w.signedVersion, { party: subject(p.id), version: d.signed.version ?? 0 })
+        : t(w.didNotSign, { party: subject(p.id) }),
     ),
   );
   const blockers = d.blockers.map((b) =>
@@ -290,7 +290,7 @@ function finalTextSection(d: Debrief): HTMLElement {
 /** Who got what on one issue, in plain words. */
 function stakeWords(row: Debrief['issues'][number], parties: PartyInfo[]): string {
   const w = W();
-  const name = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
+  const name = (id: string) => subjectOf(parties, id);
   const stakes = row.stakes;
   if (stakes.length === 0) return w.nobodyCared;
   const best = stakes.filter((s) => s.value === s.bestValue).map((s) => name(s.party));
@@ -303,7 +303,7 @@ function stakeWords(row: Debrief['issues'][number], parties: PartyInfo[]): strin
         : t(w.gotSome, { party: name(s.party), value: s.value, best: s.bestValue, option: s.bestLabel }),
     );
   const parts: string[] = [];
-  if (best.length) parts.push(t(w.gotFavourite, { n: best.length, parties: listWords(best) }));
+  if (best.length) parts.push(t(w.gotFavourite, { n: best.length, parties: namedList(best) }));
   parts.push(...rest);
   return `${parts.join('. ')}.`;
 }
@@ -357,7 +357,7 @@ function issuesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
   );
 }
 
-function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
+function frontierSection(d: Debrief, parties: PartyInfo[], fit: ChartFit): HTMLElement {
   const w = W();
   const c = d.chart;
   const pairs: Array<[PartyInfo, PartyInfo]> = [];
@@ -370,7 +370,9 @@ function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
     return el(
       'figure',
       { className: 'chart-figure' },
-      frontierPairChart(c, a, b, { missed: d.tradesMissed?.utilities ?? null, outcomeLabel }, id),
+      fit.chart(FRONTIER_WIDTH, (width) =>
+        frontierPairChart(c, a, b, { missed: d.tradesMissed?.utilities ?? null, outcomeLabel }, id, width),
+      ),
       el('figcaption', { id }, t(w.pairCaption, { a: a.name, b: b.name })),
     );
   });
@@ -448,7 +450,7 @@ function frontierSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
   );
 }
 
-function tradesSection(d: Debrief, parties: PartyInfo[], name: (id: string) => string): HTMLElement {
+function tradesSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
   const w = W();
   const tm = d.tradesMade;
   const gains = (g: Record<string, number>) =>
@@ -482,7 +484,12 @@ function tradesSection(d: Debrief, parties: PartyInfo[], name: (id: string) => s
                     el(
                       'li',
                       {},
-                      t(w.logroll, { x: name(l.x), xIssue: l.xIssue, y: name(l.y), yIssue: l.yIssue }),
+                      t(w.logroll, {
+                        x: subjectOf(parties, l.x),
+                        xIssue: l.xIssue,
+                        y: subjectOf(parties, l.y),
+                        yIssue: l.yIssue,
+                      }),
                     ),
                   ),
                 ),
@@ -526,7 +533,7 @@ export function offerLabel(o: Debrief['offers'][number]['offers'][number]): stri
   return o.kind === 'text' ? `v${o.number}` : t(W().amendmentLabel, { n: o.number });
 }
 
-function offersSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
+function offersSection(d: Debrief, parties: PartyInfo[], fit: ChartFit): HTMLElement {
   const w = W();
   const reservation = d.chart.reservation;
   const blocks = d.offers.map((s) => {
@@ -554,7 +561,7 @@ function offersSection(d: Debrief, parties: PartyInfo[]): HTMLElement {
         { id: titleId },
         t(w.offersCaption, { party: p?.name ?? s.by, kinds: listWords(kinds), n: s.offers.length }),
       ),
-      offersChart(labelled, parties, reservation, titleId),
+      fit.chart(OFFERS_WIDTH, (width) => offersChart(labelled, parties, reservation, titleId, width)),
       el(
         'details',
         { className: 'chart-data' },
@@ -598,6 +605,7 @@ function secretsSection(
   const w = W();
   const cards = d.priorities.map((pr) => {
     const p = parties.find((x) => x.id === pr.party);
+    const party = subjectOf(parties, pr.party);
     const top = pr.issues.slice(0, 3);
     return el(
       'div',
@@ -607,6 +615,7 @@ function secretsSection(
         'p',
         {},
         t(w.secretWorth, {
+          party,
           reservation: formatPoints(pr.reservation),
           packages: pr.packages.map((x) => `${x.packageName} ${x.weight}`).join(', '),
         }),
@@ -615,8 +624,11 @@ function secretsSection(
         'p',
         {},
         t(w.secretTop, {
+          party,
           issues: listWords(
-            top.map((i) => t(w.secretIssue, { issue: i.issueName, weight: i.weight, option: i.favourite })),
+            top.map((i) =>
+              t(w.secretIssue, { party, issue: i.issueName, weight: i.weight, option: i.favourite }),
+            ),
           ),
         }),
       ),
@@ -644,9 +656,16 @@ function secretsSection(
           el(
             'li',
             {},
-            el('strong', {}, `${r.meetingVenue}: ${moveWords(r.act)}. `),
-            r.public ? el('span', {}, t(w.said, { words: say(r.public, r.publicSaid) })) : null,
-            el('span', { className: 'private-note' }, w.thought, think(r.note, r.noteSaid)),
+            el('strong', {}, `${r.meetingVenue}: ${moveWords(r.act, named(p))}. `),
+            r.public
+              ? el('span', {}, t(w.said, { party: named(p), words: say(r.public, r.publicSaid) }))
+              : null,
+            el(
+              'span',
+              { className: 'private-note' },
+              t(w.thought, { party: named(p) }),
+              think(r.note, r.noteSaid),
+            ),
           ),
         ),
       ),

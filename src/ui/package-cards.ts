@@ -2,7 +2,7 @@
 // package moves (accept, reject, conditional accept, propose, publish).
 import type { Move } from '../engine/intents';
 import type { SeatView } from '../engine/view';
-import { list, msg, principalWords, t } from '../i18n';
+import { list, msg, named, namedList, principalWords, t } from '../i18n';
 import type { Text } from '../scenario/schema';
 import { lazyDetails } from './disclosure';
 import { el, formatPoints } from './dom';
@@ -146,7 +146,7 @@ export function renderPackageCards(ctx: CardContext): HTMLElement {
         t(M.acceptedBy, { parties: accepted.length ? accepted.join(', ') : M.nobodyYet }),
         pv.rejectedBy.length ? t(M.rejectedBy, { parties: pv.rejectedBy.map(names.party).join(', ') }) : '',
         absentOnly
-          ? t(M.absentOnly, { n: missing.length, parties: list(missing.map((p) => names.party(p.id))) })
+          ? t(M.absentOnly, { n: missing.length, parties: namedList(missing.map((p) => named(p))) })
           : '',
       ),
     );

@@ -4,19 +4,35 @@
 import type { EngineErrorCode } from '../engine/errors';
 import type { NotePhrase, ReasonPhrase, RefusalWhy, SaidPart } from '../engine/said';
 import type { GameEvent } from '../engine/state';
-import { decimal, language, list, msg, t } from '../i18n';
+import { type Agreement, decimal, language, list, msg, type Named, named, t } from '../i18n';
 import type { ErrorCode } from '../protocol';
-import type { Scenario } from '../scenario/schema';
 
-/** A scenario's names; its events too when known, for the options they add (a seat's view has them in its
- * packages already). */
-type Names = Pick<Scenario, 'parties' | 'packages'> & { events?: Scenario['events'] };
+/** A scenario's names (a scenario, a seat's view's, or the names a teacher's debrief comes with); its events too when
+ * known, for the options they add (a seat's view has them in its packages already). */
+export interface Names {
+  parties: ReadonlyArray<{ id: string; name: string; shortName: string; agreement?: Agreement | undefined }>;
+  packages: ReadonlyArray<{
+    id: string;
+    name: string;
+    issues: ReadonlyArray<{
+      id: string;
+      name: string;
+      options: ReadonlyArray<{ id: string; label: string }>;
+    }>;
+  }>;
+  events?: ReadonlyArray<{ effects: ReadonlyArray<{ type: string; issue?: string; option?: unknown }> }>;
+}
 
 /** Names and labels of a scenario (as shown, so in its translation), or null when an id is unknown. */
 class Lookup {
   constructor(private readonly s: Names) {}
   party(id: string): string | null {
     return this.s.parties.find((p) => p.id === id)?.name ?? null;
+  }
+  /** The name with how words agree with it ("США предложили"). */
+  named(id: string): Named | null {
+    const p = this.s.parties.find((x) => x.id === id);
+    return p ? named(p) : null;
   }
   shortName(id: string): string | null {
     return this.s.parties.find((p) => p.id === id)?.shortName ?? null;
@@ -37,8 +53,10 @@ class Lookup {
       }
     for (const ev of this.s.events ?? [])
       for (const eff of ev.effects)
-        if (eff.type === 'addOption' && eff.issue === issue && eff.option.id === option)
-          return eff.option.label;
+        if (eff.type === 'addOption' && eff.issue === issue) {
+          const added = eff.option as { id: string; label: string };
+          if (added.id === option) return added.label;
+        }
     return null;
   }
 }
@@ -55,6 +73,7 @@ function need<T>(v: T | null | undefined): T {
 function sentence(p: ReasonPhrase, n: Lookup): string {
   const S = msg().said;
   const party = (id: string) => need(n.party(id));
+  const subject = (id: string) => need(n.named(id));
   const pkg = (id: string) => need(n.pkg(id));
   const issue = (id: string) => need(n.issue(id));
   const both = (i: string, o: string) => t(S.both, { issue: issue(i), option: need(n.option(i, o)) });
@@ -165,7 +184,7 @@ function sentence(p: ReasonPhrase, n: Lookup): string {
     case 'wait-others':
       return S.waitOthers;
     case 'spoiler':
-      return t(S.spoiler, { party: party(p.party) });
+      return t(S.spoiler, { party: subject(p.party) });
     case 'publish':
       return t(S.publish, {
         v: p.v,
@@ -179,7 +198,7 @@ function sentence(p: ReasonPhrase, n: Lookup): string {
         ),
       });
     case 'probe':
-      return t(p.said ? S.probeSaid : S.probeSilent, { party: party(p.party) });
+      return t(p.said ? S.probeSaid : S.probeSilent, { party: subject(p.party) });
     case 'folds':
       return t(S.folds, {
         items: list(

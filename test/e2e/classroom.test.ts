@@ -134,6 +134,10 @@ describe('a class session in the browser', () => {
         .waitFor();
     await teacher.page.getByRole('button', { name: 'Start' }).click();
     await teacher.page.locator('#class-state[data-state="running"]').waitFor();
+    // The grid writes the meeting's day as people do ('6 Dec 2025'), never as the ISO '2025-12-06'.
+    await expect
+      .poll(() => teacher.page.locator('.class-facts dd').first().textContent())
+      .toMatch(/^1: .+, \d{1,2} [A-Z][a-z]{2} \d{4}$/);
 
     // Mission control: a message to the class reaches every student's page, as text. While the teacher types, a
     // student takes a seat and reloads the page: the dashboard update pushed for it (the student goes offline and

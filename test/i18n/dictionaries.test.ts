@@ -28,8 +28,14 @@ const forms = (l: Leaf): string[] =>
 const placeholders = (s: string): string[] => [...new Set(s.match(/\{\w+\}/g) ?? [])].sort();
 /** Words in Latin letters a translation may keep (a file type, a version mark). */
 const LATIN_OK = new Set(['json', 'csv', 'v']);
+/** A placeholder's name is no word of the text; an agreeing form's words (`{party|подписал|…}`) are. */
 const latinWords = (s: string): string[] =>
-  (s.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_OK.has(w.toLowerCase()));
+  (
+    s
+      .replace(/\{\w+\}/g, '')
+      .replace(/\{\w+\|/g, '{')
+      .match(/[A-Za-z]{2,}/g) ?? []
+  ).filter((w) => !LATIN_OK.has(w.toLowerCase()));
 
 const english = leaves(en);
 const languages = [

@@ -1,8 +1,10 @@
 // Mission control and teams over socket.io: a delegation's team channel (one pen, the same view for all), the AI
 // taking a seat over and handing it back, more time for a speaker, the teacher's broadcast, a table opened with its
+
 // channels, each table's debrief once it ends, and idempotent joins. Every teacher control is refused to a student.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatDateIn } from '../../src/i18n/format';
 import { connectClass } from '../../src/net/class-client';
 import { applySeatPatch, type SeatPatch, type SeatUpdate } from '../../src/protocol';
 import { intentId, nextMove } from './class-bot';
@@ -183,6 +185,10 @@ describe('mission control and teams', () => {
     const debrief = await teacher.send({ type: 'teacher.debrief', table: 0 });
     expect(debrief.ok).toBe(true);
     expect(debrief.result.parties.map((p: { id: string }) => p.id).sort()).toEqual([...parties].sort());
+    // With the scenario's names, so the page can say the AI's sentences in the teacher's language.
+    expect(debrief.result.names.packages.map((p: { id: string }) => p.id)).toEqual(
+      scenario.packages.map((p) => p.id),
+    );
     expect((await pen.c.send({ type: 'teacher.debrief', table: 0 })).error?.code).toBe('forbidden');
   });
 
@@ -376,7 +382,7 @@ describe('mission control and teams', () => {
       const r = await c.send({
         type: 'student.join',
         code: created.code,
-        nickname: name,
+        ...(name ? { nickname: name } : {}),
         ...(lang ? { lang } : {}),
       });
       expect(r.ok, JSON.stringify(r)).toBe(true);
@@ -385,6 +391,11 @@ describe('mission control and teams', () => {
     // Two students at one seat, one reading Ukrainian (as uk-UA), one English; a third asks for a language the
     // scenario has no texts in, and gets its own (English).
     const uk = await joinIn('Olena', 'uk-UA');
+    // A student who gives no nickname gets one in the page's language (the join carries it).
+    const anonymous = await joinIn('', 'ru');
+    expect(
+      (await anonymous.c.send({ type: 'student.resume', token: anonymous.token })).result.status.nickname,
+    ).toMatch(/^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$/);
     const en = await joinIn('Ann');
     const other = await joinIn('Zé', 'pt-BR');
     for (const [s, seat] of [
@@ -431,6 +442,11 @@ describe('mission control and teams', () => {
     expect(ru.scenario.title).toBe(harbour.translations?.ru?.meta?.title);
     expect(ru.tables[0].seats.map((x: { name: string }) => x.name)).toEqual(['Нортпорт', 'Саутбей']);
     expect(ru.tables[0].packages.map((x: { name: string }) => x.name)).toContain('Рыболовство');
+    // The meeting's day comes as a day, not as words: the page writes it its own way ('6 дек. 2025 г.'), never
+    // the ISO date a teacher saw in the grid ('Гавань, 2025-12-06').
+    expect(ru.tables[0].meeting).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(ru.tables[0].meetingDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(formatDateIn('ru', ru.tables[0].meetingDate)).toMatch(/^\d{1,2} [а-я]+\.? \d{4} г\.$/);
     // An opened table too: its channels and its log in the teacher's words.
     const opened = (await teacher.send({ type: 'teacher.table', table: 0 })).result;
     expect(opened.channels.map((c: { name: string }) => c.name)).toEqual(['Нортпорт', 'Саутбей']);

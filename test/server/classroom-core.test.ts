@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from 'xstate';
 import { Classroom, csvCell } from '../../src/server/classroom';
+import { randomNickname } from '../../src/server/nicknames';
 import { openSqliteStore } from '../../src/server/sqlite-store';
 import { fixtureScenario, tempDataDir } from './class-helpers';
 
@@ -71,6 +72,43 @@ describe('classroom rules', () => {
     session.resume();
     clock.increment(30_000);
     expect(store.intents(created.session, 0)).toHaveLength(2);
+  });
+
+  it("makes up a nickname in the page's language: an adjective agreeing with the animal", () => {
+    const { classroom } = room();
+    const created = classroom.create({
+      scenario: scenario.meta.id,
+      tables: 1,
+      turnSeconds: null,
+      difficulty: 'easy',
+    });
+    const session = classroom.session(created.session);
+    if (!session) throw new Error('no session');
+    const uk = session.join(undefined, undefined, 'uk-UA').nickname;
+    expect(uk).toMatch(/^[А-ЯІЇЄҐ][а-яіїєґ’]+ [А-ЯІЇЄҐ][а-яіїєґ’]+$/);
+    expect(session.join(undefined, undefined, 'ru').nickname).toMatch(/^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$/);
+    // Any other language (or none): English.
+    expect(session.join(undefined, undefined, 'pt-BR').nickname).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    expect(session.join(undefined).nickname).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    // Every pair agrees: "Смелая Цапля", "Смелый Сокол"; "Смілива Чапля", "Сміливий Сокіл".
+    for (const [lang, feminine, masculine] of [
+      [
+        'ru',
+        /^[А-Я][а-я]+ая (Цапля|Выдра|Рысь|Куница|Сова)$/,
+        /^[А-Я][а-я]+(ый|ий|ой) (Сокол|Барсук|Журавль|Заяц|Тюлень)$/,
+      ],
+      [
+        'uk',
+        /^[А-ЯІ][а-яі]+а (Чапля|Видра|Рись|Куниця|Сова)$/,
+        /^[А-ЯІ][а-яі]+(ий|ій) (Сокіл|Борсук|Журавель|Заєць|Тюлень)$/,
+      ],
+    ] as const)
+      for (let a = 0; a < 10; a++)
+        for (let n = 0; n < 10; n++) {
+          let call = 0;
+          const name = randomNickname(lang, () => (call++ === 0 ? a : n));
+          expect(name, `${lang} ${a} ${n}`).toMatch([0, 1, 4, 6, 7].includes(n) ? feminine : masculine);
+        }
   });
 
   it('seats teams with one pen, renames and removes students, and lets the AI take an emptied seat', async () => {
