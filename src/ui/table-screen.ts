@@ -624,6 +624,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
   let lastDraw = 0;
   /** The last draw was a light one: the panels it left are behind the view. */
   let stale = false;
+  /** The panels below the text (log, live brief, others, brief, news) are behind the view: drawn a frame later. */
+  let backStale = false;
   function drawIfChanged(slot: HTMLElement, inputs: unknown[], build: () => HTMLElement, keepOpen: boolean) {
     const key = JSON.stringify([language(), ...inputs]);
     if (drawnFrom.get(slot) === key) return;
@@ -632,17 +634,23 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     else slot.replaceChildren(build());
   }
 
+  /** Where focus should be after a draw: `focusId`, else the id of what has it now in the panels. */
+  function focusWanted(focusId?: string): string {
+    const active = document.activeElement as HTMLElement | null;
+    // The sources in the status bar and the news re-render too: focus on them comes back as well.
+    const inPanels = !!active && [layout, statusBar, newsSlot].some((part) => part.contains(active));
+    return focusId ?? (inPanels && active ? active.id : '');
+  }
+
   /** `light`: only the turn's controls, the status, the signal form, the error and focus; the rest stays as it was
-   * (and `stale` says so) until the next full draw. */
-  function render(v: SeatView, focusId?: string, light = false) {
+   * (and `stale` says so) until the next full draw. `front`: everything down to the text's cards and the signal
+   * form; the panels below them are drawn by drawBack (a frame later, so that no frame styles and lays out both). */
+  function render(v: SeatView, focusId?: string, light = false, front = false) {
     if (destroyed) return;
     view = v;
     stale = light;
     lastDraw = performance.now();
-    const active = document.activeElement as HTMLElement | null;
-    // The sources in the status bar and the news re-render too: focus on them comes back as well.
-    const inPanels = !!active && [layout, statusBar, newsSlot].some((part) => part.contains(active));
-    const wantFocus = focusId ?? (inPanels && active ? active.id : '');
+    const wantFocus = focusWanted(focusId);
     const canAct = v.myTurn && v.status === 'negotiating' && !ui.busy;
     if (!v.myTurn) ui.confirm = null;
     renderStatus(v);
@@ -689,6 +697,19 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     // Whether the seat may act now: the cards' controls follow it without the cards being drawn again.
     applyTurn(packagesRegion, canAct);
     signal.update(v, canAct, ui.signalError);
+    errorBox.textContent = ui.error;
+    if (front) {
+      backStale = true;
+      restoreFocus(wantFocus);
+      return;
+    }
+    drawBack(v);
+    restoreFocus(wantFocus);
+  }
+
+  /** The panels below the text: the log, the live brief, the other sides, the brief beside the table, the news. */
+  function drawBack(v: SeatView) {
+    backStale = false;
     log.update(v);
     drawIfChanged(liveBriefSlot, [v.score], () => renderLiveBrief(v), false);
     // The other sides: their public profiles and what each has said (the log only grows).
@@ -704,8 +725,6 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     );
     if (banner) replaceKeepingOpen(newsSlot, banner);
     else newsSlot.replaceChildren();
-    errorBox.textContent = ui.error;
-    restoreFocus(wantFocus);
   }
 
   function restoreFocus(wantFocus: string) {
@@ -773,7 +792,28 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     drawQueued = null;
     if (destroyed) return;
     const latest = conn.view();
-    if (latest !== view || stale) render(latest);
+    if (latest !== view || stale) {
+      // A new meeting changes every panel: drawn in one go, its style and layout made one frame of over 60 ms on
+      // a school laptop. The panels below the text follow after the next frame, in a task of their own.
+      render(latest, undefined, false, true);
+      queueBack();
+    }
+  };
+  let backQueued = false;
+  const queueBack = () => {
+    if (backQueued) return;
+    backQueued = true;
+    const drawBackNow = () => {
+      if (!backQueued) return;
+      backQueued = false;
+      if (destroyed || !backStale) return;
+      const wantFocus = focusWanted();
+      drawBack(view);
+      restoreFocus(wantFocus);
+    };
+    // After the frame that shows the front (a hidden page has no frames: the timer draws it then).
+    requestAnimationFrame(() => setTimeout(drawBackNow, 0));
+    setTimeout(drawBackNow, 250);
   };
   /** The whole screen, a task after a light draw. */
   const queueFullDraw = () => {
