@@ -50,6 +50,11 @@ interface Measures<T> {
   concerns(m: number, text: T): number;
 }
 
+/** What the objective takes off for each red line of another side a text crosses: one we believe is a wall,
+ * one only declared a risk. */
+const BELIEVED_LINE = 60;
+const DECLARED_LINE = 1.5;
+
 /** The author's objective: a weighted Nash product of gains over what each side needs (its own exactly, the
  * others' as believed), with hard walls at our own limits and at believed red lines. */
 function scorer(ctx: Ctx, authorTarget: number): Scorer {
@@ -109,26 +114,31 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
       s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
       if (share < m.threshold) s -= (wall * (m.threshold - share)) / Math.max(0.05, 1 - m.threshold);
       const believed = measure.redLines(k, text, true);
-      s -= 60 * believed;
-      s -= 1.5 * (measure.redLines(k, text, false) - believed);
+      s -= BELIEVED_LINE * believed;
+      s -= DECLARED_LINE * (measure.redLines(k, text, false) - believed);
       // A concern says "we cannot sign it so": nearly a wall, from a party whose word has held.
       s -= concernWeight[k]! * measure.concerns(k, text);
     }
     return s;
   };
-  /** The objective's gains without any of its penalties (each penalty only lowers the score): never below it,
-   * from our raw utility and the believed shares. */
-  const boundOf = (raw: number, shares: Float64Array): number => {
+  /** The objective with only those of its penalties that are read off our raw utility, the believed shares and
+   * the options themselves (`walls`: believed and declared red lines and concerns, summed per option): never
+   * below it, since every penalty left out only lowers the score. */
+  const boundOf = (raw: number, shares: Float64Array, walls: number): number => {
     const ownNow = own.discount(raw);
     const g = (ownNow - own.reservation) / span;
     if (g <= 0) return -1e5 + g;
     let s = level.selfWeight * Math.log(g + 0.01);
+    if (ownNow < authorTarget) s -= (10 * (authorTarget - ownNow)) / span;
     const base = level.model.startThreshold;
     for (let k = 0; k < shares.length; k++) {
-      const gain = (shares[k]! - base) / Math.max(0.05, 1 - base);
+      const share = shares[k]!;
+      const gain = (share - base) / Math.max(0.05, 1 - base);
       s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
+      const threshold = ms[k]!.threshold;
+      if (share < threshold) s -= (wall * (threshold - share)) / Math.max(0.05, 1 - threshold);
     }
-    return s;
+    return s - walls;
   };
   const onTexts: Measures<Text> = {
     valid: (text) => own.valid(text),
@@ -169,7 +179,7 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
     redLines: (m, text, onlyBelieved) => crossesBelievedRedLine(ms[m]!, text, onlyBelieved),
     concerns: (m, text) => concernsHit(ms[m]!, text),
   };
-  const onCodes = codedMeasures(ctx, ms, silentPriors, accepted);
+  const onCodes = codedMeasures(ctx, ms, silentPriors, accepted, concernWeight);
   return {
     parts,
     score: (text) => objective(text, onTexts),
@@ -239,10 +249,11 @@ function codedMeasures(
   ms: PartyModel[],
   silentPriors: Array<[string, PublicPrior]>,
   accepted: Array<{ issues: string[]; combos: string[][] }>,
+  concernWeight: Float64Array,
 ): {
   coder: TextCoder;
   measures: Measures<Int32Array>;
-  bounds(code: Int32Array, boundOf: (raw: number, shares: Float64Array) => number): Bounder;
+  bounds(code: Int32Array, boundOf: (raw: number, shares: Float64Array, walls: number) => number): Bounder;
 } | null {
   const coder = textCoder(ctx.view.scenario.packages);
   if (!coder.distinct) return null;
@@ -292,12 +303,24 @@ function codedMeasures(
   for (let i = 0; i < issues; i++) points.push(new Float64Array(coder.options[i]!.length));
   for (const row of ctx.own.codedRows(coder)) points[row.issue] = Float64Array.from(row.points);
   const contributions = models.map((m) => m.contributions(issues));
+  // Per issue and option: what the red lines and concerns of every model it holds take off the score.
+  const walls: Float64Array[] = [];
+  for (let i = 0; i < issues; i++) walls.push(new Float64Array(coder.options[i]!.length));
+  for (let k = 0; k < models.length; k++) {
+    for (const r of models[k]!.lines)
+      walls[r.issue]![r.option]! += r.believed ? BELIEVED_LINE : DECLARED_LINE;
+    for (const c of models[k]!.concernsAt) walls[c.issue]![c.option]! += concernWeight[k]!;
+  }
   const at = (table: Float64Array, option: number) => (option < table.length ? table[option]! : 0);
   return {
     coder,
     bounds(code, boundOf) {
       let raw = 0;
-      for (let i = 0; i < issues; i++) raw += at(points[i]!, code[i]!);
+      let penalty = 0;
+      for (let i = 0; i < issues; i++) {
+        raw += at(points[i]!, code[i]!);
+        penalty += at(walls[i]!, code[i]!);
+      }
       const shares = new Float64Array(models.length);
       for (let k = 0; k < models.length; k++)
         for (let i = 0; i < issues; i++) shares[k]! += at(contributions[k]![i]!, code[i]!);
@@ -306,6 +329,7 @@ function codedMeasures(
         with(a, oa, b, ob) {
           const ca = code[a]!;
           let r = raw - at(points[a]!, ca) + at(points[a]!, oa);
+          let w = penalty - at(walls[a]!, ca) + at(walls[a]!, oa);
           for (let k = 0; k < models.length; k++) {
             const c = contributions[k]!;
             trial[k] = shares[k]! - at(c[a]!, ca) + at(c[a]!, oa);
@@ -313,16 +337,18 @@ function codedMeasures(
           if (b >= 0) {
             const cb = code[b]!;
             r += at(points[b]!, ob) - at(points[b]!, cb);
+            w += at(walls[b]!, ob) - at(walls[b]!, cb);
             for (let k = 0; k < models.length; k++) {
               const c = contributions[k]!;
               trial[k] = trial[k]! - at(c[b]!, cb) + at(c[b]!, ob);
             }
           }
-          return boundOf(r, trial);
+          return boundOf(r, trial, w);
         },
         take(a, oa) {
           const ca = code[a]!;
           raw += at(points[a]!, oa) - at(points[a]!, ca);
+          penalty += at(walls[a]!, oa) - at(walls[a]!, ca);
           for (let k = 0; k < models.length; k++) {
             const c = contributions[k]!;
             shares[k] = shares[k]! - at(c[a]!, ca) + at(c[a]!, oa);
@@ -400,10 +426,6 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
       if (code && coded) {
         const ca = code[at[a]!]!;
         const cb = b < 0 ? 0 : code[at[b]!]!;
-        code[at[a]!] = oa;
-        if (b >= 0) code[at[b]!] = ob;
-        code[at[a]!] = ca;
-        if (b >= 0) code[at[b]!] = cb;
         // A text whose bound cannot beat the score by the margin a step needs is not worked out: it would not
         // be taken. (The bound's own rounding is far below the slack.)
         const top = bounder!.with(at[a]!, oa, b < 0 ? -1 : at[b]!, ob);

@@ -603,8 +603,8 @@ export class CodedModel {
   /** Per coded issue of the share table, in the table's order: its index and each option's contribution. */
   private readonly rows: Array<{ issue: number; values: number[] }>;
   /** Declared red lines and concerns as issue and option indexes (one the coder does not know never holds). */
-  private readonly lines: Array<{ issue: number; option: number; believed: boolean }> = [];
-  private readonly concernsAt: Array<{ issue: number; option: number }> = [];
+  readonly lines: Array<{ issue: number; option: number; believed: boolean }> = [];
+  readonly concernsAt: Array<{ issue: number; option: number }> = [];
 
   constructor(model: PartyModel, coder: TextCoder, rows: Array<{ issue: number; values: number[] }>) {
     this.rows = rows;
