@@ -50,6 +50,9 @@ interface Measures<T> {
   concerns(m: number, text: T): number;
 }
 
+/** The objective of a text we could not sign. */
+const RULED_OUT = -1e6;
+
 /** What the objective takes off for each red line of another side a text crosses: one we believe is a wall,
  * one only declared a risk. */
 const BELIEVED_LINE = 60;
@@ -91,7 +94,7 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
     return { own: own.discount(own.raw(text)), others };
   };
   const objective = <T>(text: T, measure: Measures<T>): number => {
-    if (!measure.valid(text)) return -1e6;
+    if (!measure.valid(text)) return RULED_OUT;
     const ownNow = own.discount(measure.raw(text));
     const g = (ownNow - own.reservation) / span;
     if (g <= 0) return -1e5 + g;
@@ -311,6 +314,19 @@ function codedMeasures(
       walls[r.issue]![r.option]! += r.believed ? BELIEVED_LINE : DECLARED_LINE;
     for (const c of models[k]!.concernsAt) walls[c.issue]![c.option]! += concernWeight[k]!;
   }
+  // Our own limits that are sums of one term per issue (`codedLimits`), each term by coded issue (null where an
+  // issue adds nothing): support checks and mandates.
+  const limits = ctx.own.codedLimits(coder);
+  const checkRows = limits.checks.map((c) => {
+    const byIssue: Array<Int32Array | null> = new Array(issues).fill(null);
+    for (let k = 0; k < c.issues.length; k++) byIssue[c.issues[k]!] = c.rows[k]!;
+    return byIssue;
+  });
+  const mandateRows = limits.mandates.map((m) => {
+    const byIssue: Array<number[] | null> = new Array(issues).fill(null);
+    for (const row of m.rows) byIssue[row.issue] = row.points;
+    return byIssue;
+  });
   const at = (table: Float64Array, option: number) => (option < table.length ? table[option]! : 0);
   return {
     coder,
@@ -325,7 +341,46 @@ function codedMeasures(
       for (let k = 0; k < models.length; k++)
         for (let i = 0; i < issues; i++) shares[k]! += at(contributions[k]![i]!, code[i]!);
       const trial = new Float64Array(models.length);
+      // Support of each check and points of each mandate's package, kept exact (whole numbers).
+      const support = limits.checks.map((c, k) => {
+        let s = c.start;
+        for (let i = 0; i < issues; i++) s += checkRows[k]![i]?.[code[i]!] ?? 0;
+        return s;
+      });
+      const held = limits.mandates.map((_, k) => {
+        let sum = 0;
+        for (let i = 0; i < issues; i++) sum += mandateRows[k]![i]?.[code[i]!] ?? 0;
+        return sum;
+      });
+      /** Whether our limits rule out the text with issue a at option oa (and b at ob). */
+      const ruledOut = (a: number, oa: number, b: number, ob: number): boolean => {
+        if (limits.forbidden[a]?.[oa] === 1 || (b >= 0 && limits.forbidden[b]?.[ob] === 1)) return true;
+        const ca = code[a]!;
+        const cb = b >= 0 ? code[b]! : 0;
+        for (let k = 0; k < support.length; k++) {
+          const rows = checkRows[k]!;
+          let s = support[k]!;
+          const ra = rows[a];
+          if (ra) s += ra[oa]! - ra[ca]!;
+          const rb = b >= 0 ? rows[b] : null;
+          if (rb) s += rb[ob]! - rb[cb]!;
+          if (Math.max(0, Math.min(100, s)) < limits.checks[k]!.threshold) return true;
+        }
+        for (let k = 0; k < held.length; k++) {
+          const { best, minimum } = limits.mandates[k]!;
+          if (best === 0) continue;
+          const rows = mandateRows[k]!;
+          let sum = held[k]!;
+          const pa = rows[a];
+          if (pa) sum += pa[oa]! - pa[ca]!;
+          const pb = b >= 0 ? rows[b] : null;
+          if (pb) sum += pb[ob]! - pb[cb]!;
+          if (Math.floor((sum * 100) / best) < minimum) return true;
+        }
+        return false;
+      };
       return {
+        ruledOut,
         with(a, oa, b, ob) {
           const ca = code[a]!;
           let r = raw - at(points[a]!, ca) + at(points[a]!, oa);
@@ -347,6 +402,14 @@ function codedMeasures(
         },
         take(a, oa) {
           const ca = code[a]!;
+          for (let k = 0; k < support.length; k++) {
+            const row = checkRows[k]![a];
+            if (row) support[k] = support[k]! + row[oa]! - row[ca]!;
+          }
+          for (let k = 0; k < held.length; k++) {
+            const row = mandateRows[k]![a];
+            if (row) held[k] = held[k]! + row[oa]! - row[ca]!;
+          }
           raw += at(points[a]!, oa) - at(points[a]!, ca);
           penalty += at(walls[a]!, oa) - at(walls[a]!, ca);
           for (let k = 0; k < models.length; k++) {
@@ -395,6 +458,8 @@ function codedMeasures(
 /** Bounds on the score of texts near a coded text: `with` changes issue a to option oa (and b to ob) in thought;
  * `take` makes a change for good. */
 interface Bounder {
+  /** True for a text we could not sign (whose score is `RULED_OUT`, whatever else it holds); false says nothing. */
+  ruledOut(a: number, oa: number, b: number, ob: number): boolean;
   with(a: number, oa: number, b: number, ob: number): number;
   take(a: number, oa: number): void;
 }
@@ -426,8 +491,9 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
       if (code && coded) {
         const ca = code[at[a]!]!;
         const cb = b < 0 ? 0 : code[at[b]!]!;
-        // A text whose bound cannot beat the score by the margin a step needs is not worked out: it would not
-        // be taken. (The bound's own rounding is far below the slack.)
+        // A text we could not sign is not worked out: its score is known. Nor is one whose bound cannot beat the
+        // score by the margin a step needs: it would not be taken. (The bound's own rounding is far below the slack.)
+        if (bounder!.ruledOut(at[a]!, oa, b < 0 ? -1 : at[b]!, ob)) return RULED_OUT;
         const top = bounder!.with(at[a]!, oa, b < 0 ? -1 : at[b]!, ob);
         if (top < score + 1e-9 - BOUND_SLACK) return top;
         code[at[a]!] = oa;

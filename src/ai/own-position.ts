@@ -10,6 +10,8 @@ import {
   compileCondition,
   discounted,
   holds,
+  type SupportSums,
+  supportSums,
   type TextCoder,
 } from '../scenario/utility';
 
@@ -98,6 +100,28 @@ function tablesOf(preferences: Brief['preferences'], packages: SeatView['scenari
   }
   byPackages.set(packages, t);
   return t;
+}
+
+/** The leaves of a condition that holds when any of them does (a leaf, or `any` of such), or null. */
+function anyOf(cond: Condition): Array<{ issue: string; in: string[] }> | null {
+  if ('issue' in cond) return [cond];
+  if (!('any' in cond)) return null;
+  const leaves: Array<{ issue: string; in: string[] }> = [];
+  for (const c of cond.any) {
+    const inner = anyOf(c);
+    if (!inner) return null;
+    leaves.push(...inner);
+  }
+  return leaves;
+}
+
+/** See `OwnPosition.codedLimits`. */
+export interface CodedLimits {
+  checks: SupportSums[];
+  /** A text is ruled out when floor(100 × the sum of its rows' points / best) is below the minimum (best > 0). */
+  mandates: Array<{ minimum: number; best: number; rows: Array<{ issue: number; points: number[] }> }>;
+  /** Per coded issue, the options that cross a red line by themselves (1), or null if none does. */
+  forbidden: Array<Uint8Array | null>;
 }
 
 export class OwnPosition {
@@ -263,6 +287,43 @@ export class OwnPosition {
       valid,
     });
     return valid;
+  }
+
+  /**
+   * The parts of `valid` that are sums of one term per issue, for a caller that keeps them up to date one change
+   * at a time (the mediator's draft rules texts out before scoring them): support checks whose effects each name
+   * one issue (without `appliesWhen`, from a whole-number start), every mandate, and red lines crossed by one
+   * option alone (or consent withheld by one option alone). Every figure is a whole number, so sums kept that way are exact: a text these limits rule out
+   * is one `valid` rules out too. `valid` still decides; the other rules are left to it.
+   */
+  codedLimits(coder: TextCoder): CodedLimits {
+    const { rules } = this.me;
+    const checks: CodedLimits['checks'] = [];
+    for (const c of rules.ratification) {
+      if (c.kind !== 'support' || c.appliesWhen !== undefined) continue;
+      const sums = supportSums(coder, c, ownValue(rules.supportShift, c.id) ?? 0);
+      if (sums.others.length === 0 && Number.isInteger(sums.start)) checks.push(sums);
+    }
+    const rows = this.codedRows(coder);
+    const mandates = this.me.mandate.map((m) => ({
+      minimum: m.minimum,
+      best: this.packageBest.get(m.package) ?? 0,
+      rows: packageRowsOf(rows, m.package),
+    }));
+    const forbidden: Array<Uint8Array | null> = coder.options.map(() => null);
+    const forbid = (when: Condition) => {
+      for (const leaf of anyOf(when) ?? []) {
+        const i = coder.issueIndex.get(leaf.issue);
+        if (i === undefined) continue;
+        const row = (forbidden[i] ??= new Uint8Array(coder.options[i]!.length));
+        coder.options[i]!.forEach((id, k) => {
+          if (leaf.in.includes(id)) row[k] = 1;
+        });
+      }
+    };
+    for (const r of rules.redLines) forbid(r.when);
+    for (const c of rules.ratification) if (c.kind === 'consent') forbid(c.failsWhen);
+    return { checks, mandates, forbidden };
   }
 
   private compileValid(coder: TextCoder): CodedCondition {

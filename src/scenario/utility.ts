@@ -271,18 +271,24 @@ function compileAnew(coder: TextCoder, condition: Condition): CodedCondition {
   return (code) => !inner(code);
 }
 
-/** `runCheck(check, text, shift).passed` on coded texts, compiled once against a coder. */
-export function compileCheck(coder: TextCoder, check: RatificationCheck, shift = 0): CodedCondition {
-  if (check.kind === 'consent') {
-    const fails = compileCondition(coder, check.failsWhen);
-    return (code) => !fails(code);
-  }
-  const start = check.base + shift;
-  const { threshold } = check;
-  // Effects on one issue each (the usual kind) fold into a table of support per option of each issue they name:
-  // a sum of a few integers, the same as adding the deltas one by one. Others are tested as compiled.
+/** A support check on coded texts as sums: support starts at `start`; each issue of `issues` adds its row's
+ * entry for the text's option (the check's effects on one issue each, folded: a sum of a few integers, the same
+ * as adding the deltas one by one); each of `others` (effects on several issues) adds its delta when it holds. */
+export interface SupportSums {
+  start: number;
+  threshold: number;
+  issues: Int32Array;
+  rows: Int32Array[];
+  others: Array<{ when: CodedCondition; delta: number }>;
+}
+
+export function supportSums(
+  coder: TextCoder,
+  check: Extract<RatificationCheck, { kind: 'support' }>,
+  shift = 0,
+): SupportSums {
   const byIssue = new Map<number, Int32Array>();
-  const others: Array<{ when: CodedCondition; delta: number }> = [];
+  const others: SupportSums['others'] = [];
   for (const e of check.effects) {
     const i = 'issue' in e.when ? coder.issueIndex.get(e.when.issue) : undefined;
     if (!('issue' in e.when) || i === undefined) {
@@ -299,8 +305,22 @@ export function compileCheck(coder: TextCoder, check: RatificationCheck, shift =
       if (inSet.includes(id)) row![k]! += e.delta;
     });
   }
-  const issues = Int32Array.from(byIssue.keys());
-  const rows = [...byIssue.values()];
+  return {
+    start: check.base + shift,
+    threshold: check.threshold,
+    issues: Int32Array.from(byIssue.keys()),
+    rows: [...byIssue.values()],
+    others,
+  };
+}
+
+/** `runCheck(check, text, shift).passed` on coded texts, compiled once against a coder. */
+export function compileCheck(coder: TextCoder, check: RatificationCheck, shift = 0): CodedCondition {
+  if (check.kind === 'consent') {
+    const fails = compileCondition(coder, check.failsWhen);
+    return (code) => !fails(code);
+  }
+  const { start, threshold, issues, rows, others } = supportSums(coder, check, shift);
   const held = (code: Int32Array): boolean => {
     let support = start;
     for (let k = 0; k < issues.length; k++) support += rows[k]![code[issues[k]!]!]!;
