@@ -315,7 +315,8 @@ export class OwnPosition {
       for (const leaf of anyOf(when) ?? []) {
         const i = coder.issueIndex.get(leaf.issue);
         if (i === undefined) continue;
-        const row = (forbidden[i] ??= new Uint8Array(coder.options[i]!.length));
+        const row = forbidden[i] ?? new Uint8Array(coder.options[i]!.length);
+        forbidden[i] = row;
         coder.options[i]!.forEach((id, k) => {
           if (leaf.in.includes(id)) row[k] = 1;
         });
