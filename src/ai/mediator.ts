@@ -314,17 +314,17 @@ function codedMeasures(
       walls[r.issue]![r.option]! += r.believed ? BELIEVED_LINE : DECLARED_LINE;
     for (const c of models[k]!.concernsAt) walls[c.issue]![c.option]! += concernWeight[k]!;
   }
-  // Our own limits that are sums of one term per issue (`codedLimits`), each term by coded issue (null where an
-  // issue adds nothing): support checks and mandates.
+  // Our own limits that are sums of one term per issue (`codedLimits`): per issue, the sums it adds to and its
+  // values there; per sum, its values by issue (null where the issue adds nothing).
   const limits = ctx.own.codedLimits(coder);
-  const checkRows = limits.checks.map((c) => {
-    const byIssue: Array<Int32Array | null> = new Array(issues).fill(null);
-    for (let k = 0; k < c.issues.length; k++) byIssue[c.issues[k]!] = c.rows[k]!;
-    return byIssue;
-  });
-  const mandateRows = limits.mandates.map((m) => {
-    const byIssue: Array<number[] | null> = new Array(issues).fill(null);
-    for (const row of m.rows) byIssue[row.issue] = row.points;
+  const touching: Array<Array<{ sum: number; values: ArrayLike<number> }>> = [];
+  for (let i = 0; i < issues; i++) touching.push([]);
+  const valuesAt = limits.sums.map((sum, k) => {
+    const byIssue: Array<ArrayLike<number> | null> = new Array(issues).fill(null);
+    for (const row of sum.rows) {
+      byIssue[row.issue] = row.values;
+      touching[row.issue]!.push({ sum: k, values: row.values });
+    }
     return byIssue;
   });
   const at = (table: Float64Array, option: number) => (option < table.length ? table[option]! : 0);
@@ -341,43 +341,41 @@ function codedMeasures(
       for (let k = 0; k < models.length; k++)
         for (let i = 0; i < issues; i++) shares[k]! += at(contributions[k]![i]!, code[i]!);
       const trial = new Float64Array(models.length);
-      // Support of each check and points of each mandate's package, kept exact (whole numbers).
-      const support = limits.checks.map((c, k) => {
-        let s = c.start;
-        for (let i = 0; i < issues; i++) s += checkRows[k]![i]?.[code[i]!] ?? 0;
-        return s;
-      });
-      const held = limits.mandates.map((_, k) => {
-        let sum = 0;
-        for (let i = 0; i < issues; i++) sum += mandateRows[k]![i]?.[code[i]!] ?? 0;
+      // Each limit's sum for the text, kept exact (whole numbers), and how many of them rule it out.
+      const sums = limits.sums.map(({ start, rows }) => {
+        let sum = start;
+        for (const row of rows) sum += row.values[code[row.issue]!]!;
         return sum;
       });
+      const fails = (k: number, sum: number) => sum * limits.sums[k]!.scale < limits.sums[k]!.bar;
+      let failing = 0;
+      for (let k = 0; k < sums.length; k++) if (fails(k, sums[k]!)) failing++;
       /** Whether our limits rule out the text with issue a at option oa (and b at ob). */
       const ruledOut = (a: number, oa: number, b: number, ob: number): boolean => {
         if (limits.forbidden[a]?.[oa] === 1 || (b >= 0 && limits.forbidden[b]?.[ob] === 1)) return true;
         const ca = code[a]!;
         const cb = b >= 0 ? code[b]! : 0;
-        for (let k = 0; k < support.length; k++) {
-          const rows = checkRows[k]!;
-          let s = support[k]!;
-          const ra = rows[a];
-          if (ra) s += ra[oa]! - ra[ca]!;
-          const rb = b >= 0 ? rows[b] : null;
-          if (rb) s += rb[ob]! - rb[cb]!;
-          if (Math.max(0, Math.min(100, s)) < limits.checks[k]!.threshold) return true;
+        // Each sum the changes touch, with both changes (a sum neither touches stays as it is).
+        const changed = (k: number) => {
+          let sum = sums[k]!;
+          const va = valuesAt[k]![a];
+          if (va) sum += va[oa]! - va[ca]!;
+          const vb = b >= 0 ? valuesAt[k]![b] : null;
+          if (vb) sum += vb[ob]! - vb[cb]!;
+          return sum;
+        };
+        let stillFailing = failing;
+        for (const t of touching[a]!) {
+          if (fails(t.sum, sums[t.sum]!)) stillFailing--;
+          if (fails(t.sum, changed(t.sum))) return true;
         }
-        for (let k = 0; k < held.length; k++) {
-          const { best, minimum } = limits.mandates[k]!;
-          if (best === 0) continue;
-          const rows = mandateRows[k]!;
-          let sum = held[k]!;
-          const pa = rows[a];
-          if (pa) sum += pa[oa]! - pa[ca]!;
-          const pb = b >= 0 ? rows[b] : null;
-          if (pb) sum += pb[ob]! - pb[cb]!;
-          if (Math.floor((sum * 100) / best) < minimum) return true;
-        }
-        return false;
+        if (b >= 0)
+          for (const t of touching[b]!) {
+            if (valuesAt[t.sum]![a]) continue; // counted with a
+            if (fails(t.sum, sums[t.sum]!)) stillFailing--;
+            if (fails(t.sum, changed(t.sum))) return true;
+          }
+        return stillFailing > 0;
       };
       return {
         ruledOut,
@@ -402,13 +400,10 @@ function codedMeasures(
         },
         take(a, oa) {
           const ca = code[a]!;
-          for (let k = 0; k < support.length; k++) {
-            const row = checkRows[k]![a];
-            if (row) support[k] = support[k]! + row[oa]! - row[ca]!;
-          }
-          for (let k = 0; k < held.length; k++) {
-            const row = mandateRows[k]![a];
-            if (row) held[k] = held[k]! + row[oa]! - row[ca]!;
+          for (const t of touching[a]!) {
+            const before = fails(t.sum, sums[t.sum]!);
+            sums[t.sum] = sums[t.sum]! + t.values[oa]! - t.values[ca]!;
+            failing += Number(fails(t.sum, sums[t.sum]!)) - Number(before);
           }
           raw += at(points[a]!, oa) - at(points[a]!, ca);
           penalty += at(walls[a]!, oa) - at(walls[a]!, ca);

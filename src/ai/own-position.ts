@@ -10,7 +10,6 @@ import {
   compileCondition,
   discounted,
   holds,
-  type SupportSums,
   supportSums,
   type TextCoder,
 } from '../scenario/utility';
@@ -117,9 +116,15 @@ function anyOf(cond: Condition): Array<{ issue: string; in: string[] }> | null {
 
 /** See `OwnPosition.codedLimits`. */
 export interface CodedLimits {
-  checks: SupportSums[];
-  /** A text is ruled out when floor(100 × the sum of its rows' points / best) is below the minimum (best > 0). */
-  mandates: Array<{ minimum: number; best: number; rows: Array<{ issue: number; points: number[] }> }>;
+  /** Sums that rule a text out when (start + the sum of each row's value at the text's option) × scale < bar:
+   * a support check (scale 1, bar its threshold: clamped support below it fails) or a mandate (scale 100, bar
+   * minimum × best: floor(100 × points / best) below the minimum fails). */
+  sums: Array<{
+    start: number;
+    scale: number;
+    bar: number;
+    rows: Array<{ issue: number; values: ArrayLike<number> }>;
+  }>;
   /** Per coded issue, the options that cross a red line by themselves (1), or null if none does. */
   forbidden: Array<Uint8Array | null>;
 }
@@ -298,18 +303,30 @@ export class OwnPosition {
    */
   codedLimits(coder: TextCoder): CodedLimits {
     const { rules } = this.me;
-    const checks: CodedLimits['checks'] = [];
+    const sums: CodedLimits['sums'] = [];
     for (const c of rules.ratification) {
-      if (c.kind !== 'support' || c.appliesWhen !== undefined) continue;
-      const sums = supportSums(coder, c, ownValue(rules.supportShift, c.id) ?? 0);
-      if (sums.others.length === 0 && Number.isInteger(sums.start)) checks.push(sums);
+      // A threshold of 0 is always met (support is clamped to 0–100).
+      if (c.kind !== 'support' || c.appliesWhen !== undefined || c.threshold <= 0) continue;
+      const { start, threshold, issues, rows, others } = supportSums(
+        coder,
+        c,
+        ownValue(rules.supportShift, c.id) ?? 0,
+      );
+      if (others.length > 0 || !Number.isInteger(start)) continue;
+      sums.push({
+        start,
+        scale: 1,
+        bar: threshold,
+        rows: Array.from(issues, (issue, k) => ({ issue, values: rows[k]! })),
+      });
     }
     const rows = this.codedRows(coder);
-    const mandates = this.me.mandate.map((m) => ({
-      minimum: m.minimum,
-      best: this.packageBest.get(m.package) ?? 0,
-      rows: packageRowsOf(rows, m.package),
-    }));
+    for (const m of this.me.mandate) {
+      const best = this.packageBest.get(m.package) ?? 0;
+      if (best === 0) continue;
+      const own = packageRowsOf(rows, m.package).map((r) => ({ issue: r.issue, values: r.points }));
+      sums.push({ start: 0, scale: 100, bar: m.minimum * best, rows: own });
+    }
     const forbidden: Array<Uint8Array | null> = coder.options.map(() => null);
     const forbid = (when: Condition) => {
       for (const leaf of anyOf(when) ?? []) {
@@ -324,7 +341,7 @@ export class OwnPosition {
     };
     for (const r of rules.redLines) forbid(r.when);
     for (const c of rules.ratification) if (c.kind === 'consent') forbid(c.failsWhen);
-    return { checks, mandates, forbidden };
+    return { sums, forbidden };
   }
 
   private compileValid(coder: TextCoder): CodedCondition {
