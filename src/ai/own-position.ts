@@ -51,6 +51,8 @@ interface Tables {
       shifts: number[];
       mandate: Array<{ package: string; minimum: number }>;
       valid: CodedCondition;
+      /** `codedLimits`, once asked (the same rules make the same limits). */
+      limits?: CodedLimits;
     }
   >;
 }
@@ -272,6 +274,11 @@ export class OwnPosition {
   /** `valid` on coded texts, compiled once: red lines, ratification, then the mandate. Kept with the tables
    * while our rules, support shifts and mandate stay as they were. */
   codedValid(coder: TextCoder): CodedCondition {
+    return this.compiled(coder).valid;
+  }
+
+  /** What is compiled for a coder from our rules, support shifts and mandate: kept while they stay as they were. */
+  private compiled(coder: TextCoder): NonNullable<ReturnType<Tables['valid']['get']>> {
     const { rules, mandate } = this.me;
     const known = this.tables.valid.get(coder);
     if (
@@ -282,16 +289,16 @@ export class OwnPosition {
       known.mandate.length === mandate.length &&
       known.mandate.every((m, k) => m.package === mandate[k]!.package && m.minimum === mandate[k]!.minimum)
     )
-      return known.valid;
-    const valid = this.compileValid(coder);
-    this.tables.valid.set(coder, {
+      return known;
+    const entry = {
       redLines: rules.redLines,
       ratification: rules.ratification,
       shifts: rules.ratification.map((c) => ownValue(rules.supportShift, c.id) ?? 0),
       mandate: mandate.map((m) => ({ package: m.package, minimum: m.minimum })),
-      valid,
-    });
-    return valid;
+      valid: this.compileValid(coder),
+    };
+    this.tables.valid.set(coder, entry);
+    return entry;
   }
 
   /**
@@ -302,6 +309,12 @@ export class OwnPosition {
    * is one `valid` rules out too. `valid` still decides; the other rules are left to it.
    */
   codedLimits(coder: TextCoder): CodedLimits {
+    const entry = this.compiled(coder);
+    entry.limits ??= this.compileLimits(coder);
+    return entry.limits;
+  }
+
+  private compileLimits(coder: TextCoder): CodedLimits {
     const { rules } = this.me;
     const sums: CodedLimits['sums'] = [];
     for (const c of rules.ratification) {

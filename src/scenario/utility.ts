@@ -314,8 +314,31 @@ export function supportSums(
   };
 }
 
+/** Compiled checks by coder, check and shift (checks are parts of a loaded scenario, never changed): the mediator
+ * asks for the other sides' public checks at every draft. */
+const compiledChecks = new WeakMap<TextCoder, WeakMap<RatificationCheck, Map<number, CodedCondition>>>();
+
 /** `runCheck(check, text, shift).passed` on coded texts, compiled once against a coder. */
 export function compileCheck(coder: TextCoder, check: RatificationCheck, shift = 0): CodedCondition {
+  let byCheck = compiledChecks.get(coder);
+  if (!byCheck) {
+    byCheck = new WeakMap();
+    compiledChecks.set(coder, byCheck);
+  }
+  let byShift = byCheck.get(check);
+  if (!byShift) {
+    byShift = new Map();
+    byCheck.set(check, byShift);
+  }
+  let fn = byShift.get(shift);
+  if (!fn) {
+    fn = compileCheckAnew(coder, check, shift);
+    byShift.set(shift, fn);
+  }
+  return fn;
+}
+
+function compileCheckAnew(coder: TextCoder, check: RatificationCheck, shift: number): CodedCondition {
   if (check.kind === 'consent') {
     const fails = compileCondition(coder, check.failsWhen);
     return (code) => !fails(code);
