@@ -11,6 +11,7 @@ import { type Ctx, type Plan, progress, reason, type TurnMemory } from './ai-con
 import { answer, unanswered } from './answers';
 import {
   believedShare,
+  byIssue,
   type CodedModel,
   codedModel,
   concernsHit,
@@ -302,9 +303,7 @@ function codedMeasures(
   // Per issue and option: our raw points and each model's believed contribution, for sums kept one change at a
   // time (a bound needs no exact sum: its slack covers the rounding).
   const issues = coder.options.length;
-  const points: Float64Array[] = [];
-  for (let i = 0; i < issues; i++) points.push(new Float64Array(coder.options[i]!.length));
-  for (const row of ctx.own.codedRows(coder)) points[row.issue] = Float64Array.from(row.points);
+  const points = byIssue(ctx.own.codedRows(coder), issues);
   const contributions = models.map((m) => m.contributions(issues));
   // Per issue and option: what the red lines and concerns of every model it holds take off the score.
   const walls: Float64Array[] = [];
@@ -350,30 +349,29 @@ function codedMeasures(
       const fails = (k: number, sum: number) => sum * limits.sums[k]!.scale < limits.sums[k]!.bar;
       let failing = 0;
       for (let k = 0; k < sums.length; k++) if (fails(k, sums[k]!)) failing++;
+      /** Sum k with issue a at option oa and b at ob (b < 0: a alone), from the code's. */
+      const changed = (k: number, a: number, oa: number, b: number, ob: number): number => {
+        let sum = sums[k]!;
+        const va = valuesAt[k]![a];
+        if (va) sum += va[oa]! - va[code[a]!]!;
+        const vb = b >= 0 ? valuesAt[k]![b] : null;
+        if (vb) sum += vb[ob]! - vb[code[b]!]!;
+        return sum;
+      };
       /** Whether our limits rule out the text with issue a at option oa (and b at ob). */
       const ruledOut = (a: number, oa: number, b: number, ob: number): boolean => {
         if (limits.forbidden[a]?.[oa] === 1 || (b >= 0 && limits.forbidden[b]?.[ob] === 1)) return true;
-        const ca = code[a]!;
-        const cb = b >= 0 ? code[b]! : 0;
-        // Each sum the changes touch, with both changes (a sum neither touches stays as it is).
-        const changed = (k: number) => {
-          let sum = sums[k]!;
-          const va = valuesAt[k]![a];
-          if (va) sum += va[oa]! - va[ca]!;
-          const vb = b >= 0 ? valuesAt[k]![b] : null;
-          if (vb) sum += vb[ob]! - vb[cb]!;
-          return sum;
-        };
+        // The sums the changes touch are worked out with both changes; the others stay as they are.
         let stillFailing = failing;
         for (const t of touching[a]!) {
           if (fails(t.sum, sums[t.sum]!)) stillFailing--;
-          if (fails(t.sum, changed(t.sum))) return true;
+          if (fails(t.sum, changed(t.sum, a, oa, b, ob))) return true;
         }
         if (b >= 0)
           for (const t of touching[b]!) {
             if (valuesAt[t.sum]![a]) continue; // counted with a
             if (fails(t.sum, sums[t.sum]!)) stillFailing--;
-            if (fails(t.sum, changed(t.sum))) return true;
+            if (fails(t.sum, changed(t.sum, a, oa, b, ob))) return true;
           }
         return stillFailing > 0;
       };

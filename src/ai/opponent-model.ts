@@ -598,6 +598,25 @@ export function concernsHit(model: PartyModel, text: Text): number {
   return n;
 }
 
+/** Lists by issue made from rows (rows are kept, per coder, as long as the table or preferences they were made
+ * from: the same rows give the same lists, which no one writes to). */
+const issueLists = new WeakMap<object, Float64Array[]>();
+
+/** Per coded issue (of `issues`), the values of its row by option; an issue without a row has none (reads as 0
+ * through a bounds check). */
+export function byIssue(
+  rows: ReadonlyArray<{ issue: number; values?: ArrayLike<number>; points?: ArrayLike<number> }>,
+  issues: number,
+): Float64Array[] {
+  const known = issueLists.get(rows);
+  if (known?.length === issues) return known;
+  const out: Float64Array[] = [];
+  for (let i = 0; i < issues; i++) out.push(new Float64Array(0));
+  for (const row of rows) out[row.issue] = Float64Array.from(row.values ?? row.points ?? []);
+  issueLists.set(rows, out);
+  return out;
+}
+
 /** A model's believed share, red lines and concerns on texts coded by one coder (see `textCoder`). */
 export class CodedModel {
   /** Per coded issue of the share table, in the table's order: its index and each option's contribution. */
@@ -623,10 +642,7 @@ export class CodedModel {
   /** Each coded issue's contributions by option (an issue outside the table adds nothing): for sums kept up to
    * date one change at a time. */
   contributions(issues: number): Float64Array[] {
-    const out: Float64Array[] = [];
-    for (let i = 0; i < issues; i++) out.push(new Float64Array(0));
-    for (const row of this.rows) out[row.issue] = Float64Array.from(row.values);
-    return out;
+    return byIssue(this.rows, issues);
   }
 
   /** `believedShare`: the same contributions, added in the same order. */
