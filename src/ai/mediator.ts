@@ -313,19 +313,9 @@ function codedMeasures(
       walls[r.issue]![r.option]! += r.believed ? BELIEVED_LINE : DECLARED_LINE;
     for (const c of models[k]!.concernsAt) walls[c.issue]![c.option]! += concernWeight[k]!;
   }
-  // Our own limits that are sums of one term per issue (`codedLimits`): per issue, the sums it adds to and its
-  // values there; per sum, its values by issue (null where the issue adds nothing).
+  // Our own limits that are sums of one term per issue (`codedLimits`).
   const limits = ctx.own.codedLimits(coder);
-  const touching: Array<Array<{ sum: number; values: ArrayLike<number> }>> = [];
-  for (let i = 0; i < issues; i++) touching.push([]);
-  const valuesAt = limits.sums.map((sum, k) => {
-    const byIssue: Array<ArrayLike<number> | null> = new Array(issues).fill(null);
-    for (const row of sum.rows) {
-      byIssue[row.issue] = row.values;
-      touching[row.issue]!.push({ sum: k, values: row.values });
-    }
-    return byIssue;
-  });
+  const { touching } = limits;
   const at = (table: Float64Array, option: number) => (option < table.length ? table[option]! : 0);
   return {
     coder,
@@ -352,9 +342,9 @@ function codedMeasures(
       /** Sum k with issue a at option oa and b at ob (b < 0: a alone), from the code's. */
       const changed = (k: number, a: number, oa: number, b: number, ob: number): number => {
         let sum = sums[k]!;
-        const va = valuesAt[k]![a];
+        const va = limits.sums[k]!.at[a];
         if (va) sum += va[oa]! - va[code[a]!]!;
-        const vb = b >= 0 ? valuesAt[k]![b] : null;
+        const vb = b >= 0 ? limits.sums[k]!.at[b] : null;
         if (vb) sum += vb[ob]! - vb[code[b]!]!;
         return sum;
       };
@@ -369,7 +359,7 @@ function codedMeasures(
         }
         if (b >= 0)
           for (const t of touching[b]!) {
-            if (valuesAt[t.sum]![a]) continue; // counted with a
+            if (limits.sums[t.sum]!.at[a]) continue; // counted with a
             if (fails(t.sum, sums[t.sum]!)) stillFailing--;
             if (fails(t.sum, changed(t.sum, a, oa, b, ob))) return true;
           }

@@ -126,7 +126,11 @@ export interface CodedLimits {
     scale: number;
     bar: number;
     rows: Array<{ issue: number; values: ArrayLike<number> }>;
+    /** The same rows by coded issue (null where the issue adds nothing). */
+    at: Array<ArrayLike<number> | null>;
   }>;
+  /** Per coded issue, the sums it adds to (index into `sums`) and its values there. */
+  touching: Array<Array<{ sum: number; values: ArrayLike<number> }>>;
   /** Per coded issue, the options that cross a red line by themselves (1), or null if none does. */
   forbidden: Array<Uint8Array | null>;
 }
@@ -331,6 +335,7 @@ export class OwnPosition {
         scale: 1,
         bar: threshold,
         rows: Array.from(issues, (issue, k) => ({ issue, values: rows[k]! })),
+        at: coder.options.map(() => null),
       });
     }
     const rows = this.codedRows(coder);
@@ -338,7 +343,13 @@ export class OwnPosition {
       const best = this.packageBest.get(m.package) ?? 0;
       if (best === 0) continue;
       const own = packageRowsOf(rows, m.package).map((r) => ({ issue: r.issue, values: r.points }));
-      sums.push({ start: 0, scale: 100, bar: m.minimum * best, rows: own });
+      sums.push({
+        start: 0,
+        scale: 100,
+        bar: m.minimum * best,
+        rows: own,
+        at: coder.options.map(() => null),
+      });
     }
     const forbidden: Array<Uint8Array | null> = coder.options.map(() => null);
     const forbid = (when: Condition) => {
@@ -354,7 +365,14 @@ export class OwnPosition {
     };
     for (const r of rules.redLines) forbid(r.when);
     for (const c of rules.ratification) if (c.kind === 'consent') forbid(c.failsWhen);
-    return { sums, forbidden };
+    const touching: CodedLimits['touching'] = coder.options.map(() => []);
+    sums.forEach((sum, k) => {
+      for (const row of sum.rows) {
+        sum.at[row.issue] = row.values;
+        touching[row.issue]!.push({ sum: k, values: row.values });
+      }
+    });
+    return { sums, touching, forbidden };
   }
 
   private compileValid(coder: TextCoder): CodedCondition {
