@@ -164,7 +164,7 @@ export function clip(s: string, n: number): string {
 }
 
 /** Texts by version, rebuilt from the log this seat saw; only the versions asked for, when some are (a decision
- * reads two of them: copying every version on every move made much of the garbage of a game). */
+ * reads two of them: it need not copy every version on every move). */
 export function textsByVersion(log: readonly GameEvent[], only?: readonly number[]): Map<number, Text> {
   const out = new Map<number, Text>();
   const text: Text = {};

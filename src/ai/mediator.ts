@@ -11,7 +11,6 @@ import { type Ctx, type Plan, progress, reason, type TurnMemory } from './ai-con
 import { answer, unanswered } from './answers';
 import {
   believedShare,
-  byIssue,
   type CodedModel,
   codedModel,
   concernsHit,
@@ -51,14 +50,6 @@ interface Measures<T> {
   concerns(m: number, text: T): number;
 }
 
-/** The objective of a text we could not sign. */
-const RULED_OUT = -1e6;
-
-/** What the objective takes off for each red line of another side a text crosses: one we believe is a wall,
- * one only declared a risk. */
-const BELIEVED_LINE = 60;
-const DECLARED_LINE = 1.5;
-
 /** The author's objective: a weighted Nash product of gains over what each side needs (its own exactly, the
  * others' as believed), with hard walls at our own limits and at believed red lines. */
 function scorer(ctx: Ctx, authorTarget: number): Scorer {
@@ -95,7 +86,7 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
     return { own: own.discount(own.raw(text)), others };
   };
   const objective = <T>(text: T, measure: Measures<T>): number => {
-    if (!measure.valid(text)) return RULED_OUT;
+    if (!measure.valid(text)) return -1e6;
     const ownNow = own.discount(measure.raw(text));
     const g = (ownNow - own.reservation) / span;
     if (g <= 0) return -1e5 + g;
@@ -118,31 +109,26 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
       s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
       if (share < m.threshold) s -= (wall * (m.threshold - share)) / Math.max(0.05, 1 - m.threshold);
       const believed = measure.redLines(k, text, true);
-      s -= BELIEVED_LINE * believed;
-      s -= DECLARED_LINE * (measure.redLines(k, text, false) - believed);
+      s -= 60 * believed;
+      s -= 1.5 * (measure.redLines(k, text, false) - believed);
       // A concern says "we cannot sign it so": nearly a wall, from a party whose word has held.
       s -= concernWeight[k]! * measure.concerns(k, text);
     }
     return s;
   };
-  /** The objective with only those of its penalties that are read off our raw utility, the believed shares and
-   * the options themselves (`walls`: believed and declared red lines and concerns, summed per option): never
-   * below it, since every penalty left out only lowers the score. */
-  const boundOf = (raw: number, shares: Float64Array, walls: number): number => {
+  /** The objective's gains without any of its penalties (each penalty only lowers the score): never below it,
+   * from our raw utility and the believed shares. */
+  const boundOf = (raw: number, shares: Float64Array): number => {
     const ownNow = own.discount(raw);
     const g = (ownNow - own.reservation) / span;
     if (g <= 0) return -1e5 + g;
     let s = level.selfWeight * Math.log(g + 0.01);
-    if (ownNow < authorTarget) s -= (10 * (authorTarget - ownNow)) / span;
     const base = level.model.startThreshold;
     for (let k = 0; k < shares.length; k++) {
-      const share = shares[k]!;
-      const gain = (share - base) / Math.max(0.05, 1 - base);
+      const gain = (shares[k]! - base) / Math.max(0.05, 1 - base);
       s += gain > 0 ? Math.log(gain + 0.01) : -4.6 + 12 * gain;
-      const threshold = ms[k]!.threshold;
-      if (share < threshold) s -= (wall * (threshold - share)) / Math.max(0.05, 1 - threshold);
     }
-    return s - walls;
+    return s;
   };
   const onTexts: Measures<Text> = {
     valid: (text) => own.valid(text),
@@ -183,7 +169,7 @@ function scorer(ctx: Ctx, authorTarget: number): Scorer {
     redLines: (m, text, onlyBelieved) => crossesBelievedRedLine(ms[m]!, text, onlyBelieved),
     concerns: (m, text) => concernsHit(ms[m]!, text),
   };
-  const onCodes = codedMeasures(ctx, ms, silentPriors, accepted, concernWeight);
+  const onCodes = codedMeasures(ctx, ms, silentPriors, accepted);
   return {
     parts,
     score: (text) => objective(text, onTexts),
@@ -253,11 +239,10 @@ function codedMeasures(
   ms: PartyModel[],
   silentPriors: Array<[string, PublicPrior]>,
   accepted: Array<{ issues: string[]; combos: string[][] }>,
-  concernWeight: Float64Array,
 ): {
   coder: TextCoder;
   measures: Measures<Int32Array>;
-  bounds(code: Int32Array, boundOf: (raw: number, shares: Float64Array, walls: number) => number): Bounder;
+  bounds(code: Int32Array, boundOf: (raw: number, shares: Float64Array) => number): Bounder;
 } | null {
   const coder = textCoder(ctx.view.scenario.packages);
   if (!coder.distinct) return null;
@@ -303,74 +288,24 @@ function codedMeasures(
   // Per issue and option: our raw points and each model's believed contribution, for sums kept one change at a
   // time (a bound needs no exact sum: its slack covers the rounding).
   const issues = coder.options.length;
-  const points = byIssue(ctx.own.codedRows(coder), issues);
+  const points: Float64Array[] = [];
+  for (let i = 0; i < issues; i++) points.push(new Float64Array(coder.options[i]!.length));
+  for (const row of ctx.own.codedRows(coder)) points[row.issue] = Float64Array.from(row.points);
   const contributions = models.map((m) => m.contributions(issues));
-  // Per issue and option: what the red lines and concerns of every model it holds take off the score.
-  const walls: Float64Array[] = [];
-  for (let i = 0; i < issues; i++) walls.push(new Float64Array(coder.options[i]!.length));
-  for (let k = 0; k < models.length; k++) {
-    for (const r of models[k]!.lines)
-      walls[r.issue]![r.option]! += r.believed ? BELIEVED_LINE : DECLARED_LINE;
-    for (const c of models[k]!.concernsAt) walls[c.issue]![c.option]! += concernWeight[k]!;
-  }
-  // Our own limits that are sums of one term per issue (`codedLimits`).
-  const limits = ctx.own.codedLimits(coder);
-  const { touching } = limits;
   const at = (table: Float64Array, option: number) => (option < table.length ? table[option]! : 0);
   return {
     coder,
     bounds(code, boundOf) {
       let raw = 0;
-      let penalty = 0;
-      for (let i = 0; i < issues; i++) {
-        raw += at(points[i]!, code[i]!);
-        penalty += at(walls[i]!, code[i]!);
-      }
+      for (let i = 0; i < issues; i++) raw += at(points[i]!, code[i]!);
       const shares = new Float64Array(models.length);
       for (let k = 0; k < models.length; k++)
         for (let i = 0; i < issues; i++) shares[k]! += at(contributions[k]![i]!, code[i]!);
       const trial = new Float64Array(models.length);
-      // Each limit's sum for the text, kept exact (whole numbers), and how many of them rule it out.
-      const sums = limits.sums.map(({ start, rows }) => {
-        let sum = start;
-        for (const row of rows) sum += row.values[code[row.issue]!]!;
-        return sum;
-      });
-      const fails = (k: number, sum: number) => sum * limits.sums[k]!.scale < limits.sums[k]!.bar;
-      let failing = 0;
-      for (let k = 0; k < sums.length; k++) if (fails(k, sums[k]!)) failing++;
-      /** Sum k with issue a at option oa and b at ob (b < 0: a alone), from the code's. */
-      const changed = (k: number, a: number, oa: number, b: number, ob: number): number => {
-        let sum = sums[k]!;
-        const va = limits.sums[k]!.at[a];
-        if (va) sum += va[oa]! - va[code[a]!]!;
-        const vb = b >= 0 ? limits.sums[k]!.at[b] : null;
-        if (vb) sum += vb[ob]! - vb[code[b]!]!;
-        return sum;
-      };
-      /** Whether our limits rule out the text with issue a at option oa (and b at ob). */
-      const ruledOut = (a: number, oa: number, b: number, ob: number): boolean => {
-        if (limits.forbidden[a]?.[oa] === 1 || (b >= 0 && limits.forbidden[b]?.[ob] === 1)) return true;
-        // The sums the changes touch are worked out with both changes; the others stay as they are.
-        let stillFailing = failing;
-        for (const t of touching[a]!) {
-          if (fails(t.sum, sums[t.sum]!)) stillFailing--;
-          if (fails(t.sum, changed(t.sum, a, oa, b, ob))) return true;
-        }
-        if (b >= 0)
-          for (const t of touching[b]!) {
-            if (limits.sums[t.sum]!.at[a]) continue; // counted with a
-            if (fails(t.sum, sums[t.sum]!)) stillFailing--;
-            if (fails(t.sum, changed(t.sum, a, oa, b, ob))) return true;
-          }
-        return stillFailing > 0;
-      };
       return {
-        ruledOut,
         with(a, oa, b, ob) {
           const ca = code[a]!;
           let r = raw - at(points[a]!, ca) + at(points[a]!, oa);
-          let w = penalty - at(walls[a]!, ca) + at(walls[a]!, oa);
           for (let k = 0; k < models.length; k++) {
             const c = contributions[k]!;
             trial[k] = shares[k]! - at(c[a]!, ca) + at(c[a]!, oa);
@@ -378,23 +313,16 @@ function codedMeasures(
           if (b >= 0) {
             const cb = code[b]!;
             r += at(points[b]!, ob) - at(points[b]!, cb);
-            w += at(walls[b]!, ob) - at(walls[b]!, cb);
             for (let k = 0; k < models.length; k++) {
               const c = contributions[k]!;
               trial[k] = trial[k]! - at(c[b]!, cb) + at(c[b]!, ob);
             }
           }
-          return boundOf(r, trial, w);
+          return boundOf(r, trial);
         },
         take(a, oa) {
           const ca = code[a]!;
-          for (const t of touching[a]!) {
-            const before = fails(t.sum, sums[t.sum]!);
-            sums[t.sum] = sums[t.sum]! + t.values[oa]! - t.values[ca]!;
-            failing += Number(fails(t.sum, sums[t.sum]!)) - Number(before);
-          }
           raw += at(points[a]!, oa) - at(points[a]!, ca);
-          penalty += at(walls[a]!, oa) - at(walls[a]!, ca);
           for (let k = 0; k < models.length; k++) {
             const c = contributions[k]!;
             shares[k] = shares[k]! - at(c[a]!, ca) + at(c[a]!, oa);
@@ -441,8 +369,6 @@ function codedMeasures(
 /** Bounds on the score of texts near a coded text: `with` changes issue a to option oa (and b to ob) in thought;
  * `take` makes a change for good. */
 interface Bounder {
-  /** True for a text we could not sign (whose score is `RULED_OUT`, whatever else it holds); false says nothing. */
-  ruledOut(a: number, oa: number, b: number, ob: number): boolean;
   with(a: number, oa: number, b: number, ob: number): number;
   take(a: number, oa: number): void;
 }
@@ -474,9 +400,8 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
       if (code && coded) {
         const ca = code[at[a]!]!;
         const cb = b < 0 ? 0 : code[at[b]!]!;
-        // A text we could not sign is not worked out: its score is known. Nor is one whose bound cannot beat the
-        // score by the margin a step needs: it would not be taken. (The bound's own rounding is far below the slack.)
-        if (bounder!.ruledOut(at[a]!, oa, b < 0 ? -1 : at[b]!, ob)) return RULED_OUT;
+        // A text whose bound cannot beat the score by the margin a step needs is not worked out: it would not
+        // be taken. (The bound's own rounding is far below the slack.)
         const top = bounder!.with(at[a]!, oa, b < 0 ? -1 : at[b]!, ob);
         if (top < score + 1e-9 - BOUND_SLACK) return top;
         code[at[a]!] = oa;

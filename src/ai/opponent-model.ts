@@ -380,9 +380,9 @@ function learningFor(view: SeatView, settings: ModelSettings): Learning {
   let st = first ? learnt.get(first)?.get(key) : undefined;
   const usable =
     st !== undefined &&
+    st.space === spaceOf(view) &&
     st.fed <= view.log.length &&
-    (st.fed === 0 || view.log[st.fed - 1] === st.last) &&
-    (st.space === spaceOf(view) || widened(st, view));
+    (st.fed === 0 || view.log[st.fed - 1] === st.last);
   if (!st || !usable) {
     st = startLearning(view, settings);
     if (first) {
@@ -398,71 +398,6 @@ function learningFor(view: SeatView, settings: ModelSettings): Learning {
   st.fed = view.log.length;
   st.last = view.log[view.log.length - 1];
   return st;
-}
-
-/**
- * Options that events have added since the learning began, taken into it as a fresh read of the same events
- * would have them, when that is plain: an added option that no public red line or preferred option names and no
- * event read so far names starts where `startLearning` puts it (its place in the party's public ranking of the
- * issue, else 0.3 on an issue with a publicly preferred option, else 0.5) and, as in `learnFrom`, loses a fifth
- * with each priority or commitment the party stated on that issue; nothing else read so far touches it. Returns false (read afresh) in any other case. Spares reading
- * the whole log again for every seat whenever an event adds an option (the opponent-model test compares the two).
- */
-function widened(st: Learning, view: SeatView): boolean {
-  const added: Array<{ issue: string; option: string }> = [];
-  const anyModel = Object.values(st.models)[0];
-  if (!anyModel) return false;
-  for (const p of view.scenario.packages)
-    for (const i of p.issues) {
-      const row = anyModel.value[i.id];
-      if (!row) return false;
-      for (const o of i.options)
-        if (ownValue(row, o.id) === undefined) added.push({ issue: i.id, option: o.id });
-    }
-  if (added.length === 0) return false;
-  const isNew = (issue: string, option: string | null | undefined) =>
-    added.some((a) => a.issue === issue && a.option === option);
-  for (const prior of view.scenario.publicPriors) {
-    if ((prior.redLines ?? []).some((r) => isNew(r.issue, r.option))) return false;
-    for (const [issue, option] of Object.entries(prior.preferred)) if (isNew(issue, option)) return false;
-  }
-  for (let k = 0; k < st.fed; k++) {
-    const e = view.log[k]!;
-    if (e.type === 'signal.sent' && isNew(e.issue, e.option)) return false;
-    if (e.type === 'text.published' && Object.entries(e.changed).some(([i, o]) => isNew(i, o))) return false;
-    if (e.type === 'amendment.proposed' && Object.entries(e.options).some(([i, o]) => isNew(i, o)))
-      return false;
-    if (
-      e.type === 'package.rejected' &&
-      Object.entries(e.reason?.basis?.asked ?? {}).some(([i, o]) => isNew(i, o))
-    )
-      return false;
-  }
-  for (const m of Object.values(st.models)) {
-    const prior = view.scenario.publicPriors.find((p) => p.about === m.party);
-    for (const { issue, option } of added) {
-      let v = prior && ownValue(prior.preferred, issue) !== undefined ? 0.3 : 0.5;
-      const ranking = prior?.ranked ? ownValue(prior.ranked, issue) : undefined;
-      const rank = ranking ? ranking.lastIndexOf(option) : -1;
-      if (ranking && rank >= 0) v = 1 - (0.9 / Math.max(1, ranking.length - 1)) * rank;
-      for (let k = 0; k < st.fed; k++) {
-        const e = view.log[k]!;
-        if (
-          e.type === 'signal.sent' &&
-          e.by === m.party &&
-          (e.kind === 'priority' || e.kind === 'commitment') &&
-          e.issue === issue &&
-          e.option
-        )
-          v *= 0.8;
-      }
-      m.value[issue]![option] = v;
-    }
-  }
-  // Every party's derived tables are made again, as after a fresh read.
-  st.derived.clear();
-  st.space = spaceOf(view);
-  return true;
 }
 
 /** The learning from the whole log, without the cache (for tests: the cache must never change a model). */
@@ -663,32 +598,13 @@ export function concernsHit(model: PartyModel, text: Text): number {
   return n;
 }
 
-/** Lists by issue made from rows (rows are kept, per coder, as long as the table or preferences they were made
- * from: the same rows give the same lists, which no one writes to). */
-const issueLists = new WeakMap<object, Float64Array[]>();
-
-/** Per coded issue (of `issues`), the values of its row by option; an issue without a row has none (reads as 0
- * through a bounds check). */
-export function byIssue(
-  rows: ReadonlyArray<{ issue: number; values?: ArrayLike<number>; points?: ArrayLike<number> }>,
-  issues: number,
-): Float64Array[] {
-  const known = issueLists.get(rows);
-  if (known?.length === issues) return known;
-  const out: Float64Array[] = [];
-  for (let i = 0; i < issues; i++) out.push(new Float64Array(0));
-  for (const row of rows) out[row.issue] = Float64Array.from(row.values ?? row.points ?? []);
-  issueLists.set(rows, out);
-  return out;
-}
-
 /** A model's believed share, red lines and concerns on texts coded by one coder (see `textCoder`). */
 export class CodedModel {
   /** Per coded issue of the share table, in the table's order: its index and each option's contribution. */
   private readonly rows: Array<{ issue: number; values: number[] }>;
   /** Declared red lines and concerns as issue and option indexes (one the coder does not know never holds). */
-  readonly lines: Array<{ issue: number; option: number; believed: boolean }> = [];
-  readonly concernsAt: Array<{ issue: number; option: number }> = [];
+  private readonly lines: Array<{ issue: number; option: number; believed: boolean }> = [];
+  private readonly concernsAt: Array<{ issue: number; option: number }> = [];
 
   constructor(model: PartyModel, coder: TextCoder, rows: Array<{ issue: number; values: number[] }>) {
     this.rows = rows;
@@ -707,7 +623,10 @@ export class CodedModel {
   /** Each coded issue's contributions by option (an issue outside the table adds nothing): for sums kept up to
    * date one change at a time. */
   contributions(issues: number): Float64Array[] {
-    return byIssue(this.rows, issues);
+    const out: Float64Array[] = [];
+    for (let i = 0; i < issues; i++) out.push(new Float64Array(0));
+    for (const row of this.rows) out[row.issue] = Float64Array.from(row.values);
+    return out;
   }
 
   /** `believedShare`: the same contributions, added in the same order. */

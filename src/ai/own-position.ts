@@ -10,7 +10,6 @@ import {
   compileCondition,
   discounted,
   holds,
-  supportSums,
   type TextCoder,
 } from '../scenario/utility';
 
@@ -51,8 +50,6 @@ interface Tables {
       shifts: number[];
       mandate: Array<{ package: string; minimum: number }>;
       valid: CodedCondition;
-      /** `codedLimits`, once asked (the same rules make the same limits). */
-      limits?: CodedLimits;
     }
   >;
 }
@@ -101,38 +98,6 @@ function tablesOf(preferences: Brief['preferences'], packages: SeatView['scenari
   }
   byPackages.set(packages, t);
   return t;
-}
-
-/** The leaves of a condition that holds when any of them does (a leaf, or `any` of such), or null. */
-function anyOf(cond: Condition): Array<{ issue: string; in: string[] }> | null {
-  if ('issue' in cond) return [cond];
-  if (!('any' in cond)) return null;
-  const leaves: Array<{ issue: string; in: string[] }> = [];
-  for (const c of cond.any) {
-    const inner = anyOf(c);
-    if (!inner) return null;
-    leaves.push(...inner);
-  }
-  return leaves;
-}
-
-/** See `OwnPosition.codedLimits`. */
-export interface CodedLimits {
-  /** Sums that rule a text out when (start + the sum of each row's value at the text's option) × scale < bar:
-   * a support check (scale 1, bar its threshold: clamped support below it fails) or a mandate (scale 100, bar
-   * minimum × best: floor(100 × points / best) below the minimum fails). */
-  sums: Array<{
-    start: number;
-    scale: number;
-    bar: number;
-    rows: Array<{ issue: number; values: ArrayLike<number> }>;
-    /** The same rows by coded issue (null where the issue adds nothing). */
-    at: Array<ArrayLike<number> | null>;
-  }>;
-  /** Per coded issue, the sums it adds to (index into `sums`) and its values there. */
-  touching: Array<Array<{ sum: number; values: ArrayLike<number> }>>;
-  /** Per coded issue, the options that cross a red line by themselves (1), or null if none does. */
-  forbidden: Array<Uint8Array | null>;
 }
 
 export class OwnPosition {
@@ -278,11 +243,6 @@ export class OwnPosition {
   /** `valid` on coded texts, compiled once: red lines, ratification, then the mandate. Kept with the tables
    * while our rules, support shifts and mandate stay as they were. */
   codedValid(coder: TextCoder): CodedCondition {
-    return this.compiled(coder).valid;
-  }
-
-  /** What is compiled for a coder from our rules, support shifts and mandate: kept while they stay as they were. */
-  private compiled(coder: TextCoder): NonNullable<ReturnType<Tables['valid']['get']>> {
     const { rules, mandate } = this.me;
     const known = this.tables.valid.get(coder);
     if (
@@ -293,86 +253,16 @@ export class OwnPosition {
       known.mandate.length === mandate.length &&
       known.mandate.every((m, k) => m.package === mandate[k]!.package && m.minimum === mandate[k]!.minimum)
     )
-      return known;
-    const entry = {
+      return known.valid;
+    const valid = this.compileValid(coder);
+    this.tables.valid.set(coder, {
       redLines: rules.redLines,
       ratification: rules.ratification,
       shifts: rules.ratification.map((c) => ownValue(rules.supportShift, c.id) ?? 0),
       mandate: mandate.map((m) => ({ package: m.package, minimum: m.minimum })),
-      valid: this.compileValid(coder),
-    };
-    this.tables.valid.set(coder, entry);
-    return entry;
-  }
-
-  /**
-   * The parts of `valid` that are sums of one term per issue, for a caller that keeps them up to date one change
-   * at a time (the mediator's draft rules texts out before scoring them): support checks whose effects each name
-   * one issue (without `appliesWhen`, from a whole-number start), every mandate, and red lines crossed by one
-   * option alone (or consent withheld by one option alone). Every figure is a whole number, so sums kept that way are exact: a text these limits rule out
-   * is one `valid` rules out too. `valid` still decides; the other rules are left to it.
-   */
-  codedLimits(coder: TextCoder): CodedLimits {
-    const entry = this.compiled(coder);
-    entry.limits ??= this.compileLimits(coder);
-    return entry.limits;
-  }
-
-  private compileLimits(coder: TextCoder): CodedLimits {
-    const { rules } = this.me;
-    const sums: CodedLimits['sums'] = [];
-    for (const c of rules.ratification) {
-      // A threshold of 0 is always met (support is clamped to 0–100).
-      if (c.kind !== 'support' || c.appliesWhen !== undefined || c.threshold <= 0) continue;
-      const { start, threshold, issues, rows, others } = supportSums(
-        coder,
-        c,
-        ownValue(rules.supportShift, c.id) ?? 0,
-      );
-      if (others.length > 0 || !Number.isInteger(start)) continue;
-      sums.push({
-        start,
-        scale: 1,
-        bar: threshold,
-        rows: Array.from(issues, (issue, k) => ({ issue, values: rows[k]! })),
-        at: coder.options.map(() => null),
-      });
-    }
-    const rows = this.codedRows(coder);
-    for (const m of this.me.mandate) {
-      const best = this.packageBest.get(m.package) ?? 0;
-      if (best === 0) continue;
-      const own = packageRowsOf(rows, m.package).map((r) => ({ issue: r.issue, values: r.points }));
-      sums.push({
-        start: 0,
-        scale: 100,
-        bar: m.minimum * best,
-        rows: own,
-        at: coder.options.map(() => null),
-      });
-    }
-    const forbidden: Array<Uint8Array | null> = coder.options.map(() => null);
-    const forbid = (when: Condition) => {
-      for (const leaf of anyOf(when) ?? []) {
-        const i = coder.issueIndex.get(leaf.issue);
-        if (i === undefined) continue;
-        const row = forbidden[i] ?? new Uint8Array(coder.options[i]!.length);
-        forbidden[i] = row;
-        coder.options[i]!.forEach((id, k) => {
-          if (leaf.in.includes(id)) row[k] = 1;
-        });
-      }
-    };
-    for (const r of rules.redLines) forbid(r.when);
-    for (const c of rules.ratification) if (c.kind === 'consent') forbid(c.failsWhen);
-    const touching: CodedLimits['touching'] = coder.options.map(() => []);
-    sums.forEach((sum, k) => {
-      for (const row of sum.rows) {
-        sum.at[row.issue] = row.values;
-        touching[row.issue]!.push({ sum: k, values: row.values });
-      }
+      valid,
     });
-    return { sums, touching, forbidden };
+    return valid;
   }
 
   private compileValid(coder: TextCoder): CodedCondition {

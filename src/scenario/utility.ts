@@ -271,24 +271,18 @@ function compileAnew(coder: TextCoder, condition: Condition): CodedCondition {
   return (code) => !inner(code);
 }
 
-/** A support check on coded texts as sums: support starts at `start`; each issue of `issues` adds its row's
- * entry for the text's option (the check's effects on one issue each, folded: a sum of a few integers, the same
- * as adding the deltas one by one); each of `others` (effects on several issues) adds its delta when it holds. */
-export interface SupportSums {
-  start: number;
-  threshold: number;
-  issues: Int32Array;
-  rows: Int32Array[];
-  others: Array<{ when: CodedCondition; delta: number }>;
-}
-
-export function supportSums(
-  coder: TextCoder,
-  check: Extract<RatificationCheck, { kind: 'support' }>,
-  shift = 0,
-): SupportSums {
+/** `runCheck(check, text, shift).passed` on coded texts, compiled once against a coder. */
+export function compileCheck(coder: TextCoder, check: RatificationCheck, shift = 0): CodedCondition {
+  if (check.kind === 'consent') {
+    const fails = compileCondition(coder, check.failsWhen);
+    return (code) => !fails(code);
+  }
+  const start = check.base + shift;
+  const { threshold } = check;
+  // Effects on one issue each (the usual kind) fold into a table of support per option of each issue they name:
+  // a sum of a few integers, the same as adding the deltas one by one. Others are tested as compiled.
   const byIssue = new Map<number, Int32Array>();
-  const others: SupportSums['others'] = [];
+  const others: Array<{ when: CodedCondition; delta: number }> = [];
   for (const e of check.effects) {
     const i = 'issue' in e.when ? coder.issueIndex.get(e.when.issue) : undefined;
     if (!('issue' in e.when) || i === undefined) {
@@ -305,45 +299,8 @@ export function supportSums(
       if (inSet.includes(id)) row![k]! += e.delta;
     });
   }
-  return {
-    start: check.base + shift,
-    threshold: check.threshold,
-    issues: Int32Array.from(byIssue.keys()),
-    rows: [...byIssue.values()],
-    others,
-  };
-}
-
-/** Compiled checks by coder, check and shift (checks are parts of a loaded scenario, never changed): the mediator
- * asks for the other sides' public checks at every draft. */
-const compiledChecks = new WeakMap<TextCoder, WeakMap<RatificationCheck, Map<number, CodedCondition>>>();
-
-/** `runCheck(check, text, shift).passed` on coded texts, compiled once against a coder. */
-export function compileCheck(coder: TextCoder, check: RatificationCheck, shift = 0): CodedCondition {
-  let byCheck = compiledChecks.get(coder);
-  if (!byCheck) {
-    byCheck = new WeakMap();
-    compiledChecks.set(coder, byCheck);
-  }
-  let byShift = byCheck.get(check);
-  if (!byShift) {
-    byShift = new Map();
-    byCheck.set(check, byShift);
-  }
-  let fn = byShift.get(shift);
-  if (!fn) {
-    fn = compileCheckAnew(coder, check, shift);
-    byShift.set(shift, fn);
-  }
-  return fn;
-}
-
-function compileCheckAnew(coder: TextCoder, check: RatificationCheck, shift: number): CodedCondition {
-  if (check.kind === 'consent') {
-    const fails = compileCondition(coder, check.failsWhen);
-    return (code) => !fails(code);
-  }
-  const { start, threshold, issues, rows, others } = supportSums(coder, check, shift);
+  const issues = Int32Array.from(byIssue.keys());
+  const rows = [...byIssue.values()];
   const held = (code: Int32Array): boolean => {
     let support = start;
     for (let k = 0; k < issues.length; k++) support += rows[k]![code[issues[k]!]!]!;
