@@ -163,14 +163,15 @@ export function clip(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
-/** Texts by version, rebuilt from the log this seat saw. */
-export function textsByVersion(log: readonly GameEvent[]): Map<number, Text> {
+/** Texts by version, rebuilt from the log this seat saw; only the versions asked for, when some are (a decision
+ * reads two of them: it need not copy every version on every move). */
+export function textsByVersion(log: readonly GameEvent[], only?: readonly number[]): Map<number, Text> {
   const out = new Map<number, Text>();
   const text: Text = {};
   for (const e of log) {
     if (e.type !== 'text.published') continue;
     Object.assign(text, e.changed);
-    out.set(e.version, { ...text });
+    if (!only || only.includes(e.version)) out.set(e.version, { ...text });
   }
   return out;
 }

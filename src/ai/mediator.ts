@@ -400,10 +400,6 @@ function draft(ctx: Ctx, sc: Scorer, seeds: Text[], frozen: ReadonlySet<string> 
       if (code && coded) {
         const ca = code[at[a]!]!;
         const cb = b < 0 ? 0 : code[at[b]!]!;
-        code[at[a]!] = oa;
-        if (b >= 0) code[at[b]!] = ob;
-        code[at[a]!] = ca;
-        if (b >= 0) code[at[b]!] = cb;
         // A text whose bound cannot beat the score by the margin a step needs is not worked out: it would not
         // be taken. (The bound's own rounding is far below the slack.)
         const top = bounder!.with(at[a]!, oa, b < 0 ? -1 : at[b]!, ob);

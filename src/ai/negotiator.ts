@@ -56,7 +56,7 @@ export function aspiration(
   let target = top - (top - floor) * Math.min(1, t ** (1 / e));
   const drivers: ReasonDriver[] = ['aspiration'];
   // Reciprocity: mirror what the latest version gave or took from us.
-  const versions = textsByVersion(view.log);
+  const versions = textsByVersion(view.log, [view.textVersion - 1, view.textVersion]);
   const latest = versions.get(view.textVersion);
   const before = versions.get(view.textVersion - 1);
   if (latest && before) {
@@ -77,11 +77,17 @@ export function decide(view: SeatView, cfg: AiConfig, memory: TurnMemory): Move 
   const models = buildModels(view, level.model);
   const { target, drivers } = aspiration(view, own, level, cfg.seed);
   const finalChance = view.meetingsLeft === 0 && view.round >= view.meeting.turns - 1;
-  const walls = new Set<string>();
+  // Issue → options some other side has a believed red line on (asked for every option a move weighs).
+  const walls = new Map<string, Set<string>>();
   for (const m of Object.values(models))
-    for (const r of m.redLines) if (r.believed) walls.add(`${r.issue}=${r.option}`);
+    for (const r of m.redLines)
+      if (r.believed) {
+        const options = walls.get(r.issue) ?? new Set<string>();
+        options.add(r.option);
+        walls.set(r.issue, options);
+      }
   const ctx: Ctx = {
-    forbidden: (issue, option) => walls.has(`${issue}=${option}`),
+    forbidden: (issue, option) => walls.get(issue)?.has(option) === true,
     view,
     cfg,
     level,
