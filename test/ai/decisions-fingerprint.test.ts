@@ -14,8 +14,8 @@ import type { Scenario } from '../../src/scenario/schema';
 import { harbour, miami } from '../engine/fixtures';
 
 const EXPECTED = {
-  miami: '0a3ca54ce9b9dd28f22683659f0c9356',
-  harbour: '5ef563d86f66d9fdc8c17d6b8c0c7852',
+  miami: 'ba51b8a806e68eb68e0280fab576ac37',
+  harbour: '3d072d526d4b61101529a815a1ed1465',
 };
 
 const DIFFICULTIES: Difficulty[] = ['easy', 'medium', 'hard'];
