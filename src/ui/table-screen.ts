@@ -793,8 +793,8 @@ export function renderTableScreen(root: HTMLElement, options: TableScreenOptions
     if (destroyed) return;
     const latest = conn.view();
     if (latest !== view || stale) {
-      // A new meeting changes every panel: drawn in one go, its style and layout made one frame of over 60 ms on
-      // a school laptop. The panels below the text follow after the next frame, in a task of their own.
+      // Every panel drawn in one go made one frame of over 60 ms of style and layout on a 2-core machine: the
+      // panels below the text follow after the next frame, in a task of their own.
       render(latest, undefined, false, true);
       queueBack();
     }
