@@ -13,6 +13,15 @@ async function settle(done: () => boolean, limit = 5000): Promise<void> {
   for (let i = 0; i < limit && !done(); i++) await new Promise((r) => setTimeout(r, 0));
 }
 
+/** A table with a 60 s turn clock on a simulated clock, every brief read: north speaks first. */
+function timedTable() {
+  const clock = new SimulatedClock();
+  const table = createLocalTable({ scenario: sc, seed: '1', turnSeconds: 60, clock });
+  const north = table.connect('north');
+  for (const seat of table.seats()) table.connect(seat).acknowledgeBrief();
+  return { clock, table, north };
+}
+
 describe('the session machine', () => {
   it('runs a whole AI-vs-AI game on a two-party, no-mediator scenario through the delegation machines', async () => {
     const table = createLocalTable({ scenario: sc, seed: '5' });
@@ -48,9 +57,7 @@ describe('the session machine', () => {
   });
 
   it('ends a speaker’s turn when the clock runs out, and logs the expiry as an intent', () => {
-    const clock = new SimulatedClock();
-    const table = createLocalTable({ scenario: sc, seed: '1', turnSeconds: 60, clock });
-    for (const seat of table.seats()) table.connect(seat).acknowledgeBrief();
+    const { clock, table } = timedTable();
     expect(table.state().order[table.state().speaker]).toBe('north');
     clock.increment(59_000);
     expect(table.intents()).toHaveLength(0);
@@ -62,10 +69,7 @@ describe('the session machine', () => {
   });
 
   it('does not restart the clock for a refused move', async () => {
-    const clock = new SimulatedClock();
-    const table = createLocalTable({ scenario: sc, seed: '1', turnSeconds: 60, clock });
-    const north = table.connect('north');
-    for (const seat of table.seats()) table.connect(seat).acknowledgeBrief();
+    const { clock, table, north } = timedTable();
     clock.increment(50_000);
     expect((await north.send({ type: 'package.accept', package: 'trade', version: 1 })).ok).toBe(false);
     clock.increment(10_000);
@@ -73,10 +77,7 @@ describe('the session machine', () => {
   });
 
   it('keeps one clock through a speaker’s turn: a move that keeps the floor buys no time, the next speaker gets the full time', async () => {
-    const clock = new SimulatedClock();
-    const table = createLocalTable({ scenario: sc, seed: '1', turnSeconds: 60, clock });
-    const north = table.connect('north');
-    for (const seat of table.seats()) table.connect(seat).acknowledgeBrief();
+    const { clock, table, north } = timedTable();
     clock.increment(50_000);
     expect((await north.send({ type: 'package.accept', package: 'pier', version: 1 })).ok).toBe(true);
     expect(table.state().order[table.state().speaker]).toBe('north');
@@ -91,10 +92,7 @@ describe('the session machine', () => {
   });
 
   it('keeps a teacher’s extension through the rest of the turn', async () => {
-    const clock = new SimulatedClock();
-    const table = createLocalTable({ scenario: sc, seed: '1', turnSeconds: 60, clock });
-    const north = table.connect('north');
-    for (const seat of table.seats()) table.connect(seat).acknowledgeBrief();
+    const { clock, table, north } = timedTable();
     clock.increment(30_000);
     table.actor.send({ type: 'turn.extend', ms: 90_000 });
     clock.increment(40_000);
